@@ -1,0 +1,12 @@
+import { CsvImporter } from './csv-importer.component.ts';
+import type { CsvImporterEventMap } from './events.ts';
+
+// Guarded so that the script-tag build and an ESM import on the same page never double-define.
+if (!customElements.get('csv-importer')) customElements.define('csv-importer', CsvImporter);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'csv-importer': CsvImporter;
+  }
+  interface HTMLElementEventMap extends CsvImporterEventMap {}
+}

@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
+import { CONTACT_COLUMNS, CONTACT_ISSUES, CONTACT_ROWS } from '../support/contacts.ts';
+import { FIXTURES, serveHost, type TestServer } from '../support/servers.ts';
+
+interface Received {
+  type: string;
+  rows?: Record<string, string | null>[];
+  issues?: unknown[];
+  meta?: Record<string, unknown>;
+  code?: string;
+  message?: string;
+}
+
+let browser: Browser;
+let host: TestServer;
+
+before(async () => {
+  browser = await launchChromium();
+  host = await serveHost();
+});
+after(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+/** Opens the host page with the importer open, and resolves with the importer's frame. */
+async function openImporter(page: Page): Promise<Frame> {
+  await page.goto(`${host.url}/host.html`);
+  await page.evaluate((columns) => {
+    const importer = document.querySelector('csv-importer')!;
+    importer.columns = columns as never;
+    importer.open();
+  }, CONTACT_COLUMNS);
+  const handle = await page.waitForSelector('csv-importer >> iframe');
+  const frame = (await handle.contentFrame())!;
+  await frame.waitForSelector('input[type=file]');
+  return frame;
+}
+
+const received = (page: Page) =>
+  page.evaluate(() => (window as unknown as { received: Received[] }).received);
+
+describe('walking skeleton: contacts.csv from the frame to the host', () => {
+  test('the host receives every row, with the invalid values reported, and no request is made', async () => {
+    const page = await browser.newPage();
+    const browserRequests: string[] = [];
+    const frame = await openImporter(page);
+    const served = host.requests.length;
+    page.on('request', (request) => browserRequests.push(request.url()));
+
+    await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts.csv'));
+    await frame.getByRole('button', { name: 'Continue' }).click();
+    await frame.getByText('11 rows, 2 with errors (2 errors).').waitFor();
+
+    // Invalid cells are marked, and markup in a cell is shown as text.
+    const invalid = await frame
+      .locator('td[aria-invalid=true]')
+      .evaluateAll((cells) =>
+        cells.map((c) => `${c.closest('tr')!.getAttribute('aria-rowindex')}:${c.getAttribute('data-key')}`),
+      );
+    assert.deepEqual(invalid, ['4:email', '9:firstName']);
+    assert.equal(await frame.locator('img').count(), 0);
+    assert.ok(await frame.getByText('<img src=x onerror=alert(1)>').isVisible());
+
+    await frame.getByRole('button', { name: 'Import 11 rows' }).click();
+    await frame.getByText('Import complete').waitFor();
+    const events = await received(page);
+    assert.equal(events.length, 1);
+    const [complete] = events;
+    assert.equal(complete!.type, 'csv-importer-complete');
+    assert.deepEqual(complete!.rows, CONTACT_ROWS);
+    assert.deepEqual(complete!.issues, CONTACT_ISSUES);
+    assert.deepEqual(complete!.meta, {
+      fileName: 'contacts.csv',
+      encoding: 'utf-8',
+      delimiter: ',',
+      rowCount: 11,
+      mapping: {
+        firstName: 'First Name',
+        lastName: 'Last Name',
+        email: 'E-mail',
+        phone: 'Phone',
+        dateOfBirth: 'Date of Birth',
+        country: 'Country',
+        plan: 'Plan',
+        seats: 'Seats',
+        active: 'Active',
+        notes: 'Notes',
+      },
+    });
+
+    // Nothing left the browser after the frame loaded: neither the browser saw a request nor did
+    // the host's server receive one.
+    assert.deepEqual(browserRequests, []);
+    assert.equal(host.requests.length, served);
+    await page.close();
+  });
+
+  test('messages shaped like the protocol from the page itself or another frame are ignored', async () => {
+    const page = await browser.newPage();
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    await openImporter(page);
+    const forged = {
+      type: 'complete',
+      version: 1,
+      id: 'forged',
+      rows: [{ firstName: 'Mallory' }],
+      issues: [],
+      meta: { fileName: 'x.csv', encoding: 'utf-8', delimiter: ',', rowCount: 1, mapping: {} },
+    };
+    await page.evaluate(async (message) => {
+      window.postMessage(message, '*');
+      window.postMessage({ type: 'csv-importer:hello', version: 1 }, '*');
+      const other = document.createElement('iframe');
+      other.srcdoc = `<script>parent.postMessage(${JSON.stringify(message)}, '*');
+        parent.postMessage({ type: 'csv-importer:hello', version: 1 }, '*');</script>`;
+      document.body.append(other);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }, forged);
+    assert.deepEqual(await received(page), []);
+    const ignored = warnings.filter((w) => w.includes('did not come from its frame'));
+    assert.equal(ignored.length, 4, warnings.join('\n'));
+    await page.close();
+  });
+
+  test('a PNG renamed .csv and an empty file each get a clear message, and a good file still works after', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const frame = await openImporter(page);
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    await frame.setInputFiles('input[type=file]', { name: 'photo.csv', mimeType: 'text/csv', buffer: png });
+    await frame.getByRole('alert').getByText('This file is not a CSV or text file').waitFor();
+
+    await frame.setInputFiles('input[type=file]', {
+      name: 'empty.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.alloc(0),
+    });
+    await frame.getByRole('alert').getByText('The file is empty.').waitFor();
+
+    await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts.csv'));
+    await frame.getByRole('button', { name: 'Continue' }).waitFor();
+    assert.deepEqual(errors, []);
+    assert.deepEqual(await received(page), []);
+    await page.close();
+  });
+});
