@@ -1,4 +1,7 @@
+import { ColumnSpecSchema } from '@csv-importer/core/column-schema';
 import * as v from 'valibot';
+
+export { ColumnSpecSchema };
 
 /**
  * Every message between the host page and the importer frame. The window-level handshake
@@ -31,15 +34,6 @@ export const HostConnectSchema = v.strictObject({
 export type HostConnect = v.InferOutput<typeof HostConnectSchema>;
 
 // ---- host to frame (port) -----------------------------------------------------------------------
-
-export const ColumnSpecSchema = v.strictObject({
-  key: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
-  label: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
-  type: v.optional(v.picklist(['string', 'email'])),
-  required: v.optional(v.boolean()),
-  synonyms: v.optional(v.array(v.pipe(v.string(), v.maxLength(200)))),
-  description: v.optional(shortText),
-});
 
 export const InitSchema = v.strictObject({
   type: v.literal('init'),

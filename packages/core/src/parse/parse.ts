@@ -15,6 +15,7 @@ const DIALECT_SAMPLE_CHARS = 64 * 1024;
 export function detectDialect(sample: string, options: Partial<Dialect> = {}): Dialect {
   const guess = Papa.parse<string[]>(sample.slice(0, DIALECT_SAMPLE_CHARS), {
     preview: 50,
+    skipEmptyLines: true,
     delimitersToGuess: [...DELIMITERS],
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
     ...(options.newline ? { newline: options.newline } : {}),

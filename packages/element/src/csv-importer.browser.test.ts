@@ -1,0 +1,76 @@
+import { expect } from 'chai';
+import './csv-importer.ts';
+import type { CsvImporter } from './csv-importer.component.ts';
+import { CsvImporterErrorEvent } from './events.ts';
+
+const COLUMNS = [
+  { key: 'name', label: 'Name', required: true },
+  { key: 'email', label: 'E-mail', type: 'email' as const },
+];
+
+function mount(): CsvImporter {
+  const element = document.createElement('csv-importer');
+  document.body.append(element);
+  return element;
+}
+
+function nextEvent<E extends Event>(target: EventTarget, type: string): Promise<E> {
+  return new Promise((resolve) => target.addEventListener(type, (e) => resolve(e as E), { once: true }));
+}
+
+afterEach(() => {
+  for (const element of document.querySelectorAll('csv-importer')) element.remove();
+});
+
+describe('<csv-importer>', () => {
+  it('opens a srcdoc frame sandboxed with allow-scripts only, whose CSP forbids connections', async () => {
+    const element = mount();
+    element.columns = COLUMNS;
+    element.open();
+    await element.updateComplete;
+    const frame = element.shadowRoot!.querySelector('iframe')!;
+    expect(frame.getAttribute('sandbox')).to.equal('allow-scripts');
+    expect(frame.hasAttribute('src')).to.equal(false);
+    const doc = new DOMParser().parseFromString(frame.srcdoc, 'text/html');
+    const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')!;
+    expect(csp).to.include("connect-src 'none'");
+    expect(csp).to.match(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).not.to.include('unsafe-eval');
+    expect(element.hasAttribute('open')).to.equal(true);
+  });
+
+  it('refuses invalid columns with an error event naming the problem, and stays closed', async () => {
+    const element = mount();
+    element.columns = [{ key: '', label: 'Nameless' }];
+    const error = nextEvent<CsvImporterErrorEvent>(element, 'csv-importer-error');
+    element.open();
+    const event = await error;
+    await element.updateComplete;
+    expect(event).to.be.instanceOf(CsvImporterErrorEvent);
+    expect(event.code).to.equal('invalid_columns');
+    expect(event.message).to.include('columns.0.key');
+    expect(element.isOpen).to.equal(false);
+    expect(element.shadowRoot!.querySelector('iframe')).to.equal(null);
+  });
+
+  it('close() removes the frame and dispatches a composed close event', async () => {
+    const element = mount();
+    element.columns = COLUMNS;
+    element.open();
+    await element.updateComplete;
+    const closed = nextEvent<Event>(document, 'csv-importer-close');
+    element.close();
+    const event = await closed;
+    await element.updateComplete;
+    expect(event.composed).to.equal(true);
+    expect(element.shadowRoot!.querySelector('iframe')).to.equal(null);
+  });
+
+  it('is defined once even when its registration runs again', async () => {
+    const first = customElements.get('csv-importer');
+    // A second copy of the registration module, as a second bundle on the page would run it.
+    const again = './csv-importer.ts?again';
+    await import(again);
+    expect(customElements.get('csv-importer')).to.equal(first);
+  });
+});

@@ -1,0 +1,59 @@
+import { PROTOCOL_VERSION } from '@csv-importer/protocol';
+import { expect } from 'chai';
+import { FrameConnection } from './frame-connection.ts';
+
+/** A real frame whose script says hello with the given version and reports what it receives. */
+function fakeFrame(version: number): HTMLIFrameElement {
+  const frame = document.createElement('iframe');
+  frame.setAttribute('sandbox', 'allow-scripts');
+  frame.srcdoc = `<script>
+    addEventListener('message', (e) => {
+      const port = e.ports[0];
+      if (!port) return;
+      port.onmessage = (m) => port.postMessage({ type: 'progress', version: ${PROTOCOL_VERSION}, id: 'echo', phase: 'reading', rows: m.data.columns.length });
+    });
+    parent.postMessage({ type: 'csv-importer:hello', version: ${version} }, '*');
+  </script>`;
+  return frame;
+}
+
+const init = { columns: [{ key: 'a', label: 'A' }], options: {} };
+
+describe('FrameConnection', () => {
+  it('hands its frame a port and sends init on it', async () => {
+    const frame = fakeFrame(PROTOCOL_VERSION);
+    const received = new Promise<unknown>((resolve) => {
+      const connection = new FrameConnection(frame, init, {
+        message: (m) => {
+          connection.dispose();
+          resolve(m);
+        },
+        error: () => {},
+      });
+    });
+    document.body.append(frame);
+    expect(await received).to.deep.equal({
+      type: 'progress',
+      version: PROTOCOL_VERSION,
+      id: 'echo',
+      phase: 'reading',
+      rows: 1,
+    });
+    frame.remove();
+  });
+
+  it('reports a frame that speaks another protocol version instead of connecting', async () => {
+    const frame = fakeFrame(PROTOCOL_VERSION + 1);
+    const error = new Promise<[string, string]>((resolve) => {
+      new FrameConnection(frame, init, {
+        message: () => {},
+        error: (code, message) => resolve([code, message]),
+      });
+    });
+    document.body.append(frame);
+    const [code, message] = await error;
+    expect(code).to.equal('protocol_version');
+    expect(message).to.include(String(PROTOCOL_VERSION + 1));
+    frame.remove();
+  });
+});
