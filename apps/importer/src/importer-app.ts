@@ -1,7 +1,9 @@
 import type { ColumnSpec } from '@csv-importer/core';
+import type { Init } from '@csv-importer/protocol';
 import * as Comlink from 'comlink';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { deliverRows } from './delivery.ts';
 import type { HostConnection } from './host-connection.ts';
 import { type MessageKey, t } from './i18n/en.ts';
 import type {
@@ -94,7 +96,8 @@ export class ImporterApp extends LitElement {
   #columns: readonly ColumnSpec[] = [];
 
   /** Called once the host has sent `init`. */
-  start(host: HostConnection, columns: readonly ColumnSpec[], session: Comlink.Remote<ImportSession>): void {
+  start(host: HostConnection, init: Init, session: Comlink.Remote<ImportSession>): void {
+    const { columns } = init;
     this.#host = host;
     this.#columns = columns;
     this.#session = session;
@@ -310,24 +313,17 @@ export class ImporterApp extends LitElement {
 
   async #submit(state: Extract<State, { step: 'review' }>): Promise<void> {
     this.state = { step: 'submitting' };
-    const { rows, issues } = await this.#session!.result();
     const mapping: Record<string, string> = {};
     for (const [key, source] of Object.entries(state.mapping)) {
       if (source !== null) mapping[key] = state.summary.headers[source] ?? '';
     }
-    this.#host!.send({
-      type: 'complete',
-      rows,
-      issues,
-      meta: {
-        fileName: state.summary.fileName,
-        encoding: state.summary.encoding,
-        delimiter: state.summary.delimiter,
-        rowCount: rows.length,
-        mapping,
-      },
+    const { rowCount } = await deliverRows(this.#host!, this.#session!, {
+      fileName: state.summary.fileName,
+      encoding: state.summary.encoding,
+      delimiter: state.summary.delimiter,
+      mapping,
     });
-    this.state = { step: 'done', rowCount: rows.length };
+    this.state = { step: 'done', rowCount };
   }
 }
 

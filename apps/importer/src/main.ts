@@ -21,7 +21,7 @@ const app = document.querySelector<ImporterApp>('csv-importer-app')!;
 let host: HostConnection | undefined;
 HostConnection.connect((message) => {
   // Runs only after `connect` resolved: port messages are tasks, the resolution a microtask.
-  if (message.type === 'init' && host) app.start(host, message.columns, startWorker().session);
+  if (message.type === 'init' && host) app.start(host, message, startWorker().session);
 }).then(
   (connection) => {
     host = connection;
