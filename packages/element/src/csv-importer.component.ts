@@ -300,7 +300,15 @@ export class CsvImporter extends LitElement {
       {
         message: (message) => {
           const connection = this.#connection;
-          this.#queue = this.#queue.then(() => this.#onMessage(message, connection));
+          // Batches and completion keep their order; hook requests are answered as they come, so
+          // a hook that never settles holds up nothing but its own reply (the frame times it out).
+          if (message.type === 'rows' || message.type === 'complete') {
+            this.#queue = this.#queue
+              .then(() => this.#onMessage(message, connection))
+              .catch((error: Error) => {
+                this.dispatchEvent(new CsvImporterErrorEvent('internal', error.message));
+              });
+          } else void this.#onMessage(message, connection);
         },
         error: (code, message) => this.dispatchEvent(new CsvImporterErrorEvent(code, message)),
       },
