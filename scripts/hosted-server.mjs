@@ -1,10 +1,8 @@
 // Serves the hosted importer (apps/importer/dist/hosted, built by `npm run build`) for
-// self-hosting and tests: `node scripts/hosted-server.mjs --allow https://app.example [--port 8080]
-// [--host 0.0.0.0]`. The allowed host origins come from the deployer, never from the embedding
+// self-hosting and tests; `scripts/serve-hosted.mjs` is its command line. The allowed host origins come from the deployer, never from the embedding
 // page: they are written into the page's allow-list and into the CSP `frame-ancestors` header,
 // so a page not listed can neither frame the importer nor talk to it.
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { hostedCsp, parseOrigins } from './csp.mjs';
 import { serveStatic } from './static-server.mjs';
 
@@ -31,20 +29,4 @@ export function serveHosted({ allowedOrigins, port = 0, host = '127.0.0.1', root
       );
     },
   });
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
-    options: {
-      allow: { type: 'string', multiple: true, default: [] },
-      port: { type: 'string', default: '8080' },
-      host: { type: 'string', default: '127.0.0.1' },
-    },
-  });
-  if (values.allow.length === 0) {
-    console.error('Give at least one --allow https://your-app.example (the pages that may embed the importer).');
-    process.exit(2);
-  }
-  const server = await serveHosted({ allowedOrigins: values.allow, port: Number(values.port), host: values.host });
-  console.log(`Hosted importer: ${server.url}/  (allowed hosts: ${values.allow.join(' ')})`);
 }

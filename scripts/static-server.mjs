@@ -56,7 +56,12 @@ export async function serveStatic({ mounts, port = 0, host = '127.0.0.1', header
   return {
     url: `http://${host}:${actual}`,
     requests,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        // Browsers keep connections alive; close them so that close() does not wait on them.
+        server.closeAllConnections();
+      }),
   };
 }
 
