@@ -68,7 +68,8 @@ const bin = (name) => join(root, 'node_modules/.bin', name);
 const suites = {
   typecheck: () => checkSuite(bin('tsc'), ['-p', 'tsconfig.json']),
   lint: () => checkSuite(bin('biome'), ['check', '.']),
-  unit: () => nodeSuite('unit', findTests(['packages', 'apps'], '.test.ts', ['.browser.test.ts']), 2),
+  unit: () =>
+    nodeSuite('unit', findTests(['packages', 'apps', 'tests/security'], '.test.ts', ['.browser.test.ts']), 2),
   browser: async () => {
     const results = join(buildDir, 'browser-results.json');
     rmSync(results, { force: true });
