@@ -158,6 +158,7 @@ export class CsvImporter extends LitElement {
   @property({ attribute: false }) accessor hookTimeoutMs: number | undefined;
 
   #connection: FrameConnection | undefined;
+  #connectedFrame: HTMLIFrameElement | undefined;
   #hooks: HookRunner | undefined;
   #generation = 0;
   /** Rows and issues delivered so far in this import, for the complete event. */
@@ -176,6 +177,8 @@ export class CsvImporter extends LitElement {
   close(): void {
     if (!this.isOpen) return;
     this.isOpen = false;
+    // A close and an open in one task must still give a fresh frame and worker.
+    this.#generation++;
     this.dispatchEvent(new CsvImporterCloseEvent());
   }
 
@@ -278,7 +281,8 @@ export class CsvImporter extends LitElement {
       this.#disconnect();
       return;
     }
-    if (this.#connection) return;
+    if (this.#connection && this.#connectedFrame === frame) return;
+    this.#disconnect();
     this.#connect(frame);
   }
 
@@ -288,6 +292,7 @@ export class CsvImporter extends LitElement {
       if (typeof column.validate === 'function') validators.set(column.key, column.validate);
     }
     this.#hooks = new HookRunner(this.hooks, validators);
+    this.#connectedFrame = frame;
     this.#rows = [];
     this.#issues = [];
     this.#unmatched = [];
@@ -320,6 +325,7 @@ export class CsvImporter extends LitElement {
     this.#connection?.send({ type: 'cancel' });
     this.#connection?.dispose();
     this.#connection = undefined;
+    this.#connectedFrame = undefined;
   }
 
   async #onMessage(message: FrameToHost, connection: FrameConnection | undefined): Promise<void> {
