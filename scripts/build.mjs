@@ -9,13 +9,16 @@
 //      hosted-mode loader (no embedded app); its `.d.ts`, `custom-elements.json` and package.json;
 //   6. the playground; then prints every bundle's size, gzipped.
 // `CSV_IMPORTER_ALLOWED_ORIGINS` (space-separated origins) sets the hosted site's allow-list.
+
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { FRAME_CSP, hostedCsp, parseOrigins } from './csp.mjs';
+import { elementManifestJson } from './element-manifest.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => join(root, ...parts);
@@ -117,6 +120,87 @@ async function buildElement() {
   });
 }
 
+/** Every file below `dir`. */
+async function walk(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(path)));
+    else out.push(path);
+  }
+  return out;
+}
+
+/**
+ * Makes packages/element/dist a publishable package: declarations (the element's, with the
+ * protocol's and the column schema's beside them, imports rewritten to relative `.js` paths),
+ * custom-elements.json, and a package.json whose `exports` map names every entry point.
+ */
+async function packageElement() {
+  const dist = at('packages/element/dist');
+  const types = join(dist, 'types');
+  await rm(types, { recursive: true, force: true });
+  execFileSync(
+    process.execPath,
+    [at('node_modules/typescript/bin/tsc'), '-p', at('packages/element/tsconfig.types.json')],
+    {
+      stdio: 'inherit',
+    },
+  );
+  const targets = {
+    '@csv-importer/protocol': join(types, 'packages/protocol/src/index.js'),
+    '@csv-importer/core/column-schema': join(types, 'packages/core/src/columns/column-schema.js'),
+  };
+  for (const file of await walk(types)) {
+    const text = await readFile(file, 'utf8');
+    const rewritten = text.replace(/(from |import )'([^']+)'/g, (_whole, keyword, spec) => {
+      let target = spec;
+      if (targets[spec]) {
+        target = relative(dirname(file), targets[spec]);
+        if (!target.startsWith('.')) target = `./${target}`;
+      } else if (spec.startsWith('.') && spec.endsWith('.ts')) target = spec.replace(/\.ts$/, '.js');
+      return `${keyword}'${target}'`;
+    });
+    await writeFile(file, rewritten);
+  }
+  const entry = (name) => `export * from './types/packages/element/src/${name}.js';\n`;
+  await writeFile(join(dist, 'csv-importer.d.ts'), entry('index'));
+  await writeFile(join(dist, 'csv-importer-loader.d.ts'), entry('loader'));
+  await writeFile(
+    join(dist, 'custom-elements.json'),
+    await elementManifestJson(at('packages/element/src/csv-importer.component.ts')),
+  );
+  const source = JSON.parse(await readFile(at('packages/element/package.json'), 'utf8'));
+  const manifest = {
+    name: source.name,
+    version: source.version,
+    license: source.license,
+    type: 'module',
+    description: 'The <csv-importer> custom element: a privacy-first spreadsheet importer.',
+    main: './csv-importer.js',
+    module: './csv-importer.js',
+    types: './csv-importer.d.ts',
+    customElements: './custom-elements.json',
+    sideEffects: [
+      './csv-importer.js',
+      './csv-importer.iife.js',
+      './csv-importer-loader.js',
+      './esm/csv-importer-loader.js',
+    ],
+    exports: {
+      '.': { types: './csv-importer.d.ts', default: './csv-importer.js' },
+      './loader': { types: './csv-importer-loader.d.ts', default: './esm/csv-importer-loader.js' },
+      './iife': './csv-importer.iife.js',
+      './loader.iife': './csv-importer-loader.js',
+      './custom-elements.json': './custom-elements.json',
+      './package.json': './package.json',
+    },
+    // valibot is bundled into the JavaScript; the declarations refer to its types.
+    dependencies: { lit: source.dependencies.lit, valibot: '^1.5.0' },
+  };
+  await writeFile(join(dist, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
 async function buildPlayground() {
   await esbuild.build({
     ...common,
@@ -150,6 +234,7 @@ async function report() {
 const started = performance.now();
 const { worker } = await buildFrame();
 await buildElement();
+await packageElement();
 await buildPlayground();
 console.log(`built in ${Math.round(performance.now() - started)} ms (worker ${kb(worker.length)})`);
 await report();
