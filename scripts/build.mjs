@@ -235,6 +235,11 @@ const started = performance.now();
 const { worker } = await buildFrame();
 await buildElement();
 await packageElement();
+// The hosted site also serves the loader, so a host can take both from the importer's origin.
+await copyFile(
+  at('packages/element/dist/csv-importer-loader.js'),
+  at('apps/importer/dist/hosted/csv-importer-loader.js'),
+);
 await buildPlayground();
 console.log(`built in ${Math.round(performance.now() - started)} ms (worker ${kb(worker.length)})`);
 await report();

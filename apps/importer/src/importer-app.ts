@@ -331,13 +331,18 @@ export class ImporterApp extends LitElement {
     for (const [key, source] of Object.entries(state.mapping)) {
       if (source !== null) mapping[key] = state.summary.headers[source] ?? '';
     }
-    const { rowCount } = await deliverRows(this.#host!, this.#session!, {
-      fileName: state.summary.fileName,
-      encoding: state.summary.encoding,
-      delimiter: state.summary.delimiter,
-      mapping,
-    });
-    this.state = { step: 'done', rowCount };
+    try {
+      const { rowCount } = await deliverRows(this.#host!, this.#session!, {
+        fileName: state.summary.fileName,
+        encoding: state.summary.encoding,
+        delimiter: state.summary.delimiter,
+        mapping,
+      });
+      this.state = { step: 'done', rowCount };
+    } catch (error) {
+      // Refused by `invalidRows: 'block'`, or the host's transform hook failed: say so, never hang.
+      this.fail((error as Error).message);
+    }
   }
 }
 
