@@ -189,6 +189,78 @@ describe('<csv-importer> hooks in srcdoc mode', () => {
   });
 });
 
+describe('<csv-importer> delivery options', () => {
+  test('invalid-rows="block" refuses rows with errors; include-unmatched delivers the other file columns', async () => {
+    let page = await hostPage();
+    await page.evaluate((columns) => {
+      const importer = document.querySelector('csv-importer')!;
+      importer.columns = columns as never;
+      importer.setAttribute('invalid-rows', 'block');
+      importer.open();
+    }, CONTACT_COLUMNS as unknown);
+    let frame = await importerFrame(page);
+    await loadAndReview(frame, CONTACTS);
+    await frame.getByRole('button', { name: 'Import 11 rows' }).click();
+    await frame.getByRole('alert').getByText('Rows with errors cannot be imported').waitFor();
+    assert.deepEqual(await received(page), []);
+    await page.close();
+
+    page = await hostPage();
+    await page.evaluate(() => {
+      const importer = document.querySelector('csv-importer')!;
+      importer.columns = [
+        { key: 'email', label: 'E-mail' },
+        { key: 'plan', label: 'Plan' },
+      ];
+      importer.toggleAttribute('include-unmatched', true);
+      importer.open();
+    });
+    frame = await importerFrame(page);
+    await loadAndReview(frame, CONTACTS);
+    await submit(frame);
+    const [complete] = await waitForEvent(page, 'csv-importer-complete');
+    assert.deepEqual(complete!.rows![0], { email: 'ada@example.com', plan: 'pro' });
+    const unmatched = (complete as unknown as { unmatched: Record<string, string>[] }).unmatched;
+    assert.equal(unmatched.length, 11);
+    assert.deepEqual(Object.keys(unmatched[0]!), [
+      'First Name',
+      'Last Name',
+      'Phone',
+      'Date of Birth',
+      'Country',
+      'Seats',
+      'Active',
+      'Notes',
+    ]);
+    assert.equal(unmatched[1]!.Notes, 'Said "ship it", then shipped it');
+    await page.close();
+  });
+
+  test('a transform hook that throws stops delivery with a hook_failed error, in the page and in the frame', async () => {
+    const page = await hostPage();
+    await page.evaluate((columns) => {
+      const importer = document.querySelector('csv-importer')!;
+      importer.columns = columns as never;
+      importer.hooks = {
+        transform: () => {
+          throw new Error('no room left');
+        },
+      };
+      importer.open();
+    }, CONTACT_COLUMNS as unknown);
+    const frame = await importerFrame(page);
+    await loadAndReview(frame, CONTACTS);
+    await frame.getByRole('button', { name: 'Import 11 rows' }).click();
+    await frame.getByRole('alert').getByText('The transform hook failed: no room left').waitFor();
+    const events = await received(page);
+    assert.deepEqual(
+      events.map((e) => [e.type, e.code, e.message]),
+      [['csv-importer-error', 'hook_failed', 'The transform hook failed: no room left']],
+    );
+    await page.close();
+  });
+});
+
 describe('<csv-importer> theming and display', () => {
   test('theme tokens from the page CSS and the theme property reach the frame; unsafe values do not', async () => {
     const page = await hostPage();
