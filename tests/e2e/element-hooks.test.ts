@@ -318,6 +318,25 @@ describe('<csv-importer> theming and display', () => {
     await page.close();
   });
 
+  test('a page that loads the script twice still has one working element', async () => {
+    const page = await hostPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addScriptTag({ url: '/element/csv-importer.iife.js' });
+    await page.evaluate((columns) => {
+      const importer = document.querySelector('csv-importer')!;
+      importer.columns = columns as never;
+      importer.open();
+    }, CONTACT_COLUMNS as unknown);
+    const frame = await importerFrame(page);
+    await loadAndReview(frame, CONTACTS);
+    await submit(frame);
+    const [complete] = await waitForEvent(page, 'csv-importer-complete');
+    assert.equal(complete!.rows!.length, 11);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('display="modal" opens a dialog with the frame; Escape closes it and ends the frame; reset() starts over', async () => {
     const page = await hostPage();
     await page.evaluate((columns) => {

@@ -34,8 +34,8 @@ after(async () => {
 
 const CONTACTS = join(FIXTURES, 'contacts.csv');
 
-async function openHosted(page: Page, src: string): Promise<void> {
-  await page.goto(`${host.url}/element.html`);
+async function openHosted(page: Page, src: string, hostPage = 'element.html'): Promise<void> {
+  await page.goto(`${host.url}/${hostPage}`);
   await page.evaluate(
     ({ columns, src }) => {
       const importer = document.querySelector('csv-importer')!;
@@ -50,7 +50,12 @@ async function openHosted(page: Page, src: string): Promise<void> {
 describe('hosted mode: the importer from its own origin', () => {
   test('a host on another origin receives every row; the frame makes no request after loading', async () => {
     const page = await browser.newPage();
-    await openHosted(page, `${hosted.url}/`);
+    // The hosted-mode loader: the element without the embedded importer.
+    await openHosted(page, `${hosted.url}/`, 'loader.html');
+    const embedded = await page.evaluate(
+      () => (customElements.get('csv-importer') as unknown as { frameHtml?: string }).frameHtml,
+    );
+    assert.equal(embedded, undefined);
     const frame = await importerFrame(page);
     assert.equal(new URL(frame.url()).origin, hosted.url);
     const served = hosted.requests.length;
@@ -63,6 +68,21 @@ describe('hosted mode: the importer from its own origin', () => {
     assert.deepEqual(complete!.rows, CONTACT_ROWS);
     assert.deepEqual(complete!.issues, CONTACT_ISSUES);
     assert.equal(hosted.requests.length, served);
+    await page.close();
+  });
+
+  test('the loader without src reports that it needs one', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${host.url}/loader.html`);
+    await page.evaluate((columns) => {
+      const importer = document.querySelector('csv-importer')!;
+      importer.columns = columns as never;
+      importer.open();
+    }, CONTACT_COLUMNS as unknown);
+    const [error] = await waitForEvent(page, 'csv-importer-error');
+    assert.equal(error!.code, 'invalid_options');
+    assert.match(error!.message!, /no embedded importer: set `src`/);
+    assert.equal(await page.locator('csv-importer >> iframe').count(), 0);
     await page.close();
   });
 
