@@ -214,10 +214,19 @@ export class CsvImporter extends LitElement {
       return ['invalid_options', 'This build of <csv-importer> has no embedded importer: set `src`.'];
     }
     if (this.src) {
+      let origin: string;
       try {
-        new URL(this.src, document.baseURI);
+        origin = new URL(this.src, document.baseURI).origin;
       } catch {
         return ['invalid_options', `src: "${this.src}" is not a URL.`];
+      }
+      // A hosted frame gets allow-same-origin; on this page's own origin that would let it reach
+      // into the page, so the importer must live on an origin of its own.
+      if (origin === window.location.origin) {
+        return [
+          'invalid_options',
+          `src: the importer must be served from another origin than this page (${origin}).`,
+        ];
       }
     }
     return undefined;
