@@ -28,7 +28,19 @@ export {
   type DetectedEncoding,
   decodeFile,
   detectEncoding,
+  ENCODINGS,
+  type Encoding,
+  type FileKind,
+  sniffFile,
 } from './decode/decode.ts';
+export {
+  type CsvOptions,
+  csvCell,
+  exportCsv,
+  exportCsvChunks,
+  exportRecordsCsv,
+  type RecordsCsvOptions,
+} from './export/export-csv.ts';
 export {
   ISSUE_CODES,
   type Issue,
@@ -46,7 +58,15 @@ export {
 } from './match/match.ts';
 export { matchValues, type ValueMatch } from './match/match-values.ts';
 export { normalizeValue, similarity } from './match/normalize.ts';
-export { DELIMITERS, type Dialect, detectDialect, parseTextStream, type RowBatch } from './parse/parse.ts';
+export { detectHeaderRow, HEADER_SCAN_ROWS, type HeaderGuess, headerNames } from './parse/header-row.ts';
+export {
+  DELIMITERS,
+  type Dialect,
+  detectDialect,
+  findRaggedRows,
+  parseTextStream,
+  type RowBatch,
+} from './parse/parse.ts';
 export { detectDateOrder, excelSerialToIso } from './types/date.ts';
 export { detectDecimalSeparator } from './types/number.ts';
 export type { CellInput, CellNote, ColumnHints } from './types/parsed.ts';
@@ -59,3 +79,12 @@ export {
   compileColumnWithHints,
   validateRow,
 } from './validate/validate.ts';
+export {
+  readWorkbook,
+  type SheetInfo,
+  type SheetValue,
+  Workbook,
+  WorkbookError,
+  type WorkbookErrorCode,
+  type WorkbookLimits,
+} from './xlsx/xlsx.ts';

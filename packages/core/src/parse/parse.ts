@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import type { Issue } from '../issues/issue.ts';
 
 /** The CSV dialect of a file: how fields and records are separated. */
 export interface Dialect {
@@ -11,8 +12,18 @@ export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 const DIALECT_SAMPLE_CHARS = 64 * 1024;
 
-/** Guesses the dialect from the start of the text; explicit options win. */
+/** Excel's first line `sep=;` names the delimiter; it is not a record. */
+const SEP_LINE = /^\uFEFF?sep=(.)(\r\n|\n|\r)/i;
+
+/**
+ * Guesses the dialect from the start of the text; explicit options win, then Excel's `sep=`
+ * line, then papaparse's guess among `DELIMITERS`.
+ */
 export function detectDialect(sample: string, options: Partial<Dialect> = {}): Dialect {
+  const sep = SEP_LINE.exec(sample);
+  if (sep && !options.delimiter) {
+    return detectDialect(sample.slice(sep[0].length), { ...options, delimiter: sep[1]! });
+  }
   const guess = Papa.parse<string[]>(sample.slice(0, DIALECT_SAMPLE_CHARS), {
     preview: 50,
     skipEmptyLines: true,
@@ -41,7 +52,8 @@ function isBlank(row: readonly string[]): boolean {
  * Parses a stream of text into batches of records. The consumer pulls: the next chunk of the
  * file is read only when it asks for the next batch, so a slow consumer never buffers the file.
  * papaparse does the CSV grammar; this function only carries an unfinished record from one
- * chunk to the next. Blank lines are skipped.
+ * chunk to the next. Blank lines are skipped; a leading BOM and Excel's `sep=` line are dropped.
+ * Records keep their own length: `findRaggedRows` reports those that differ from the header.
  */
 export async function* parseTextStream(
   text: ReadableStream<string>,
@@ -57,7 +69,10 @@ export async function* parseTextStream(
       if (value) pending += value;
       if (!dialect) {
         if (!done && pending.length < DIALECT_SAMPLE_CHARS) continue;
+        if (pending.charCodeAt(0) === 0xfeff) pending = pending.slice(1);
+        const sep = SEP_LINE.exec(pending);
         dialect = detectDialect(pending, options);
+        if (sep) pending = pending.slice(sep[0].length);
         parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"' });
       }
       if (pending.length > 0) {
@@ -71,4 +86,24 @@ export async function* parseTextStream(
   } finally {
     reader.releaseLock();
   }
+}
+
+/**
+ * Records whose cell count differs from the header's, as table-level `ragged_row` warnings
+ * (`row` is the index among data rows; the cells are kept as they are: short rows read as empty
+ * cells, extra cells stay available).
+ */
+export function findRaggedRows(rows: readonly (readonly string[])[], width: number, firstRow = 0): Issue[] {
+  const issues: Issue[] = [];
+  rows.forEach((row, i) => {
+    if (row.length !== width)
+      issues.push({
+        row: firstRow + i,
+        column: '',
+        code: 'ragged_row',
+        level: 'warning',
+        params: { expected: width, actual: row.length },
+      });
+  });
+  return issues;
 }
