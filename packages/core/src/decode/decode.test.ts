@@ -17,7 +17,8 @@ describe('decoding', () => {
     assert.equal(detectEncoding(bytes).encoding, 'windows-1252');
     const decoded = await decodeFile(new Blob([bytes]));
     const text = await readAll(decoded.text);
-    for (const name of ['Jürgen', 'Ångström', 'Tromsø', 'Besançon', 'Groß']) assert.ok(text.includes(name), name);
+    for (const name of ['Jürgen', 'Ångström', 'Tromsø', 'Besançon', 'Groß'])
+      assert.ok(text.includes(name), name);
   });
 
   test('UTF-16 LE with BOM (Excel "Unicode Text") decodes Łukasz and 李雷', async () => {
@@ -33,7 +34,10 @@ describe('decoding', () => {
     const be = le.slice();
     for (let i = 0; i < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1]!, be[i]!];
     assert.equal(detectEncoding(new Uint8Array([0xfe, 0xff, ...be])).encoding, 'utf-16be');
-    assert.equal(await readAll((await decodeFile(new Blob([new Uint8Array([0xfe, 0xff]), be]))).text), 'Name,City\nZoë,Köln\n');
+    assert.equal(
+      await readAll((await decodeFile(new Blob([new Uint8Array([0xfe, 0xff]), be]))).text),
+      'Name,City\nZoë,Köln\n',
+    );
     assert.equal(detectEncoding(le).encoding, 'utf-16le');
     assert.equal(detectEncoding(be).encoding, 'utf-16be');
   });
@@ -72,11 +76,17 @@ describe('decoding', () => {
   });
 
   test('not text: images, PDFs, archives and NUL-ridden bytes get not_text; an empty file empty_file', async () => {
-    assert.throws(() => detectEncoding(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])), decodeError('not_text'));
+    assert.throws(
+      () => detectEncoding(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])),
+      decodeError('not_text'),
+    );
     assert.throws(() => detectEncoding(new TextEncoder().encode('%PDF-1.7\n')), decodeError('not_text'));
     const xlsx = await fixture('customers-two-sheets.xlsx');
     assert.throws(() => detectEncoding(xlsx), decodeError('not_text'));
-    assert.throws(() => detectEncoding(new Uint8Array([1, 0, 0, 7, 0, 200, 3, 0, 0, 0, 9])), decodeError('not_text'));
+    assert.throws(
+      () => detectEncoding(new Uint8Array([1, 0, 0, 7, 0, 200, 3, 0, 0, 0, 9])),
+      decodeError('not_text'),
+    );
     assert.throws(() => detectEncoding(new Uint8Array()), decodeError('empty_file'));
   });
 
