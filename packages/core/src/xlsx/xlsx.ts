@@ -29,16 +29,16 @@ export interface SheetInfo {
 export interface WorkbookLimits {
   /** Largest declared uncompressed size of one part (default 256 MiB). */
   readonly maxPartBytes?: number;
-  /** Largest declared uncompressed size of all parts read together (default 512 MiB). */
+  /** Largest declared uncompressed size of all parts this workbook inflates (default 512 MiB). */
   readonly maxTotalBytes?: number;
-  /** Largest ratio of uncompressed to compressed size for a part above 1 MiB (default 200). */
+  /** Largest ratio of uncompressed to compressed size for a part above 1 MiB (default 1000, deflate's own ceiling being about 1032). */
   readonly maxRatio?: number;
 }
 
 const DEFAULT_LIMITS: Required<WorkbookLimits> = {
   maxPartBytes: 256 * 1024 * 1024,
   maxTotalBytes: 512 * 1024 * 1024,
-  maxRatio: 200,
+  maxRatio: 1000,
 };
 
 // Number formats Excel builds in that show dates or times (ECMA-376 18.8.30).
@@ -114,6 +114,8 @@ export class Workbook {
   readonly #strings: readonly string[];
   readonly #dateStyles: ReadonlyMap<number, DateKind>;
   readonly #date1904: boolean;
+  /** Declared bytes inflated so far, against `maxTotalBytes`. */
+  #inflated = 0;
 
   private constructor(bytes: Uint8Array, limits: WorkbookLimits) {
     this.#bytes = bytes;
@@ -244,17 +246,16 @@ export class Workbook {
 
   /** Inflates the parts `wanted` selects, after checking their declared sizes against the limits. */
   #unzip(wanted: (name: string) => boolean): Unzipped {
-    let total = 0;
     const { maxPartBytes, maxTotalBytes, maxRatio } = this.#limits;
     try {
       return unzipSync(this.#bytes, {
         filter: (file) => {
           if (!wanted(file.name)) return false;
-          total += file.originalSize;
+          this.#inflated += file.originalSize;
           const ratio = file.originalSize / Math.max(1, file.size);
           if (
             file.originalSize > maxPartBytes ||
-            total > maxTotalBytes ||
+            this.#inflated > maxTotalBytes ||
             (file.originalSize > 1024 * 1024 && ratio > maxRatio)
           )
             throw new WorkbookError(
