@@ -79,6 +79,7 @@ export {
   compileColumnWithHints,
   validateRow,
 } from './validate/validate.ts';
+export { type RecordsResult, validateRecords } from './validate/validate-records.ts';
 export {
   readWorkbook,
   type SheetInfo,

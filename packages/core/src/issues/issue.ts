@@ -25,6 +25,7 @@ export const ISSUE_CODES = [
   'pattern_mismatch',
   'invalid_option',
   'custom',
+  'wrong_type',
   // table-level
   'duplicate',
   'ragged_row',

@@ -14,10 +14,13 @@ export type Parsed =
   | { readonly ok: false; readonly code: IssueCode; readonly params?: IssueParams };
 
 /** A cell value before parsing: text from a CSV, or a typed value from a spreadsheet. */
-export type CellInput = string | number | boolean | null | undefined;
+export type CellInput = string | number | boolean | readonly string[] | null | undefined;
 
 /** Parses a non-empty cell (text already trimmed) into a typed value; compiled once per column. */
 export type CellParser = (input: string | number | boolean) => Parsed;
+
+/** Parses a multi-select value that arrives as an array (re-validating delivered rows). */
+export type ListParser = (input: readonly string[]) => Parsed;
 
 /** Hints detected from a column's values (or confirmed by the user) that change how cells read. */
 export interface ColumnHints {

@@ -1,6 +1,6 @@
 import { ColumnSpecError, type SelectColumn } from '../columns/column-spec.ts';
 import { normalizeValue } from '../match/normalize.ts';
-import { type CellParser, type ColumnHints, fail } from './parsed.ts';
+import { type CellParser, type ColumnHints, fail, type ListParser } from './parsed.ts';
 
 /** The options of a select column, with every spelling that names each. */
 export interface OptionIndex {
@@ -43,7 +43,7 @@ const DEFAULT_SEPARATORS = /[,;|]/;
  * value-mapping step's choices (`hints.valueMap`) come first. `multiple` splits the cell and
  * delivers `string[]`.
  */
-export function compileSelect(spec: SelectColumn, hints: ColumnHints = {}): CellParser {
+export function compileSelect(spec: SelectColumn, hints: ColumnHints = {}): CellParser & ListParser {
   const index = indexOptions(spec);
   const valueMap = hints.valueMap ?? {};
   const separator = spec.separator ?? DEFAULT_SEPARATORS;
@@ -54,7 +54,8 @@ export function compileSelect(spec: SelectColumn, hints: ColumnHints = {}): Cell
     return index.byNormalized.get(normalizeValue(text));
   };
   if (!spec.multiple) {
-    return (input) => {
+    return (input: string | number | boolean | readonly string[]) => {
+      if (Array.isArray(input)) return fail('wrong_type');
       const original = String(input);
       const value = lookup(original);
       if (value === undefined) return fail('invalid_option', { value: original });
@@ -67,10 +68,11 @@ export function compileSelect(spec: SelectColumn, hints: ColumnHints = {}): Cell
           };
     };
   }
-  return (input) => {
-    const original = String(input);
+  return (input: string | number | boolean | readonly string[]) => {
+    const original = Array.isArray(input) ? input.join(',') : String(input);
+    const pieces = Array.isArray(input) ? (input as readonly string[]) : original.split(separator);
     const value: string[] = [];
-    for (const piece of original.split(separator)) {
+    for (const piece of pieces) {
       const text = piece.trim();
       if (text === '') continue;
       const option = lookup(text);
@@ -78,7 +80,9 @@ export function compileSelect(spec: SelectColumn, hints: ColumnHints = {}): Cell
       if (!value.includes(option)) value.push(option);
     }
     if (value.length === 0) return fail('invalid_option', { value: original });
-    const exact = value.join(typeof separator === 'string' ? separator : ',') === original;
+    const exact = Array.isArray(input)
+      ? value.length === input.length && value.every((v, i) => v === input[i])
+      : value.join(typeof separator === 'string' ? separator : ',') === original;
     return exact
       ? { ok: true, value }
       : {

@@ -4,7 +4,7 @@ import { compileBoolean } from '../types/boolean.ts';
 import { compileDate } from '../types/date.ts';
 import { compileEmail } from '../types/email.ts';
 import { compileNumber } from '../types/number.ts';
-import type { CellInput, CellNote, CellParser, ColumnHints } from '../types/parsed.ts';
+import type { CellInput, CellNote, CellParser, ColumnHints, ListParser } from '../types/parsed.ts';
 import { compilePhone } from '../types/phone.ts';
 import { compileRegex } from '../types/regex.ts';
 import { compileSelect } from '../types/select.ts';
@@ -30,7 +30,7 @@ export interface CompiledColumn {
   check(raw: CellInput): CellResult;
 }
 
-function parserFor(spec: ColumnSpec, hints: ColumnHints): CellParser {
+function parserFor(spec: ColumnSpec, hints: ColumnHints): CellParser | (CellParser & ListParser) {
   switch (spec.type) {
     case undefined:
     case 'string':
@@ -105,7 +105,21 @@ export function compileColumnWithHints(spec: ColumnSpec, hints: ColumnHints): Co
     spec,
     check(raw) {
       if (raw === undefined || raw === null) return empty;
-      let input: string | number | boolean = raw;
+      if (Array.isArray(raw)) {
+        if (spec.type !== 'select' || !spec.multiple)
+          return { ok: false, code: 'wrong_type', value: raw.join(', ') };
+        if (raw.length === 0) return empty;
+        const parsed = (parse as ListParser)(raw);
+        return parsed.ok
+          ? { ok: true, value: parsed.value, ...(parsed.note ? { notes: [parsed.note] } : {}) }
+          : {
+              ok: false,
+              code: parsed.code,
+              value: raw.join(', '),
+              ...(parsed.params ? { params: parsed.params } : {}),
+            };
+      }
+      let input = raw as string | number | boolean;
       let trimmedFrom: string | undefined;
       if (typeof raw === 'string') {
         const text = trim ? raw.trim() : raw;

@@ -106,7 +106,10 @@ describe('XLSX reader', () => {
       workbookError('too_large'),
     );
     assert.throws(() => Workbook.open(bomb, { maxRatio: 10 }).readSheet(0), workbookError('too_large'));
-    assert.throws(() => Workbook.open(bomb, { maxTotalBytes: 2 * 1024 * 1024 }).readSheet(0), workbookError('too_large'));
+    assert.throws(
+      () => Workbook.open(bomb, { maxTotalBytes: 2 * 1024 * 1024 }).readSheet(0),
+      workbookError('too_large'),
+    );
     assert.equal(Workbook.open(bomb).readSheet(0).length, 1, 'within the default limits it reads');
   });
 
