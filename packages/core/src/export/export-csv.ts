@@ -9,12 +9,16 @@ export interface CsvOptions {
   readonly newline?: string;
   /**
    * Prefix text cells that start with `=`, `+`, `-`, `@`, tab or CR with `'`, so a spreadsheet
-   * does not run them as formulas (default true). Numbers and booleans are never prefixed.
+   * does not run them as formulas (default true). Numbers, booleans and signed digit strings
+   * such as `+44 20 7946 0958` or `-3` are never prefixed.
    */
   readonly guardFormulas?: boolean;
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+// A sign followed only by digits, spaces, dots, commas and parentheses cannot call a function or
+// reach DDE, so phone numbers (`+44 20 7946 0958`) and negative amounts are left as they are.
+const SIGNED_NUMBER = /^[+-][\d\s.,()]*$/;
 const NEEDS_QUOTES = /["\r\n]/;
 
 /** One cell as CSV text: quoted when it holds the delimiter, a quote or a line break. */
@@ -24,7 +28,7 @@ export function csvCell(value: CellValue | undefined, delimiter = ',', guardForm
   if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
   else {
     text = Array.isArray(value) ? value.join(', ') : value;
-    if (guardFormulas && FORMULA_START.test(text)) text = `'${text}`;
+    if (guardFormulas && FORMULA_START.test(text) && !SIGNED_NUMBER.test(text)) text = `'${text}`;
   }
   return text.includes(delimiter) || NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
