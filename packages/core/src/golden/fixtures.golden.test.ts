@@ -20,7 +20,8 @@ import { Workbook } from '../xlsx/xlsx.ts';
  * Golden outputs: every fixture run through the whole engine (sniff, decode or read the workbook,
  * dialect, header row, matching, hints, validation, table checks), compared with
  * `tests/golden/<fixture>.json`. A change in parse or validation results shows up as a diff there.
- * Regenerate on purpose with `UPDATE_GOLDEN=1 node scripts/test.mjs unit` and review the diff.
+ * Regenerate on purpose with `UPDATE_GOLDEN=1 node scripts/test.mjs unit`, then
+ * `npx biome format --write tests/golden`, and review the diff.
  */
 
 const CONTACTS = defineColumns([
