@@ -78,6 +78,7 @@ export {
   type CompiledColumn,
   compileColumn,
   compileColumnWithHints,
+  validateCells,
   validateRow,
 } from './validate/validate.ts';
 export { type RecordsResult, validateRecords } from './validate/validate-records.ts';

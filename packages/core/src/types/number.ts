@@ -37,17 +37,21 @@ export function compileNumber(spec: NumberColumn, hints: ColumnHints = {}): Cell
   const { min, max, decimals } = spec;
   return (input) => {
     let value: number;
+    let places = -1;
     if (typeof input === 'number') value = input;
     else if (typeof input === 'boolean') return fail('invalid_number');
-    else if (decimal === '.' && PLAIN.test(input)) value = Number(input);
-    else {
+    else if (decimal === '.' && PLAIN.test(input)) {
+      value = Number(input);
+      const dot = input.indexOf('.');
+      places = dot === -1 ? 0 : input.length - dot - 1;
+    } else {
       if (!pattern.test(input) || !HAS_DIGIT.test(input)) return fail('invalid_number');
       const ungrouped = input.replace(groups, '');
       value = Number(decimal === ',' ? ungrouped.replace(',', '.') : ungrouped);
     }
     if (!Number.isFinite(value)) return fail('invalid_number');
     if (integer && !Number.isInteger(value)) return fail('not_integer');
-    if (decimals !== undefined && decimalPlaces(value) > decimals)
+    if (decimals !== undefined && (places === -1 ? decimalPlaces(value) : places) > decimals)
       return fail('too_many_decimals', { decimals });
     if (min !== undefined && value < min) return fail('too_small', { min });
     if (max !== undefined && value > max) return fail('too_large', { max });

@@ -47,11 +47,18 @@ export function compileSelect(spec: SelectColumn, hints: ColumnHints = {}): Cell
   const index = indexOptions(spec);
   const valueMap = hints.valueMap ?? {};
   const separator = spec.separator ?? DEFAULT_SEPARATORS;
+  // Select columns hold few distinct values: remember what each normalized to (bounded).
+  const seen = new Map<string, string | undefined>();
   const lookup = (text: string): string | undefined => {
     if (index.values.has(text)) return text;
+    if (seen.has(text)) return seen.get(text);
     const mapped = Object.hasOwn(valueMap, text) ? valueMap[text] : undefined;
-    if (mapped !== undefined && index.values.has(mapped)) return mapped;
-    return index.byNormalized.get(normalizeValue(text));
+    const option =
+      mapped !== undefined && index.values.has(mapped)
+        ? mapped
+        : index.byNormalized.get(normalizeValue(text));
+    if (seen.size < 10_000) seen.set(text, option);
+    return option;
   };
   if (!spec.multiple) {
     return (input: string | number | boolean | readonly string[]) => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ColumnSpec } from '../columns/column-spec.ts';
-import { compileColumn, compileColumnWithHints, validateRow } from './validate.ts';
+import { compileColumn, compileColumnWithHints, validateCells, validateRow } from './validate.ts';
 
 describe('compileColumn', () => {
   test('empty cells are null, a required error, or the default reported as info', () => {
@@ -137,5 +137,30 @@ describe('validateRow', () => {
     assert.deepEqual(validateRow([warning], ['a'], 0).issues, [
       { row: 0, column: 'x', code: 'custom', level: 'warning', params: { message: 'odd' } },
     ]);
+  });
+});
+
+describe('validateCells', () => {
+  test('writes typed values into a reused array, appends issues, returns the error count', () => {
+    const specs: ColumnSpec[] = [
+      { key: 'n', label: 'N', type: 'number', max: 5 },
+      { key: 'p', label: 'P', type: 'select', options: ['a'] },
+      { key: 'x', label: 'X', validate: (value) => (value === 'bad' ? 'no' : null) },
+    ];
+    const columns = specs.map(compileColumn);
+    const values: (string | number | boolean | string[] | null)[] = [];
+    const issues: import('../issues/issue.ts').Issue[] = [];
+    assert.equal(validateCells(columns, ['3', 'A', 'ok'], 0, values, issues), 0);
+    assert.deepEqual(values, [3, 'a', 'ok']);
+    assert.equal(validateCells(columns, ['9', 'a', 'bad'], 1, values, issues), 2);
+    assert.deepEqual(values, ['9', 'a', 'bad']);
+    assert.deepEqual(
+      issues.map((i) => [i.row, i.column, i.code, i.level]),
+      [
+        [0, 'p', 'option_normalized', 'info'],
+        [1, 'n', 'too_large', 'error'],
+        [1, 'x', 'custom', 'error'],
+      ],
+    );
   });
 });

@@ -4,7 +4,7 @@ import { compileBoolean } from '../types/boolean.ts';
 import { compileDate } from '../types/date.ts';
 import { compileEmail } from '../types/email.ts';
 import { compileNumber } from '../types/number.ts';
-import type { CellInput, CellNote, CellParser, ColumnHints, ListParser } from '../types/parsed.ts';
+import type { CellInput, CellNote, CellParser, ColumnHints, ListParser, Parsed } from '../types/parsed.ts';
 import { compilePhone } from '../types/phone.ts';
 import { compileRegex } from '../types/regex.ts';
 import { compileSelect } from '../types/select.ts';
@@ -72,8 +72,8 @@ function customFailure(
  *
  * Empty cells (after trimming) are `null`, the column's default (info `default_applied`), or a
  * `required` error. Leading and trailing spaces are removed and reported as info `trimmed`
- * unless a string column sets `trim: false`. Custom `validate` functions run in `validateRow`,
- * which has the whole typed record.
+ * unless a string column sets `trim: false`. Custom `validate` functions run in `validateCells`
+ * and `validateRow`, which have the whole typed record.
  */
 export function compileColumnWithHints(spec: ColumnSpec, hints: ColumnHints): CompiledColumn {
   const parse = parserFor(spec, hints);
@@ -101,6 +101,27 @@ export function compileColumnWithHints(spec: ColumnSpec, hints: ColumnHints): Co
           };
         })()
       : { ok: true, value: null };
+  /** A result with notes (trim, auto-fix) or an error: the rarer cases, kept off the hot path. */
+  const finish = (
+    parsed: Parsed,
+    raw: string | number | boolean,
+    trimmedFrom: string | undefined,
+  ): CellResult => {
+    const notes: CellNote[] = [];
+    if (trimmedFrom !== undefined)
+      notes.push({ code: 'trimmed', level: 'info', params: { original: trimmedFrom } });
+    if (parsed.ok && parsed.note) notes.push(parsed.note);
+    if (parsed.ok)
+      return notes.length > 0 ? { ok: true, value: parsed.value, notes } : (parsed as CellResult);
+    const params = withMessage(parsed.code, parsed.params);
+    return {
+      ok: false,
+      code: parsed.code,
+      value: String(raw),
+      ...(params ? { params } : {}),
+      ...(notes.length > 0 ? { notes } : {}),
+    };
+  };
   return {
     spec,
     check(raw) {
@@ -119,35 +140,21 @@ export function compileColumnWithHints(spec: ColumnSpec, hints: ColumnHints): Co
               ...(parsed.params ? { params: parsed.params } : {}),
             };
       }
-      let input = raw as string | number | boolean;
       let trimmedFrom: string | undefined;
+      let input = raw as string | number | boolean;
       if (typeof raw === 'string') {
+        // Hot path: a cell without surrounding spaces (nearly all) skips the note machinery.
         const text = trim ? raw.trim() : raw;
-        if (text === '' || (!trim && raw.trim() === '')) return empty;
-        if (text !== raw) trimmedFrom = raw;
+        if (text.length === 0 || (!trim && raw.trim().length === 0)) return empty;
+        if (text.length === raw.length) {
+          const parsed = parse(text);
+          if (parsed.ok && parsed.note === undefined) return parsed as CellResult;
+          return finish(parsed, raw, undefined);
+        }
+        trimmedFrom = raw;
         input = text;
       }
-      const parsed = parse(input);
-      const notes: CellNote[] | undefined =
-        trimmedFrom !== undefined || (parsed.ok && parsed.note)
-          ? [
-              ...(trimmedFrom !== undefined
-                ? [{ code: 'trimmed', level: 'info', params: { original: trimmedFrom } } as const]
-                : []),
-              ...(parsed.ok && parsed.note ? [parsed.note] : []),
-            ]
-          : undefined;
-      if (!parsed.ok) {
-        const params = withMessage(parsed.code, parsed.params);
-        return {
-          ok: false,
-          code: parsed.code,
-          value: String(raw),
-          ...(params ? { params } : {}),
-          ...(notes ? { notes } : {}),
-        };
-      }
-      return notes ? { ok: true, value: parsed.value, notes } : { ok: true, value: parsed.value };
+      return finish(parse(input), trimmedFrom ?? input, trimmedFrom);
     },
   };
 }
@@ -155,6 +162,70 @@ export function compileColumnWithHints(spec: ColumnSpec, hints: ColumnHints): Co
 /** `compileColumnWithHints` without hints; safe to pass to `Array.prototype.map`. */
 export function compileColumn(spec: ColumnSpec): CompiledColumn {
   return compileColumnWithHints(spec, {});
+}
+
+/**
+ * The hot path: checks one row of cells (in column order) into `values` (typed value per column,
+ * or the user's text for an invalid cell) and appends its issues to `issues`, allocating nothing
+ * per valid cell beyond the parser's result. Returns the number of errors. Suits columnar storage
+ * in the worker; `validateRow` is the same with a record.
+ */
+export function validateCells(
+  columns: readonly CompiledColumn[],
+  cells: readonly CellInput[],
+  row: number,
+  values: CellValue[],
+  issues: Issue[],
+): number {
+  let errors = 0;
+  let customs: number[] | undefined;
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i]!;
+    const result = column.check(cells[i]);
+    if (result.ok) {
+      values[i] = result.value;
+      if (column.spec.validate !== undefined && result.value !== null) {
+        customs ??= [];
+        customs.push(i);
+      }
+    } else {
+      values[i] = result.value === '' ? null : result.value;
+      errors++;
+      issues.push(
+        result.params
+          ? { row, column: column.spec.key, code: result.code, level: 'error', params: result.params }
+          : { row, column: column.spec.key, code: result.code, level: 'error' },
+      );
+    }
+    if (result.notes !== undefined) {
+      const key = column.spec.key;
+      for (const note of result.notes)
+        issues.push(
+          note.params
+            ? { row, column: key, code: note.code, level: note.level, params: note.params }
+            : { row, column: key, code: note.code, level: note.level },
+        );
+    }
+  }
+  if (customs) {
+    // Custom validators see the whole typed record, so they run once every cell is read.
+    const record = toRecord(columns, values);
+    for (const i of customs) {
+      const before = issues.length;
+      runCustom(columns[i]!.spec, record, row, issues);
+      for (let j = before; j < issues.length; j++) if (issues[j]!.level === 'error') errors++;
+    }
+  }
+  return errors;
+}
+
+function toRecord(
+  columns: readonly CompiledColumn[],
+  values: readonly CellValue[],
+): Record<string, CellValue> {
+  const record: Record<string, CellValue> = {};
+  for (let i = 0; i < columns.length; i++) record[columns[i]!.spec.key] = values[i] ?? null;
+  return record;
 }
 
 /**
@@ -168,39 +239,11 @@ export function validateRow(
   cells: readonly CellInput[],
   row: number,
 ): { record: Record<string, CellValue>; issues: Issue[] } {
-  const record: Record<string, CellValue> = {};
+  const values: CellValue[] = new Array(columns.length);
   const issues: Issue[] = [];
-  let customs: number[] | undefined;
-  for (let i = 0; i < columns.length; i++) {
-    const column = columns[i]!;
-    const key = column.spec.key;
-    const result = column.check(cells[i]);
-    if (result.ok) {
-      record[key] = result.value;
-      if (column.spec.validate && result.value !== null) {
-        customs ??= [];
-        customs.push(i);
-      }
-    } else {
-      record[key] = result.value === '' ? null : result.value;
-      issues.push(
-        result.params
-          ? { row, column: key, code: result.code, level: 'error', params: result.params }
-          : { row, column: key, code: result.code, level: 'error' },
-      );
-    }
-    if (result.notes)
-      for (const note of result.notes)
-        issues.push(
-          note.params
-            ? { row, column: key, code: note.code, level: note.level, params: note.params }
-            : { row, column: key, code: note.code, level: note.level },
-        );
-  }
-  if (customs) for (const i of customs) runCustom(columns[i]!.spec, record, row, issues);
-  return { record, issues };
+  validateCells(columns, cells, row, values, issues);
+  return { record: toRecord(columns, values), issues };
 }
-
 /** Runs a column's custom validator on the typed value, with the whole typed record beside it. */
 function runCustom(spec: ColumnSpec, record: Record<string, CellValue>, row: number, issues: Issue[]): void {
   let failure: ReturnType<typeof customFailure>;
