@@ -38,7 +38,7 @@ describe('parseTextStream', () => {
     const whole = await collect(chunked(text, text.length));
     assert.deepEqual(whole, [
       ['a', 'b'],
-      ['x\r\ny', '1,2'],
+      ['x\ny', '1,2'],
       ['z', '"q"'],
     ]);
     for (const size of [1, 2, 3, 5, 7])
@@ -88,6 +88,21 @@ describe('dialect and ragged rows', () => {
         break;
       }
     }
+  });
+
+  test('CRLF, LF and CR mixed in one file give the records they show, at any chunk size', async () => {
+    const text = 'a,b\r\n1,2\n3,4\r5,"6\r\n7"\r\n';
+    for (const size of [1, 2, 3, 100])
+      assert.deepEqual(
+        await collect(chunked(text, size)),
+        [
+          ['a', 'b'],
+          ['1', '2'],
+          ['3', '4'],
+          ['5', '6\n7'],
+        ],
+        `size ${size}`,
+      );
   });
 
   test('ragged rows are reported with expected and actual widths, cells kept', () => {

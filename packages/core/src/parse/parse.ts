@@ -12,6 +12,8 @@ export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 const DIALECT_SAMPLE_CHARS = 64 * 1024;
 
+const LINE_END = /\r\n?/g;
+
 /** Excel's first line `sep=;` names the delimiter; it is not a record. */
 const SEP_LINE = /^\uFEFF?sep=(.)(\r\n|\n|\r)/i;
 
@@ -53,6 +55,8 @@ function isBlank(row: readonly string[]): boolean {
  * file is read only when it asks for the next batch, so a slow consumer never buffers the file.
  * papaparse does the CSV grammar; this function only carries an unfinished record from one
  * chunk to the next. Blank lines are skipped; a leading BOM and Excel's `sep=` line are dropped.
+ * Line ends are normalized to LF (also inside quoted cells), so CRLF, LF and CR mixed in one
+ * file read as the records they show; `dialect.newline` reports the file's first line end.
  * Records keep their own length: `findRaggedRows` reports those that differ from the header.
  */
 export async function* parseTextStream(
@@ -61,19 +65,38 @@ export async function* parseTextStream(
 ): AsyncGenerator<RowBatch> {
   const reader = text.getReader();
   let pending = '';
+  let head = '';
+  let carry = '';
   let dialect: Dialect | undefined;
   let parser: Papa.Parser | undefined;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (value) pending += value;
+      if (value) {
+        if (!dialect) head += value;
+        // Line ends become LF before parsing, so a file mixing CRLF, LF and CR reads as the
+        // records it shows. A CR at the end of a chunk waits: its LF may start the next one.
+        let chunk = carry + value;
+        carry = '';
+        if (!done && chunk.endsWith('\r')) {
+          carry = '\r';
+          chunk = chunk.slice(0, -1);
+        }
+        pending += chunk.includes('\r') ? chunk.replace(LINE_END, '\n') : chunk;
+      }
+      if (done && carry) {
+        pending += '\n';
+        carry = '';
+      }
       if (!dialect) {
-        if (!done && pending.length < DIALECT_SAMPLE_CHARS) continue;
+        if (!done && head.length < DIALECT_SAMPLE_CHARS) continue;
+        if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
         if (pending.charCodeAt(0) === 0xfeff) pending = pending.slice(1);
+        dialect = detectDialect(head, options);
         const sep = SEP_LINE.exec(pending);
-        dialect = detectDialect(pending, options);
         if (sep) pending = pending.slice(sep[0].length);
-        parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"' });
+        head = '';
+        parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: '\n', quoteChar: '"' });
       }
       if (pending.length > 0) {
         const result = parser!.parse(pending, 0, !done) as Papa.ParseResult<string[]>;
