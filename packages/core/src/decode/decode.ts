@@ -111,6 +111,19 @@ function utf16WithoutBom(sample: Uint8Array): Encoding | null {
 }
 
 /**
+ * Bytes below 0x20 that text never holds: all but tab, LF, VT, FF, CR and the old DOS end-of-file
+ * mark 0x1A. One in a thousand is allowed for a stray character in a real export.
+ */
+function controlBytes(sample: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
+    if (b < 0x20 && (b < 0x09 || (b > 0x0d && b !== 0x1a))) count++;
+  }
+  return count;
+}
+
+/**
  * Detects the text encoding from the first bytes: a BOM wins; otherwise bytes that are valid
  * UTF-8 are UTF-8; otherwise the statistical detector (chardet) names a legacy encoding, with
  * windows-1252 (what Excel writes for "CSV" on Western European Windows) when it is unsure.
@@ -133,6 +146,8 @@ export function detectEncoding(head: Uint8Array): DetectedEncoding {
   if (utf16) return { encoding: utf16, bom: false, confidence: 80 };
   if (sample.includes(0))
     throw new DecodeError('not_text', 'The file is not a text file (it contains NUL bytes).');
+  if (controlBytes(sample) > sample.length / 1000)
+    throw new DecodeError('not_text', 'The file is not a text file (it contains binary control bytes).');
   try {
     // `stream: true` tolerates a multi-byte character cut at the end of the sample.
     new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
