@@ -26,6 +26,10 @@ export type CellResult =
 /** A column with its checks compiled once, ready to run over many cells. */
 export interface CompiledColumn {
   readonly spec: ColumnSpec;
+  /** `spec.key`, read without touching the spec (specs differ in shape; this object does not). */
+  readonly key: string;
+  /** Whether the spec has a custom `validate` function. */
+  readonly hasCustom: boolean;
   /** Checks one cell: text from a CSV or a typed value from a spreadsheet. */
   check(raw: CellInput): CellResult;
 }
@@ -124,7 +128,20 @@ export function compileColumnWithHints(spec: ColumnSpec, hints: ColumnHints): Co
   };
   return {
     spec,
+    key: spec.key,
+    hasCustom: typeof spec.validate === 'function',
     check(raw) {
+      if (typeof raw === 'string') {
+        // Hot path: a cell without surrounding spaces (nearly all) skips the note machinery.
+        const text = trim ? raw.trim() : raw;
+        if (text.length === 0 || (!trim && raw.trim().length === 0)) return empty;
+        if (text.length === raw.length) {
+          const parsed = parse(text);
+          if (parsed.ok && parsed.note === undefined) return parsed as CellResult;
+          return finish(parsed, raw, undefined);
+        }
+        return finish(parse(text), raw, raw);
+      }
       if (raw === undefined || raw === null) return empty;
       if (Array.isArray(raw)) {
         if (spec.type !== 'select' || !spec.multiple)
@@ -140,21 +157,7 @@ export function compileColumnWithHints(spec: ColumnSpec, hints: ColumnHints): Co
               ...(parsed.params ? { params: parsed.params } : {}),
             };
       }
-      let trimmedFrom: string | undefined;
-      let input = raw as string | number | boolean;
-      if (typeof raw === 'string') {
-        // Hot path: a cell without surrounding spaces (nearly all) skips the note machinery.
-        const text = trim ? raw.trim() : raw;
-        if (text.length === 0 || (!trim && raw.trim().length === 0)) return empty;
-        if (text.length === raw.length) {
-          const parsed = parse(text);
-          if (parsed.ok && parsed.note === undefined) return parsed as CellResult;
-          return finish(parsed, raw, undefined);
-        }
-        trimmedFrom = raw;
-        input = text;
-      }
-      return finish(parse(input), trimmedFrom ?? input, trimmedFrom);
+      return finish(parse(raw as number | boolean), raw as number | boolean, undefined);
     },
   };
 }
@@ -184,7 +187,7 @@ export function validateCells(
     const result = column.check(cells[i]);
     if (result.ok) {
       values[i] = result.value;
-      if (column.spec.validate !== undefined && result.value !== null) {
+      if (column.hasCustom && result.value !== null) {
         customs ??= [];
         customs.push(i);
       }
@@ -193,12 +196,12 @@ export function validateCells(
       errors++;
       issues.push(
         result.params
-          ? { row, column: column.spec.key, code: result.code, level: 'error', params: result.params }
-          : { row, column: column.spec.key, code: result.code, level: 'error' },
+          ? { row, column: column.key, code: result.code, level: 'error', params: result.params }
+          : { row, column: column.key, code: result.code, level: 'error' },
       );
     }
     if (result.notes !== undefined) {
-      const key = column.spec.key;
+      const key = column.key;
       for (const note of result.notes)
         issues.push(
           note.params
@@ -224,7 +227,7 @@ function toRecord(
   values: readonly CellValue[],
 ): Record<string, CellValue> {
   const record: Record<string, CellValue> = {};
-  for (let i = 0; i < columns.length; i++) record[columns[i]!.spec.key] = values[i] ?? null;
+  for (let i = 0; i < columns.length; i++) record[columns[i]!.key] = values[i] ?? null;
   return record;
 }
 
