@@ -1,11 +1,12 @@
 import * as v from 'valibot';
+import { ISSUE_CODES } from '../issues/issue.ts';
 
 /**
  * The wire shape of one column spec, as the host sends it to the frame: every field of
  * `ColumnSpec` except the `validate` function (the element strips it and runs it in the host
  * page). Strict objects, one per type, with bounded strings and arrays. It lives beside the spec
- * so one definition serves the protocol and the engine; it depends on valibot only, so the element
- * can import it without pulling in the parser.
+ * so one definition serves the protocol and the engine; it depends on valibot and the list of
+ * issue codes only, so the element can import it without pulling in the parser.
  */
 const name = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -13,26 +14,8 @@ const names = v.pipe(v.array(text(200)), v.maxLength(100));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000));
 const finite = v.pipe(v.number(), v.finite());
 
-const ISSUE_MESSAGE_KEYS = [
-  'required',
-  'too_short',
-  'too_long',
-  'invalid_number',
-  'not_integer',
-  'too_many_decimals',
-  'too_small',
-  'too_large',
-  'invalid_boolean',
-  'invalid_date',
-  'invalid_datetime',
-  'invalid_email',
-  'invalid_phone',
-  'invalid_url',
-  'pattern_mismatch',
-  'invalid_option',
-  'custom',
-  'duplicate',
-] as const;
+// A column may replace the message of any issue code (auto-fix notes included).
+const ISSUE_MESSAGE_KEYS = ISSUE_CODES;
 
 const base = {
   key: name,
