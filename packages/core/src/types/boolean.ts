@@ -1,5 +1,5 @@
 import type { BooleanColumn } from '../columns/column-spec.ts';
-import { type CellParser, fail } from './parsed.ts';
+import { type CellParser, fail, type Parsed } from './parsed.ts';
 
 /** Words read as true, folded to lower case: English, German, French, Spanish, Italian, Dutch,
  * Portuguese, Scandinavian, Polish, Russian, Turkish, Chinese, Japanese, plus marks. */
@@ -64,9 +64,12 @@ export function compileBoolean(spec: BooleanColumn): CellParser {
   const words = new Map<string, boolean>();
   for (const w of [...TRUE_WORDS, ...(spec.trueValues ?? [])]) words.set(w.toLowerCase(), true);
   for (const w of [...FALSE_WORDS, ...(spec.falseValues ?? [])]) words.set(w.toLowerCase(), false);
+  // Two results, shared by every cell: a boolean column allocates nothing per valid cell.
+  const yes: Parsed = { ok: true, value: true };
+  const no: Parsed = { ok: true, value: false };
   return (input) => {
-    if (typeof input === 'boolean') return { ok: true, value: input };
+    if (typeof input === 'boolean') return input ? yes : no;
     const value = words.get(typeof input === 'number' ? String(input) : input.toLowerCase());
-    return value === undefined ? fail('invalid_boolean') : { ok: true, value };
+    return value === undefined ? fail('invalid_boolean') : value ? yes : no;
   };
 }

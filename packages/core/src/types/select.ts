@@ -1,6 +1,6 @@
 import { ColumnSpecError, type SelectColumn } from '../columns/column-spec.ts';
 import { normalizeValue } from '../match/normalize.ts';
-import { type CellParser, type ColumnHints, fail, type ListParser } from './parsed.ts';
+import { type CellParser, type ColumnHints, fail, type ListParser, type Parsed } from './parsed.ts';
 
 /** The options of a select column, with every spelling that names each. */
 export interface OptionIndex {
@@ -61,9 +61,13 @@ export function compileSelect(spec: SelectColumn, hints: ColumnHints = {}): Cell
     return option;
   };
   if (!spec.multiple) {
+    // One shared result per option for exact matches: no allocation per valid cell.
+    const exact = new Map([...index.values].map((value) => [value, { ok: true, value } as Parsed]));
     return (input: string | number | boolean | readonly string[]) => {
       if (Array.isArray(input)) return fail('wrong_type');
       const original = String(input);
+      const shared = exact.get(original);
+      if (shared !== undefined) return shared;
       const value = lookup(original);
       if (value === undefined) return fail('invalid_option', { value: original });
       return value === original
