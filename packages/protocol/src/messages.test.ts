@@ -19,7 +19,8 @@ import { ThemeSchema } from './theme.ts';
 
 // The wire shapes are what every host and every deployed frame depend on: a change to them must be
 // deliberate (and follow the versioning rules in docs/protocol.md), so they are frozen in
-// messages.snapshot.json. After a deliberate change, run with UPDATE_SNAPSHOTS=1 and review the diff.
+// messages.snapshot.json. After a deliberate change, run with UPDATE_SNAPSHOTS=1, then
+// `npx biome format --write packages/protocol/src/messages.snapshot.json`, and review the diff.
 
 type Node = { type: string; [key: string]: unknown };
 
