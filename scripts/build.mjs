@@ -219,15 +219,21 @@ async function buildPlayground() {
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 async function report() {
   const files = [
-    'packages/element/dist/csv-importer.iife.js',
-    'packages/element/dist/csv-importer.js',
-    'packages/element/dist/csv-importer-loader.js',
-    'packages/element/dist/esm/csv-importer-loader.js',
-    'apps/importer/dist/hosted/importer.js',
+    [
+      'packages/element/dist/csv-importer.iife.js',
+      'script-tag bundle with the embedded app (target < 120 KB gzip)',
+    ],
+    ['packages/element/dist/csv-importer.js', 'ESM with the embedded app, Lit left to the application'],
+    ['packages/element/dist/csv-importer-loader.js', 'hosted-mode loader, script tag (target < 12 KB gzip)'],
+    [
+      'packages/element/dist/esm/csv-importer-loader.js',
+      'hosted-mode loader, ESM, Lit left to the application',
+    ],
+    ['apps/importer/dist/hosted/importer.js', 'hosted importer app script'],
   ];
-  for (const file of files) {
+  for (const [file, what] of files) {
     const data = await readFile(at(file));
-    console.log(`  ${file}  ${kb(data.length)}  (${kb(gzipSync(data, { level: 9 }).length)} gzip)`);
+    console.log(`  ${file}  ${kb(data.length)}  (${kb(gzipSync(data, { level: 9 }).length)} gzip)  ${what}`);
   }
 }
 

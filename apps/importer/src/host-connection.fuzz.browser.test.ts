@@ -87,4 +87,23 @@ describe('protocol fuzzing, frame side', () => {
     expect(await pending).to.deep.equal(ack);
     connection.close();
   });
+
+  it('answers a malformed init with an invalid_message error that names the field', async () => {
+    const channel = new MessageChannel();
+    const reports: { code?: string; message?: string }[] = [];
+    const got = new Promise<void>((resolve) => {
+      channel.port1.onmessage = (event) => {
+        reports.push(event.data);
+        resolve();
+      };
+    });
+    const seen: unknown[] = [];
+    const connection = new HostConnection(portTransport(channel.port2), (m) => seen.push(m));
+    channel.port1.postMessage({ ...INIT, columns: [{ key: '', label: 'A' }] });
+    await got;
+    expect(seen).to.deep.equal([]);
+    expect(reports[0]!.code).to.equal('invalid_message');
+    expect(reports[0]!.message).to.match(/\(columns\.0\.key: /);
+    connection.close();
+  });
 });

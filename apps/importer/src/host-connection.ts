@@ -1,4 +1,5 @@
 import {
+  describeIssue,
   type FrameToHost,
   HostConnectSchema,
   type HostReply,
@@ -9,6 +10,7 @@ import {
   PROTOCOL_VERSION,
   parseMessage,
 } from '@csv-importer/protocol';
+import * as v from 'valibot';
 
 /** A frame-to-host message before the connection stamps `version` and `id` on it. */
 export type Outgoing = FrameToHost extends infer M
@@ -74,11 +76,15 @@ export class HostConnection {
     this.#transport = transport;
     transport.listen((data) => {
       if (this.#closed) return;
-      const message = parseMessage(HostToFrameSchema, data);
-      if (!message) {
-        this.#reject('The frame dropped a message that does not match the protocol.', data);
+      const parsed = v.safeParse(HostToFrameSchema, data);
+      if (!parsed.success) {
+        this.#reject(
+          `The frame dropped a message that does not match the protocol (${describeIssue(parsed.issues[0])}).`,
+          data,
+        );
         return;
       }
+      const message = parsed.output;
       if ('replyTo' in message) {
         const pending = this.#pending.get(message.replyTo);
         if (!pending) {
