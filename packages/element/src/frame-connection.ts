@@ -40,6 +40,8 @@ export class FrameConnection {
   readonly #handlers: FrameConnectionHandlers;
   readonly #origin: string | undefined;
   #port: MessagePort | undefined;
+  #early: object[] = [];
+  #disposed = false;
 
   /** `origin` is the exact origin of a hosted frame; omit it for a srcdoc frame. */
   constructor(
@@ -55,12 +57,17 @@ export class FrameConnection {
     window.addEventListener('message', this.#onWindowMessage);
   }
 
-  /** Sends a message on the port; dropped before the handshake and after `dispose`. */
+  /** Sends a message on the port; held until the handshake (after `init`), dropped after `dispose`. */
   send(message: HostOutgoing): void {
-    this.#port?.postMessage({ id: messageId(), ...message, version: PROTOCOL_VERSION });
+    if (this.#disposed) return;
+    const stamped = { id: messageId(), ...message, version: PROTOCOL_VERSION };
+    if (this.#port) this.#port.postMessage(stamped);
+    else this.#early.push(stamped);
   }
 
   dispose(): void {
+    this.#disposed = true;
+    this.#early = [];
     window.removeEventListener('message', this.#onWindowMessage);
     this.#port?.close();
     this.#port = undefined;
@@ -101,6 +108,8 @@ export class FrameConnection {
       { targetOrigin: this.#origin ?? '*', transfer: [channel.port2] },
     );
     this.#port.postMessage({ type: 'init', version: PROTOCOL_VERSION, id: messageId(), ...this.#init });
+    for (const message of this.#early) this.#port.postMessage(message);
+    this.#early = [];
   };
 
   readonly #onPortMessage = (event: MessageEvent): void => {
