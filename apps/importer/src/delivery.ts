@@ -3,8 +3,8 @@ import type * as Comlink from 'comlink';
 import type { HostConnection } from './host-connection.ts';
 import type { ImportSession } from './worker/import-session.ts';
 
-/** Rows per batch when the host does not choose: a few hundred KB per structured clone. */
-export const DEFAULT_BATCH_SIZE = 1000;
+/** Rows per batch when the host does not choose: about a megabyte per structured clone. */
+export const DEFAULT_BATCH_SIZE = 5000;
 
 /** What the UI knows about the import; delivery adds the counts, timings and host metadata. */
 export type DeliveryMeta = Omit<

@@ -151,7 +151,7 @@ export class CsvImporter extends LitElement {
   /** Also deliver file columns matched to no field, in the events' `unmatched`. */
   @property({ type: Boolean, attribute: 'include-unmatched' }) accessor includeUnmatched = false;
 
-  /** Rows per delivered batch (default 1000). */
+  /** Rows per delivered batch (default 5000). */
   @property({ attribute: 'batch-size', converter: numberAttribute }) accessor batchSize: number | undefined;
 
   /** Milliseconds the frame waits for a hook before reporting it as failed (default 10000). */
