@@ -3,9 +3,9 @@
 // Exits non-zero on any failure. `node scripts/test.mjs unit e2e` runs only the named suites.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import * as esbuild from 'esbuild';
+import { join } from 'node:path';
 import { findChromium } from './chromium.mjs';
+import { bundleForNode } from './node-bundle.mjs';
 
 const root = join(import.meta.dirname, '..');
 const buildDir = join(root, '.test-build');
@@ -30,33 +30,6 @@ function findTests(dirs, suffix, exclude = []) {
   };
   for (const dir of dirs) if (existsSync(join(root, dir))) walk(join(root, dir));
   return found.sort();
-}
-
-/** Bundles TypeScript tests for Node: workspace code inlined, every npm package left to Node. */
-async function bundleForNode(files, outdir) {
-  await esbuild.build({
-    entryPoints: files,
-    outdir,
-    outbase: root,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    sourcemap: 'inline',
-    logLevel: 'warning',
-    plugins: [
-      {
-        name: 'external-packages',
-        setup(build) {
-          build.onResolve({ filter: /^[^./]/ }, (args) =>
-            args.path.startsWith('@csv-importer/') ? undefined : { path: args.path, external: true },
-          );
-        },
-      },
-    ],
-  });
-  return files.map((f) => join(outdir, relative(root, f)).replace(/\.ts$/, '.mjs'));
 }
 
 /** Runs bundled tests with node's runner and reads the counts from its TAP summary. */
@@ -95,7 +68,8 @@ const bin = (name) => join(root, 'node_modules/.bin', name);
 const suites = {
   typecheck: () => checkSuite(bin('tsc'), ['-p', 'tsconfig.json']),
   lint: () => checkSuite(bin('biome'), ['check', '.']),
-  unit: () => nodeSuite('unit', findTests(['packages', 'apps'], '.test.ts', ['.browser.test.ts']), 2),
+  unit: () =>
+    nodeSuite('unit', findTests(['packages', 'apps', 'tests/security'], '.test.ts', ['.browser.test.ts']), 2),
   browser: async () => {
     const results = join(buildDir, 'browser-results.json');
     rmSync(results, { force: true });

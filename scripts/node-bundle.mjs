@@ -1,0 +1,33 @@
+// Bundles TypeScript entry points for Node with esbuild: workspace code (@csv-importer/*) and
+// relative imports are inlined, every npm package is left for Node to import.
+import { join, relative } from 'node:path';
+import * as esbuild from 'esbuild';
+
+const root = join(import.meta.dirname, '..');
+
+/** Returns the paths of the bundled `.mjs` files, in the order of `files`. */
+export async function bundleForNode(files, outdir) {
+  await esbuild.build({
+    entryPoints: files,
+    outdir,
+    outbase: root,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'external-packages',
+        setup(build) {
+          build.onResolve({ filter: /^[^./]/ }, (args) =>
+            args.path.startsWith('@csv-importer/') ? undefined : { path: args.path, external: true },
+          );
+        },
+      },
+    ],
+  });
+  return files.map((f) => join(outdir, relative(root, f)).replace(/\.ts$/, '.mjs'));
+}

@@ -1,0 +1,200 @@
+import { readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Frame, Page } from 'playwright-core';
+// @ts-expect-error: a plain ES module of the build scripts, without type declarations.
+import { serveStatic } from '../../scripts/static-server.mjs';
+import { launchChromium } from '../support/browser.ts';
+import { ROOT } from '../support/servers.ts';
+import { BENCH_HEADERS, type GeneratedFile, generateCsv } from './generate.ts';
+import { MemorySampler } from './memory.ts';
+
+/** The fields the bench application declares, one per generated column. */
+const BENCH_COLUMNS = BENCH_HEADERS.map((key) => ({
+  key,
+  label: key,
+  ...(key === 'email' ? { type: 'email' } : {}),
+  ...(key === 'id' || key === 'email' ? { required: true } : {}),
+}));
+
+export interface BenchRow {
+  readonly file: string;
+  readonly rows: number;
+  readonly megabytes: number;
+  /** Bare papaparse parse of the same file in the same browser (ms). */
+  readonly baselineMs: number;
+  /** File chosen to review grid with error counts, without the user's think time (ms). */
+  readonly loadToGridMs: number;
+  readonly ratio: number;
+  /** Submit to all rows in the host's handler (ms). */
+  readonly deliveryMs: number;
+  readonly deliveryRowsPerSecond: number;
+  readonly longestTaskHostMs: number;
+  readonly longestTaskFrameMs: number;
+  /** Peak of all browser processes together during the import. */
+  readonly peakMemoryMB: number;
+  /** How far that peak rose over the browser's idle level just before the file was chosen. */
+  readonly memoryGrowthMB: number;
+  /** Growth over the file's size. */
+  readonly memoryPerFileSize: number;
+  readonly rowsDelivered: number;
+  /** Cell edit re-validated and shown, at this size (ms); null until the grid supports editing. */
+  readonly editMs: number | null;
+}
+
+export interface BenchResult {
+  readonly machine: string;
+  readonly date: string;
+  readonly sizes: { readonly file: string; readonly rawKB: number; readonly gzipKB: number }[];
+  readonly rows: BenchRow[];
+}
+
+const now = () => performance.now();
+const round = (n: number, digits = 0) => Number(n.toFixed(digits));
+
+async function baseline(page: Page, url: string, file: GeneratedFile): Promise<number> {
+  await page.goto(`${url}/bench/baseline.html`);
+  const started = now();
+  await page.setInputFiles('input[type=file]', file.path);
+  await page.waitForFunction(() => 'baseline' in window, undefined, { timeout: 600_000, polling: 50 });
+  const elapsed = now() - started;
+  const parsed = await page.evaluate(
+    () => (window as unknown as { baseline: { rows: number } }).baseline.rows,
+  );
+  if (parsed !== file.rows) throw new Error(`baseline parsed ${parsed} rows, expected ${file.rows}`);
+  return elapsed;
+}
+
+async function frameLongTasks(frame: Frame): Promise<void> {
+  await frame.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+const longest = (context: Page | Frame) =>
+  context.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
+
+async function importThroughElement(page: Page, url: string, file: GeneratedFile, memory: MemorySampler) {
+  await page.goto(`${url}/bench/host.html`);
+  await page.evaluate((columns) => {
+    const importer = document.querySelector('csv-importer')!;
+    importer.columns = columns as never;
+    importer.open();
+  }, BENCH_COLUMNS);
+  const frame = (await (await page.waitForSelector('csv-importer >> iframe')).contentFrame())!;
+  await frame.waitForSelector('input[type=file]');
+  await frameLongTasks(frame);
+  memory.start();
+
+  const started = now();
+  await frame.setInputFiles('input[type=file]', file.path);
+  const next = frame.getByRole('button', { name: 'Continue' });
+  await next.waitFor({ timeout: 600_000 });
+  const read = now() - started;
+  const validating = now();
+  await next.click();
+  await frame.getByRole('button', { name: /^Import / }).waitFor({ timeout: 600_000 });
+  const loadToGridMs = read + (now() - validating);
+
+  const submitting = now();
+  await frame.getByRole('button', { name: /^Import / }).click();
+  await page.waitForFunction(
+    (rows) => (window as unknown as { delivered: number }).delivered === rows,
+    file.rows,
+    { timeout: 600_000, polling: 50 },
+  );
+  const deliveryMs = now() - submitting;
+  const peak = memory.stop();
+  const rowsDelivered = await page.evaluate(() => (window as unknown as { delivered: number }).delivered);
+  return {
+    loadToGridMs,
+    deliveryMs,
+    rowsDelivered,
+    peak,
+    longestTaskHostMs: await longest(page),
+    longestTaskFrameMs: await longest(frame),
+  };
+}
+
+function bundleSizes() {
+  const files = ['packages/element/dist/csv-importer.iife.js', 'packages/element/dist/csv-importer.js'];
+  return files.map((file) => {
+    const data = readFileSync(join(ROOT, file));
+    return {
+      file,
+      rawKB: round(data.length / 1024, 1),
+      gzipKB: round(gzipSync(data, { level: 9 }).length / 1024, 1),
+    };
+  });
+}
+
+/** Runs the benchmark for each size (and the quoted 1M file when `quoted` is set). */
+export async function runBench(options: {
+  sizes: readonly number[];
+  quoted?: boolean;
+  dataDir: string;
+  log?: (line: string) => void;
+}): Promise<BenchResult> {
+  const log = options.log ?? (() => {});
+  const server = await serveStatic({
+    host: 'localhost',
+    mounts: {
+      '/bench/': join(ROOT, 'tests/bench/pages'),
+      '/element/': join(ROOT, 'packages/element/dist'),
+      '/vendor/papaparse/': join(ROOT, 'node_modules/papaparse'),
+    },
+  });
+  const browser: Browser = await launchChromium();
+  const version = browser.version();
+  const rows: BenchRow[] = [];
+  try {
+    const plan = options.sizes.map((n) => ({ n, quoted: false }));
+    if (options.quoted) plan.push({ n: Math.max(...options.sizes), quoted: true });
+    for (const { n, quoted } of plan) {
+      const file = generateCsv(options.dataDir, n, quoted);
+      log(`${file.path.split('/').pop()}: ${round(file.bytes / 2 ** 20, 1)} MB`);
+      // A fresh context per file, so one run's garbage does not bill the next.
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const baselineMs = await baseline(page, server.url, file);
+      await page.close();
+      const importPage = await context.newPage();
+      const result = await importThroughElement(importPage, server.url, file, new MemorySampler());
+      await context.close();
+      const row: BenchRow = {
+        file: `${n.toLocaleString('en')} rows${quoted ? ', quoted' : ''}`,
+        rows: n,
+        megabytes: round(file.bytes / 2 ** 20, 1),
+        baselineMs: round(baselineMs),
+        loadToGridMs: round(result.loadToGridMs),
+        ratio: round(result.loadToGridMs / baselineMs, 2),
+        deliveryMs: round(result.deliveryMs),
+        deliveryRowsPerSecond: round(n / (result.deliveryMs / 1000)),
+        longestTaskHostMs: round(result.longestTaskHostMs),
+        longestTaskFrameMs: round(result.longestTaskFrameMs),
+        peakMemoryMB: round(result.peak.peak / 2 ** 20),
+        memoryGrowthMB: round(result.peak.growth / 2 ** 20),
+        memoryPerFileSize: round(result.peak.growth / file.bytes, 1),
+        rowsDelivered: result.rowsDelivered,
+        editMs: null,
+      };
+      log(JSON.stringify(row));
+      rows.push(row);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const cpu = cpus();
+  return {
+    machine: `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${round(totalmem() / 2 ** 30)} GiB, Chromium ${version}`,
+    date: new Date().toISOString().slice(0, 10),
+    sizes: bundleSizes(),
+    rows,
+  };
+}

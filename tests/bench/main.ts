@@ -1,0 +1,41 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT } from '../support/servers.ts';
+import { runBench } from './bench.ts';
+import { toMarkdown } from './report.ts';
+
+// `npm run bench [-- --sizes 10000,100000 --no-quoted --write-docs]`
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000,100000,1000000' },
+    'no-quoted': { type: 'boolean', default: false },
+    'write-docs': { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+if (sizes.some((n) => !Number.isInteger(n) || n <= 0))
+  throw new Error(`--sizes takes row counts, got "${values.sizes}"`);
+
+const outDir = join(ROOT, 'bench-results');
+mkdirSync(outDir, { recursive: true });
+const result = await runBench({
+  sizes,
+  quoted: !values['no-quoted'],
+  dataDir: join(outDir, 'data'),
+  log: (line) => console.error(line),
+});
+writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+const markdown = toMarkdown(result);
+console.log(markdown);
+if (values['write-docs']) {
+  const doc = join(ROOT, 'docs/performance.md');
+  const text = readFileSync(doc, 'utf8');
+  const begin = '<!-- bench:begin -->';
+  const end = '<!-- bench:end -->';
+  const from = text.indexOf(begin);
+  const to = text.indexOf(end);
+  if (from === -1 || to === -1) throw new Error(`docs/performance.md lacks the ${begin} … ${end} markers`);
+  writeFileSync(doc, `${text.slice(0, from + begin.length)}\n${markdown}\n${text.slice(to)}`);
+  console.error('docs/performance.md updated');
+}

@@ -1,0 +1,56 @@
+import type { BenchResult, BenchRow } from './bench.ts';
+
+/** The targets of DESIGN.md, each as a check over one row. */
+const TARGETS: readonly { label: string; check(row: BenchRow): string }[] = [
+  { label: 'load-to-grid within 1.5x parse', check: (r) => verdict(r.ratio <= 1.5, `${r.ratio}x`) },
+  {
+    label: 'no main-thread task over 100 ms',
+    check: (r) =>
+      verdict(
+        Math.max(r.longestTaskHostMs, r.longestTaskFrameMs) <= 100,
+        `${Math.max(r.longestTaskHostMs, r.longestTaskFrameMs)} ms`,
+      ),
+  },
+  {
+    label: 'delivery faster than the parse',
+    check: (r) => verdict(r.deliveryMs < r.baselineMs, `${r.deliveryMs} ms`),
+  },
+  {
+    label: 'peak memory growth under 6x file size',
+    check: (r) => verdict(r.memoryPerFileSize < 6, `${r.memoryPerFileSize}x`),
+  },
+  {
+    label: 'edit re-validated in under 50 ms',
+    check: (r) => (r.editMs === null ? 'not measured' : verdict(r.editMs < 50, `${r.editMs} ms`)),
+  },
+];
+
+function verdict(ok: boolean, value: string): string {
+  return `${ok ? 'met' : 'MISSED'} (${value})`;
+}
+
+/** The result as a Markdown document section: a table per concern, then the targets at 1M rows. */
+export function toMarkdown(result: BenchResult): string {
+  const header =
+    '| file | MB | papaparse (ms) | load to grid (ms) | ratio | delivery (ms) | rows/s | longest task host / frame (ms) | peak memory (MB) | growth (MB) | growth / file |';
+  const lines = [
+    `Measured ${result.date} on ${result.machine}.`,
+    '',
+    header,
+    `|${'---|'.repeat(11)}`,
+    ...result.rows.map(
+      (r) =>
+        `| ${r.file} | ${r.megabytes} | ${r.baselineMs} | ${r.loadToGridMs} | ${r.ratio}x | ${r.deliveryMs} | ${r.deliveryRowsPerSecond} | ${r.longestTaskHostMs} / ${r.longestTaskFrameMs} | ${r.peakMemoryMB} | ${r.memoryGrowthMB} | ${r.memoryPerFileSize}x |`,
+    ),
+    '',
+    '| bundle | raw (KB) | gzip (KB) |',
+    '|---|---|---|',
+    ...result.sizes.map((s) => `| \`${s.file}\` | ${s.rawKB} | ${s.gzipKB} |`),
+  ];
+  const largest = result.rows.filter((r) => !r.file.includes('quoted')).at(-1);
+  if (largest) {
+    lines.push('', `Targets at ${largest.file}:`, '');
+    for (const target of TARGETS) lines.push(`- ${target.label}: ${target.check(largest)}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runBench } from '../bench/bench.ts';
+import { toMarkdown } from '../bench/report.ts';
+
+// Keeps `npm run bench` working: a 10,000-row run through the real element, frame and worker.
+// It asserts what was delivered and that every figure was measured, never how fast.
+test('the benchmark imports 10,000 generated rows end to end and reports every figure', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'csv-importer-bench-'));
+  try {
+    const result = await runBench({ sizes: [10_000], dataDir });
+    assert.equal(result.rows.length, 1);
+    const [row] = result.rows;
+    assert.equal(row!.rowsDelivered, 10_000);
+    for (const key of ['baselineMs', 'loadToGridMs', 'deliveryMs', 'peakMemoryMB'] as const) {
+      assert.ok(Number.isFinite(row![key]) && row![key] > 0, `${key} = ${row![key]}`);
+    }
+    assert.ok(result.sizes.every((s) => s.gzipKB > 0 && s.gzipKB < s.rawKB));
+    assert.match(toMarkdown(result), /\| 10,000 rows \| 0\.8 \|/);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

