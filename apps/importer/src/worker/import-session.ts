@@ -1,4 +1,5 @@
 import {
+  type CellValue,
   type ColumnMatch,
   type ColumnSpec,
   type CompiledColumn,
@@ -57,7 +58,7 @@ export class ImportSession {
   #rows: string[][] = [];
   #mapping: Mapping = {};
   #issuesByRow = new Map<number, Issue[]>();
-  #records: Record<string, string | null>[] = [];
+  #records: Record<string, CellValue>[] = [];
 
   configure(columns: readonly ColumnSpec[]): void {
     this.#columns = columns.map(compileColumn);
@@ -167,7 +168,7 @@ export class ImportSession {
   }
 
   /** The typed rows and every issue, for delivery to the host. */
-  result(): { rows: Record<string, string | null>[]; issues: Issue[] } {
+  result(): { rows: Record<string, CellValue>[]; issues: Issue[] } {
     return { rows: this.#records, issues: [...this.#issuesByRow.values()].flat() };
   }
 }
