@@ -4,6 +4,7 @@ import * as Comlink from 'comlink';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { deliverRows } from './delivery.ts';
+import { mappingFromHost, validateWithHost } from './hooks.ts';
 import type { HostConnection } from './host-connection.ts';
 import { type MessageKey, t } from './i18n/en.ts';
 import type {
@@ -94,11 +95,13 @@ export class ImporterApp extends LitElement {
   #host: HostConnection | undefined;
   #session: Comlink.Remote<ImportSession> | undefined;
   #columns: readonly ColumnSpec[] = [];
+  #init: Init | undefined;
 
   /** Called once the host has sent `init`. */
   start(host: HostConnection, init: Init, session: Comlink.Remote<ImportSession>): void {
     const { columns } = init;
     this.#host = host;
+    this.#init = init;
     this.#columns = columns;
     this.#session = session;
     void session.configure(columns);
@@ -181,7 +184,8 @@ export class ImporterApp extends LitElement {
       const mapping: Record<string, number | null> = {};
       for (const column of this.#columns) mapping[column.key] = null;
       for (const match of result.summary.suggestions) mapping[match.key] = match.fileColumn;
-      this.state = { step: 'match', summary: result.summary, mapping };
+      const suggested = await mappingFromHost(this.#host!, this.#init!, result.summary, mapping);
+      this.state = { step: 'match', summary: result.summary, mapping: suggested };
     } catch (error) {
       this.state = { step: 'upload', error: t('error.internal', { message: (error as Error).message }) };
     }
@@ -242,7 +246,12 @@ export class ImporterApp extends LitElement {
 
   async #validate(summary: LoadSummary, mapping: Mapping): Promise<void> {
     const session = this.#session!;
-    const validation = await session.validate(mapping);
+    const validation = await validateWithHost(
+      this.#host!,
+      this.#init!,
+      session,
+      await session.validate(mapping),
+    );
     const rows = await session.getRows(0, PAGE_SIZE);
     this.state = { step: 'review', summary, mapping, validation, start: 0, rows };
   }
@@ -280,7 +289,12 @@ export class ImporterApp extends LitElement {
                 <th scope="row">${row.index + 1}</th>
                 ${this.#columns.map((column, i) => {
                   const issue = row.issues.find((x) => x.column === column.key);
-                  const message = issue ? t(`issue.${issue.code}` as MessageKey) : '';
+                  // Host findings carry their own text; the catalog knows only the engine's codes.
+                  const message = !issue
+                    ? ''
+                    : typeof issue.params?.message === 'string'
+                      ? issue.params.message
+                      : t(`issue.${issue.code}` as MessageKey);
                   return html`<td
                     class=${issue ? 'invalid' : ''}
                     aria-invalid=${issue ? 'true' : 'false'}
@@ -317,13 +331,18 @@ export class ImporterApp extends LitElement {
     for (const [key, source] of Object.entries(state.mapping)) {
       if (source !== null) mapping[key] = state.summary.headers[source] ?? '';
     }
-    const { rowCount } = await deliverRows(this.#host!, this.#session!, {
-      fileName: state.summary.fileName,
-      encoding: state.summary.encoding,
-      delimiter: state.summary.delimiter,
-      mapping,
-    });
-    this.state = { step: 'done', rowCount };
+    try {
+      const { rowCount } = await deliverRows(this.#host!, this.#session!, {
+        fileName: state.summary.fileName,
+        encoding: state.summary.encoding,
+        delimiter: state.summary.delimiter,
+        mapping,
+      });
+      this.state = { step: 'done', rowCount };
+    } catch (error) {
+      // Refused by `invalidRows: 'block'`, or the host's transform hook failed: say so, never hang.
+      this.fail((error as Error).message);
+    }
   }
 }
 

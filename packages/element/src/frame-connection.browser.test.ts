@@ -56,4 +56,36 @@ describe('FrameConnection', () => {
     expect(message).to.include(String(PROTOCOL_VERSION + 1));
     frame.remove();
   });
+
+  it('holds messages sent before the handshake and delivers them after init, in order', async () => {
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-scripts');
+    frame.srcdoc = `<script>
+      const types = [];
+      addEventListener('message', (e) => {
+        const port = e.ports[0];
+        if (!port) return;
+        port.onmessage = (m) => {
+          types.push(m.data.type);
+          if (types.length === 2) {
+            port.postMessage({ type: 'error', version: ${PROTOCOL_VERSION}, id: 'seen', code: 'internal', message: types.join(',') });
+          }
+        };
+      });
+      parent.postMessage({ type: 'csv-importer:hello', version: ${PROTOCOL_VERSION} }, '*');
+    </script>`;
+    const seen = new Promise<unknown>((resolve) => {
+      const connection = new FrameConnection(frame, init, {
+        message: (m) => {
+          connection.dispose();
+          resolve(m);
+        },
+        error: () => {},
+      });
+      connection.send({ type: 'theme', theme: { colorPrimary: '#000' } });
+    });
+    document.body.append(frame);
+    expect(((await seen) as { message: string }).message).to.equal('init,theme');
+    frame.remove();
+  });
 });

@@ -42,7 +42,16 @@ export interface ValidationSummary {
 export interface ReviewRow {
   readonly index: number;
   readonly cells: readonly (string | null)[];
-  readonly issues: readonly Pick<Issue, 'column' | 'code' | 'level'>[];
+  readonly issues: readonly Pick<Issue, 'column' | 'code' | 'level' | 'params'>[];
+}
+
+/** One typed row for delivery or a host hook, with its issues (host findings included). */
+export interface ResultRow {
+  readonly index: number;
+  readonly record: Record<string, unknown>;
+  readonly issues: readonly Issue[];
+  /** File columns matched to no field, by header (only when asked for). */
+  readonly unmatched?: Record<string, string>;
 }
 
 /** Field key to file column index; `null` leaves the field empty. */
@@ -120,6 +129,8 @@ export class ImportSession {
   validate(mapping: Mapping): ValidationSummary {
     this.#mapping = mapping;
     this.#issuesByRow.clear();
+    this.#hostIssues.clear();
+    this.#hostValues.clear();
     this.#records = [];
     const errorsByColumn: Record<string, number> = {};
     let errorCount = 0;
@@ -157,14 +168,92 @@ export class ImportSession {
           const source = this.#mapping[c.spec.key];
           return source === null || source === undefined ? null : (this.#rows[index]![source] ?? null);
         }),
-        issues: (this.#issuesByRow.get(index) ?? []).map(({ column, code, level }) => ({
+        issues: this.#issuesOf(index).map(({ column, code, level, params }) => ({
           column,
           code,
           level,
+          params,
         })),
       });
     }
     return out;
+  }
+
+  // ---- host findings (apps/importer/src/hooks.ts) ----
+  #hostIssues = new Map<number, Issue[]>();
+  #hostValues = new Map<number, Record<string, unknown>>();
+
+  #issuesOf(index: number): Issue[] {
+    const own = this.#issuesByRow.get(index) ?? [];
+    const host = this.#hostIssues.get(index);
+    return host ? [...own, ...host] : own;
+  }
+
+  /** A window of typed rows, host replacement values applied, with their issues. */
+  records(start: number, count: number, includeUnmatched = false): ResultRow[] {
+    const end = Math.min(this.#records.length, start + count);
+    const headers = this.#summary?.headers ?? [];
+    const used = new Set(Object.values(this.#mapping));
+    const unmatchedColumns = includeUnmatched ? headers.map((_, i) => i).filter((i) => !used.has(i)) : [];
+    const out: ResultRow[] = [];
+    for (let index = Math.max(0, start); index < end; index++) {
+      const values = this.#hostValues.get(index);
+      const record = this.#records[index]!;
+      const row: ResultRow = {
+        index,
+        record: values ? { ...record, ...values } : record,
+        issues: this.#issuesOf(index),
+      };
+      if (includeUnmatched) {
+        const unmatched: Record<string, string> = {};
+        for (const c of unmatchedColumns) unmatched[headers[c]!] = this.#rows[index]![c] ?? '';
+        out.push({ ...row, unmatched });
+      } else out.push(row);
+    }
+    return out;
+  }
+
+  /**
+   * Replaces the host's findings for rows `start` to `end` (exclusive) and returns the new
+   * counts. Host issues live beside the engine's own, so re-validation can drop them.
+   */
+  applyHostFindings(
+    start: number,
+    end: number,
+    issues: readonly Issue[],
+    values: readonly { row: number; column: string; value: unknown }[],
+  ): ValidationSummary {
+    for (let index = start; index < end; index++) {
+      this.#hostIssues.delete(index);
+      this.#hostValues.delete(index);
+    }
+    for (const issue of issues) {
+      const list = this.#hostIssues.get(issue.row);
+      if (list) list.push(issue);
+      else this.#hostIssues.set(issue.row, [issue]);
+    }
+    for (const { row, column, value } of values) {
+      this.#hostValues.set(row, { ...this.#hostValues.get(row), [column]: value });
+    }
+    return this.summary();
+  }
+
+  /** Counts over the engine's and the host's findings. */
+  summary(): ValidationSummary {
+    const errorsByColumn: Record<string, number> = {};
+    let errorCount = 0;
+    let invalidRowCount = 0;
+    for (const index of new Set([...this.#issuesByRow.keys(), ...this.#hostIssues.keys()])) {
+      let invalid = false;
+      for (const issue of this.#issuesOf(index)) {
+        if (issue.level !== 'error') continue;
+        invalid = true;
+        errorCount++;
+        errorsByColumn[issue.column] = (errorsByColumn[issue.column] ?? 0) + 1;
+      }
+      if (invalid) invalidRowCount++;
+    }
+    return { rowCount: this.#rows.length, invalidRowCount, errorCount, errorsByColumn };
   }
 
   /** The typed rows and every issue, for delivery to the host. */
