@@ -4,12 +4,11 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   resolve: {
-    // Interim: the element's package still exports its TypeScript source, whose standard decorators
-    // Vite 8 (Oxc) does not lower. Use its esbuild-built ES module until the package exports it.
+    // In this repository the element's workspace package exports its TypeScript source (for the
+    // project's own tests); an application installs the built package. Resolve the build, as an
+    // application does: `npm run build` writes it, package.json and exports map included.
     alias: {
-      '@csv-importer/element': fileURLToPath(
-        new URL('../../packages/element/dist/csv-importer.js', import.meta.url),
-      ),
+      '@csv-importer/element': fileURLToPath(new URL('../../packages/element/dist', import.meta.url)),
     },
   },
   plugins: [svelte()],
