@@ -66,6 +66,21 @@ describe('<csv-importer>', () => {
     expect(element.shadowRoot!.querySelector('iframe')).to.equal(null);
   });
 
+  it('close() then open() in one task gives a fresh frame, not the old one', async () => {
+    const element = mount();
+    element.columns = COLUMNS;
+    element.open();
+    await element.updateComplete;
+    const first = element.shadowRoot!.querySelector('iframe');
+    element.close();
+    element.open();
+    await element.updateComplete;
+    const second = element.shadowRoot!.querySelector('iframe');
+    expect(second).to.not.equal(null);
+    expect(second).to.not.equal(first);
+    expect(first!.isConnected).to.equal(false);
+  });
+
   it('is defined once even when its registration runs again', async () => {
     const first = customElements.get('csv-importer');
     // A second copy of the registration module, as a second bundle on the page would run it.

@@ -1,6 +1,7 @@
 import { ColumnSpecSchema, type FrameToHost } from '@csv-importer/protocol';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import * as v from 'valibot';
 import { CsvImporterCloseEvent, CsvImporterCompleteEvent, CsvImporterErrorEvent } from './events.ts';
 import { FrameConnection } from './frame-connection.ts';
@@ -53,6 +54,8 @@ export class CsvImporter extends LitElement {
   @property() accessor locale = 'en';
 
   #connection: FrameConnection | undefined;
+  /** Bumped on every close, so that a reopened importer always gets a fresh frame and worker. */
+  #generation = 0;
 
   /** Opens the importer, creating its frame. */
   open(): void {
@@ -63,6 +66,7 @@ export class CsvImporter extends LitElement {
   close(): void {
     if (!this.isOpen) return;
     this.isOpen = false;
+    this.#generation++;
     this.dispatchEvent(new CsvImporterCloseEvent());
   }
 
@@ -126,7 +130,10 @@ export class CsvImporter extends LitElement {
       </slot>
       ${
         this.isOpen
-          ? html`<iframe part="frame" title="Import a spreadsheet" sandbox="allow-scripts" srcdoc=${FRAME_HTML}></iframe>`
+          ? keyed(
+              this.#generation,
+              html`<iframe part="frame" title="Import a spreadsheet" sandbox="allow-scripts" srcdoc=${FRAME_HTML}></iframe>`,
+            )
           : nothing
       }
     `;
