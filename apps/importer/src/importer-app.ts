@@ -89,13 +89,26 @@ export class ImporterApp extends LitElement {
         min-height: 100vh;
         padding: calc(16px * var(--_density));
       }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        gap: 4px 24px;
+        margin: 0 0 16px;
+      }
+      h1 {
+        font-size: 1em;
+        margin: 0;
+        color: var(--_muted);
+        font-weight: 600;
+      }
       ol.steps {
         display: flex;
         flex-wrap: wrap;
         gap: 4px 16px;
         list-style: none;
         padding: 0;
-        margin: 0 0 16px;
+        margin: 0;
         color: var(--_muted);
         font-size: 0.9em;
       }
@@ -323,7 +336,10 @@ export class ImporterApp extends LitElement {
 
   override render() {
     if (this.state.step === 'waiting') return nothing;
-    return html`${this.#renderSteps()}
+    return html`<header>
+        <h1>${i18n.t('app.title')}</h1>
+        ${this.#renderSteps()}
+      </header>
       <main>${this.#renderStep()}</main>
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>`;
   }

@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { i18n } from '../i18n/i18n.ts';
 import type { SessionHandle } from '../session-handle.ts';
-import { controls, tokens } from '../styles/shared-styles.ts';
+import { controls } from '../styles/shared-styles.ts';
 import type { GridCell, GridRow, ImportSession, ValidationSummary } from '../worker/import-session.ts';
 
 const ROW_HEIGHT = 32;
@@ -45,7 +45,6 @@ export interface GridEditDetail {
 @customElement('csv-data-grid')
 export class DataGrid extends LitElement {
   static override styles = [
-    tokens,
     controls,
     css`
       .viewport {
@@ -137,15 +136,15 @@ export class DataGrid extends LitElement {
       .rowheader input {
         margin: 0;
       }
-      .cell.error {
+      .cell.invalid {
         background: var(--_error-bg);
         box-shadow: inset 3px 0 0 var(--_error);
       }
-      .cell.warning {
+      .cell.warn {
         background: var(--_warning-bg);
         box-shadow: inset 3px 0 0 var(--_warning);
       }
-      :host(:dir(rtl)) .cell.error {
+      :host(:dir(rtl)) .cell.invalid {
         box-shadow: inset -3px 0 0 var(--_error);
       }
       .active {
@@ -530,7 +529,7 @@ export class DataGrid extends LitElement {
     const message = issue ? i18n.issue(issue.code, issue.params) : '';
     const editing = this.editing && this.editing.position === position && this.editing.field === f;
     return html`<div
-      class="cell ${issue?.level === 'error' ? 'error' : issue?.level === 'warning' ? 'warning' : ''} ${isActive ? 'active' : ''}"
+      class="cell ${issue?.level === 'error' ? 'invalid' : issue?.level === 'warning' ? 'warn' : ''} ${isActive ? 'active' : ''}"
       role="gridcell"
       id=${id}
       aria-colindex=${f + 2}

@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
-import { controls, tokens } from '../../styles/shared-styles.ts';
+import { controls } from '../../styles/shared-styles.ts';
 import type { LoadSummary, ReadOptions } from '../../worker/import-session.ts';
 
 const ENCODINGS = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
@@ -20,7 +20,6 @@ const DELIMITERS = [
 @customElement('csv-header-step')
 export class HeaderStep extends LitElement {
   static override styles = [
-    tokens,
     controls,
     css`
       .settings {

@@ -2,7 +2,7 @@ import type { ColumnSpec } from '@csv-importer/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
-import { controls, tokens } from '../../styles/shared-styles.ts';
+import { controls } from '../../styles/shared-styles.ts';
 import type { LoadSummary, Mapping } from '../../worker/import-session.ts';
 
 /**
@@ -14,7 +14,6 @@ import type { LoadSummary, Mapping } from '../../worker/import-session.ts';
 @customElement('csv-match-step')
 export class MatchStep extends LitElement {
   static override styles = [
-    tokens,
     controls,
     css`
       .samples {

@@ -5,7 +5,7 @@ import '../../grid/data-grid.ts';
 import type { ActiveCell, DataGrid, GridEditDetail } from '../../grid/data-grid.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import type { SessionHandle } from '../../session-handle.ts';
-import { controls, tokens } from '../../styles/shared-styles.ts';
+import { controls } from '../../styles/shared-styles.ts';
 import type {
   EditResult,
   FindQuery,
@@ -33,7 +33,6 @@ interface FixAll {
 @customElement('csv-review-step')
 export class ReviewStep extends LitElement {
   static override styles = [
-    tokens,
     controls,
     css`
       .toolbar {

@@ -1,13 +1,12 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
-import { controls, tokens } from '../../styles/shared-styles.ts';
+import { controls } from '../../styles/shared-styles.ts';
 
 /** The end of the flow: rows handed over (then close), or the reason they were not, with a retry. */
 @customElement('csv-result-step')
 export class ResultStep extends LitElement {
   static override styles = [
-    tokens,
     controls,
     css`
       h2.ok {

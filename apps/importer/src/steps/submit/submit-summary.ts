@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
-import { controls, tokens } from '../../styles/shared-styles.ts';
+import { controls } from '../../styles/shared-styles.ts';
 import type { SubmitSummary } from '../../worker/import-session.ts';
 
 /**
@@ -12,7 +12,6 @@ import type { SubmitSummary } from '../../worker/import-session.ts';
 @customElement('csv-submit-summary')
 export class SubmitSummaryView extends LitElement {
   static override styles = [
-    tokens,
     controls,
     css`
       :host {

@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { csvLine } from '../../csv/csv-writer.ts';
 import { i18n } from '../../i18n/i18n.ts';
-import { controls, tokens } from '../../styles/shared-styles.ts';
+import { controls } from '../../styles/shared-styles.ts';
 
 /** What the upload step shows while a file is being read. */
 export interface ReadingState {
@@ -30,7 +30,6 @@ export const DEFAULT_ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values
 @customElement('csv-upload-step')
 export class UploadStep extends LitElement {
   static override styles = [
-    tokens,
     controls,
     css`
       .drop {

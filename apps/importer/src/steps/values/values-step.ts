@@ -3,7 +3,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
 import type { SessionHandle } from '../../session-handle.ts';
-import { controls, tokens } from '../../styles/shared-styles.ts';
+import { controls } from '../../styles/shared-styles.ts';
 import type { ImportSession, Mapping, ValueMapping } from '../../worker/import-session.ts';
 
 /** One allowed value of a select field. */
@@ -55,7 +55,6 @@ interface FieldValues {
 @customElement('csv-values-step')
 export class ValuesStep extends LitElement {
   static override styles = [
-    tokens,
     controls,
     css`
       section {
