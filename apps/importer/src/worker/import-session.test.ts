@@ -179,10 +179,12 @@ describe('ImportSession: review', () => {
     assert.equal(after.errorsByColumn.email, 3);
   });
 
-  test('an edit reports how many other cells held the same value, for a fix-all', async () => {
+  test('counts the cells that hold a value, for a fix-all after an edit', async () => {
     const { session } = await contacts();
     const result = session.edit(0, 'plan', 'Pro');
-    assert.equal(result.similar, 3, 'the other exact "pro" cells, not "Pro"');
+    assert.equal(result.before, 'pro');
+    assert.equal(session.countValue('plan', 'pro'), 3, 'the other exact "pro" cells, not "Pro"');
+    assert.equal(session.countValue('plan', ''), 0);
   });
 
   test('a field mapped to no column can be filled in by hand', async () => {

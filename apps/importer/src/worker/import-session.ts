@@ -127,8 +127,8 @@ export interface FindQuery {
 export interface EditResult {
   readonly summary: ValidationSummary;
   readonly cell: GridCell;
-  /** Other cells of the field that held the same value as the edited cell before the edit. */
-  readonly similar: number;
+  /** The cell's text before the edit. */
+  readonly before: string;
 }
 
 /** A position in the view: row position and field index. */
@@ -614,18 +614,24 @@ export class ImportSession {
     const field = this.#fieldIndex(fieldKey);
     this.#assertRow(row);
     const before = this.#raw(row, field);
-    let similar = 0;
-    if (before.trim() !== '') {
-      for (let r = 0; r < this.#rowCount; r++) {
-        if (r !== row && !this.#deleted[r] && this.#raw(r, field) === before) similar++;
-      }
-    }
     if (before !== value) {
       const change = { row, column: this.#columnFor(field), before, after: value };
       this.#history.push({ kind: 'cells', changes: [change] });
       this.#write([change], 'after');
     }
-    return { summary: this.summary(), cell: this.#cell(row, field), similar };
+    return { summary: this.summary(), cell: this.#cell(row, field), before };
+  }
+
+  /**
+   * How many cells of a field (rows not deleted) hold exactly `value`: after a fix, the grid
+   * offers to apply it to the others. Apart from `edit` so that the edit shows at once.
+   */
+  countValue(fieldKey: string, value: string): number {
+    const field = this.#fieldIndex(fieldKey);
+    if (value.trim() === '') return 0;
+    let n = 0;
+    for (let r = 0; r < this.#rowCount; r++) if (!this.#deleted[r] && this.#raw(r, field) === value) n++;
+    return n;
   }
 
   /** Cells that a find would change, among rows that are not deleted. */

@@ -138,10 +138,11 @@ export class ReviewStep extends LitElement {
           })
         : i18n.t('review.cellSaved', { summary: this.#summaryText(result.summary) }),
     );
-    this.fixAll =
-      result.similar > 0 && before?.issue && before.text !== value
-        ? { field, from: before.text, to: value, count: result.similar }
-        : null;
+    this.fixAll = null;
+    if (before?.issue && result.before !== value) {
+      const others = await this.session!.remote.countValue(field, result.before);
+      if (others > 0) this.fixAll = { field, from: result.before, to: value, count: others };
+    }
   }
 
   async #applyFixAll(): Promise<void> {
