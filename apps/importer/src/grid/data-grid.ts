@@ -99,6 +99,8 @@ export class DataGrid extends LitElement {
         text-overflow: ellipsis;
         line-height: ${ROW_HEIGHT - 1}px;
         background: var(--_bg);
+        /* Each cell takes its direction from its own text, so "linus@" stays "linus@" in Arabic. */
+        unicode-bidi: plaintext;
       }
       .head .cell {
         line-height: 1.2;
