@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
+import { generateCsv } from '../bench/generate.ts';
 import { launchChromium } from '../support/browser.ts';
 import { CONTACT_COLUMNS } from '../support/contacts.ts';
 import { FIXTURES, serveHost, type TestServer } from '../support/servers.ts';
@@ -397,6 +400,51 @@ describe('languages and accessibility', () => {
       console.log(`axe-core results per step: ${JSON.stringify(results, null, 1)}`);
       const failing = Object.entries(results).filter(([, v]) => v.length > 0);
       assert.deepEqual(failing, []);
+    });
+  });
+});
+
+describe('progress, cancel and small screens', () => {
+  test('a big file shows a progress bar with the rows read, and Cancel stops it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csv-importer-cancel-'));
+    try {
+      const file = generateCsv(dir, 400_000);
+      await withPage(async (page) => {
+        const frame = await openImporter(page, host.url, { columns: CONTACT_COLUMNS });
+        await frame.setInputFiles('input[type=file]', file.path);
+        await frame.getByRole('progressbar').waitFor();
+        await frame.getByText(/^Reading bench-400000\.csv: [\d,]+ rows$/).waitFor();
+        await frame.getByRole('button', { name: 'Cancel' }).click();
+        await frame.getByRole('alert').getByText('Reading the file was cancelled.').waitFor();
+        // The cancelled read never moves the flow on, and the next file reads normally.
+        await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts.csv'));
+        await frame.getByRole('heading', { name: 'Match columns' }).waitFor();
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('in a 360 px wide frame every step fits the width; only the grid scrolls sideways', async () => {
+    await withPage(async (page) => {
+      await page.setViewportSize({ width: 376, height: 720 });
+      const frame = await openImporter(page, host.url, { columns: CONTACT_COLUMNS });
+      const fits = () =>
+        frame.evaluate(() => ({
+          width: window.innerWidth,
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        }));
+      assert.deepEqual(await fits(), { width: 360, overflow: 0 });
+      await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts.csv'));
+      await frame.getByRole('heading', { name: 'Match columns' }).waitFor();
+      assert.equal((await fits()).overflow, 0, 'match step');
+      await frame.getByRole('button', { name: 'Continue' }).click();
+      await summary(frame, '11 rows, 2 with errors (2 errors).');
+      assert.equal((await fits()).overflow, 0, 'review step');
+      const grid = (await frame.getByRole('grid').boundingBox())!;
+      assert.ok(grid.width <= 360 && grid.width > 300, `grid ${grid.width} px wide`);
+      await frame.getByRole('button', { name: 'Import 11 rows' }).click();
+      await frame.getByRole('heading', { name: 'Import complete' }).waitFor();
     });
   });
 });

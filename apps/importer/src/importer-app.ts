@@ -14,7 +14,7 @@ import './steps/upload/upload-step.ts';
 import { DEFAULT_ACCEPT, type ReadingState, type UploadLimits } from './steps/upload/upload-step.ts';
 import './steps/values/values-step.ts';
 import type { SessionHandle } from './session-handle.ts';
-import { selectOptions } from './steps/values/values-step.ts';
+import { selectOptions } from './steps/values/select-options.ts';
 import { controls, tokens } from './styles/shared-styles.ts';
 import type {
   EditResult,
@@ -242,13 +242,25 @@ export class ImporterApp extends LitElement {
       }
     });
 
+  /** Bumped by every read and by cancel, so only the latest read may move the flow on. */
+  #readGeneration = 0;
+
   async #load(file: File): Promise<void> {
+    const generation = ++this.#readGeneration;
     this.state = { step: 'upload', reading: { fileName: file.name, rows: 0, fraction: 0 } };
     try {
-      this.#loaded(await this.#session!.load(file, this.#progress(file.name)));
+      const result = await this.#session!.load(file, this.#progress(file.name));
+      if (generation === this.#readGeneration) this.#loaded(result);
     } catch (error) {
+      if (generation !== this.#readGeneration) return;
       this.state = { step: 'upload', error: i18n.t('error.internal', { message: (error as Error).message }) };
     }
+  }
+
+  #cancelRead(): void {
+    this.#readGeneration++;
+    void this.#session!.cancel();
+    this.state = { step: 'upload', error: i18n.t('upload.cancelled') };
   }
 
   async #reread(options: ReadOptions): Promise<void> {
@@ -379,10 +391,7 @@ export class ImporterApp extends LitElement {
           .error=${state.error}
           .reading=${state.reading ?? null}
           .onFile=${(file: File) => this.#load(file)}
-          .onCancel=${() => {
-            void this.#session!.cancel();
-            this.state = { step: 'upload', error: i18n.t('upload.cancelled') };
-          }}
+          .onCancel=${() => this.#cancelRead()}
         ></csv-upload-step>`;
       case 'header':
         return html`<csv-header-step

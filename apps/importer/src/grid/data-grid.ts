@@ -4,7 +4,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { i18n } from '../i18n/i18n.ts';
 import type { SessionHandle } from '../session-handle.ts';
 import { controls } from '../styles/shared-styles.ts';
-import type { GridCell, GridRow, ImportSession, ValidationSummary } from '../worker/import-session.ts';
+import type { GridCell, GridRow, ValidationSummary } from '../worker/import-session.ts';
 
 const ROW_HEIGHT = 32;
 const HEADER_HEIGHT = 44;
