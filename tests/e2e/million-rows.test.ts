@@ -56,13 +56,15 @@ test('at 1,000,000 rows the grid opens, scrolls to the last row, filters to erro
   page.on('pageerror', (e) => errors.push(e.message));
   const frame = await openImporter(page, host.url, { columns: COLUMNS });
   await frame.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
+    const w = window as unknown as { longTasks: { start: number; duration: number }[] };
     w.longTasks = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+      for (const entry of list.getEntries())
+        w.longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
   const times: Record<string, number> = {};
+  const chosen = await frame.evaluate(() => performance.now());
 
   await timed('read file to match step', times, async () => {
     await frame.setInputFiles('input[type=file]', file.path);
@@ -115,11 +117,17 @@ test('at 1,000,000 rows the grid opens, scrolls to the last row, filters to erro
     .waitFor(LONG);
   assert.equal(await target.textContent(), 'fixed@example.com');
 
-  const longest = await frame.evaluate(() =>
-    Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks),
-  );
+  // Long tasks before the file was chosen belong to the frame's start (parsing its script).
+  const longest = await frame.evaluate((from) => {
+    const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks;
+    const max = (list: { duration: number }[]) => Math.round(Math.max(0, ...list.map((t) => t.duration)));
+    return {
+      atFrameStart: max(tasks.filter((t) => t.start < from)),
+      afterFileChosen: max(tasks.filter((t) => t.start >= from)),
+    };
+  }, chosen);
   console.log(
-    `1,000,000 rows (${(file.bytes / 2 ** 20).toFixed(1)} MB): ${JSON.stringify({ ...times, 'longest frame main-thread task': Math.round(longest) })}`,
+    `1,000,000 rows (${(file.bytes / 2 ** 20).toFixed(1)} MB): ${JSON.stringify({ ...times, 'longest frame main-thread task': longest })}`,
   );
   assert.deepEqual(errors, []);
   await page.close();
