@@ -250,4 +250,37 @@ describe('ImportSession: output', () => {
     assert.equal(row!['First Name'], 'Ada');
     assert.equal(row!.Notes, '');
   });
+
+  test('the host hooks see typed records by data row, and their findings join the counts and the grid', async () => {
+    const { session } = await contacts();
+    const [linus] = session.records(2, 1);
+    assert.equal(linus!.index, 2);
+    assert.equal(linus!.record.email, 'linus@');
+    assert.deepEqual(linus!.issues, [{ row: 2, column: 'email', code: 'invalid_email', level: 'error' }]);
+    let summary = session.applyHostFindings(
+      0,
+      5,
+      [
+        { row: 0, column: 'country', code: 'not_served' as never, level: 'error', params: { country: 'GB' } },
+        { row: 2, column: 'email', code: 'blocked_domain' as never, level: 'error' },
+        { row: 9, column: 'plan', code: 'outside_batch' as never, level: 'error' },
+      ],
+      [{ row: 1, column: 'plan', value: 'ENTERPRISE' }],
+    );
+    assert.equal(summary.invalidRowCount, 3, 'row 0 joins rows 2 and 7; the out-of-batch finding is ignored');
+    assert.deepEqual(session.window(0, 1).rows[0]!.cells[5]!.issue, {
+      code: 'not_served',
+      level: 'error',
+      params: { country: 'GB' },
+    });
+    assert.equal(session.window(2, 1).rows[0]!.cells[2]!.issue?.code, 'invalid_email', 'the engine wins');
+    assert.equal(session.records(1, 1)[0]!.record.plan, 'ENTERPRISE');
+    summary = session.edit(2, 'email', 'linus@example.org').summary;
+    assert.equal(session.window(2, 1).rows[0]!.cells[2]!.issue?.code, 'blocked_domain');
+    summary = session.applyHostFindings(0, 5, [], []);
+    assert.equal(summary.invalidRowCount, 1);
+    session.deleteRows([7]);
+    assert.equal(session.records(7, 1)[0]!.deleted, true);
+    assert.equal(session.rowsForDelivery(0, 100).total, 10);
+  });
 });

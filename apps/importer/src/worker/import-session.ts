@@ -157,6 +157,22 @@ export interface SubmitSummary {
   readonly blocked: boolean;
 }
 
+/** One typed row for a host hook, with its issues (the host's own findings included). */
+export interface ResultRow {
+  readonly index: number;
+  readonly record: Record<string, unknown>;
+  readonly issues: readonly Issue[];
+  /** The user deleted the row; it is not delivered. */
+  readonly deleted?: true;
+  /** File columns matched to no field, by header (only when asked for). */
+  readonly unmatched?: Record<string, string>;
+}
+
+interface HostFinding {
+  readonly code: number;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
 const VALID = 0;
 const PREVIEW_ROWS = 12;
 const SAMPLE_ROWS = 50;
@@ -209,6 +225,9 @@ export class ImportSession {
   #view = new Int32Array(0);
   #history = new History();
   #delivery: Int32Array | undefined;
+  /** The host's findings per data row and field, and its replacement values per data row. */
+  #host = new Map<number, Map<number, HostFinding>>();
+  #hostValues = new Map<number, Record<string, unknown>>();
 
   configure(columns: readonly ColumnSpec[], options: SessionOptions = {}): void {
     this.#columns = columns.map(compileColumn);
@@ -365,6 +384,8 @@ export class ImportSession {
     this.#indexSources();
     this.#codes = this.#columns.map(() => new Uint8Array(n));
     this.#params.clear();
+    this.#host.clear();
+    this.#hostValues.clear();
     this.#rowErrors = new Uint16Array(n);
     this.#deleted = new Uint8Array(n);
     this.#deletedCount = 0;
@@ -482,9 +503,18 @@ export class ImportSession {
 
   /** Re-checks one cell, uniqueness included. */
   #recheck(row: number, field: number): void {
-    this.#params.delete(row * this.#columns.length + field);
+    const key = row * this.#columns.length + field;
+    this.#params.delete(key);
     let code = this.#check(row, field);
     if (code === VALID && this.#isDuplicate(row, field)) code = this.#codeOf('duplicate', 'error');
+    if (code === VALID) {
+      // The application's own finding (from its validate or edit hook) shows when ours has none.
+      const host = this.#host.get(row)?.get(field);
+      if (host) {
+        code = host.code;
+        if (host.params) this.#params.set(key, host.params);
+      }
+    }
     this.#setCode(row, field, code);
   }
 
@@ -866,29 +896,113 @@ export class ImportSession {
     const end = Math.min(order.length, Math.max(0, start) + count);
     for (let i = Math.max(0, start); i < end; i++) {
       const r = order[i]!;
-      const record: Record<string, unknown> = {};
-      for (const [header, column] of unmatched) record[header] = this.#store.get(r + this.#base, column);
-      this.#columns.forEach((column, f) => {
-        const raw = this.#raw(r, f);
-        const mapped = this.#valueMapping[column.spec.key]?.[raw.trim()];
-        const result = column.check(mapped ?? raw);
-        record[column.spec.key] = result.value === '' ? null : result.value;
-        const code = this.#codes[f]![r]!;
-        if (code !== VALID) {
-          const { code: name, level } = this.#codeTable[code]!;
-          const params = this.#params.get(r * this.#columns.length + f);
-          issues.push({
-            row: i,
-            column: column.spec.key,
-            code: name as Issue['code'],
-            level,
-            ...(params ? { params } : {}),
-          });
-        }
-      });
+      const record = this.#record(r);
+      for (const [header, column] of unmatched) {
+        if (!(header in record)) record[header] = this.#store.get(r + this.#base, column);
+      }
       rows.push(record);
+      issues.push(...this.#rowIssues(r, i));
     }
     return { total: order.length, rows, issues };
+  }
+
+  /** The typed record of a data row: each field's checked value, the host's replacements on top. */
+  #record(r: number): Record<string, unknown> {
+    const record: Record<string, unknown> = {};
+    this.#columns.forEach((column, f) => {
+      const raw = this.#raw(r, f);
+      const mapped = this.#valueMapping[column.spec.key]?.[raw.trim()];
+      const result = column.check(mapped ?? raw);
+      record[column.spec.key] = result.value === '' ? null : result.value;
+    });
+    const values = this.#hostValues.get(r);
+    return values ? { ...record, ...values } : record;
+  }
+
+  /** The issues of a data row's cells, numbered `as` (its index among delivered rows). */
+  #rowIssues(r: number, as: number): Issue[] {
+    const issues: Issue[] = [];
+    this.#columns.forEach((column, f) => {
+      const code = this.#codes[f]![r]!;
+      if (code === VALID) return;
+      const { code: name, level } = this.#codeTable[code]!;
+      const params = this.#params.get(r * this.#columns.length + f);
+      issues.push({
+        row: as,
+        column: column.spec.key,
+        code: name as Issue['code'],
+        level,
+        ...(params ? { params } : {}),
+      });
+    });
+    return issues;
+  }
+
+  /**
+   * Data rows `start` to `start + count` in file order (deleted ones included, flagged), typed,
+   * with their issues: what the host's validate and edit hooks are shown. `index` is the data
+   * row index that `applyHostFindings` takes back.
+   */
+  records(start: number, count: number, includeUnmatched = false): ResultRow[] {
+    const out: ResultRow[] = [];
+    const unmatched = includeUnmatched ? this.#unmatchedColumns() : [];
+    const end = Math.min(this.#rowCount, Math.max(0, start) + count);
+    for (let r = Math.max(0, start); r < end; r++) {
+      const row: ResultRow = {
+        index: r,
+        record: this.#record(r),
+        issues: this.#rowIssues(r, r),
+        ...(this.#deleted[r] ? { deleted: true } : {}),
+      };
+      if (!includeUnmatched) out.push(row);
+      else
+        out.push({
+          ...row,
+          unmatched: Object.fromEntries(unmatched.map(([h, c]) => [h, this.#store.get(r + this.#base, c)])),
+        });
+    }
+    return out;
+  }
+
+  /**
+   * Replaces the host's findings for data rows `start` to `end` (exclusive) and returns the new
+   * counts. A finding shows on a cell the engine finds valid; the engine's own finding wins. The
+   * host's findings are dropped by `validate` (a new mapping) and kept through edits.
+   */
+  applyHostFindings(
+    start: number,
+    end: number,
+    issues: readonly Issue[],
+    values: readonly { row: number; column: string; value: unknown }[],
+  ): ValidationSummary {
+    const fields = this.#columns.length;
+    const touched = new Set<number>();
+    const from = Math.max(0, start);
+    const to = Math.min(this.#rowCount, end);
+    for (let r = from; r < to; r++) {
+      const old = this.#host.get(r);
+      if (old) for (const f of old.keys()) touched.add(r * fields + f);
+      this.#host.delete(r);
+      this.#hostValues.delete(r);
+    }
+    for (const issue of issues) {
+      const f = this.#columns.findIndex((c) => c.spec.key === issue.column);
+      if (issue.row < from || issue.row >= to || f < 0) continue;
+      const findings = this.#host.get(issue.row) ?? new Map<number, HostFinding>();
+      findings.set(f, {
+        code: this.#codeOf(issue.code, issue.level),
+        ...(issue.params ? { params: issue.params } : {}),
+      });
+      this.#host.set(issue.row, findings);
+      touched.add(issue.row * fields + f);
+    }
+    for (const { row, column, value } of values) {
+      if (row < from || row >= to) continue;
+      this.#hostValues.set(row, { ...this.#hostValues.get(row), [column]: value });
+    }
+    for (const key of touched) this.#recheck(Math.floor(key / fields), key % fields);
+    this.#delivery = undefined;
+    return this.summary();
   }
 
   #unmatchedColumns(): [string, number][] {
