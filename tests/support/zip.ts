@@ -84,13 +84,13 @@ export function xlsx(
   rows: readonly (readonly string[])[],
   sheet?: { readonly deflated: Buffer; readonly declaredSize: number },
 ): Buffer {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const column = (i: number) => String.fromCharCode(65 + i);
   const sheetXml = Buffer.from(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows
       .map(
         (row, r) =>
-          `<row r="${r + 1}">${row.map((v, c) => `<c r="${column(c)}${r + 1}" t="inlineStr"><is><t>${escape(v)}</t></is></c>`).join('')}</row>`,
+          `<row r="${r + 1}">${row.map((v, c) => `<c r="${column(c)}${r + 1}" t="inlineStr"><is><t>${escapeXml(v)}</t></is></c>`).join('')}</row>`,
       )
       .join('')}</sheetData></worksheet>`,
   );
