@@ -305,7 +305,8 @@ describe('submit step', () => {
       await frame.getByText('2 rows still have errors and will be imported as they are.').waitFor();
       await frame.getByRole('button', { name: 'Import 11 rows' }).click();
       await frame.getByText('11 rows were handed to the application.').waitFor();
-      await frame.getByRole('button', { name: 'Close' }).click();
+      // The click removes the frame it happens in; a dispatched click does not wait on the frame.
+      await frame.getByRole('button', { name: 'Close' }).dispatchEvent('click');
       await page.waitForFunction(() =>
         (window as unknown as { received: { type: string }[] }).received.some(
           (e) => e.type === 'csv-importer-close',
