@@ -40,6 +40,7 @@ type State =
       readonly summary: LoadSummary;
       readonly mapping: Mapping;
       readonly manual: ReadonlySet<string>;
+      readonly busy?: boolean;
     }
   | { readonly step: 'values'; readonly summary: LoadSummary; readonly mapping: Mapping }
   | {
@@ -302,6 +303,7 @@ export class ImporterApp extends LitElement {
 
   async #validate(summary: LoadSummary, mapping: Mapping, values: ValueMapping): Promise<void> {
     const session = this.#session!;
+    if (this.state.step === 'match') this.state = { ...this.state, busy: true };
     const validation = await session.validate(mapping, values);
     // Call site: after validation (the host's validate hook runs here).
     const submit = await session.submitSummary();
@@ -414,6 +416,7 @@ export class ImporterApp extends LitElement {
           .mapping=${state.mapping}
           .manual=${state.manual}
           ?includeUnmatched=${this.#extras.includeUnmatched ?? false}
+          ?busy=${state.busy ?? false}
           .onChange=${(mapping: Mapping, field: string | null) => {
             const manual = new Set(state.manual);
             if (field) manual.add(field);

@@ -155,6 +155,10 @@ export const controls = css`
     text-align: start;
     vertical-align: top;
   }
+  progress {
+    width: 100%;
+    accent-color: var(--_primary);
+  }
   .scroll-x {
     overflow-x: auto;
     max-width: 100%;

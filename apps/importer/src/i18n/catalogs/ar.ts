@@ -45,6 +45,7 @@ export const ar: Catalog = {
   'match.requiredMissing': 'اختر عمودًا لكل حقل مطلوب: {fields}.',
   'match.unmatched': 'أعمدة في ملفك لن تُستورد: {columns}',
   'match.unmatchedKept': 'تُحفظ الأعمدة التي لا يقابلها حقل كما هي: {columns}',
+  'match.validating': 'جارٍ التحقق من الصفوف…',
   'values.title': 'مطابقة القيم',
   'values.intro': 'اختر الخيار الذي تعنيه كل قيمة في ملفك.',
   'values.fileValue': 'القيمة في ملفك',

@@ -45,6 +45,7 @@ export const da: Catalog = {
   'match.requiredMissing': 'Vælg en kolonne til hvert påkrævet felt: {fields}.',
   'match.unmatched': 'Kolonner i din fil, der ikke importeres: {columns}',
   'match.unmatchedKept': 'Kolonner uden tilsvarende felt bevares, som de er: {columns}',
+  'match.validating': 'Rækkerne kontrolleres…',
   'values.title': 'Match værdier',
   'values.intro': 'Vælg, hvilken mulighed hver værdi i din fil står for.',
   'values.fileValue': 'Værdi i din fil',

@@ -45,6 +45,7 @@ export const de: Catalog = {
   'match.requiredMissing': 'Wählen Sie für jedes Pflichtfeld eine Spalte: {fields}.',
   'match.unmatched': 'Spalten Ihrer Datei, die nicht importiert werden: {columns}',
   'match.unmatchedKept': 'Spalten ohne passendes Feld werden unverändert übernommen: {columns}',
+  'match.validating': 'Die Zeilen werden geprüft…',
   'values.title': 'Werte zuordnen',
   'values.intro': 'Wählen Sie, für welche Option jeder Wert Ihrer Datei steht.',
   'values.fileValue': 'Wert in Ihrer Datei',

@@ -43,6 +43,7 @@ export const en = {
   'match.requiredMissing': 'Choose a column for every required field: {fields}.',
   'match.unmatched': 'Columns of your file that are not imported: {columns}',
   'match.unmatchedKept': 'Columns of your file that match no field are kept as they are: {columns}',
+  'match.validating': 'Checking the rows…',
   'values.title': 'Match values',
   'values.intro': 'Choose which option each value of your file stands for.',
   'values.fileValue': 'Value in your file',

@@ -45,6 +45,7 @@ export const es: Catalog = {
   'match.requiredMissing': 'Elija una columna para cada campo obligatorio: {fields}.',
   'match.unmatched': 'Columnas de su archivo que no se importan: {columns}',
   'match.unmatchedKept': 'Las columnas sin campo se conservan tal cual: {columns}',
+  'match.validating': 'Comprobando las filas…',
   'values.title': 'Asociar valores',
   'values.intro': 'Elija qué opción representa cada valor de su archivo.',
   'values.fileValue': 'Valor en su archivo',

@@ -45,6 +45,7 @@ export const fi: Catalog = {
   'match.requiredMissing': 'Valitse sarake jokaiselle pakolliselle kentälle: {fields}.',
   'match.unmatched': 'Tiedostosi sarakkeet, joita ei tuoda: {columns}',
   'match.unmatchedKept': 'Sarakkeet, joille ei ole kenttää, säilytetään sellaisinaan: {columns}',
+  'match.validating': 'Rivejä tarkistetaan…',
   'values.title': 'Yhdistä arvot',
   'values.intro': 'Valitse, mitä vaihtoehtoa kukin tiedostosi arvo tarkoittaa.',
   'values.fileValue': 'Arvo tiedostossasi',

@@ -45,6 +45,7 @@ export const fr: Catalog = {
   'match.requiredMissing': 'Choisissez une colonne pour chaque champ obligatoire : {fields}.',
   'match.unmatched': 'Colonnes de votre fichier qui ne seront pas importées : {columns}',
   'match.unmatchedKept': 'Les colonnes sans champ correspondant sont conservées telles quelles : {columns}',
+  'match.validating': 'Vérification des lignes…',
   'values.title': 'Associer les valeurs',
   'values.intro': 'Choisissez l’option que représente chaque valeur de votre fichier.',
   'values.fileValue': 'Valeur dans votre fichier',

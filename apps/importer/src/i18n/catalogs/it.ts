@@ -45,6 +45,7 @@ export const it: Catalog = {
   'match.requiredMissing': 'Scegli una colonna per ogni campo obbligatorio: {fields}.',
   'match.unmatched': 'Colonne del tuo file che non verranno importate: {columns}',
   'match.unmatchedKept': 'Le colonne senza campo corrispondente vengono mantenute così come sono: {columns}',
+  'match.validating': 'Controllo delle righe…',
   'values.title': 'Abbina i valori',
   'values.intro': 'Scegli quale opzione rappresenta ogni valore del tuo file.',
   'values.fileValue': 'Valore nel tuo file',

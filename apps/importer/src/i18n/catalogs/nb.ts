@@ -45,6 +45,7 @@ export const nb: Catalog = {
   'match.requiredMissing': 'Velg en kolonne for hvert påkrevde felt: {fields}.',
   'match.unmatched': 'Kolonner i filen din som ikke importeres: {columns}',
   'match.unmatchedKept': 'Kolonner uten tilsvarende felt beholdes som de er: {columns}',
+  'match.validating': 'Radene kontrolleres …',
   'values.title': 'Koble verdier',
   'values.intro': 'Velg hvilket alternativ hver verdi i filen din står for.',
   'values.fileValue': 'Verdi i filen din',

@@ -45,6 +45,7 @@ export const nl: Catalog = {
   'match.requiredMissing': 'Kies een kolom voor elk verplicht veld: {fields}.',
   'match.unmatched': 'Kolommen uit uw bestand die niet worden geïmporteerd: {columns}',
   'match.unmatchedKept': 'Kolommen zonder bijbehorend veld blijven zoals ze zijn: {columns}',
+  'match.validating': 'De rijen worden gecontroleerd…',
   'values.title': 'Waarden koppelen',
   'values.intro': 'Kies voor elke waarde in uw bestand welke optie ze betekent.',
   'values.fileValue': 'Waarde in uw bestand',

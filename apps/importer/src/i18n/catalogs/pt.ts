@@ -45,6 +45,7 @@ export const pt: Catalog = {
   'match.requiredMissing': 'Escolha uma coluna para cada campo obrigatório: {fields}.',
   'match.unmatched': 'Colunas do seu arquivo que não serão importadas: {columns}',
   'match.unmatchedKept': 'Colunas sem campo correspondente são mantidas como estão: {columns}',
+  'match.validating': 'Verificando as linhas…',
   'values.title': 'Associar valores',
   'values.intro': 'Escolha a opção que cada valor do seu arquivo representa.',
   'values.fileValue': 'Valor no seu arquivo',

@@ -45,6 +45,7 @@ export const sv: Catalog = {
   'match.requiredMissing': 'Välj en kolumn för varje obligatoriskt fält: {fields}.',
   'match.unmatched': 'Kolumner i din fil som inte importeras: {columns}',
   'match.unmatchedKept': 'Kolumner utan matchande fält behålls som de är: {columns}',
+  'match.validating': 'Raderna kontrolleras…',
   'values.title': 'Matcha värden',
   'values.intro': 'Välj vilket alternativ varje värde i din fil står för.',
   'values.fileValue': 'Värde i din fil',

@@ -46,6 +46,8 @@ export class MatchStep extends LitElement {
   /** Fields whose column the user chose by hand. */
   @property({ attribute: false }) accessor manual: ReadonlySet<string> = new Set();
   @property({ type: Boolean }) accessor includeUnmatched = false;
+  /** The rows are being checked with this mapping; the step waits. */
+  @property({ type: Boolean }) accessor busy = false;
   @property({ attribute: false }) accessor onChange: (mapping: Mapping, field: string | null) => void =
     () => {};
   @property({ attribute: false }) accessor onNext: () => void = () => {};
@@ -139,10 +141,16 @@ export class MatchStep extends LitElement {
         <button @click=${() => this.onBack()}>${i18n.t('common.back')}</button>
         <button @click=${() => this.onSettings()}>${i18n.t('header.settings')}</button>
         <span class="spacer"></span>
-        <button class="primary" ?disabled=${missing.length > 0} @click=${() => this.onNext()}>
+        <button class="primary" ?disabled=${missing.length > 0 || this.busy} @click=${() => this.onNext()}>
           ${i18n.t('common.continue')}
         </button>
-      </div>`;
+      </div>
+      ${
+        this.busy
+          ? html`<p role="status">${i18n.t('match.validating')}</p>
+              <progress aria-label=${i18n.t('match.validating')}></progress>`
+          : nothing
+      }`;
   }
 }
 
