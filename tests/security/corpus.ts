@@ -76,11 +76,13 @@ export function hostileCorpus(): HostileFile[] {
     );
   }
   let seed = 1;
-  const nextByte = () => {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    return (seed >>> 16) & 0xff;
-  };
-  const noise = (n: number) => Buffer.from(Array.from({ length: n }, nextByte));
+  const noise = (n: number) =>
+    Buffer.from(
+      Array.from({ length: n }, () => {
+        seed = (seed * 1103515245 + 12345) >>> 0;
+        return (seed >>> 16) & 0xff;
+      }),
+    );
   for (const size of [16, 4096, 65_536])
     add(`random-${size}.csv`, noise(size), 'error', `${size} random bytes`);
 

@@ -275,12 +275,15 @@ export class ImporterApp extends LitElement {
       const error =
         result.code === 'too_many_rows'
           ? i18n.t('error.too_many_rows', { maxRows: this.#extras.maxRows ?? 0 })
-          : i18n.t(`error.${result.code}` as MessageKey);
+          : result.code === 'too_large'
+            ? i18n.t('error.workbook_too_large')
+            : i18n.t(`error.${result.code}` as MessageKey);
       this.state = { step: 'upload', error };
       return;
     }
     const { summary } = result;
-    if (summary.headerRow !== 0) this.state = { step: 'header', summary };
+    if (summary.headerRow !== 0 || (summary.sheets?.length ?? 0) > 1)
+      this.state = { step: 'header', summary };
     else this.#toMatch(summary);
   }
 
@@ -403,6 +406,7 @@ export class ImporterApp extends LitElement {
             this.state = { step: 'header', summary: await this.#session!.setHeaderRow(row) };
           }}
           .onReread=${(options: ReadOptions) => this.#reread(options)}
+          .onSheet=${(sheet: string) => this.#reread({ sheet })}
           .onBack=${() => {
             this.state = { step: 'upload' };
           }}

@@ -37,7 +37,7 @@ importer.addEventListener('csv-importer-complete', (event) => {
     for (const c of columns) {
       const td = tr.insertCell();
       // textContent: a cell is data, never markup.
-      td.textContent = row[c.key] ?? '';
+      td.textContent = String(row[c.key] ?? '');
       if (invalid.has(`${index}:${c.key}`)) td.className = 'invalid';
     }
   });

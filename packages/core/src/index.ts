@@ -1,12 +1,26 @@
 export {
-  assertColumns,
+  type BooleanColumn,
+  type CellValue,
   COLUMN_TYPES,
   type ColumnSpec,
   ColumnSpecError,
   type ColumnType,
-  defineColumns,
+  type CustomResult,
+  type CustomValidator,
+  type DateColumn,
+  type EmailColumn,
+  type NumberColumn,
+  type PhoneColumn,
+  type RegexColumn,
+  type RegexSource,
   type RowOf,
+  type SelectColumn,
+  type SelectOption,
+  type StringColumn,
+  type UrlColumn,
+  type ValueOf,
 } from './columns/column-spec.ts';
+export { assertColumns, defineColumns } from './columns/define-columns.ts';
 export {
   type DecodedText,
   DecodeError,
@@ -14,8 +28,66 @@ export {
   type DetectedEncoding,
   decodeFile,
   detectEncoding,
+  ENCODINGS,
+  type Encoding,
+  type FileKind,
+  sniffFile,
 } from './decode/decode.ts';
-export type { Issue, IssueCode, IssueLevel } from './issues/issue.ts';
-export { type ColumnMatch, matchColumns, normalizeHeader } from './match/match.ts';
-export { DELIMITERS, type Dialect, detectDialect, parseTextStream, type RowBatch } from './parse/parse.ts';
-export { type CellResult, type CompiledColumn, compileColumn, validateRow } from './validate/validate.ts';
+export {
+  type CsvOptions,
+  csvCell,
+  exportCsv,
+  exportCsvChunks,
+  exportRecordsCsv,
+  type RecordsCsvOptions,
+} from './export/export-csv.ts';
+export {
+  ISSUE_CODES,
+  type Issue,
+  type IssueCode,
+  type IssueLevel,
+  type IssueParams,
+} from './issues/issue.ts';
+export {
+  type ColumnMatch,
+  FUZZY_THRESHOLD,
+  type MatchOptions,
+  matchColumns,
+  normalizeHeader,
+  unmatchedColumns,
+} from './match/match.ts';
+export { matchValues, type ValueMatch } from './match/match-values.ts';
+export { normalizeValue, similarity } from './match/normalize.ts';
+export { detectHeaderRow, HEADER_SCAN_ROWS, type HeaderGuess, headerNames } from './parse/header-row.ts';
+export {
+  DELIMITERS,
+  type Dialect,
+  detectDialect,
+  findRaggedRows,
+  parseTextStream,
+  type RowBatch,
+} from './parse/parse.ts';
+export { detectDateOrder, excelSerialToIso } from './types/date.ts';
+export { detectDecimalSeparator } from './types/number.ts';
+export type { CellInput, CellNote, ColumnHints } from './types/parsed.ts';
+export { PHONE_COUNTRIES } from './types/phone.ts';
+export { type DetectedHints, detectHints } from './validate/detect-hints.ts';
+export { type TableRule, UniqueIndex, uniqueIndexes, validateTable } from './validate/table-checks.ts';
+export {
+  type CellResult,
+  type CompiledColumn,
+  compileColumn,
+  compileColumnWithHints,
+  validateCells,
+  validateRow,
+} from './validate/validate.ts';
+export { type RecordsResult, validateRecords } from './validate/validate-records.ts';
+export {
+  readWorkbook,
+  type SheetInfo,
+  type SheetValue,
+  Workbook,
+  WorkbookError,
+  type WorkbookErrorCode,
+  type WorkbookLimits,
+} from './xlsx/xlsx.ts';

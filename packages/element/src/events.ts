@@ -1,7 +1,7 @@
 import type { Complete, ErrorCode } from '@csv-importer/protocol';
 
-/** A delivered row: field key to value, `null` for an empty cell. */
-export type ImportedRow = Record<string, string | null>;
+/** A delivered row: field key to typed value (dates as ISO strings), `null` for an empty cell. */
+export type ImportedRow = Record<string, string | number | boolean | string[] | null>;
 
 /** A finding about one cell of the delivered rows. */
 export type ImportIssue = Complete['issues'][number];

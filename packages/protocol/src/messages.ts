@@ -72,7 +72,9 @@ export const CompleteSchema = v.strictObject({
   type: v.literal('complete'),
   version,
   id,
-  rows: v.array(v.record(v.string(), v.nullable(v.string()))),
+  rows: v.array(
+    v.record(v.string(), v.union([v.string(), v.number(), v.boolean(), v.null(), v.array(v.string())])),
+  ),
   issues: v.array(IssueSchema),
   meta: v.strictObject({
     fileName: shortText,

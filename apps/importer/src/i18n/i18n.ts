@@ -46,8 +46,9 @@ export class Translator {
     }
     this.locale = tag;
     this.dir = RTL.has(this.language) ? 'rtl' : 'ltr';
-    // English singular forms must not leak into a language whose catalog has none.
-    const base = this.language === 'en' ? en : withoutSingulars(en);
+    // English singular forms and issue messages must not leak into a language whose catalog
+    // has none: the language's own generic message (`issue.invalid`) reads better there.
+    const base = this.language === 'en' ? en : withoutOptional(en);
     this.#messages = { ...base, ...CATALOGS[this.language], ...overrides };
     this.#numbers = new Intl.NumberFormat(tag);
     this.#plurals = new Intl.PluralRules(tag);
@@ -98,8 +99,14 @@ export class Translator {
   }
 }
 
-function withoutSingulars(messages: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(messages).filter(([key]) => !key.endsWith('.one')));
+const CORE_ISSUES = new Set(['issue.required', 'issue.invalid_email', 'issue.duplicate', 'issue.invalid']);
+
+function withoutOptional(messages: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(messages).filter(
+      ([key]) => !key.endsWith('.one') && (!key.startsWith('issue.') || CORE_ISSUES.has(key)),
+    ),
+  );
 }
 
 /** The frame's translator; `start()` replaces it once the host has said which locale to use. */

@@ -164,7 +164,9 @@ describe('ImportSession: review', () => {
   });
 
   test('a unique field flags duplicates, and an edit or a deletion that resolves one clears both cells', async () => {
-    const columns = CONTACT_COLUMNS.map((c) => (c.key === 'email' ? { ...c, unique: true } : c));
+    const columns = CONTACT_COLUMNS.map((c) =>
+      c.key === 'email' ? { ...c, unique: { caseInsensitive: true } } : c,
+    );
     const { session, summary } = await contacts({}, columns as ColumnSpec[]);
     assert.equal(summary.errorsByColumn.email, 3, 'the invalid e-mail and two copies of ada@example.com');
     assert.equal(session.window(8, 1).rows[0]!.cells[2]!.issue?.code, 'duplicate');

@@ -6,10 +6,17 @@ import {
   DecodeError,
   type DecodeErrorCode,
   decodeFile,
+  detectHeaderRow,
+  type Encoding,
+  headerNames,
   type Issue,
   type IssueLevel,
   matchColumns,
   parseTextStream,
+  readWorkbook,
+  sniffFile,
+  WorkbookError,
+  type WorkbookErrorCode,
 } from '@csv-importer/core';
 import { csvLine } from '../csv/csv-writer.ts';
 import { CellStore } from './cell-store.ts';
@@ -29,8 +36,10 @@ export interface SessionOptions {
 
 /** The user's corrections to how the file is read. */
 export interface ReadOptions {
-  readonly encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  readonly encoding?: Encoding;
   readonly delimiter?: string;
+  /** For a workbook: the sheet to read (by name). */
+  readonly sheet?: string;
 }
 
 /** What the frame learns about a file once it has been read. */
@@ -48,9 +57,12 @@ export interface LoadSummary {
   readonly samples: readonly (readonly string[])[];
   /** The first records of the file, header row candidates included. */
   readonly preview: readonly (readonly string[])[];
+  /** For a workbook: its visible sheets and the one read. */
+  readonly sheets?: readonly string[];
+  readonly sheet?: string;
 }
 
-export type LoadErrorCode = DecodeErrorCode | 'cancelled' | 'too_many_rows';
+export type LoadErrorCode = DecodeErrorCode | WorkbookErrorCode | 'cancelled' | 'too_many_rows';
 
 export type LoadResult =
   | { readonly ok: true; readonly summary: LoadSummary }
@@ -247,6 +259,8 @@ export class ImportSession {
       if (error instanceof DecodeError)
         return { ok: false, code: error.code, message: error.message } as const;
       if (error instanceof LoadStop) return { ok: false, code: error.code, message: error.message } as const;
+      if (error instanceof WorkbookError)
+        return { ok: false, code: error.code, message: error.message } as const;
       throw error;
     }
   }
@@ -262,12 +276,19 @@ export class ImportSession {
     return this.load(this.#file, onProgress, read);
   }
 
+  /** Reads another sheet of the workbook. */
+  setSheet(sheet: string): Promise<LoadResult> {
+    return this.reread({ sheet });
+  }
+
   async #load(
     file: Blob,
     generation: number,
     onProgress: ((progress: LoadProgress) => void) | undefined,
     read: ReadOptions,
   ): Promise<LoadSummary> {
+    const kind = sniffFile(new Uint8Array(await file.slice(0, 8).arrayBuffer()));
+    if (kind === 'xlsx' || kind === 'xls') return this.#loadWorkbook(file, read.sheet, onProgress);
     const store = new CellStore();
     const decoded = await decodeFile(file, read.encoding);
     let chars = 0;
@@ -297,7 +318,7 @@ export class ImportSession {
     }
     if (generation !== this.#readGeneration) throw new LoadStop('cancelled', 'Reading was cancelled.');
     if (store.length === 0) throw new DecodeError('empty_file', 'The file has no rows.');
-    const headerRow = detectHeaderRow(store);
+    const headerRow = this.#detectHeaderRow(store);
     if (maxRows !== undefined && store.length - headerRow - 1 > maxRows) {
       throw new LoadStop('too_many_rows', `The file has more than ${maxRows} rows.`);
     }
@@ -307,8 +328,68 @@ export class ImportSession {
     this.#store = store;
     this.#history = new History();
     this.#valueMapping = {};
+    this.#workbook = undefined;
     this.#summary = this.#summarize(headerRow, decoded.encoding, delimiter);
     return this.#summary;
+  }
+
+  #workbook: { readonly sheets: readonly string[]; readonly sheet: string } | undefined;
+
+  /**
+   * Reads one sheet of an XLSX workbook (the one asked for, or else the first visible sheet with
+   * more than one row, so a leading notes sheet is passed over). Cells arrive typed; they are
+   * kept as text, which every column type reads back (dates are already ISO).
+   */
+  async #loadWorkbook(
+    file: Blob,
+    sheet: string | undefined,
+    onProgress: ((progress: LoadProgress) => void) | undefined,
+  ): Promise<LoadSummary> {
+    const workbook = await readWorkbook(file);
+    const sheets = workbook.sheets.filter((s) => !s.hidden).map((s) => s.name);
+    const read = (name: string) =>
+      workbook
+        .readSheet(name)
+        .filter((row) => row.some((cell) => cell !== null && cell !== ''))
+        .map((row) => row.map((cell) => (cell === null ? '' : String(cell))));
+    let chosen = sheet ?? sheets[0] ?? '';
+    let rows = read(chosen);
+    if (sheet === undefined) {
+      for (const name of sheets) {
+        const candidate = name === chosen ? rows : read(name);
+        if (candidate.length > 1) {
+          chosen = name;
+          rows = candidate;
+          break;
+        }
+      }
+    }
+    if (rows.length === 0) throw new DecodeError('empty_file', 'The sheet has no rows.');
+    const maxRows = this.#options.maxRows;
+    if (maxRows !== undefined && rows.length - 1 > maxRows + PREVIEW_ROWS) {
+      throw new LoadStop('too_many_rows', `The sheet has more than ${maxRows} rows.`);
+    }
+    const store = new CellStore();
+    store.append(rows);
+    onProgress?.({ rows: store.length, fraction: 1 });
+    this.#file = file;
+    this.#fileName = (file as File).name ?? 'workbook.xlsx';
+    this.#store = store;
+    this.#history = new History();
+    this.#valueMapping = {};
+    this.#workbook = { sheets, sheet: chosen };
+    this.#summary = this.#summarize(this.#detectHeaderRow(store), 'xlsx', '');
+    return this.#summary;
+  }
+
+  #detectHeaderRow(store: CellStore): number {
+    const first: string[][] = [];
+    for (let r = 0; r < Math.min(store.length, 20); r++) first.push(store.record(r));
+    const { index } = detectHeaderRow(
+      first,
+      this.#columns.map((c) => c.spec),
+    );
+    return Math.max(0, Math.min(index, store.length - 1));
   }
 
   /** Makes another record the header row; the rows above it are left out of the import. */
@@ -326,7 +407,7 @@ export class ImportSession {
     const store = this.#store;
     this.#base = headerRow + 1;
     this.#rowCount = store.length - this.#base;
-    const headers = store.record(headerRow).map((h) => h.trim());
+    const headers = headerNames(store.record(headerRow));
     const samples = headers.map((_, c) => {
       const values: string[] = [];
       for (
@@ -354,6 +435,7 @@ export class ImportSession {
       ),
       samples,
       preview,
+      ...(this.#workbook ? { sheets: this.#workbook.sheets, sheet: this.#workbook.sheet } : {}),
     };
   }
 
@@ -458,7 +540,13 @@ export class ImportSession {
       level?: IssueLevel;
       params?: Record<string, string | number>;
     };
-    if (result.ok) return VALID;
+    if (result.ok) {
+      // An accepted value with a doubt (a date's day/month order assumed) shows as a warning.
+      const warning = result.notes?.find((n) => n.level === 'warning');
+      if (!warning) return VALID;
+      if (warning.params) this.#params.set(row * this.#columns.length + field, warning.params);
+      return this.#codeOf(warning.code, 'warning');
+    }
     const code = this.#codeOf(result.code, result.level ?? 'error');
     if (result.params) this.#params.set(row * this.#columns.length + field, result.params);
     return code;
@@ -520,8 +608,12 @@ export class ImportSession {
 
   // ---- unique index ------------------------------------------------------------------------------
 
+  /** As the engine's UniqueIndex compares: trimmed, and case-folded only when the spec asks. */
   #uniqueKey(row: number, field: number): string {
-    return this.#raw(row, field).trim().toLowerCase();
+    const text = this.#raw(row, field).trim();
+    const unique = (this.#columns[field]!.spec as { unique?: boolean | { caseInsensitive?: boolean } })
+      .unique;
+    return typeof unique === 'object' && unique.caseInsensitive === true ? text.toLowerCase() : text;
   }
 
   #buildUnique(field: number): void {
@@ -1044,22 +1136,10 @@ class LoadStop extends Error {
 }
 
 function isUnique(spec: ColumnSpec): boolean {
-  return (spec as ColumnSpec & { unique?: boolean }).unique === true;
+  const unique = (spec as { unique?: boolean | object }).unique;
+  return unique === true || (typeof unique === 'object' && unique !== null);
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * The header row among the first records: the first one that fills at least as many cells as
- * most of the records below it, so a title line or an "Exported on…" preamble is skipped.
- */
-export function detectHeaderRow(store: CellStore): number {
-  const count = Math.min(store.length, 20);
-  const filled: number[] = [];
-  for (let r = 0; r < count; r++) filled.push(store.record(r).filter((c) => c.trim() !== '').length);
-  const widest = Math.max(...filled);
-  const index = filled.findIndex((n) => n >= Math.max(1, Math.ceil(widest * 0.8)));
-  return Math.max(0, Math.min(index, store.length - 1));
 }

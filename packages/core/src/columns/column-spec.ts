@@ -1,28 +1,187 @@
-/** The value types a column can hold. The skeleton knows two; the engine grows this union. */
-export const COLUMN_TYPES = ['string', 'email'] as const;
+import type { IssueCode, IssueLevel } from '../issues/issue.ts';
+
+/** The value types a column can hold. */
+export const COLUMN_TYPES = [
+  'string',
+  'number',
+  'integer',
+  'boolean',
+  'date',
+  'datetime',
+  'email',
+  'phone',
+  'url',
+  'regex',
+  'select',
+] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
-/** One field of the application, as the application declares it. */
-export interface ColumnSpec {
+/** A typed value as delivered to the application: JSON-like, dates as ISO 8601 strings. */
+export type CellValue = string | number | boolean | string[] | null;
+
+/** A regular expression as data, so it crosses postMessage: `{ pattern: '^[A-Z]{2}$', flags: 'i' }`. */
+export interface RegexSource {
+  readonly pattern: string;
+  readonly flags?: string;
+}
+
+/** What a custom validator returns: nothing (valid), a message, or an issue of its own. */
+export type CustomResult =
+  | undefined
+  | null
+  | true
+  | string
+  | { readonly code?: 'custom'; readonly level?: IssueLevel; readonly message?: string };
+
+/**
+ * A check the application writes as a function. It runs after the type check, with the typed
+ * value and the typed record so far. Functions cannot cross postMessage: the element strips them
+ * and runs them in the host page; core runs them where it runs beside the application (Node, host).
+ */
+export type CustomValidator = (value: CellValue, record: Readonly<Record<string, CellValue>>) => CustomResult;
+
+interface ColumnBase {
   /** Key of the field in the delivered rows. */
   readonly key: string;
   /** Name shown to the end user. */
   readonly label: string;
-  /** Value type; `string` when omitted. */
-  readonly type?: ColumnType;
-  /** An empty cell is an error. */
-  readonly required?: boolean;
-  /** Other header names that mean this field. */
-  readonly synonyms?: readonly string[];
   /** Help text shown beside the field. */
   readonly description?: string;
+  /** An example value shown beside the field. */
+  readonly example?: string;
+  /** An empty cell is an error. */
+  readonly required?: boolean;
+  /** Two rows may not hold the same value; `{ caseInsensitive: true }` treats `A` and `a` as equal. */
+  readonly unique?: boolean | { readonly caseInsensitive?: boolean };
+  /** Other header names that mean this field. */
+  readonly synonyms?: readonly string[];
+  /** Value used for an empty cell (reported as info `default_applied`). */
+  readonly default?: string | number | boolean;
+  /** Messages that replace the catalog's for this column, by issue code; passed as `params.message`. */
+  readonly messages?: Partial<Readonly<Record<IssueCode, string>>>;
+  /** A custom check; see `CustomValidator`. Not part of the wire shape. */
+  readonly validate?: CustomValidator;
 }
 
-/** The value a column of a given type delivers. */
-type ValueOf<C extends ColumnSpec> = C['required'] extends true ? string : string | null;
+export interface StringColumn extends ColumnBase {
+  readonly type?: 'string';
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  /** Remove leading and trailing white space (default true); reported as info `trimmed`. */
+  readonly trim?: boolean;
+}
+
+export interface NumberColumn extends ColumnBase {
+  readonly type: 'number' | 'integer';
+  readonly min?: number;
+  readonly max?: number;
+  /** Whole numbers only (implied by type `integer`). */
+  readonly integer?: boolean;
+  /** At most this many decimal places. */
+  readonly decimals?: number;
+  /** `','` reads `1.234,56` as 1234.56. When omitted, a detected hint or `'.'` applies. */
+  readonly decimalSeparator?: '.' | ',';
+}
+
+export interface BooleanColumn extends ColumnBase {
+  readonly type: 'boolean';
+  /** Extra words read as true, besides yes/true/1/y and their common translations. */
+  readonly trueValues?: readonly string[];
+  /** Extra words read as false. */
+  readonly falseValues?: readonly string[];
+}
+
+export interface DateColumn extends ColumnBase {
+  readonly type: 'date' | 'datetime';
+  /**
+   * Accepted formats, e.g. `DD.MM.YYYY`, `MM/DD/YYYY`, `YYYY-MM-DD HH:mm`. Tokens: YYYY YY MM M DD D
+   * HH H mm ss. ISO 8601 and Excel serial numbers are always accepted. When omitted, the common
+   * formats are tried with the day/month order detected from the column's values.
+   */
+  readonly formats?: readonly string[];
+  /** Earliest and latest allowed value, as ISO 8601. */
+  readonly min?: string;
+  readonly max?: string;
+}
+
+export interface EmailColumn extends ColumnBase {
+  readonly type: 'email';
+}
+
+export interface PhoneColumn extends ColumnBase {
+  readonly type: 'phone';
+  /** ISO 3166 country (`DE`, `US`) for numbers written without a country code; enables E.164 output. */
+  readonly defaultCountry?: string;
+}
+
+export interface UrlColumn extends ColumnBase {
+  readonly type: 'url';
+}
+
+export interface RegexColumn extends ColumnBase {
+  readonly type: 'regex';
+  readonly pattern: string | RegexSource;
+}
+
+/** One allowed value of a select column. */
+export interface SelectOption {
+  /** Delivered value. */
+  readonly value: string;
+  /** Shown to the end user; also matched. */
+  readonly label?: string;
+  /** Other spellings that mean this option (`Deutschland` for `DE`). */
+  readonly alternates?: readonly string[];
+}
+
+export interface SelectColumn extends ColumnBase {
+  readonly type: 'select';
+  readonly options: readonly (string | SelectOption)[];
+  /** Several options per cell, delivered as `string[]`. */
+  readonly multiple?: boolean;
+  /** Separator between options of a multi-select cell (default `,`; `;` and `|` are also split). */
+  readonly separator?: string;
+}
+
+/** One field of the application, as the application declares it. */
+export type ColumnSpec =
+  | StringColumn
+  | NumberColumn
+  | BooleanColumn
+  | DateColumn
+  | EmailColumn
+  | PhoneColumn
+  | UrlColumn
+  | RegexColumn
+  | SelectColumn;
+
+type OptionValue<O> = O extends string
+  ? O
+  : O extends { readonly value: infer V extends string }
+    ? V
+    : string;
+
+/** The non-empty value a column of a given spec delivers. */
+type PresentValueOf<C> = C extends { readonly type: 'number' | 'integer' }
+  ? number
+  : C extends { readonly type: 'boolean' }
+    ? boolean
+    : C extends { readonly type: 'select'; readonly options: readonly (infer O)[] }
+      ? C extends { readonly multiple: true }
+        ? OptionValue<O>[]
+        : OptionValue<O>
+      : string;
+
+/** The value a column delivers: `null` for an empty cell unless it is required or has a default. */
+export type ValueOf<C> = C extends { readonly required: true }
+  ? PresentValueOf<C>
+  : C extends { readonly default: string | number | boolean }
+    ? PresentValueOf<C>
+    : PresentValueOf<C> | null;
 
 /** The typed row an application receives for a column list declared with `defineColumns`. */
-export type RowOf<T extends readonly ColumnSpec[]> = { [C in T[number] as C['key']]: ValueOf<C> };
+export type RowOf<T extends readonly ColumnSpec[]> = {
+  -readonly [C in T[number] as C['key']]: ValueOf<C>;
+};
 
 /** Thrown when a column list cannot be used; `column` names the offending column. */
 export class ColumnSpecError extends Error {
@@ -33,40 +192,4 @@ export class ColumnSpecError extends Error {
   ) {
     super(message);
   }
-}
-
-/**
- * Checks a column list once, when the application declares it, so that a typo fails at definition
- * time with the column named instead of surfacing as odd matches in front of an end user.
- */
-export function defineColumns<const T extends readonly ColumnSpec[]>(columns: T): T {
-  assertColumns(columns);
-  return columns;
-}
-
-/** The same checks as `defineColumns`, for column lists that arrive as data (over the protocol). */
-export function assertColumns(columns: readonly ColumnSpec[]): void {
-  if (!Array.isArray(columns) || columns.length === 0) {
-    throw new ColumnSpecError('columns must be a non-empty array of column specs', null);
-  }
-  const seen = new Set<string>();
-  columns.forEach((column, index) => {
-    const where =
-      typeof column?.key === 'string' && column.key ? `column "${column.key}"` : `column #${index + 1}`;
-    if (typeof column?.key !== 'string' || column.key.trim() === '') {
-      throw new ColumnSpecError(`${where}: key must be a non-empty string`, null);
-    }
-    if (typeof column.label !== 'string' || column.label.trim() === '') {
-      throw new ColumnSpecError(`${where}: label must be a non-empty string`, column.key);
-    }
-    if (seen.has(column.key)) throw new ColumnSpecError(`${where}: duplicate key`, column.key);
-    seen.add(column.key);
-    const type = column.type ?? 'string';
-    if (!(COLUMN_TYPES as readonly string[]).includes(type)) {
-      throw new ColumnSpecError(
-        `${where}: unknown type "${String(type)}" (expected one of ${COLUMN_TYPES.join(', ')})`,
-        column.key,
-      );
-    }
-  });
 }

@@ -1,52 +1,83 @@
 import type { ColumnSpec } from '../columns/column-spec.ts';
+import { normalizeHeader, similarity } from './normalize.ts';
 
-/**
- * The form both sides are compared in: accents folded, case folded, and everything but letters
- * and digits dropped, so `E-mail`, `e_mail` and `EMAIL` meet, as do `firstName` and `First Name`.
- */
-export function normalizeHeader(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
+export { normalizeHeader } from './normalize.ts';
 
 /** A suggested pairing of one file column with one application field. */
 export interface ColumnMatch {
   /** Position of the column in the file's header row. */
   readonly fileColumn: number;
   readonly key: string;
-  /** 1 for an exact normalized match; the fuzzy phase will report lower values. */
+  /** 1 for an exact normalized match; the similarity (below 1) for a fuzzy one. */
   readonly confidence: number;
-  readonly via: 'key' | 'label' | 'synonym';
+  readonly via: 'key' | 'label' | 'synonym' | 'fuzzy';
+}
+
+/** Fuzzy suggestions below this similarity are not made. */
+export const FUZZY_THRESHOLD = 0.72;
+
+export interface MatchOptions {
+  /** Minimum similarity of a fuzzy suggestion (default `FUZZY_THRESHOLD`). */
+  readonly threshold?: number;
 }
 
 /**
- * Suggests a one-to-one mapping from file columns to fields by exact normalized name: key, then
- * label, then synonyms. Each field and each file column is used at most once; the first file
- * column wins a field, so a duplicated header does not steal a field twice.
+ * Suggests a one-to-one mapping from file columns to fields, in ordered phases over normalized
+ * names: exact key, exact label, exact synonym, then fuzzy similarity above a threshold, best
+ * pairs first. Each field and each file column is used at most once; in the exact phases the
+ * first file column wins, so a duplicated header does not steal a field twice. Blank headers never
+ * match.
  */
-export function matchColumns(headers: readonly string[], columns: readonly ColumnSpec[]): ColumnMatch[] {
+export function matchColumns(
+  headers: readonly string[],
+  columns: readonly ColumnSpec[],
+  options: MatchOptions = {},
+): ColumnMatch[] {
+  const threshold = options.threshold ?? FUZZY_THRESHOLD;
   const matches: ColumnMatch[] = [];
   const takenKeys = new Set<string>();
+  const takenColumns = new Set<number>();
   const normalized = headers.map(normalizeHeader);
-  const phases: readonly [ColumnMatch['via'], (c: ColumnSpec) => readonly string[]][] = [
+  const namesOf = (c: ColumnSpec) => [c.key, c.label, ...(c.synonyms ?? [])].map(normalizeHeader);
+  const phases: readonly [Exclude<ColumnMatch['via'], 'fuzzy'>, (c: ColumnSpec) => readonly string[]][] = [
     ['key', (c) => [c.key]],
     ['label', (c) => [c.label]],
     ['synonym', (c) => c.synonyms ?? []],
   ];
-  const takenColumns = new Set<number>();
-  for (const [via, namesOf] of phases) {
+  for (const [via, names] of phases) {
     for (const column of columns) {
       if (takenKeys.has(column.key)) continue;
-      const names = new Set(namesOf(column).map(normalizeHeader));
-      const fileColumn = normalized.findIndex((h, i) => !takenColumns.has(i) && h !== '' && names.has(h));
+      const wanted = new Set(names(column).map(normalizeHeader));
+      const fileColumn = normalized.findIndex((h, i) => !takenColumns.has(i) && h !== '' && wanted.has(h));
       if (fileColumn === -1) continue;
       takenKeys.add(column.key);
       takenColumns.add(fileColumn);
       matches.push({ fileColumn, key: column.key, confidence: 1, via });
     }
   }
+  // Fuzzy: every remaining pair scored, then assigned greedily from the best score down.
+  const candidates: { fileColumn: number; key: string; score: number; order: number }[] = [];
+  columns.forEach((column, order) => {
+    if (takenKeys.has(column.key)) return;
+    const names = namesOf(column);
+    normalized.forEach((header, fileColumn) => {
+      if (takenColumns.has(fileColumn) || header === '') return;
+      const score = Math.max(...names.map((name) => similarity(header, name)));
+      if (score >= threshold) candidates.push({ fileColumn, key: column.key, score, order });
+    });
+  });
+  candidates.sort((a, b) => b.score - a.score || a.fileColumn - b.fileColumn || a.order - b.order);
+  for (const { fileColumn, key, score } of candidates) {
+    if (takenKeys.has(key) || takenColumns.has(fileColumn)) continue;
+    takenKeys.add(key);
+    takenColumns.add(fileColumn);
+    matches.push({ fileColumn, key, confidence: Math.round(score * 1000) / 1000, via: 'fuzzy' });
+  }
   return matches.sort((a, b) => a.fileColumn - b.fileColumn);
+}
+
+/** File columns no field was matched to: the application may ask to receive them as they are. */
+export function unmatchedColumns(headers: readonly string[], matches: readonly ColumnMatch[]): number[] {
+  const used = new Set(matches.map((m) => m.fileColumn));
+  return headers.map((_, i) => i).filter((i) => !used.has(i));
 }

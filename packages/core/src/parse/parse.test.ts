@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { decodeFile } from '../decode/decode.ts';
-import { parseTextStream } from './parse.ts';
+import { detectDialect, findRaggedRows, parseTextStream } from './parse.ts';
 
 /** A stream that delivers `text` in pieces of `size` characters, as a decoder would. */
 function chunked(text: string, size: number): ReadableStream<string> {
@@ -38,7 +38,7 @@ describe('parseTextStream', () => {
     const whole = await collect(chunked(text, text.length));
     assert.deepEqual(whole, [
       ['a', 'b'],
-      ['x\r\ny', '1,2'],
+      ['x\ny', '1,2'],
       ['z', '"q"'],
     ]);
     for (const size of [1, 2, 3, 5, 7])
@@ -50,6 +50,70 @@ describe('parseTextStream', () => {
     assert.deepEqual(rows, [
       ['name', 'price'],
       ['Widget', '1,50'],
+    ]);
+  });
+});
+
+describe('dialect and ragged rows', () => {
+  test('Excel sep= line names the delimiter and is not a record', async () => {
+    const rows = await collect(chunked('sep=;\r\na;b\r\n1,5;2\r\n', 3));
+    assert.deepEqual(rows, [
+      ['a', 'b'],
+      ['1,5', '2'],
+    ]);
+  });
+
+  test('tab, pipe, CR-only and LF line ends', async () => {
+    assert.deepEqual(await collect(chunked('a\tb\n1\t2\n', 100)), [
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    assert.deepEqual(await collect(chunked('a|b|c\r1|2|3\r', 100)), [
+      ['a', 'b', 'c'],
+      ['1', '2', '3'],
+    ]);
+    const dialect = detectDialect('x;y\r1;2\r');
+    assert.deepEqual(dialect, { delimiter: ';', newline: '\r' });
+  });
+
+  test('fixtures: windows-1252 uses ";", UTF-16 text uses tabs', async () => {
+    for (const [file, delimiter] of [
+      ['sales-de-windows1252.csv', ';'],
+      ['unicode-text-utf16le.txt', '\t'],
+      ['inventory-bom-preamble.csv', ','],
+    ] as const) {
+      const decoded = await decodeFile(new Blob([await readFile(`tests/fixtures/${file}`)]));
+      for await (const batch of parseTextStream(decoded.text)) {
+        assert.equal(batch.dialect.delimiter, delimiter, file);
+        break;
+      }
+    }
+  });
+
+  test('CRLF, LF and CR mixed in one file give the records they show, at any chunk size', async () => {
+    const text = 'a,b\r\n1,2\n3,4\r5,"6\r\n7"\r\n';
+    for (const size of [1, 2, 3, 100])
+      assert.deepEqual(
+        await collect(chunked(text, size)),
+        [
+          ['a', 'b'],
+          ['1', '2'],
+          ['3', '4'],
+          ['5', '6\n7'],
+        ],
+        `size ${size}`,
+      );
+  });
+
+  test('ragged rows are reported with expected and actual widths, cells kept', () => {
+    const rows = [
+      ['a', 'b', 'c'],
+      ['1', '2'],
+      ['1', '2', '3', '4'],
+    ];
+    assert.deepEqual(findRaggedRows(rows.slice(1), 3), [
+      { row: 0, column: '', code: 'ragged_row', level: 'warning', params: { expected: 3, actual: 2 } },
+      { row: 1, column: '', code: 'ragged_row', level: 'warning', params: { expected: 3, actual: 4 } },
     ]);
   });
 });

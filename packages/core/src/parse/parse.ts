@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import type { Issue } from '../issues/issue.ts';
 
 /** The CSV dialect of a file: how fields and records are separated. */
 export interface Dialect {
@@ -11,8 +12,20 @@ export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 const DIALECT_SAMPLE_CHARS = 64 * 1024;
 
-/** Guesses the dialect from the start of the text; explicit options win. */
+const LINE_END = /\r\n?/g;
+
+/** Excel's first line `sep=;` names the delimiter; it is not a record. */
+const SEP_LINE = /^\uFEFF?sep=(.)(\r\n|\n|\r)/i;
+
+/**
+ * Guesses the dialect from the start of the text; explicit options win, then Excel's `sep=`
+ * line, then papaparse's guess among `DELIMITERS`.
+ */
 export function detectDialect(sample: string, options: Partial<Dialect> = {}): Dialect {
+  const sep = SEP_LINE.exec(sample);
+  if (sep && !options.delimiter) {
+    return detectDialect(sample.slice(sep[0].length), { ...options, delimiter: sep[1]! });
+  }
   const guess = Papa.parse<string[]>(sample.slice(0, DIALECT_SAMPLE_CHARS), {
     preview: 50,
     skipEmptyLines: true,
@@ -41,7 +54,10 @@ function isBlank(row: readonly string[]): boolean {
  * Parses a stream of text into batches of records. The consumer pulls: the next chunk of the
  * file is read only when it asks for the next batch, so a slow consumer never buffers the file.
  * papaparse does the CSV grammar; this function only carries an unfinished record from one
- * chunk to the next. Blank lines are skipped.
+ * chunk to the next. Blank lines are skipped; a leading BOM and Excel's `sep=` line are dropped.
+ * Line ends are normalized to LF (also inside quoted cells), so CRLF, LF and CR mixed in one
+ * file read as the records they show; `dialect.newline` reports the file's first line end.
+ * Records keep their own length: `findRaggedRows` reports those that differ from the header.
  */
 export async function* parseTextStream(
   text: ReadableStream<string>,
@@ -49,16 +65,38 @@ export async function* parseTextStream(
 ): AsyncGenerator<RowBatch> {
   const reader = text.getReader();
   let pending = '';
+  let head = '';
+  let carry = '';
   let dialect: Dialect | undefined;
   let parser: Papa.Parser | undefined;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (value) pending += value;
+      if (value) {
+        if (!dialect) head += value;
+        // Line ends become LF before parsing, so a file mixing CRLF, LF and CR reads as the
+        // records it shows. A CR at the end of a chunk waits: its LF may start the next one.
+        let chunk = carry + value;
+        carry = '';
+        if (!done && chunk.endsWith('\r')) {
+          carry = '\r';
+          chunk = chunk.slice(0, -1);
+        }
+        pending += chunk.includes('\r') ? chunk.replace(LINE_END, '\n') : chunk;
+      }
+      if (done && carry) {
+        pending += '\n';
+        carry = '';
+      }
       if (!dialect) {
-        if (!done && pending.length < DIALECT_SAMPLE_CHARS) continue;
-        dialect = detectDialect(pending, options);
-        parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"' });
+        if (!done && head.length < DIALECT_SAMPLE_CHARS) continue;
+        if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
+        if (pending.charCodeAt(0) === 0xfeff) pending = pending.slice(1);
+        dialect = detectDialect(head, options);
+        const sep = SEP_LINE.exec(pending);
+        if (sep) pending = pending.slice(sep[0].length);
+        head = '';
+        parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: '\n', quoteChar: '"' });
       }
       if (pending.length > 0) {
         const result = parser!.parse(pending, 0, !done) as Papa.ParseResult<string[]>;
@@ -71,4 +109,24 @@ export async function* parseTextStream(
   } finally {
     reader.releaseLock();
   }
+}
+
+/**
+ * Records whose cell count differs from the header's, as table-level `ragged_row` warnings
+ * (`row` is the index among data rows; the cells are kept as they are: short rows read as empty
+ * cells, extra cells stay available).
+ */
+export function findRaggedRows(rows: readonly (readonly string[])[], width: number, firstRow = 0): Issue[] {
+  const issues: Issue[] = [];
+  rows.forEach((row, i) => {
+    if (row.length !== width)
+      issues.push({
+        row: firstRow + i,
+        column: '',
+        code: 'ragged_row',
+        level: 'warning',
+        params: { expected: width, actual: row.length },
+      });
+  });
+  return issues;
 }

@@ -10,7 +10,7 @@ export const de: Catalog = {
   'common.cancel': 'Abbrechen',
   'common.close': 'Schließen',
   'upload.title': 'Datei hochladen',
-  'upload.hint': 'CSV oder TSV mit Kopfzeile. Die Datei bleibt auf diesem Gerät.',
+  'upload.hint': 'CSV, TSV oder Excel (.xlsx) mit Kopfzeile. Die Datei bleibt auf diesem Gerät.',
   'upload.choose': 'Datei auswählen',
   'upload.drop': 'oder hierher ziehen',
   'upload.paste': 'Oder aus einer Tabelle kopierte Zellen einfügen',
@@ -110,6 +110,17 @@ export const de: Catalog = {
   'error.wrong_type': 'Dateien dieses Typs können hier nicht importiert werden. Erlaubt: {types}.',
   'error.cancelled': 'Das Lesen der Datei wurde abgebrochen.',
   'error.internal': 'Beim Lesen der Datei ist etwas schiefgegangen: {message}',
+  'header.sheet': 'Tabellenblatt',
+  'error.xls_unsupported':
+    'Dies ist eine alte Excel-97-2003-Arbeitsmappe (.xls). Speichern Sie sie in Excel als .xlsx oder CSV und versuchen Sie es erneut.',
+  'error.not_xlsx':
+    'Diese Arbeitsmappe kann nicht gelesen werden. Speichern Sie sie erneut als .xlsx oder CSV.',
+  'error.corrupt': 'Diese Arbeitsmappe ist beschädigt. Speichern Sie sie erneut als .xlsx oder CSV.',
+  'error.workbook_too_large':
+    'Diese Arbeitsmappe enthält mehr Daten, als hier gelesen werden können. Teilen Sie sie in kleinere Dateien auf.',
+  'error.no_such_sheet': 'Dieses Tabellenblatt gibt es in der Arbeitsmappe nicht.',
+  'error.unknown_encoding':
+    'Die Zeichenkodierung dieser Datei kann nicht gelesen werden. Speichern Sie sie als UTF-8-CSV.',
   'issue.required': 'Dieses Feld ist ein Pflichtfeld.',
   'issue.invalid_email': 'Dies ist keine gültige E-Mail-Adresse.',
   'issue.duplicate': 'Dieser Wert kommt auch in einer anderen Zeile vor; er muss eindeutig sein.',

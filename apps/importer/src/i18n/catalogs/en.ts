@@ -8,7 +8,7 @@ export const en = {
   'common.cancel': 'Cancel',
   'common.close': 'Close',
   'upload.title': 'Upload a file',
-  'upload.hint': 'CSV or TSV, with a header row. The file stays on this device.',
+  'upload.hint': 'CSV, TSV or Excel (.xlsx), with a header row. The file stays on this device.',
   'upload.choose': 'Choose a file',
   'upload.drop': 'or drop it here',
   'upload.paste': 'Or paste cells copied from a spreadsheet',
@@ -106,9 +106,38 @@ export const en = {
   'error.wrong_type': 'Files of this type cannot be imported here. Accepted: {types}.',
   'error.cancelled': 'Reading the file was cancelled.',
   'error.internal': 'Something went wrong while reading the file: {message}',
+  'header.sheet': 'Sheet',
+  'error.xls_unsupported':
+    'This is an old Excel 97-2003 (.xls) workbook. Save it as .xlsx or CSV in Excel and try again.',
+  'error.not_xlsx': 'This workbook cannot be read. Save it again as .xlsx or CSV and try again.',
+  'error.corrupt':
+    'This workbook is damaged and cannot be read. Save it again as .xlsx or CSV and try again.',
+  'error.workbook_too_large':
+    'This workbook expands to more data than can be read here. Split it into smaller files.',
+  'error.no_such_sheet': 'That sheet is not in the workbook.',
+  'error.unknown_encoding':
+    'The text encoding of this file cannot be read. Save it as UTF-8 CSV and try again.',
   'issue.required': 'This field is required.',
   'issue.invalid_email': 'This is not a valid e-mail address.',
   'issue.duplicate': 'This value appears in another row too; it must be unique.',
+  'issue.too_short': 'This value is too short.',
+  'issue.too_long': 'This value is too long (at most {maxLength} characters).',
+  'issue.invalid_number': 'This is not a number.',
+  'issue.not_integer': 'This must be a whole number.',
+  'issue.too_many_decimals': 'This number has too many decimal places.',
+  'issue.too_small': 'This number is too small (at least {min}).',
+  'issue.too_large': 'This number is too large (at most {max}).',
+  'issue.invalid_boolean': 'This is not yes or no.',
+  'issue.invalid_date': 'This is not a valid date.',
+  'issue.invalid_datetime': 'This is not a valid date and time.',
+  'issue.invalid_phone': 'This is not a valid phone number.',
+  'issue.invalid_url': 'This is not a valid web address (http:// or https://).',
+  'issue.pattern_mismatch': 'This value does not have the expected format.',
+  'issue.invalid_option': '“{value}” is not one of the allowed options.',
+  'issue.custom': '{message}',
+  'issue.wrong_type': 'This value has the wrong type.',
+  'issue.ragged_row': 'This row has {actual} cells; the header has {expected}.',
+  'issue.date_order_assumed': 'Read as {order}; check the day and month order.',
   'issue.invalid': 'This value is not valid.',
   // Singular forms, used when the count (`count` or `rowCount`) is one in the locale's plural rules.
   // A catalog may leave them out where its plural reads right for every number.
@@ -129,6 +158,9 @@ export const en = {
 
 export type MessageKey = keyof typeof en;
 type SingularKey = Extract<MessageKey, `${string}.one`>;
-/** A catalog for another language: every key translated; singular forms where the language needs them. */
-export type Catalog = Readonly<Record<Exclude<MessageKey, SingularKey>, string>> &
-  Readonly<Partial<Record<SingularKey, string>>>;
+/** Issue messages every catalog must have; a catalog without another code's message shows `issue.invalid`. */
+type CoreIssueKey = 'issue.required' | 'issue.invalid_email' | 'issue.duplicate' | 'issue.invalid';
+export type OptionalKey = SingularKey | Exclude<Extract<MessageKey, `issue.${string}`>, CoreIssueKey>;
+/** A catalog for another language: every key translated but singular forms and specific issue messages. */
+export type Catalog = Readonly<Record<Exclude<MessageKey, OptionalKey>, string>> &
+  Readonly<Partial<Record<OptionalKey, string>>>;

@@ -10,7 +10,8 @@ export const es: Catalog = {
   'common.cancel': 'Cancelar',
   'common.close': 'Cerrar',
   'upload.title': 'Subir un archivo',
-  'upload.hint': 'CSV o TSV, con una fila de encabezado. El archivo no sale de este dispositivo.',
+  'upload.hint':
+    'CSV, TSV o Excel (.xlsx), con una fila de encabezado. El archivo no sale de este dispositivo.',
   'upload.choose': 'Elegir un archivo',
   'upload.drop': 'o suéltelo aquí',
   'upload.paste': 'O pegue celdas copiadas de una hoja de cálculo',
@@ -109,6 +110,15 @@ export const es: Catalog = {
   'error.wrong_type': 'Aquí no se pueden importar archivos de este tipo. Formatos admitidos: {types}.',
   'error.cancelled': 'Se canceló la lectura del archivo.',
   'error.internal': 'Algo falló al leer el archivo: {message}',
+  'header.sheet': 'Hoja',
+  'error.xls_unsupported':
+    'Este es un libro antiguo de Excel 97-2003 (.xls). Guárdelo como .xlsx o CSV en Excel e inténtelo de nuevo.',
+  'error.not_xlsx': 'No se puede leer este libro. Guárdelo de nuevo como .xlsx o CSV.',
+  'error.corrupt': 'Este libro está dañado. Guárdelo de nuevo como .xlsx o CSV.',
+  'error.workbook_too_large':
+    'Este libro contiene más datos de los que se pueden leer aquí. Divídalo en archivos más pequeños.',
+  'error.no_such_sheet': 'Esa hoja no está en el libro.',
+  'error.unknown_encoding': 'No se puede leer la codificación de este archivo. Guárdelo como CSV UTF-8.',
   'issue.required': 'Este campo es obligatorio.',
   'issue.invalid_email': 'No es una dirección de correo electrónico válida.',
   'issue.duplicate': 'Este valor aparece también en otra fila; debe ser único.',

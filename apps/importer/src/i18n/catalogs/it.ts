@@ -10,7 +10,8 @@ export const it: Catalog = {
   'common.cancel': 'Annulla',
   'common.close': 'Chiudi',
   'upload.title': 'Carica un file',
-  'upload.hint': 'CSV o TSV, con una riga di intestazione. Il file resta su questo dispositivo.',
+  'upload.hint':
+    'CSV, TSV o Excel (.xlsx), con una riga di intestazione. Il file resta su questo dispositivo.',
   'upload.choose': 'Scegli un file',
   'upload.drop': 'oppure trascinalo qui',
   'upload.paste': 'Oppure incolla celle copiate da un foglio di calcolo',
@@ -109,6 +110,15 @@ export const it: Catalog = {
   'error.wrong_type': 'I file di questo tipo non possono essere importati qui. Formati accettati: {types}.',
   'error.cancelled': 'La lettura del file è stata annullata.',
   'error.internal': 'Si è verificato un problema durante la lettura del file: {message}',
+  'header.sheet': 'Foglio',
+  'error.xls_unsupported':
+    'Questa è una vecchia cartella di Excel 97-2003 (.xls). Salvala come .xlsx o CSV in Excel e riprova.',
+  'error.not_xlsx': 'Impossibile leggere questa cartella di lavoro. Salvala di nuovo come .xlsx o CSV.',
+  'error.corrupt': 'Questa cartella di lavoro è danneggiata. Salvala di nuovo come .xlsx o CSV.',
+  'error.workbook_too_large':
+    'Questa cartella contiene più dati di quanti se ne possano leggere qui. Dividila in file più piccoli.',
+  'error.no_such_sheet': 'Questo foglio non esiste nella cartella di lavoro.',
+  'error.unknown_encoding': 'Impossibile leggere la codifica di questo file. Salvalo come CSV UTF-8.',
   'issue.required': 'Questo campo è obbligatorio.',
   'issue.invalid_email': 'Questo non è un indirizzo e-mail valido.',
   'issue.duplicate': 'Questo valore compare anche in un’altra riga; deve essere univoco.',

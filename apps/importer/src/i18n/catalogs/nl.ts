@@ -10,7 +10,7 @@ export const nl: Catalog = {
   'common.cancel': 'Annuleren',
   'common.close': 'Sluiten',
   'upload.title': 'Een bestand uploaden',
-  'upload.hint': 'CSV of TSV, met een kopregel. Het bestand blijft op dit apparaat.',
+  'upload.hint': 'CSV, TSV of Excel (.xlsx), met een kopregel. Het bestand blijft op dit apparaat.',
   'upload.choose': 'Kies een bestand',
   'upload.drop': 'of sleep het hierheen',
   'upload.paste': 'Of plak cellen die u uit een spreadsheet hebt gekopieerd',
@@ -108,6 +108,16 @@ export const nl: Catalog = {
   'error.wrong_type': 'Bestanden van dit type kunnen hier niet worden geïmporteerd. Toegestaan: {types}.',
   'error.cancelled': 'Het lezen van het bestand is geannuleerd.',
   'error.internal': 'Er ging iets mis bij het lezen van het bestand: {message}',
+  'header.sheet': 'Werkblad',
+  'error.xls_unsupported':
+    'Dit is een oude Excel 97-2003-werkmap (.xls). Sla hem in Excel op als .xlsx of CSV en probeer het opnieuw.',
+  'error.not_xlsx': 'Deze werkmap kan niet worden gelezen. Sla hem opnieuw op als .xlsx of CSV.',
+  'error.corrupt': 'Deze werkmap is beschadigd. Sla hem opnieuw op als .xlsx of CSV.',
+  'error.workbook_too_large':
+    'Deze werkmap bevat meer gegevens dan hier kunnen worden gelezen. Splits hem in kleinere bestanden.',
+  'error.no_such_sheet': 'Dat werkblad staat niet in de werkmap.',
+  'error.unknown_encoding':
+    'De tekencodering van dit bestand kan niet worden gelezen. Sla het op als UTF-8-CSV.',
   'issue.required': 'Dit veld is verplicht.',
   'issue.invalid_email': 'Dit is geen geldig e-mailadres.',
   'issue.duplicate': 'Deze waarde komt ook in een andere rij voor; ze moet uniek zijn.',

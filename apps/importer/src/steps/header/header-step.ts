@@ -1,10 +1,30 @@
+import type { Encoding } from '@csv-importer/core';
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
 import { controls } from '../../styles/shared-styles.ts';
 import type { LoadSummary, ReadOptions } from '../../worker/import-session.ts';
 
-const ENCODINGS = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
+/** The encodings the engine decodes (core's ENCODINGS), listed here so the UI bundle need not import core. */
+const ENCODINGS = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'windows-1252',
+  'windows-1250',
+  'windows-1251',
+  'windows-1253',
+  'windows-1254',
+  'windows-1257',
+  'iso-8859-2',
+  'iso-8859-15',
+  'koi8-r',
+  'shift_jis',
+  'euc-jp',
+  'euc-kr',
+  'gb18030',
+  'big5',
+] as const satisfies readonly Encoding[];
 const DELIMITERS = [
   [',', 'header.comma'],
   [';', 'header.semicolon'],
@@ -63,6 +83,7 @@ export class HeaderStep extends LitElement {
   @property({ attribute: false }) accessor summary: LoadSummary | undefined;
   @property({ attribute: false }) accessor onHeaderRow: (row: number) => void = () => {};
   @property({ attribute: false }) accessor onReread: (options: ReadOptions) => void = () => {};
+  @property({ attribute: false }) accessor onSheet: (sheet: string) => void = () => {};
   @property({ attribute: false }) accessor onNext: () => void = () => {};
   @property({ attribute: false }) accessor onBack: () => void = () => {};
 
@@ -72,33 +93,42 @@ export class HeaderStep extends LitElement {
     const width = Math.max(1, ...summary.preview.map((r) => r.length));
     return html`<h2 tabindex="-1">${i18n.t('header.title')}</h2>
       <div class="settings">
-        <label
-          >${i18n.t('header.encoding')}
-          <select
-            @change=${(e: Event) =>
-              this.onReread({
-                encoding: (e.target as HTMLSelectElement).value as ReadOptions['encoding'],
-                delimiter: summary.delimiter,
-              })}
-          >
-            ${ENCODINGS.map((enc) => html`<option value=${enc} ?selected=${summary.encoding === enc}>${enc}</option>`)}
-          </select>
-        </label>
-        <label
-          >${i18n.t('header.delimiter')}
-          <select
-            @change=${(e: Event) =>
-              this.onReread({
-                encoding: summary.encoding as ReadOptions['encoding'],
-                delimiter: (e.target as HTMLSelectElement).value,
-              })}
-          >
-            ${DELIMITERS.map(
-              ([d, key]) =>
-                html`<option value=${d} ?selected=${summary.delimiter === d}>${i18n.t(key)}</option>`,
-            )}
-          </select>
-        </label>
+        ${
+          summary.sheets
+            ? html`<label
+                >${i18n.t('header.sheet')}
+                <select @change=${(e: Event) => this.onSheet((e.target as HTMLSelectElement).value)}>
+                  ${summary.sheets.map((name) => html`<option value=${name} ?selected=${summary.sheet === name}>${name}</option>`)}
+                </select>
+              </label>`
+            : html`<label
+                  >${i18n.t('header.encoding')}
+                  <select
+                    @change=${(e: Event) =>
+                      this.onReread({
+                        encoding: (e.target as HTMLSelectElement).value as Encoding,
+                        delimiter: summary.delimiter,
+                      })}
+                  >
+                    ${ENCODINGS.map((enc) => html`<option value=${enc} ?selected=${summary.encoding === enc}>${enc}</option>`)}
+                  </select>
+                </label>
+                <label
+                  >${i18n.t('header.delimiter')}
+                  <select
+                    @change=${(e: Event) =>
+                      this.onReread({
+                        encoding: summary.encoding as Encoding,
+                        delimiter: (e.target as HTMLSelectElement).value,
+                      })}
+                  >
+                    ${DELIMITERS.map(
+                      ([d, key]) =>
+                        html`<option value=${d} ?selected=${summary.delimiter === d}>${i18n.t(key)}</option>`,
+                    )}
+                  </select>
+                </label>`
+        }
       </div>
       <fieldset>
         <legend>${i18n.t('header.pick')}</legend>

@@ -20,7 +20,8 @@ export interface UploadLimits {
   readonly maxRows?: number;
 }
 
-export const DEFAULT_ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain';
+export const DEFAULT_ACCEPT =
+  '.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * The first step: drop a file, pick one, or paste a range copied from a spreadsheet. It states

@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import type { ColumnSpec } from '../columns/column-spec.ts';
+import { matchColumns, unmatchedColumns } from './match.ts';
+import { normalizeHeader, similarity } from './normalize.ts';
+
+const CONTACTS: ColumnSpec[] = [
+  { key: 'firstName', label: 'First name', required: true },
+  { key: 'lastName', label: 'Last name', required: true },
+  { key: 'email', label: 'E-mail', type: 'email' },
+  { key: 'phone', label: 'Phone', type: 'phone' },
+  { key: 'dateOfBirth', label: 'Date of birth', type: 'date' },
+  { key: 'country', label: 'Country', synonyms: ['Land', 'Nation'] },
+  { key: 'seats', label: 'Seats', type: 'integer' },
+];
+
+describe('matchColumns', () => {
+  test('phases: key, then label, then synonym, then fuzzy, each with its confidence', () => {
+    const headers = ['First Name', 'SURNAME', 'e_mail', 'Land', 'Date of Brith', 'Phone no.', 'Notes'];
+    const matches = matchColumns(headers, [
+      ...CONTACTS.slice(0, 1),
+      { key: 'lastName', label: 'Last name', synonyms: ['Surname'] },
+      ...CONTACTS.slice(2),
+    ]);
+    const by = Object.fromEntries(matches.map((m) => [headers[m.fileColumn], [m.key, m.via, m.confidence]]));
+    assert.deepEqual(by['First Name'], ['firstName', 'key', 1]);
+    assert.deepEqual(by.SURNAME, ['lastName', 'synonym', 1]);
+    assert.deepEqual(by.e_mail, ['email', 'key', 1]);
+    assert.deepEqual(by.Land, ['country', 'synonym', 1]);
+    assert.equal(by['Date of Brith']![0], 'dateOfBirth');
+    assert.equal(by['Date of Brith']![1], 'fuzzy');
+    assert.ok((by['Date of Brith']![2] as number) < 1 && (by['Date of Brith']![2] as number) >= 0.72);
+    assert.equal(by['Phone no.']?.[0], 'phone');
+    assert.equal(by.Notes, undefined, 'no field is close to Notes');
+    assert.deepEqual(unmatchedColumns(headers, matches), [6]);
+  });
+
+  test('contacts.csv headers map to the contact fields', () => {
+    const headers = [
+      'First Name',
+      'Last Name',
+      'E-mail',
+      'Phone',
+      'Date of Birth',
+      'Country',
+      'Plan',
+      'Seats',
+      'Active',
+      'Notes',
+    ];
+    const keys = matchColumns(headers, CONTACTS).map((m) => [m.fileColumn, m.key]);
+    assert.deepEqual(keys, [
+      [0, 'firstName'],
+      [1, 'lastName'],
+      [2, 'email'],
+      [3, 'phone'],
+      [4, 'dateOfBirth'],
+      [5, 'country'],
+      [7, 'seats'],
+    ]);
+  });
+
+  test('a containing header matches fuzzily: "Contact e-mail" to e-mail', () => {
+    const [match] = matchColumns(['Contact e-mail'], [{ key: 'email', label: 'E-mail' }]);
+    assert.equal(match?.key, 'email');
+    assert.equal(match?.via, 'fuzzy');
+  });
+
+  test('a duplicated header does not take a field twice; blank headers never match', () => {
+    const matches = matchColumns(
+      ['Email', 'email', ''],
+      [
+        { key: 'email', label: 'E-mail' },
+        { key: 'x', label: ' ' },
+      ],
+    );
+    assert.deepEqual(matches, [{ fileColumn: 0, key: 'email', confidence: 1, via: 'key' }]);
+  });
+
+  test('the threshold is adjustable', () => {
+    assert.equal(
+      matchColumns(['Phone no.'], [{ key: 'phone', label: 'Phone' }], { threshold: 0.99 }).length,
+      0,
+    );
+  });
+
+  test('property: one-to-one, within bounds, confidences in (0, 1], for any headers and fields', () => {
+    const name = fc.oneof(
+      fc.constantFrom(
+        'email',
+        'E-mail',
+        'e_mail',
+        'Name',
+        'name',
+        'First name',
+        'Phone',
+        'Telefon',
+        '',
+        ' ',
+        'Date',
+      ),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(name, { maxLength: 12 }),
+        fc.uniqueArray(fc.record({ key: name, label: name, synonyms: fc.array(name, { maxLength: 3 }) }), {
+          selector: (c) => c.key,
+          maxLength: 8,
+        }),
+        (headers, columns) => {
+          const matches = matchColumns(headers, columns);
+          assert.equal(new Set(matches.map((m) => m.fileColumn)).size, matches.length);
+          assert.equal(new Set(matches.map((m) => m.key)).size, matches.length);
+          for (const m of matches) {
+            assert.ok(m.fileColumn >= 0 && m.fileColumn < headers.length);
+            assert.ok(columns.some((c) => c.key === m.key));
+            assert.ok(m.confidence > 0 && m.confidence <= 1);
+            assert.notEqual(normalizeHeader(headers[m.fileColumn]!), '');
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('similarity', () => {
+  test('is 1 for equal names, symmetric, and 0 against an empty name', () => {
+    assert.equal(similarity('email', 'email'), 1);
+    assert.equal(similarity('email', ''), 0);
+    fc.assert(fc.property(fc.string(), fc.string(), (a, b) => similarity(a, b) === similarity(b, a)));
+  });
+});

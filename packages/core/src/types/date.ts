@@ -1,0 +1,250 @@
+import { ColumnSpecError, type DateColumn } from '../columns/column-spec.ts';
+import { type CellParser, type ColumnHints, fail, type Parsed } from './parsed.ts';
+
+/** The parts a format captures, by token. */
+type Part = 'year' | 'year2' | 'month' | 'day' | 'hour' | 'minute' | 'second';
+
+const TOKENS: readonly [string, Part, string][] = [
+  ['YYYY', 'year', '(\\d{4})'],
+  ['YY', 'year2', '(\\d{2})'],
+  ['MM', 'month', '(\\d{1,2})'],
+  ['M', 'month', '(\\d{1,2})'],
+  ['DD', 'day', '(\\d{1,2})'],
+  ['D', 'day', '(\\d{1,2})'],
+  ['HH', 'hour', '(\\d{1,2})'],
+  ['H', 'hour', '(\\d{1,2})'],
+  ['mm', 'minute', '(\\d{2})'],
+  ['ss', 'second', '(\\d{2})'],
+];
+
+/** A date format compiled to a regular expression and the part each group holds. */
+export interface CompiledFormat {
+  readonly format: string;
+  readonly regex: RegExp;
+  readonly parts: readonly Part[];
+}
+
+/**
+ * Compiles `DD.MM.YYYY`-style formats. Day, month and hour tokens accept one or two digits, since
+ * spreadsheets drop leading zeros. Throws on a format without year, month and day.
+ */
+export function compileDateFormat(format: string): CompiledFormat {
+  let source = '^';
+  const parts: Part[] = [];
+  let i = 0;
+  outer: while (i < format.length) {
+    for (const [token, part, group] of TOKENS) {
+      if (format.startsWith(token, i)) {
+        source += group;
+        parts.push(part);
+        i += token.length;
+        continue outer;
+      }
+    }
+    source += format[i]!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    i++;
+  }
+  const has = (p: Part) => parts.includes(p);
+  if (!(has('year') || has('year2')) || !has('month') || !has('day'))
+    throw new Error(`date format "${format}" needs a year (YYYY or YY), a month (MM) and a day (DD)`);
+  return { format, regex: new RegExp(`${source}$`), parts };
+}
+
+// ISO 8601: date, optional time with optional fraction and zone. Always accepted.
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+// Numbers that are Excel serial dates: 1 = 1900-01-01, 2958465 = 9999-12-31.
+const SERIAL = /^\d{1,7}(?:\.\d+)?$/;
+// `03/04/2024`, `3.4.24`, `03-04-2024`: the two forms whose day/month order must be detected.
+const NUMERIC = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const digit = (text: string, i: number) => text.charCodeAt(i) - 48;
+
+/** `YYYY-MM-DD` naming a real day, checked with character codes only. */
+function isIsoDate(text: string): boolean {
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const d = digit(text, i);
+    if (d < 0 || d > 9) return false;
+  }
+  const y = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+  const m = digit(text, 5) * 10 + digit(text, 6);
+  const d = digit(text, 8) * 10 + digit(text, 9);
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && isLeap(y) ? 29 : DAYS[m - 1]!);
+}
+
+/** Two-digit years as Excel reads them: 00-29 are 2000s, 30-99 are 1900s. */
+const fullYear = (yy: number) => (yy < 30 ? 2000 + yy : 1900 + yy);
+
+/** The ISO form of a calendar date and time, or null when the parts name no real moment. */
+function toIso(y: number, mo: number, d: number, h: number, mi: number, s: number, withTime: boolean) {
+  if (mo < 1 || mo > 12 || d < 1 || y < 1) return null;
+  if (d > (mo === 2 && isLeap(y) ? 29 : DAYS[mo - 1]!)) return null;
+  if (h > 23 || mi > 59 || s > 59) return null;
+  const date = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
+  return withTime ? `${date}T${pad(h)}:${pad(mi)}:${pad(s)}` : date;
+}
+
+/** An Excel serial day number (1900 date system, with its phantom 1900-02-29) as ISO. */
+export function excelSerialToIso(serial: number, withTime: boolean): string | null {
+  if (!(serial >= 1 && serial < 2958466)) return null;
+  // Serial 60 is Excel's non-existent 1900-02-29; days after it are shifted by one.
+  const days = Math.floor(serial) - (serial >= 61 ? 1 : 0);
+  const ms = Date.UTC(1899, 11, 31) + days * 86_400_000 + Math.round((serial % 1) * 86_400) * 1000;
+  const iso = new Date(ms).toISOString();
+  return withTime ? iso.slice(0, 19) : iso.slice(0, 10);
+}
+
+/**
+ * Reads dates and datetimes into ISO 8601 (`2024-02-29`, `2024-02-29T13:05:00`, zone kept when
+ * given). ISO input passes unchanged; any other recognized form is converted and reported as info
+ * `date_normalized` with the original; Excel serial numbers as `excel_serial_date`. A `03/04/2024`
+ * read without a confirmed order is reported as warning `date_order_assumed`.
+ */
+export function compileDate(spec: DateColumn, hints: ColumnHints = {}): CellParser {
+  const withTime = spec.type === 'datetime';
+  const invalid = withTime ? 'invalid_datetime' : 'invalid_date';
+  const formats = (spec.formats ?? []).map((f) => {
+    try {
+      return compileDateFormat(f);
+    } catch (error) {
+      throw new ColumnSpecError(`column "${spec.key}": ${(error as Error).message}`, spec.key);
+    }
+  });
+  const order = hints.dateOrder;
+  const { min, max } = spec;
+
+  const finish = (
+    iso: string | null,
+    original: string,
+    code: 'date_normalized' | 'excel_serial_date',
+    assumed?: string,
+  ): Parsed => {
+    if (iso === null) return fail(invalid);
+    if (min !== undefined && iso < min.slice(0, iso.length)) return fail('too_small', { min });
+    if (max !== undefined && iso > max.slice(0, iso.length)) return fail('too_large', { max });
+    if (iso === original) return { ok: true, value: iso };
+    if (assumed)
+      return {
+        ok: true,
+        value: iso,
+        note: { code: 'date_order_assumed', level: 'warning', params: { original, order: assumed } },
+      };
+    return { ok: true, value: iso, note: { code, level: 'info', params: { original } } };
+  };
+
+  return (input) => {
+    // Fast path for the commonest cell, an ISO date: no regex, no string building.
+    if (!withTime && typeof input === 'string' && input.length === 10 && isIsoDate(input)) {
+      if ((min !== undefined && input < min.slice(0, 10)) || (max !== undefined && input > max.slice(0, 10)))
+        return fail(
+          input < (min ?? '') ? 'too_small' : 'too_large',
+          input < (min ?? '') ? { min: min! } : { max: max! },
+        );
+      return { ok: true, value: input };
+    }
+    if (typeof input === 'boolean') return fail(invalid);
+    if (typeof input === 'number')
+      return finish(excelSerialToIso(input, withTime), String(input), 'excel_serial_date');
+    const iso = ISO.exec(input);
+    if (iso) {
+      const [, y, mo, d, h, mi, s, zone] = iso;
+      const hasTime = h !== undefined;
+      // A date column takes a datetime only at midnight (how spreadsheets export plain dates).
+      if (!withTime && hasTime && (Number(h) !== 0 || Number(mi) !== 0 || Number(s ?? 0) !== 0))
+        return fail(invalid);
+      const out = toIso(
+        Number(y),
+        Number(mo),
+        Number(d),
+        Number(h ?? 0),
+        Number(mi ?? 0),
+        Number(s ?? 0),
+        withTime,
+      );
+      return finish(
+        out === null ? null : withTime && zone ? `${out}${zone === 'Z' ? 'Z' : zone}` : out,
+        input,
+        'date_normalized',
+      );
+    }
+    for (const f of formats) {
+      const m = f.regex.exec(input);
+      if (!m) continue;
+      const v = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+      f.parts.forEach((part, i) => {
+        const n = Number(m[i + 1]);
+        if (part === 'year2') v.year = fullYear(n);
+        else v[part] = n;
+      });
+      return finish(
+        toIso(v.year, v.month, v.day, v.hour, v.minute, v.second, withTime),
+        input,
+        'date_normalized',
+      );
+    }
+    if (formats.length > 0 && !SERIAL.test(input))
+      return fail(invalid, { formats: spec.formats!.join(', ') });
+    const numeric = NUMERIC.exec(input);
+    if (numeric) {
+      const [, a, sep, b, y, h, mi, s] = numeric;
+      const first = Number(a);
+      const second = Number(b);
+      // `DD.MM.YYYY` is day-first wherever it is written; `/` and `-` follow the detected order.
+      const dayFirst = sep === '.' || (order ?? 'MDY') === 'DMY' || first > 12;
+      const ambiguous = sep !== '.' && order === undefined && first <= 12 && second <= 12 && first !== second;
+      const year = y!.length === 2 ? fullYear(Number(y)) : Number(y);
+      const out = toIso(
+        year,
+        dayFirst ? second : first,
+        dayFirst ? first : second,
+        Number(h ?? 0),
+        Number(mi ?? 0),
+        Number(s ?? 0),
+        withTime,
+      );
+      return finish(out, input, 'date_normalized', ambiguous ? (dayFirst ? 'DMY' : 'MDY') : undefined);
+    }
+    const yearFirst = YEAR_FIRST.exec(input);
+    if (yearFirst) {
+      const [, y, mo, d, h, mi, s] = yearFirst;
+      return finish(
+        toIso(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), withTime),
+        input,
+        'date_normalized',
+      );
+    }
+    if (SERIAL.test(input))
+      return finish(excelSerialToIso(Number(input), withTime), input, 'excel_serial_date');
+    return fail(invalid);
+  };
+}
+
+/**
+ * Detects the day/month order of a column's `03/04/2024`-style values: a first number above 12
+ * means day first, a second above 12 month first. When no value decides (or values disagree),
+ * `ambiguous` is true and the user should confirm.
+ */
+export function detectDateOrder(values: readonly string[]): {
+  order: 'DMY' | 'MDY' | null;
+  ambiguous: boolean;
+} {
+  let dayFirst = 0;
+  let monthFirst = 0;
+  let numeric = 0;
+  for (const value of values) {
+    const m = NUMERIC.exec(value.trim());
+    if (!m || m[2] === '.') continue;
+    numeric++;
+    if (Number(m[1]) > 12) dayFirst++;
+    else if (Number(m[3]) > 12) monthFirst++;
+  }
+  if (dayFirst > 0 && monthFirst === 0) return { order: 'DMY', ambiguous: false };
+  if (monthFirst > 0 && dayFirst === 0) return { order: 'MDY', ambiguous: false };
+  return { order: null, ambiguous: numeric > 0 };
+}
