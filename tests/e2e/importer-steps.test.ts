@@ -317,7 +317,73 @@ describe('submit step', () => {
   });
 });
 
+/** The fields of a customer application, typed, for customers-two-sheets.xlsx. */
+const CUSTOMER_COLUMNS = [
+  { key: 'id', label: 'Customer ID', type: 'integer', required: true, unique: true },
+  { key: 'company', label: 'Company', required: true },
+  { key: 'email', label: 'E-mail', type: 'email' },
+  { key: 'signedUp', label: 'Signed up', type: 'date' },
+  { key: 'spend', label: 'Monthly spend', type: 'number' },
+  { key: 'vip', label: 'VIP', type: 'boolean' },
+];
+
 describe('every step, end to end', () => {
+  test('customers-two-sheets.xlsx: pick the sheet, match, fix the invalid cells, submit typed rows', async () => {
+    await withPage(async (page) => {
+      const frame = await openImporter(page, host.url, { columns: CUSTOMER_COLUMNS });
+      await frame.setInputFiles('input[type=file]', join(FIXTURES, 'customers-two-sheets.xlsx'));
+      await frame.getByRole('heading', { name: 'Check how the file is read' }).waitFor();
+      const sheet = frame.getByRole('combobox', { name: 'Sheet' });
+      assert.equal(await sheet.inputValue(), 'Customers', 'the notes sheet is passed over');
+      await sheet.selectOption('Read me');
+      await frame.getByText('This workbook has the data on the second sheet.').waitFor();
+      await frame.getByRole('combobox', { name: 'Sheet' }).selectOption('Customers');
+      await frame.getByText('Acme GmbH').waitFor();
+      await frame.getByRole('button', { name: 'Continue' }).click();
+      await frame.getByRole('heading', { name: 'Match columns' }).waitFor();
+      assert.equal(await frame.getByRole('combobox', { name: 'Contact e-mail' }).inputValue(), 'email');
+      await frame
+        .getByText(/^Likely \(\d+%\)$/)
+        .first()
+        .waitFor();
+      await frame.getByRole('button', { name: 'Continue' }).click();
+      await frame.locator('[role=gridcell][aria-invalid=true]').first().waitFor();
+      const invalid = await frame
+        .locator('[role=gridcell][aria-invalid=true]')
+        .evaluateAll((cells) =>
+          cells.map(
+            (c) => `${c.closest('[role=row]')!.getAttribute('data-row')}:${c.getAttribute('data-key')}`,
+          ),
+        );
+      assert.deepEqual(invalid, ['2:email', '3:signedUp', '3:spend']);
+      assert.equal(
+        await cell(frame, 3, 'spend').getAttribute('title'),
+        'This is not a number.',
+        'the message shows on hover',
+      );
+      await editCell(frame, 2, 'email', 'it@initech.example');
+      await editCell(frame, 3, 'signedUp', '2024-12-01');
+      await editCell(frame, 3, 'spend', '0');
+      await frame
+        .locator('csv-review-step p[role=status]', { hasText: /^All \d+ rows are valid\.$/ })
+        .waitFor();
+      await frame.getByRole('button', { name: /^Import \d+ rows$/ }).click();
+      await frame.getByRole('heading', { name: 'Import complete' }).waitFor();
+      const [complete] = await received(page);
+      const [acme] = complete!.rows!;
+      assert.deepEqual(acme, {
+        id: 1001,
+        company: 'Acme GmbH',
+        email: 'ops@acme.example',
+        signedUp: '2023-01-15',
+        spend: 1234.5,
+        vip: true,
+      });
+      assert.equal(complete!.rows![3]!.signedUp, '2024-12-01');
+      assert.deepEqual(complete!.issues, []);
+    });
+  });
+
   test('sales-de-windows1252.csv: upload, match by German headers, fix an e-mail, submit', async () => {
     await withPage(async (page) => {
       const frame = await openImporter(page, host.url, { columns: SALES_COLUMNS });
