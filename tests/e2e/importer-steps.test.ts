@@ -162,6 +162,40 @@ describe('match step', () => {
   });
 });
 
+describe('map values step', () => {
+  test('each distinct value of a select column beside its option, preselected; the choice is applied', async () => {
+    await withPage(async (page) => {
+      const columns = CONTACT_COLUMNS.map((c) =>
+        c.key === 'plan'
+          ? { ...c, type: 'select', options: ['free', 'starter', { value: 'pro', label: 'Professional' }] }
+          : c,
+      );
+      const frame = await openImporter(page, host.url, { columns });
+      await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts.csv'));
+      await frame.getByRole('button', { name: 'Continue' }).click();
+      await frame.getByRole('heading', { name: 'Match values' }).waitFor();
+      const option = (value: string) => frame.getByRole('combobox', { name: `Plan: ${value}`, exact: true });
+      assert.equal(await option('pro').inputValue(), 'pro');
+      assert.equal(await option('Pro').inputValue(), 'pro', 'case folded');
+      assert.equal(await option('enterprise').inputValue(), '', 'no option: left as it is');
+      const proRow = frame
+        .locator('csv-values-step tbody tr')
+        .filter({ has: frame.getByRole('rowheader', { name: 'pro', exact: true }) });
+      assert.equal(await proRow.locator('td.count').textContent(), '4', 'with its row count');
+      await option('enterprise').selectOption('pro');
+      await frame.getByRole('button', { name: 'Continue' }).click();
+      await summary(frame, '11 rows, 2 with errors (2 errors).');
+      await frame.getByRole('button', { name: 'Import 11 rows' }).click();
+      await frame.getByRole('heading', { name: 'Import complete' }).waitFor();
+      const [complete] = await received(page);
+      assert.deepEqual(
+        complete!.rows!.map((r) => r.plan),
+        ['pro', 'pro', 'free', 'pro', 'pro', 'starter', 'pro', 'free', 'pro', 'free', 'free'],
+      );
+    });
+  });
+});
+
 describe('review step', () => {
   test('an edit re-validates at once; undo and redo restore it; the counts per column follow', async () => {
     await withPage(async (page) => {
@@ -305,8 +339,11 @@ describe('submit step', () => {
       await frame.getByText('2 rows still have errors and will be imported as they are.').waitFor();
       await frame.getByRole('button', { name: 'Import 11 rows' }).click();
       await frame.getByText('11 rows were handed to the application.').waitFor();
-      // The click removes the frame it happens in; a dispatched click does not wait on the frame.
-      await frame.getByRole('button', { name: 'Close' }).dispatchEvent('click');
+      // The click removes the frame it happens in, so it is made after the call returns: a
+      // Playwright click would wait on a frame that is gone.
+      await frame.getByRole('button', { name: 'Close' }).evaluate((button: HTMLElement) => {
+        setTimeout(() => button.click(), 0);
+      });
       await page.waitForFunction(() =>
         (window as unknown as { received: { type: string }[] }).received.some(
           (e) => e.type === 'csv-importer-close',
