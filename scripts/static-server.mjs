@@ -1,7 +1,7 @@
 // A small static file server for the playground and the tests. It serves files below the given
 // folders and counts every request it answers, so a test can prove that nothing reached it.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -19,10 +19,10 @@ const TYPES = {
 
 /**
  * Starts a server. `mounts` maps a URL prefix ('/' or '/fixtures/') to a folder; `headers` are
- * added to every response. Resolves with `{ url, requests, close }`, where `requests` lists the
- * paths served so far.
+ * added to every response; `rewriteHtml(text)` may rewrite every HTML file served. Resolves with
+ * `{ url, requests, close }`, where `requests` lists the paths served so far.
  */
-export async function serveStatic({ mounts, port = 0, host = '127.0.0.1', headers = {} }) {
+export async function serveStatic({ mounts, port = 0, host = '127.0.0.1', headers = {}, rewriteHtml }) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -45,7 +45,8 @@ export async function serveStatic({ mounts, port = 0, host = '127.0.0.1', header
       'cache-control': 'no-store',
       ...headers,
     });
-    createReadStream(file).pipe(res);
+    if (rewriteHtml && extname(file) === '.html') res.end(rewriteHtml(await readFile(file, 'utf8')));
+    else createReadStream(file).pipe(res);
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -55,7 +56,12 @@ export async function serveStatic({ mounts, port = 0, host = '127.0.0.1', header
   return {
     url: `http://${host}:${actual}`,
     requests,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        // Browsers keep connections alive; close them so that close() does not wait on them.
+        server.closeAllConnections();
+      }),
   };
 }
 

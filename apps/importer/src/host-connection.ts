@@ -1,49 +1,126 @@
 import {
+  describeIssue,
   type FrameToHost,
   HostConnectSchema,
+  type HostReply,
   type HostToFrame,
   HostToFrameSchema,
+  type Init,
   messageId,
   PROTOCOL_VERSION,
   parseMessage,
 } from '@csv-importer/protocol';
+import * as v from 'valibot';
 
-type Outgoing = FrameToHost extends infer M
+/** A frame-to-host message before the connection stamps `version` and `id` on it. */
+export type Outgoing = FrameToHost extends infer M
   ? M extends FrameToHost
     ? Omit<M, 'version' | 'id'>
     : never
   : never;
 
+/** The requests that expect a reply, and the reply each expects. */
+type Request = Extract<Outgoing, { type: 'validate-request' | 'edit-request' | 'mapping-request' | 'rows' }>;
+
 /**
- * The frame's side of the protocol. It says hello to its parent window, accepts a port only from
- * that window, and from then on speaks only over the port, parsing every message it receives.
+ * Where the connection's messages go and come from: a `MessagePort` after the handshake, or the
+ * parent window in embed URL mode. Tests swap in a `MessageChannel`.
+ */
+export interface HostTransport {
+  post(message: FrameToHost): void;
+  listen(receive: (data: unknown) => void): void;
+  close(): void;
+}
+
+/** A `MessagePort` as a transport. */
+export function portTransport(port: MessagePort): HostTransport {
+  return {
+    post: (message) => port.postMessage(message),
+    listen: (receive) => {
+      port.addEventListener('message', (event: MessageEvent) => receive(event.data));
+      port.start();
+    },
+    close: () => port.close(),
+  };
+}
+
+/** A host did not answer a request in time. */
+export class HostTimeoutError extends Error {
+  override readonly name = 'HostTimeoutError';
+}
+
+/** A host hook threw or rejected; `message` is what the host reported. */
+export class HostHookError extends Error {
+  override readonly name = 'HostHookError';
+}
+
+interface Pending {
+  resolve(reply: HostReply): void;
+  reject(error: Error): void;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/**
+ * The frame's side of the protocol. `connect` says hello to the parent window and accepts a port
+ * only from that window (and, in hosted mode, only from an allowed origin); from then on every
+ * message is parsed with its schema. Messages that do not parse, and replies to nothing pending,
+ * are dropped and reported to the host as `invalid_message`, never acted on.
  */
 export class HostConnection {
-  readonly #port: MessagePort;
+  readonly #transport: HostTransport;
+  readonly #pending = new Map<string, Pending>();
+  #closed = false;
+  #init: Init | undefined;
 
-  private constructor(port: MessagePort, onMessage: (message: HostToFrame) => void) {
-    this.#port = port;
-    port.addEventListener('message', (event: MessageEvent) => {
-      const message = parseMessage(HostToFrameSchema, event.data);
-      if (!message) {
-        console.warn(
-          'csv-importer: dropped a message from the host that does not match the protocol',
-          event.data,
+  constructor(transport: HostTransport, onMessage: (message: Exclude<HostToFrame, HostReply>) => void) {
+    this.#transport = transport;
+    transport.listen((data) => {
+      if (this.#closed) return;
+      const parsed = v.safeParse(HostToFrameSchema, data);
+      if (!parsed.success) {
+        this.#reject(
+          `The frame dropped a message that does not match the protocol (${describeIssue(parsed.issues[0])}).`,
+          data,
         );
-        this.send({
-          type: 'error',
-          code: 'invalid_message',
-          message: 'The frame dropped a malformed message.',
-        });
         return;
+      }
+      const message = parsed.output;
+      if ('replyTo' in message) {
+        const pending = this.#pending.get(message.replyTo);
+        if (!pending) {
+          this.#reject(`The frame dropped a reply to an unknown or expired request (${message.type}).`, data);
+          return;
+        }
+        this.#pending.delete(message.replyTo);
+        clearTimeout(pending.timer);
+        if (message.type === 'hook-error') pending.reject(new HostHookError(message.message));
+        else pending.resolve(message);
+        return;
+      }
+      if (message.type === 'init') {
+        if (this.#init) {
+          this.#reject('The frame dropped a second init.', data);
+          return;
+        }
+        this.#init = message;
       }
       onMessage(message);
     });
-    port.start();
   }
 
-  /** Greets the parent window and resolves once it hands over a port. */
-  static connect(onMessage: (message: HostToFrame) => void): Promise<HostConnection> {
+  /** The host's init message, once it arrived. */
+  get init(): Init | undefined {
+    return this.#init;
+  }
+
+  /**
+   * Greets the parent window and resolves once it hands over a port. With `allowedOrigins`
+   * (hosted mode) the port is accepted only from a parent whose origin is listed exactly.
+   */
+  static connect(
+    onMessage: (message: Exclude<HostToFrame, HostReply>) => void,
+    allowedOrigins?: readonly string[],
+  ): Promise<HostConnection> {
     return new Promise((resolve, reject) => {
       if (window.parent === window) {
         reject(new Error('The importer must be embedded in a page.'));
@@ -54,26 +131,78 @@ export class HostConnection {
         const port = event.ports[0];
         const data = event.data as { type?: unknown; version?: unknown } | null;
         if (!port || data?.type !== 'csv-importer:connect') return;
+        const refuse = (code: 'protocol_version' | 'origin_not_allowed', message: string) => {
+          port.postMessage({ type: 'error', version: PROTOCOL_VERSION, id: messageId(), code, message });
+          port.close();
+        };
+        if (allowedOrigins && !allowedOrigins.includes(event.origin)) {
+          window.removeEventListener('message', onWindowMessage);
+          refuse('origin_not_allowed', `This importer does not accept pages from ${event.origin}.`);
+          reject(new Error(`This importer is not allowed on ${event.origin}.`));
+          return;
+        }
         if (!parseMessage(HostConnectSchema, data)) {
-          port.postMessage({
-            type: 'error',
-            version: PROTOCOL_VERSION,
-            id: messageId(),
-            code: 'protocol_version',
-            message: `The importer frame speaks protocol version ${PROTOCOL_VERSION}, the host sent ${String(data.version)}.`,
-          });
+          refuse(
+            'protocol_version',
+            `The importer frame speaks protocol version ${PROTOCOL_VERSION}, the host sent ${String(data.version)}.`,
+          );
           return;
         }
         window.removeEventListener('message', onWindowMessage);
-        resolve(new HostConnection(port, onMessage));
+        resolve(new HostConnection(portTransport(port), onMessage));
       };
       window.addEventListener('message', onWindowMessage);
-      // The parent's origin is opaque to a srcdoc frame, and the hello carries nothing secret.
+      // The hello carries nothing secret, and a srcdoc frame cannot know its parent's origin;
+      // what follows travels on the port, which is accepted only from the parent (see above).
       window.parent.postMessage({ type: 'csv-importer:hello', version: PROTOCOL_VERSION }, '*');
     });
   }
 
-  send(message: Outgoing): void {
-    this.#port.postMessage({ ...message, version: PROTOCOL_VERSION, id: messageId() });
+  /** Sends a message that expects no reply; returns its id. */
+  send(message: Outgoing): string {
+    const id = messageId();
+    if (!this.#closed) this.#transport.post({ ...message, version: PROTOCOL_VERSION, id } as FrameToHost);
+    return id;
+  }
+
+  /**
+   * Sends a request and resolves with the host's reply. Rejects with `HostHookError` when the
+   * host's hook failed and with `HostTimeoutError` after `timeoutMs` (no limit when omitted: the
+   * host sets the pace of row delivery).
+   */
+  request(message: Request, timeoutMs?: number): Promise<HostReply> {
+    return new Promise((resolve, reject) => {
+      if (this.#closed) {
+        reject(new Error('The connection to the host is closed.'));
+        return;
+      }
+      const id = messageId();
+      const timer =
+        timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              this.#pending.delete(id);
+              reject(new HostTimeoutError(`The host did not answer ${message.type} within ${timeoutMs} ms.`));
+            }, timeoutMs);
+      this.#pending.set(id, { resolve, reject, timer });
+      this.#transport.post({ ...message, version: PROTOCOL_VERSION, id } as FrameToHost);
+    });
+  }
+
+  /** Stops listening; pending requests reject. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const pending of this.#pending.values()) {
+      clearTimeout(pending.timer);
+      pending.reject(new Error('The connection to the host is closed.'));
+    }
+    this.#pending.clear();
+    this.#transport.close();
+  }
+
+  #reject(text: string, data: unknown): void {
+    console.warn(`csv-importer: ${text}`, data);
+    this.send({ type: 'error', code: 'invalid_message', message: text });
   }
 }

@@ -4,6 +4,7 @@ import * as Comlink from 'comlink';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { deliverRows } from './delivery.ts';
+import { checkEditWithHost, mappingFromHost, validateWithHost } from './hooks.ts';
 import type { HostConnection } from './host-connection.ts';
 import { i18n, type MessageKey, setTranslator, Translator } from './i18n/i18n.ts';
 import './steps/header/header-step.ts';
@@ -142,6 +143,7 @@ export class ImporterApp extends LitElement {
   @state() private accessor announcement = '';
 
   #host: HostConnection | undefined;
+  #init: Init | undefined;
   #session: Comlink.Remote<ImportSession> | undefined;
   #handle: SessionHandle | undefined;
   #columns: readonly ColumnSpec[] = [];
@@ -163,7 +165,11 @@ export class ImporterApp extends LitElement {
   }
 
   #readScheme(): void {
-    this.scheme = document.documentElement.dataset.colorScheme === 'dark' ? 'dark' : 'light';
+    // theme.ts sets `color-scheme` on the root from the host's theme; `data-color-scheme` also works.
+    const root = document.documentElement;
+    const dark =
+      root.dataset.colorScheme === 'dark' || root.style.getPropertyValue('color-scheme').trim() === 'dark';
+    this.scheme = dark ? 'dark' : 'light';
   }
 
   /** Called once the host has sent `init`. */
@@ -184,6 +190,7 @@ export class ImporterApp extends LitElement {
     document.documentElement.dir = translator.dir;
     document.title = translator.t('app.title');
     this.#host = host;
+    this.#init = init;
     this.#columns = init.columns;
     this.#session = session;
     this.#handle = { remote: session };
@@ -284,14 +291,16 @@ export class ImporterApp extends LitElement {
     const { summary } = result;
     if (summary.headerRow !== 0 || (summary.sheets?.length ?? 0) > 1)
       this.state = { step: 'header', summary };
-    else this.#toMatch(summary);
+    else void this.#toMatch(summary);
   }
 
-  #toMatch(summary: LoadSummary): void {
+  async #toMatch(summary: LoadSummary): Promise<void> {
     const mapping: Record<string, number | null> = {};
     for (const column of this.#columns) mapping[column.key] = null;
     for (const match of summary.suggestions) mapping[match.key] = match.fileColumn;
-    this.state = { step: 'match', summary, mapping, manual: new Set() };
+    // Call site: the host's mapping hook may change the suggestion.
+    const suggested = await mappingFromHost(this.#host!, this.#init!, summary, mapping);
+    this.state = { step: 'match', summary, mapping: suggested, manual: new Set() };
   }
 
   // ---- match, values, validation -----------------------------------------------------------------
@@ -307,8 +316,13 @@ export class ImporterApp extends LitElement {
   async #validate(summary: LoadSummary, mapping: Mapping, values: ValueMapping): Promise<void> {
     const session = this.#session!;
     if (this.state.step === 'match') this.state = { ...this.state, busy: true };
-    const validation = await session.validate(mapping, values);
-    // Call site: after validation (the host's validate hook runs here).
+    // Call site: after validation, the host's validate hook checks every row.
+    const validation = await validateWithHost(
+      this.#host!,
+      this.#init!,
+      session,
+      await session.validate(mapping, values),
+    );
     const submit = await session.submitSummary();
     this.state = { step: 'review', summary, mapping, validation, submit };
   }
@@ -337,6 +351,7 @@ export class ImporterApp extends LitElement {
         fileName: review.summary.fileName,
         encoding: review.summary.encoding,
         delimiter: review.summary.delimiter,
+        ...(review.summary.sheet ? { sheet: review.summary.sheet } : {}),
         mapping,
       });
       this.state = { step: 'done', rowCount };
@@ -410,7 +425,7 @@ export class ImporterApp extends LitElement {
           .onBack=${() => {
             this.state = { step: 'upload' };
           }}
-          .onNext=${() => this.#toMatch(state.summary)}
+          .onNext=${() => void this.#toMatch(state.summary)}
         ></csv-header-step>`;
       case 'match':
         return html`<csv-match-step
@@ -440,7 +455,7 @@ export class ImporterApp extends LitElement {
           .session=${this.#handle}
           .fields=${this.#columns}
           .mapping=${state.mapping}
-          .onBack=${() => this.#toMatch(state.summary)}
+          .onBack=${() => void this.#toMatch(state.summary)}
           .onNext=${(values: ValueMapping) => this.#validate(state.summary, state.mapping, values)}
         ></csv-values-step>`;
       case 'review':

@@ -1,5 +1,9 @@
+import type { HostReply, HostToFrame } from '@csv-importer/protocol';
 import * as Comlink from 'comlink';
+import { embedTransport } from './embed-connection.ts';
 import { HostConnection } from './host-connection.ts';
+import { frameMode } from './hosted-config.ts';
+import { applyTheme } from './theme.ts';
 import type { ImportSession } from './worker/import-session.ts';
 import './importer-app.ts';
 import type { ImporterApp } from './importer-app.ts';
@@ -19,12 +23,43 @@ function startWorker(): { session: Comlink.Remote<ImportSession>; worker: Worker
 
 const app = document.querySelector<ImporterApp>('csv-importer-app')!;
 let host: HostConnection | undefined;
-HostConnection.connect((message) => {
-  // Runs only after `connect` resolved: port messages are tasks, the resolution a microtask.
-  if (message.type === 'init' && host) app.start(host, message, startWorker().session);
-}).then(
-  (connection) => {
-    host = connection;
-  },
-  (error: Error) => app.fail(error.message),
-);
+let worker: Worker | undefined;
+
+function onMessage(message: Exclude<HostToFrame, HostReply>): void {
+  // Runs only after `host` is set: port messages are tasks, the connection's resolution a microtask.
+  if (!host) return;
+  switch (message.type) {
+    case 'init': {
+      applyTheme(message.options.theme);
+      const started = startWorker();
+      worker = started.worker;
+      app.start(host, message, started.session);
+      return;
+    }
+    case 'theme':
+      applyTheme(message.theme);
+      return;
+    case 'cancel':
+      // The host is closing the importer: end the worker, and every row it held, now.
+      worker?.terminate();
+      host.close();
+      return;
+  }
+}
+
+const mode = frameMode();
+switch (mode.kind) {
+  case 'refused':
+    app.fail(mode.message);
+    break;
+  case 'embed':
+    host = new HostConnection(embedTransport(mode.config), onMessage);
+    break;
+  default:
+    HostConnection.connect(onMessage, mode.kind === 'hosted' ? mode.allowedOrigins : undefined).then(
+      (connection) => {
+        host = connection;
+      },
+      (error: Error) => app.fail(error.message),
+    );
+}

@@ -53,6 +53,19 @@ describe('<csv-importer>', () => {
     expect(element.shadowRoot!.querySelector('iframe')).to.equal(null);
   });
 
+  it("refuses a hosted importer on the page's own origin, which its sandbox could not contain", async () => {
+    const element = mount();
+    element.columns = COLUMNS;
+    element.src = '/importer/';
+    const error = nextEvent<CsvImporterErrorEvent>(element, 'csv-importer-error');
+    element.open();
+    const event = await error;
+    await element.updateComplete;
+    expect(event.code).to.equal('invalid_options');
+    expect(event.message).to.include('another origin');
+    expect(element.shadowRoot!.querySelector('iframe')).to.equal(null);
+  });
+
   it('close() removes the frame and dispatches a composed close event', async () => {
     const element = mount();
     element.columns = COLUMNS;

@@ -1,25 +1,78 @@
-import type { Complete, ErrorCode } from '@csv-importer/protocol';
+import type { CellValue, ErrorCode, ImportMeta as WireImportMeta, WireIssue } from '@csv-importer/protocol';
 
-/** A delivered row: field key to typed value (dates as ISO strings), `null` for an empty cell. */
-export type ImportedRow = Record<string, string | number | boolean | string[] | null>;
+/** A delivered row: field key to value (text, number, boolean, `null` when empty, or a list). */
+export type ImportedRow = Record<string, CellValue>;
 
-/** A finding about one cell of the delivered rows. */
-export type ImportIssue = Complete['issues'][number];
+/** A finding about one cell of the delivered rows; `row` indexes the delivered rows. */
+export type ImportIssue = WireIssue;
 
-/** What the complete event tells about the import besides the rows. */
-export type ImportMeta = Complete['meta'];
+/**
+ * What the complete event tells about the import besides the rows: file name, encoding,
+ * delimiter, sheet, row counts (delivered, valid, invalid, excluded), the column mapping, timings
+ * and the host's own `metadata`.
+ */
+export type ImportMeta = WireImportMeta;
+
+/** Stable codes of `csv-importer-error`. */
+export type ImporterErrorCode = ErrorCode | 'frame_unavailable';
 
 const init: EventInit = { bubbles: true, composed: true };
 
-/** The user submitted: `rows` holds every row, `issues` every finding, keyed by row index. */
+/**
+ * The user submitted and every batch was delivered: `rows` holds every row (after the
+ * `transform` hook), `issues` every finding, `meta` the metadata. Hosts that stream large files
+ * listen to `csv-importer-rows` instead.
+ */
 export class CsvImporterCompleteEvent<Row = ImportedRow> extends Event {
   static readonly eventName = 'csv-importer-complete';
   constructor(
     readonly rows: readonly Row[],
     readonly issues: readonly ImportIssue[],
     readonly meta: ImportMeta,
+    /** File columns matched to no field, per row, by header (with `include-unmatched`). */
+    readonly unmatched?: readonly Readonly<Record<string, string>>[],
   ) {
     super(CsvImporterCompleteEvent.eventName, init);
+  }
+}
+
+/**
+ * One batch of delivered rows, in order: `start` is the index of its first row. The next batch
+ * comes only after every listener's `waitUntil` promise settled, so a slow consumer sets the
+ * pace instead of piling rows up in memory.
+ */
+export class CsvImporterRowsEvent<Row = ImportedRow> extends Event {
+  static readonly eventName = 'csv-importer-rows';
+  readonly #waits: Promise<unknown>[] = [];
+  constructor(
+    readonly rows: readonly Row[],
+    readonly issues: readonly ImportIssue[],
+    readonly start: number,
+    readonly unmatched?: readonly Readonly<Record<string, string>>[],
+  ) {
+    super(CsvImporterRowsEvent.eventName, init);
+  }
+
+  /** Holds back the next batch until `promise` settles (call it during dispatch). */
+  waitUntil(promise: Promise<unknown>): void {
+    this.#waits.push(promise);
+  }
+
+  /** @internal Settles when every `waitUntil` promise has. */
+  settled(): Promise<unknown> {
+    return Promise.allSettled(this.#waits);
+  }
+}
+
+/** Progress of the import inside the frame. */
+export class CsvImporterProgressEvent extends Event {
+  static readonly eventName = 'csv-importer-progress';
+  constructor(
+    readonly phase: 'reading' | 'validating' | 'submitting',
+    readonly rows: number,
+    readonly total?: number,
+  ) {
+    super(CsvImporterProgressEvent.eventName, init);
   }
 }
 
@@ -27,7 +80,7 @@ export class CsvImporterCompleteEvent<Row = ImportedRow> extends Event {
 export class CsvImporterErrorEvent extends Event {
   static readonly eventName = 'csv-importer-error';
   constructor(
-    readonly code: ErrorCode | 'frame_unavailable',
+    readonly code: ImporterErrorCode,
     readonly message: string,
   ) {
     super(CsvImporterErrorEvent.eventName, init);
@@ -42,9 +95,26 @@ export class CsvImporterCloseEvent extends Event {
   }
 }
 
+/**
+ * One protocol message between the element and its frame, as sent or as accepted after parsing;
+ * dispatched only while the element's `debug` attribute is set.
+ */
+export class CsvImporterMessageEvent extends Event {
+  static readonly eventName = 'csv-importer-message';
+  constructor(
+    readonly direction: 'sent' | 'received',
+    readonly message: Readonly<Record<string, unknown>>,
+  ) {
+    super(CsvImporterMessageEvent.eventName, init);
+  }
+}
+
 /** Every event `<csv-importer>` dispatches, by name. */
 export interface CsvImporterEventMap {
   'csv-importer-complete': CsvImporterCompleteEvent;
+  'csv-importer-rows': CsvImporterRowsEvent;
+  'csv-importer-progress': CsvImporterProgressEvent;
   'csv-importer-error': CsvImporterErrorEvent;
   'csv-importer-close': CsvImporterCloseEvent;
+  'csv-importer-message': CsvImporterMessageEvent;
 }

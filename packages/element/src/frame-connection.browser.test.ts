@@ -42,6 +42,25 @@ describe('FrameConnection', () => {
     frame.remove();
   });
 
+  it('shows every message it sends and accepts to a traffic observer, in order', async () => {
+    const frame = fakeFrame(PROTOCOL_VERSION);
+    const traffic: string[] = [];
+    const done = new Promise<void>((resolve) => {
+      const connection = new FrameConnection(frame, init, {
+        message: () => {
+          connection.dispose();
+          resolve();
+        },
+        error: () => {},
+        traffic: (direction, message) => traffic.push(`${direction} ${(message as { type: string }).type}`),
+      });
+    });
+    document.body.append(frame);
+    await done;
+    expect(traffic).to.deep.equal(['sent init', 'received progress']);
+    frame.remove();
+  });
+
   it('reports a frame that speaks another protocol version instead of connecting', async () => {
     const frame = fakeFrame(PROTOCOL_VERSION + 1);
     const error = new Promise<[string, string]>((resolve) => {
@@ -54,6 +73,38 @@ describe('FrameConnection', () => {
     const [code, message] = await error;
     expect(code).to.equal('protocol_version');
     expect(message).to.include(String(PROTOCOL_VERSION + 1));
+    frame.remove();
+  });
+
+  it('holds messages sent before the handshake and delivers them after init, in order', async () => {
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-scripts');
+    frame.srcdoc = `<script>
+      const types = [];
+      addEventListener('message', (e) => {
+        const port = e.ports[0];
+        if (!port) return;
+        port.onmessage = (m) => {
+          types.push(m.data.type);
+          if (types.length === 2) {
+            port.postMessage({ type: 'error', version: ${PROTOCOL_VERSION}, id: 'seen', code: 'internal', message: types.join(',') });
+          }
+        };
+      });
+      parent.postMessage({ type: 'csv-importer:hello', version: ${PROTOCOL_VERSION} }, '*');
+    </script>`;
+    const seen = new Promise<unknown>((resolve) => {
+      const connection = new FrameConnection(frame, init, {
+        message: (m) => {
+          connection.dispose();
+          resolve(m);
+        },
+        error: () => {},
+      });
+      connection.send({ type: 'theme', theme: { colorPrimary: '#000' } });
+    });
+    document.body.append(frame);
+    expect(((await seen) as { message: string }).message).to.equal('init,theme');
     frame.remove();
   });
 });

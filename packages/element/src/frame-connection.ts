@@ -3,6 +3,7 @@ import {
   FrameHelloSchema,
   type FrameToHost,
   FrameToHostSchema,
+  type HostToFrame,
   type Init,
   messageId,
   PROTOCOL_VERSION,
@@ -12,6 +13,8 @@ import {
 export interface FrameConnectionHandlers {
   message(message: FrameToHost): void;
   error(code: ErrorCode, message: string): void;
+  /** Sees every message on the port as it is sent or accepted (for the element's debug event). */
+  traffic?(direction: 'sent' | 'received', message: object): void;
 }
 
 /** True for data that claims to be one of our messages, so that impostors can be reported. */
@@ -21,35 +24,60 @@ function looksLikeProtocol(data: unknown): boolean {
   return typeof type === 'string' && ('version' in data || type.startsWith('csv-importer:'));
 }
 
+/** A host-to-frame message before the connection stamps `version` and `id` on it. */
+export type HostOutgoing = HostToFrame extends infer M
+  ? M extends HostToFrame
+    ? Omit<M, 'version' | 'id'> & { id?: string }
+    : never
+  : never;
+
 /**
  * The host's side of the protocol for one iframe. It answers a hello only from that iframe's
- * window, hands it a private `MessagePort`, and from then on parses every message on the port.
+ * window (and, for a hosted frame, only from its exact origin), hands it a private
+ * `MessagePort`, and from then on parses every message on the port.
  */
 export class FrameConnection {
   readonly #frame: HTMLIFrameElement;
   readonly #init: Omit<Init, 'version' | 'id' | 'type'>;
   readonly #handlers: FrameConnectionHandlers;
+  readonly #origin: string | undefined;
   #port: MessagePort | undefined;
+  #early: object[] = [];
+  #disposed = false;
 
+  /** `origin` is the exact origin of a hosted frame; omit it for a srcdoc frame. */
   constructor(
     frame: HTMLIFrameElement,
     init: Omit<Init, 'version' | 'id' | 'type'>,
     handlers: FrameConnectionHandlers,
+    origin?: string,
   ) {
     this.#frame = frame;
     this.#init = init;
     this.#handlers = handlers;
+    this.#origin = origin;
     window.addEventListener('message', this.#onWindowMessage);
   }
 
+  /** Sends a message on the port; held until the handshake (after `init`), dropped after `dispose`. */
+  send(message: HostOutgoing): void {
+    if (this.#disposed) return;
+    const stamped = { id: messageId(), ...message, version: PROTOCOL_VERSION };
+    if (this.#port) this.#post(stamped);
+    else this.#early.push(stamped);
+  }
+
   dispose(): void {
+    this.#disposed = true;
+    this.#early = [];
     window.removeEventListener('message', this.#onWindowMessage);
     this.#port?.close();
     this.#port = undefined;
   }
 
   readonly #onWindowMessage = (event: MessageEvent): void => {
-    if (event.source !== this.#frame.contentWindow || this.#port) {
+    const wrongOrigin = this.#origin !== undefined && event.origin !== this.#origin;
+    if (event.source !== this.#frame.contentWindow || this.#port || wrongOrigin) {
       if (looksLikeProtocol(event.data)) {
         console.warn(
           'csv-importer: ignored a protocol-shaped message that did not come from its frame',
@@ -75,13 +103,21 @@ export class FrameConnection {
     this.#port.addEventListener('message', this.#onPortMessage);
     this.#port.start();
     // An opaque-origin (srcdoc) frame can only be addressed with '*'; the source check above and
-    // the port make sure only this frame's document hears what follows.
+    // the port make sure only this frame's document hears what follows. A hosted frame is
+    // addressed by its exact origin, so the port cannot reach a document that navigated away.
     (event.source as Window).postMessage(
       { type: 'csv-importer:connect', version: PROTOCOL_VERSION },
-      { targetOrigin: '*', transfer: [channel.port2] },
+      { targetOrigin: this.#origin ?? '*', transfer: [channel.port2] },
     );
-    this.#port.postMessage({ type: 'init', version: PROTOCOL_VERSION, id: messageId(), ...this.#init });
+    this.#post({ type: 'init', version: PROTOCOL_VERSION, id: messageId(), ...this.#init });
+    for (const message of this.#early) this.#post(message);
+    this.#early = [];
   };
+
+  #post(message: object): void {
+    this.#port!.postMessage(message);
+    this.#handlers.traffic?.('sent', message);
+  }
 
   readonly #onPortMessage = (event: MessageEvent): void => {
     const message = parseMessage(FrameToHostSchema, event.data);
@@ -92,6 +128,7 @@ export class FrameConnection {
       );
       return;
     }
+    this.#handlers.traffic?.('received', message);
     this.#handlers.message(message);
   };
 }

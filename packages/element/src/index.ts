@@ -1,12 +1,22 @@
 import './csv-importer.ts';
 
-export { CsvImporter, type ImporterColumn } from './csv-importer.component.ts';
+export {
+  CsvImporter,
+  hostThemeProperty,
+  type ImporterColumn,
+  type ImporterMetadata,
+} from './csv-importer.component.ts';
 export {
   CsvImporterCloseEvent,
   CsvImporterCompleteEvent,
   CsvImporterErrorEvent,
   type CsvImporterEventMap,
+  CsvImporterMessageEvent,
+  CsvImporterProgressEvent,
+  CsvImporterRowsEvent,
   type ImportedRow,
+  type ImporterErrorCode,
   type ImportIssue,
   type ImportMeta,
 } from './events.ts';
+export type { ColumnValidator, HookFinding, HookResult, HookRow, ImporterHooks } from './hooks.ts';

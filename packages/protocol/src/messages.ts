@@ -1,21 +1,78 @@
 import { ColumnSpecSchema } from '@csv-importer/core/column-schema';
 import * as v from 'valibot';
+import { ThemeSchema } from './theme.ts';
 
 export { ColumnSpecSchema };
 
 /**
- * Every message between the host page and the importer frame. The window-level handshake
+ * Every message between the host page and the importer frame, as tagged unions with a valibot
+ * schema each; the TypeScript types are inferred from the schemas. The window-level handshake
  * carries a `MessagePort`; everything after it travels on that port. Each message names its
- * `type`, the protocol `version` and an `id`, and is parsed with its schema on arrival: a message
- * that does not parse is dropped and reported, never acted on.
+ * `type`, the protocol `version` and an `id`; a reply names the request it answers in `replyTo`.
+ * Every message is parsed with its schema on arrival: one that does not parse is dropped and
+ * reported, never acted on. docs/protocol.md describes the same thing for people.
  */
 
-/** Major version of the protocol. A peer speaking another version is refused with a clear error. */
+/**
+ * Major version of the protocol. A peer speaking another version is refused with a clear error.
+ * Adding an optional field or a new message type that a peer may ignore keeps the version;
+ * renaming, removing or retyping anything, or a new message a peer must understand, bumps it.
+ */
 export const PROTOCOL_VERSION = 1;
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const version = v.literal(PROTOCOL_VERSION);
 const shortText = v.pipe(v.string(), v.maxLength(1000));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const duration = v.pipe(v.number(), v.minValue(0), v.finite());
+const fieldKey = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+
+// ---- values and issues --------------------------------------------------------------------------
+
+/** A delivered cell: JSON-like values only (text, number, boolean, null, multi-select list). */
+export const CellValueSchema = v.union([
+  v.string(),
+  v.pipe(v.number(), v.finite()),
+  v.boolean(),
+  v.null(),
+  v.array(v.string()),
+]);
+export type CellValue = v.InferOutput<typeof CellValueSchema>;
+
+/** A delivered row: field key to value. */
+export const RecordSchema = v.record(v.string(), CellValueSchema);
+export type DeliveredRecord = v.InferOutput<typeof RecordSchema>;
+
+export const IssueLevelSchema = v.picklist(['error', 'warning', 'info']);
+export type IssueLevel = v.InferOutput<typeof IssueLevelSchema>;
+
+/** A finding about one cell; `row` is the 0-based index of the row it is about. */
+export const IssueSchema = v.strictObject({
+  row: count,
+  column: v.string(),
+  code: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  level: IssueLevelSchema,
+  params: v.optional(v.record(v.string(), v.union([v.string(), v.number()]))),
+});
+export type WireIssue = v.InferOutput<typeof IssueSchema>;
+
+/**
+ * A finding a host hook returns about one row of the batch it was given. `message` is shown to
+ * the end user as is (the frame's catalogs do not know the host's codes); `code` is for machines.
+ */
+export const HostIssueSchema = v.strictObject({
+  /** Index of the row in the whole import, as the request gave it. */
+  row: count,
+  column: fieldKey,
+  level: IssueLevelSchema,
+  message: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
+  code: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),
+});
+export type HostIssue = v.InferOutput<typeof HostIssueSchema>;
+
+/** A replacement value a host hook returns for one cell. */
+export const HostValueSchema = v.strictObject({ row: count, column: fieldKey, value: CellValueSchema });
+export type HostValue = v.InferOutput<typeof HostValueSchema>;
 
 // ---- handshake (window.postMessage) -------------------------------------------------------------
 
@@ -35,55 +92,213 @@ export type HostConnect = v.InferOutput<typeof HostConnectSchema>;
 
 // ---- host to frame (port) -----------------------------------------------------------------------
 
+/** Which host-side hooks exist; the frame asks only for those. */
+export const HookFlagsSchema = v.strictObject({
+  validate: v.optional(v.boolean()),
+  edit: v.optional(v.boolean()),
+  mapping: v.optional(v.boolean()),
+});
+export type HookFlags = v.InferOutput<typeof HookFlagsSchema>;
+
+/** What happens to rows that still have errors when the user submits. */
+export const InvalidRowsSchema = v.picklist(['block', 'exclude', 'include']);
+export type InvalidRows = v.InferOutput<typeof InvalidRowsSchema>;
+
+/** JSON-like metadata the host attaches to an import; echoed back in `complete`. */
+const MetadataSchema = v.record(
+  v.string(),
+  v.union([v.string(), v.pipe(v.number(), v.finite()), v.boolean(), v.null()]),
+);
+
+export const InitOptionsSchema = v.strictObject({
+  /** BCP 47 tag of the UI language. */
+  locale: v.optional(v.pipe(v.string(), v.maxLength(35))),
+  /** Message catalog overrides, by message key. */
+  messages: v.optional(v.record(v.pipe(v.string(), v.maxLength(200)), v.pipe(v.string(), v.maxLength(2000)))),
+  maxRows: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  /** Bytes. */
+  maxFileSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  /** Like the `accept` attribute of a file input: extensions and MIME types. */
+  accept: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  invalidRows: v.optional(InvalidRowsSchema),
+  /** Deliver file columns matched to no field, under their header, in `unmatched`. */
+  includeUnmatched: v.optional(v.boolean()),
+  theme: v.optional(ThemeSchema),
+  metadata: v.optional(MetadataSchema),
+  hooks: v.optional(HookFlagsSchema),
+  /** Rows per `rows` batch; the frame picks a default when omitted. */
+  batchSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50_000))),
+  /** How long the frame waits for a host hook before reporting it as failed. */
+  hookTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(600_000))),
+});
+export type InitOptions = v.InferOutput<typeof InitOptionsSchema>;
+
 export const InitSchema = v.strictObject({
   type: v.literal('init'),
   version,
   id,
   columns: v.pipe(v.array(ColumnSpecSchema), v.minLength(1), v.maxLength(500)),
-  options: v.strictObject({
-    locale: v.optional(v.pipe(v.string(), v.maxLength(35))),
-  }),
+  options: InitOptionsSchema,
 });
 export type Init = v.InferOutput<typeof InitSchema>;
 
-export const HostToFrameSchema = v.variant('type', [InitSchema]);
+/** Host acknowledges a `rows` batch: the frame may send the next one. */
+export const AckSchema = v.strictObject({ type: v.literal('ack'), version, id, replyTo: id });
+export type Ack = v.InferOutput<typeof AckSchema>;
+
+/** Reply to `validate-request` and `edit-request`: issues and replacement values. */
+export const ValidateResultSchema = v.strictObject({
+  type: v.literal('validate-result'),
+  version,
+  id,
+  replyTo: id,
+  issues: v.array(HostIssueSchema),
+  values: v.optional(v.array(HostValueSchema)),
+});
+export type ValidateResult = v.InferOutput<typeof ValidateResultSchema>;
+
+/** Reply to `mapping-request`: field key to the file header it should take, `null` for none. */
+export const MappingResultSchema = v.strictObject({
+  type: v.literal('mapping-result'),
+  version,
+  id,
+  replyTo: id,
+  mapping: v.record(fieldKey, v.nullable(v.pipe(v.string(), v.maxLength(1000)))),
+});
+export type MappingResult = v.InferOutput<typeof MappingResultSchema>;
+
+/** A host hook threw or rejected; the frame turns this into issues, never a hang. */
+export const HookErrorSchema = v.strictObject({
+  type: v.literal('hook-error'),
+  version,
+  id,
+  replyTo: id,
+  message: shortText,
+});
+export type HookError = v.InferOutput<typeof HookErrorSchema>;
+
+/** New theme tokens while the importer is open. */
+export const ThemeUpdateSchema = v.strictObject({
+  type: v.literal('theme'),
+  version,
+  id,
+  theme: ThemeSchema,
+});
+
+/** The host closes the import; the frame stops what it is doing. */
+export const CancelSchema = v.strictObject({ type: v.literal('cancel'), version, id });
+
+export const HostToFrameSchema = v.variant('type', [
+  InitSchema,
+  AckSchema,
+  ValidateResultSchema,
+  MappingResultSchema,
+  HookErrorSchema,
+  ThemeUpdateSchema,
+  CancelSchema,
+]);
 export type HostToFrame = v.InferOutput<typeof HostToFrameSchema>;
 
-// ---- frame to host (port) -----------------------------------------------------------------------
+/** Replies the frame waits for, by the request they answer. */
+export type HostReply = Extract<HostToFrame, { replyTo: string }>;
 
-const IssueSchema = v.strictObject({
-  row: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  column: v.string(),
-  code: v.string(),
-  level: v.picklist(['error', 'warning', 'info']),
-  params: v.optional(v.record(v.string(), v.union([v.string(), v.number()]))),
-});
+// ---- frame to host (port) -----------------------------------------------------------------------
 
 export const ProgressSchema = v.strictObject({
   type: v.literal('progress'),
   version,
   id,
   phase: v.picklist(['reading', 'validating', 'submitting']),
-  rows: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  rows: count,
+  /** Rows in all, when known. */
+  total: v.optional(count),
 });
 export type Progress = v.InferOutput<typeof ProgressSchema>;
 
+/** One row handed to a host hook: its index in the import and its typed values. */
+const IndexedRecordSchema = v.strictObject({ row: count, record: RecordSchema });
+
+/** Asks the host's validate hook about a batch of rows; answered by `validate-result`. */
+export const ValidateRequestSchema = v.strictObject({
+  type: v.literal('validate-request'),
+  version,
+  id,
+  rows: v.array(IndexedRecordSchema),
+});
+export type ValidateRequest = v.InferOutput<typeof ValidateRequestSchema>;
+
+/** Tells the host's edit hook that the user changed a row; answered by `validate-result`. */
+export const EditRequestSchema = v.strictObject({
+  type: v.literal('edit-request'),
+  version,
+  id,
+  row: count,
+  column: fieldKey,
+  record: RecordSchema,
+});
+export type EditRequest = v.InferOutput<typeof EditRequestSchema>;
+
+/** Asks the host's mapping hook for a column mapping; answered by `mapping-result`. */
+export const MappingRequestSchema = v.strictObject({
+  type: v.literal('mapping-request'),
+  version,
+  id,
+  headers: v.array(shortText),
+  /** A few sample values per file column, in header order. */
+  samples: v.array(v.array(shortText)),
+  /** The frame's own suggestion: field key to header, `null` for none. */
+  suggested: v.record(fieldKey, v.nullable(shortText)),
+});
+export type MappingRequest = v.InferOutput<typeof MappingRequestSchema>;
+
+/**
+ * One batch of delivered rows, in order: `start` is the index of its first row among all
+ * delivered rows. The frame sends the next batch only after the host's `ack`.
+ */
+export const RowsSchema = v.strictObject({
+  type: v.literal('rows'),
+  version,
+  id,
+  start: count,
+  rows: v.array(RecordSchema),
+  /** File columns matched to no field, by header, per row (only with `includeUnmatched`). */
+  unmatched: v.optional(v.array(v.record(v.string(), v.string()))),
+  /** Findings about these rows; `row` is the index among all delivered rows. */
+  issues: v.array(IssueSchema),
+});
+export type Rows = v.InferOutput<typeof RowsSchema>;
+
+export const ImportMetaSchema = v.strictObject({
+  fileName: shortText,
+  encoding: shortText,
+  delimiter: shortText,
+  /** Sheet of a workbook the rows came from; `null` for text files. */
+  sheet: v.optional(v.nullable(shortText)),
+  /** Rows delivered. */
+  rowCount: count,
+  /** Delivered rows without errors. */
+  validRowCount: v.optional(count),
+  /** Delivered rows with errors (only with `invalidRows: 'include'`). */
+  invalidRowCount: v.optional(count),
+  /** Rows left out because they had errors (with `invalidRows: 'exclude'`). */
+  excludedRowCount: v.optional(count),
+  /** Field key to the file header it was matched with. */
+  mapping: v.record(v.string(), v.string()),
+  /** Milliseconds spent in each phase, measured in the frame. */
+  timings: v.optional(
+    v.strictObject({ read: v.optional(duration), validate: v.optional(duration), deliver: duration }),
+  ),
+  /** The host's `metadata`, echoed back. */
+  metadata: v.optional(MetadataSchema),
+});
+export type ImportMeta = v.InferOutput<typeof ImportMetaSchema>;
+
+/** Every batch has been acknowledged; the import is done. */
 export const CompleteSchema = v.strictObject({
   type: v.literal('complete'),
   version,
   id,
-  rows: v.array(
-    v.record(v.string(), v.union([v.string(), v.number(), v.boolean(), v.null(), v.array(v.string())])),
-  ),
-  issues: v.array(IssueSchema),
-  meta: v.strictObject({
-    fileName: shortText,
-    encoding: shortText,
-    delimiter: shortText,
-    rowCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    /** Field key to the file header it was matched with. */
-    mapping: v.record(v.string(), v.string()),
-  }),
+  meta: ImportMetaSchema,
 });
 export type Complete = v.InferOutput<typeof CompleteSchema>;
 
@@ -91,7 +306,12 @@ export const ErrorCodeSchema = v.picklist([
   'protocol_version',
   'invalid_message',
   'invalid_columns',
+  'invalid_options',
+  'origin_not_allowed',
   'file_unreadable',
+  'file_too_large',
+  'too_many_rows',
+  'hook_failed',
   'internal',
 ]);
 export type ErrorCode = v.InferOutput<typeof ErrorCodeSchema>;
@@ -109,11 +329,78 @@ export const CloseSchema = v.strictObject({ type: v.literal('close'), version, i
 
 export const FrameToHostSchema = v.variant('type', [
   ProgressSchema,
+  ValidateRequestSchema,
+  EditRequestSchema,
+  MappingRequestSchema,
+  RowsSchema,
   CompleteSchema,
   ErrorSchema,
   CloseSchema,
 ]);
 export type FrameToHost = v.InferOutput<typeof FrameToHostSchema>;
+
+// ---- embed URL mode (window.postMessage to the configured parent origin) ------------------------
+
+/**
+ * Configuration of a plain `<iframe src=".../#config=…">`, base64url-encoded JSON in the URL
+ * fragment (a fragment is never sent to a server). The frame posts results only to
+ * `parentOrigin`.
+ */
+export const EmbedConfigSchema = v.strictObject({
+  version,
+  parentOrigin: v.pipe(v.string(), v.url(), v.maxLength(300)),
+  columns: v.pipe(v.array(ColumnSpecSchema), v.minLength(1), v.maxLength(500)),
+  options: v.optional(v.omit(InitOptionsSchema, ['hooks'])),
+});
+export type EmbedConfig = v.InferOutput<typeof EmbedConfigSchema>;
+
+/** Embed mode: every row, every issue and the metadata, in one window message. */
+export const EmbedCompleteSchema = v.strictObject({
+  type: v.literal('csv-importer:complete'),
+  version,
+  id,
+  rows: v.array(RecordSchema),
+  issues: v.array(IssueSchema),
+  meta: ImportMetaSchema,
+});
+export type EmbedComplete = v.InferOutput<typeof EmbedCompleteSchema>;
+
+/** Embed mode: the import cannot go on. */
+export const EmbedErrorSchema = v.strictObject({
+  type: v.literal('csv-importer:error'),
+  version,
+  id,
+  code: ErrorCodeSchema,
+  message: shortText,
+});
+
+export const EmbedToHostSchema = v.variant('type', [EmbedCompleteSchema, EmbedErrorSchema]);
+export type EmbedToHost = v.InferOutput<typeof EmbedToHostSchema>;
+
+/** Encodes an embed configuration for the URL fragment: `#config=` + this. */
+export function encodeEmbedConfig(config: EmbedConfig): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(config));
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Decodes and checks a `#config=` fragment value; throws with the reason when it is not valid. */
+export function decodeEmbedConfig(encoded: string): EmbedConfig {
+  let json: unknown;
+  try {
+    const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
+    json = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+  } catch {
+    throw new Error('The #config fragment is not base64url-encoded JSON.');
+  }
+  const result = v.safeParse(EmbedConfigSchema, json);
+  if (!result.success)
+    throw new Error(`The #config fragment is not valid: ${describeIssue(result.issues[0])}`);
+  return result.output;
+}
+
+// ---- parsing ------------------------------------------------------------------------------------
 
 /** Parses an incoming message; `undefined` means drop it. */
 export function parseMessage<S extends v.GenericSchema>(
@@ -122,6 +409,12 @@ export function parseMessage<S extends v.GenericSchema>(
 ): v.InferOutput<S> | undefined {
   const result = v.safeParse(schema, data);
   return result.success ? result.output : undefined;
+}
+
+/** `path.to.field: message` for the first problem valibot found. */
+export function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const path = issue.path?.map((p) => String(p.key)).join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
 }
 
 /** A fresh id for a message. */

@@ -237,6 +237,8 @@ export class DataGrid extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const keys = changed as Map<PropertyKey, unknown>;
+    // New counts can come with new findings (the host's hooks), so the window is read again.
+    if (keys.has('summary')) this.#window = { ...this.#window, revision: -1 };
     if (keys.has('revision') || keys.has('summary') || keys.has('metrics')) void this.#fetch();
   }
 

@@ -95,7 +95,11 @@ export class Translator {
   /** The message of an issue code, with a generic one for codes this catalog does not know. */
   issue(code: string, params: Readonly<Record<string, string | number>> = {}): string {
     const key = `issue.${code}`;
-    return this.has(key) ? this.t(key, params) : this.t('issue.invalid');
+    if (this.has(key)) return this.t(key, params);
+    // The application's own findings (hooks, custom checks) carry their text in `message`.
+    return typeof params.message === 'string' && params.message !== ''
+      ? params.message
+      : this.t('issue.invalid');
   }
 }
 

@@ -138,6 +138,9 @@ export interface FindQuery {
 
 export interface EditResult {
   readonly summary: ValidationSummary;
+  /** The data row and field that were edited. */
+  readonly row: number;
+  readonly field: string;
   readonly cell: GridCell;
   /** The cell's text before the edit. */
   readonly before: string;
@@ -741,7 +744,7 @@ export class ImportSession {
       this.#history.push({ kind: 'cells', changes: [change] });
       this.#write([change], 'after');
     }
-    return { summary: this.summary(), cell: this.#cell(row, field), before };
+    return { summary: this.summary(), row, field: fieldKey, cell: this.#cell(row, field), before };
   }
 
   /**

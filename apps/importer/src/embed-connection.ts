@@ -1,0 +1,67 @@
+import {
+  type EmbedConfig,
+  type EmbedToHost,
+  type FrameToHost,
+  messageId,
+  PROTOCOL_VERSION,
+  type WireIssue,
+} from '@csv-importer/protocol';
+import type { HostTransport } from './host-connection.ts';
+
+/**
+ * The transport of embed URL mode: the host page runs none of our code, so there is no port and
+ * no hooks. Row batches are acknowledged here and collected; `complete` posts every row, issue and
+ * the metadata in one `csv-importer:complete` window message, and errors as `csv-importer:error`,
+ * each addressed to the configured parent origin only (never `'*'`). The init message is built
+ * from the configuration and goes through the same schema check as one from a port.
+ */
+export function embedTransport(config: EmbedConfig, parent: Window = window.parent): HostTransport {
+  let receive: (data: unknown) => void = () => {};
+  let rows: unknown[] = [];
+  let issues: WireIssue[] = [];
+  const post = (
+    message: EmbedToHost extends infer M
+      ? M extends EmbedToHost
+        ? Omit<M, 'version' | 'id'>
+        : never
+      : never,
+  ) => parent.postMessage({ ...message, version: PROTOCOL_VERSION, id: messageId() }, config.parentOrigin);
+  return {
+    post(message: FrameToHost) {
+      switch (message.type) {
+        case 'rows':
+          rows = rows.concat(message.rows);
+          issues = issues.concat(message.issues);
+          queueMicrotask(() =>
+            receive({ type: 'ack', version: PROTOCOL_VERSION, id: messageId(), replyTo: message.id }),
+          );
+          return;
+        case 'complete':
+          post({ type: 'csv-importer:complete', rows: rows as never, issues, meta: message.meta });
+          rows = [];
+          issues = [];
+          return;
+        case 'error':
+          post({ type: 'csv-importer:error', code: message.code, message: message.message });
+          return;
+        default:
+          return;
+      }
+    },
+    listen(listener) {
+      receive = listener;
+      queueMicrotask(() =>
+        receive({
+          type: 'init',
+          version: PROTOCOL_VERSION,
+          id: messageId(),
+          columns: config.columns,
+          options: config.options ?? {},
+        }),
+      );
+    },
+    close() {
+      receive = () => {};
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import type * as v from 'valibot';
+import {
+  ColumnSpecSchema,
+  decodeEmbedConfig,
+  EmbedConfigSchema,
+  EmbedToHostSchema,
+  encodeEmbedConfig,
+  FrameHelloSchema,
+  FrameToHostSchema,
+  HostConnectSchema,
+  HostToFrameSchema,
+  PROTOCOL_VERSION,
+} from './messages.ts';
+import { ThemeSchema } from './theme.ts';
+
+// The wire shapes are what every host and every deployed frame depend on: a change to them must be
+// deliberate (and follow the versioning rules in docs/protocol.md), so they are frozen in
+// messages.snapshot.json. After a deliberate change, run with UPDATE_SNAPSHOTS=1, then
+// `npx biome format --write packages/protocol/src/messages.snapshot.json`, and review the diff.
+
+type Node = { type: string; [key: string]: unknown };
+
+/** A plain description of a valibot schema: kinds, keys, literals, limits. */
+function shape(schema: Node): unknown {
+  // The column spec belongs to the engine and has its own tests; here it is a reference.
+  if (schema === (ColumnSpecSchema as unknown)) return 'ColumnSpec';
+  const checks = ((schema.pipe as Node[] | undefined) ?? [])
+    .slice(1)
+    .map((a) =>
+      a.requirement === undefined || typeof a.requirement === 'function'
+        ? a.type
+        : `${a.type}:${String(a.requirement)}`,
+    );
+  const base = ((): unknown => {
+    switch (schema.type) {
+      case 'object':
+      case 'strict_object':
+        return {
+          [schema.type]: Object.fromEntries(
+            Object.entries(schema.entries as Record<string, Node>).map(([k, s]) => [k, shape(s)]),
+          ),
+        };
+      case 'optional':
+      case 'nullable':
+        return { [schema.type]: shape(schema.wrapped as Node) };
+      case 'array':
+        return { array: shape(schema.item as Node) };
+      case 'record':
+        return { record: [shape(schema.key as Node), shape(schema.value as Node)] };
+      case 'union':
+        return { union: (schema.options as Node[]).map(shape) };
+      case 'variant':
+        return { variant: schema.key, options: (schema.options as Node[]).map(shape) };
+      case 'picklist':
+        return { picklist: schema.options };
+      case 'literal':
+        return { literal: schema.literal };
+      default:
+        return schema.type;
+    }
+  })();
+  return checks.length > 0 ? { is: base, checks } : base;
+}
+
+const SCHEMAS = {
+  FrameHelloSchema,
+  HostConnectSchema,
+  HostToFrameSchema,
+  FrameToHostSchema,
+  EmbedConfigSchema,
+  EmbedToHostSchema,
+  ThemeSchema,
+};
+
+describe('protocol', () => {
+  test('the wire shapes of every message match the frozen snapshot', () => {
+    const actual = Object.fromEntries(
+      Object.entries(SCHEMAS).map(([name, schema]) => [name, shape(schema as unknown as Node)]),
+    );
+    const file = join(process.cwd(), 'packages/protocol/src/messages.snapshot.json');
+    if (process.env.UPDATE_SNAPSHOTS === '1' || !existsSync(file)) {
+      writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
+    }
+    assert.deepEqual(actual, JSON.parse(readFileSync(file, 'utf8')));
+  });
+
+  test('an embed configuration survives the URL fragment, non-ASCII included, and a broken one is refused with the reason', () => {
+    const config: v.InferOutput<typeof EmbedConfigSchema> = {
+      version: PROTOCOL_VERSION,
+      parentOrigin: 'https://app.example',
+      columns: [{ key: 'name', label: 'Nom complet – 名前' }],
+      options: { locale: 'fr', invalidRows: 'exclude', theme: { colorPrimary: '#0969da' } },
+    };
+    const encoded = encodeEmbedConfig(config);
+    assert.match(encoded, /^[A-Za-z0-9_-]+$/);
+    assert.deepEqual(decodeEmbedConfig(encoded), config);
+    assert.throws(() => decodeEmbedConfig('%%%'), /not base64url-encoded JSON/);
+    assert.throws(
+      () => decodeEmbedConfig(encodeEmbedConfig({ ...config, parentOrigin: 'not a url' })),
+      /^Error: The #config fragment is not valid: parentOrigin: /,
+    );
+    assert.throws(
+      () =>
+        decodeEmbedConfig(
+          encodeEmbedConfig({ ...config, options: { theme: { colorPrimary: 'red;background:url(x)' } } }),
+        ),
+      /options\.theme\.colorPrimary: Expected a CSS color/,
+    );
+  });
+});

@@ -1,0 +1,34 @@
+// The importer's Content-Security-Policies and the parsing of allowed host origins, shared by the
+// build and the hosted server.
+
+/** Content-Security-Policy of the frame document; `%HASH%` is the script's pinned hash. */
+export const FRAME_CSP = [
+  "default-src 'none'",
+  "script-src '%HASH%'",
+  'worker-src blob:',
+  "style-src 'unsafe-inline'",
+  'img-src data: blob:',
+  "connect-src 'none'",
+  "form-action 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/** The hosted site's CSP header: the frame's CSP with `'self'` scripts and `frame-ancestors`. */
+export function hostedCsp(allowedOrigins) {
+  const ancestors = allowedOrigins.length > 0 ? allowedOrigins.join(' ') : "'none'";
+  return `${FRAME_CSP.replace("'%HASH%'", "'self'")}; frame-ancestors ${ancestors}`;
+}
+
+/** Origins as the browser writes them (`https://a.example`), or an error naming the bad one. */
+export function parseOrigins(list) {
+  return list
+    .split(/[\s,]+/)
+    .filter((o) => o !== '')
+    .map((o) => {
+      const url = new URL(o);
+      if (url.origin === 'null' || url.origin !== o.replace(/\/$/, '')) {
+        throw new Error(`"${o}" is not an origin (scheme://host[:port], no path)`);
+      }
+      return url.origin;
+    });
+}

@@ -1,0 +1,117 @@
+// Generates custom-elements.json (schema 2.1.0) for <csv-importer> from the class comment and the
+// documented properties of packages/element/src/csv-importer.component.ts. The class comment is
+// the API spec (@summary, @event, @slot, @csspart, @cssprop); each public property's one-line doc
+// and its @property() options give the members and attributes. Kept small on purpose: the
+// standard analyzer needs the TypeScript compiler API, which the native TypeScript 7 has not.
+import { readFile } from 'node:fs/promises';
+
+const MODULE = 'src/csv-importer.component.ts';
+
+/** The text of a JSDoc block without its stars. */
+const clean = (doc) =>
+  doc
+    .replace(/^\/\*\*|\*\/$/g, '')
+    .split('\n')
+    .map((line) => line.replace(/^\s*\* ?/, ''))
+    .join('\n')
+    .trim();
+
+/** `@tag name - description` lines of a class comment. */
+function tagged(text, tag) {
+  const out = [];
+  for (const match of text.matchAll(
+    new RegExp(`^@${tag}\\s+(\\S+)\\s+-\\s+([^\\n]+(?:\\n(?!@)[^\\n]+)*)`, 'gm'),
+  )) {
+    out.push({ name: match[1], description: match[2].replace(/\s*\n\s*/g, ' ').trim() });
+  }
+  return out;
+}
+
+/** Builds the manifest object from the component's source. */
+export function elementManifest(source) {
+  const classMatch = source.match(
+    /(\/\*\*(?:(?!\*\/)[\s\S])*?@summary[\s\S]*?\*\/)\s*export class (\w+) extends (\w+)/,
+  );
+  if (!classMatch) throw new Error(`${MODULE}: no documented class found`);
+  const [, classDoc, className, superclass] = classMatch;
+  const text = clean(classDoc);
+  const description = text
+    .split(/\n@/)[0]
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+  const summary = text.match(/^@summary\s+(.+)$/m)?.[1].trim();
+
+  const members = [];
+  const attributes = [];
+  const property =
+    /\/\*\*\s*((?:(?!\*\/)[\s\S])*?)\s*\*\/\s*@property\(([^)]*(?:\([^)]*\)[^)]*)*)\)\s*accessor\s+(\w+)(?::\s*([^=;]+?))?\s*(?:=\s*([^;]+))?;/g;
+  for (const [, doc, options, name, type, initial] of source.matchAll(property)) {
+    const member = { kind: 'field', name, description: clean(`/**${doc}*/`).replace(/\s*\n\s*/g, ' ') };
+    const typeText = type?.replace(/\s+/g, ' ').trim().replace(/^\| /, '');
+    if (typeText) member.type = { text: typeText };
+    else if (/type:\s*Boolean/.test(options)) member.type = { text: 'boolean' };
+    else if (initial && /^'/.test(initial.trim())) member.type = { text: 'string' };
+    if (initial !== undefined) member.default = initial.trim();
+    const attribute = options.match(/attribute:\s*(false|'([^']+)')/);
+    if (attribute?.[1] !== 'false') {
+      const attributeName = attribute?.[2] ?? name.toLowerCase();
+      member.attribute = attributeName;
+      if (/reflect:\s*true/.test(options)) member.reflects = true;
+      attributes.push({
+        name: attributeName,
+        fieldName: name,
+        description: member.description,
+        type: member.type,
+      });
+    }
+    members.push(member);
+  }
+  const method = /\/\*\*\s*((?:(?!\*\/)[\s\S])*?)\s*\*\/\s*\n\s*(\w+)\(\):\s*(\w+)\s*\{/g;
+  for (const [, doc, name, returns] of source.matchAll(method)) {
+    members.push({
+      kind: 'method',
+      name,
+      description: clean(`/**${doc}*/`).replace(/\s*\n\s*/g, ' '),
+      return: { type: { text: returns } },
+    });
+  }
+  const declaration = {
+    kind: 'class',
+    name: className,
+    tagName: 'csv-importer',
+    customElement: true,
+    summary,
+    description,
+    superclass: { name: superclass, package: 'lit' },
+    members,
+    attributes,
+    events: tagged(text, 'event'),
+    slots: tagged(text, 'slot'),
+    cssParts: tagged(text, 'csspart'),
+    cssProperties: tagged(text, 'cssprop'),
+  };
+  return {
+    schemaVersion: '2.1.0',
+    readme: '',
+    modules: [
+      {
+        kind: 'javascript-module',
+        path: MODULE,
+        declarations: [declaration],
+        exports: [
+          { kind: 'js', name: className, declaration: { name: className, module: MODULE } },
+          {
+            kind: 'custom-element-definition',
+            name: 'csv-importer',
+            declaration: { name: className, module: MODULE },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** Reads the component at `path` and returns the manifest as JSON text. */
+export async function elementManifestJson(path) {
+  return `${JSON.stringify(elementManifest(await readFile(path, 'utf8')), null, 2)}\n`;
+}
