@@ -531,7 +531,7 @@ describe('progress, cancel and small screens', () => {
 
   test('in a 360 px wide frame every step fits the width; only the grid scrolls sideways', async () => {
     await withPage(async (page) => {
-      await page.setViewportSize({ width: 376, height: 720 });
+      await page.setViewportSize({ width: 378, height: 720 });
       const frame = await openImporter(page, host.url, { columns: CONTACT_COLUMNS });
       const fits = () =>
         frame.evaluate(() => ({
