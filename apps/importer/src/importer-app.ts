@@ -208,7 +208,15 @@ export class ImporterApp extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const previous = changed.get('state') as State | undefined;
-    if (changed.has('state') && previous?.step !== this.state.step) void this.#focusStep();
+    // The first step does not take the focus: opening the importer must not pull the keyboard
+    // out of the host page (its modal dialog, say, keeps Escape).
+    if (
+      changed.has('state') &&
+      previous !== undefined &&
+      previous.step !== 'waiting' &&
+      previous.step !== this.state.step
+    )
+      void this.#focusStep();
   }
 
   /** Moves the focus to the new step's heading, so keyboard and screen reader users start there. */
