@@ -30,13 +30,13 @@ export async function loadAndReview(
 ): Promise<void> {
   await frame.setInputFiles('input[type=file]', file);
   await frame.getByRole('button', { name: 'Continue' }).click();
-  await frame.getByRole('button', { name: /^Import \d+ rows$/ }).waitFor();
+  await frame.getByRole('button', { name: /^Import [\d,]+ rows?$/ }).waitFor();
 }
 
 /** Submits from the review step and waits until the frame says the import is complete. */
 export async function submit(frame: Frame): Promise<void> {
-  await frame.getByRole('button', { name: /^Import \d+ rows$/ }).click();
-  await frame.getByText('Import complete').waitFor();
+  await frame.getByRole('button', { name: /^Import [\d,]+ rows?$/ }).click();
+  await frame.getByRole('heading', { name: 'Import complete' }).waitFor();
 }
 
 /** Waits until the host page has recorded an event of `type`, and returns every event so far. */

@@ -56,18 +56,26 @@ describe('walking skeleton: contacts.csv from the frame to the host', () => {
     await frame.getByRole('button', { name: 'Continue' }).click();
     await frame.getByText('11 rows, 2 with errors (2 errors).').waitFor();
 
-    // Invalid cells are marked, and markup in a cell is shown as text.
+    // Invalid cells are marked (the grid filtered to rows with errors, so both are in view), and
+    // markup in a cell is shown as text (the last row, reached with Ctrl+End).
+    await frame.getByRole('checkbox', { name: 'Show only rows with errors' }).check();
+    await frame.locator('[role=row][aria-rowindex="3"][data-row="7"]').waitFor();
     const invalid = await frame
-      .locator('td[aria-invalid=true]')
+      .locator('[role=gridcell][aria-invalid=true]')
       .evaluateAll((cells) =>
-        cells.map((c) => `${c.closest('tr')!.getAttribute('aria-rowindex')}:${c.getAttribute('data-key')}`),
+        cells.map(
+          (c) => `${c.closest('[role=row]')!.getAttribute('data-row')}:${c.getAttribute('data-key')}`,
+        ),
       );
-    assert.deepEqual(invalid, ['4:email', '9:firstName']);
+    assert.deepEqual(invalid, ['2:email', '7:firstName']);
+    await frame.getByRole('checkbox', { name: 'Show only rows with errors' }).uncheck();
+    await frame.getByRole('grid').press('Control+End');
+    await frame.getByText('<img src=x onerror=alert(1)>').waitFor();
     assert.equal(await frame.locator('img').count(), 0);
     assert.ok(await frame.getByText('<img src=x onerror=alert(1)>').isVisible());
 
     await frame.getByRole('button', { name: 'Import 11 rows' }).click();
-    await frame.getByText('Import complete').waitFor();
+    await frame.getByRole('heading', { name: 'Import complete' }).waitFor();
     const events = await received(page);
     assert.equal(events.length, 1);
     const [complete] = events;

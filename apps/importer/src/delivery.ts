@@ -51,6 +51,7 @@ export async function deliverRows(
     const extra: Record<string, string>[] = [];
     const issues: WireIssue[] = [];
     for (const row of window) {
+      if (row.deleted) continue;
       const invalid = row.issues.some((i) => i.level === 'error');
       if (invalid && invalidRows === 'exclude') {
         excluded++;

@@ -89,13 +89,21 @@ describe('host hooks from the frame side', () => {
       { invalidRows: 'exclude', batchSize: 3 },
     );
     assert.equal(validation.invalidRowCount, 2);
-    const summary = await validateWithHost(host, init, session, validation);
-    assert.deepEqual(summary, {
-      rowCount: 11,
-      invalidRowCount: 5,
-      errorCount: 5,
-      errorsByColumn: { email: 1, firstName: 1, country: 3 },
-    });
+    const { rowCount, invalidRowCount, errorCount, errorsByColumn } = await validateWithHost(
+      host,
+      init,
+      session,
+      validation,
+    );
+    assert.deepEqual(
+      { rowCount, invalidRowCount, errorCount, errorsByColumn },
+      {
+        rowCount: 11,
+        invalidRowCount: 5,
+        errorCount: 5,
+        errorsByColumn: { email: 1, firstName: 1, country: 3 },
+      },
+    );
     await deliverRows(host, session, {
       fileName: 'contacts.csv',
       encoding: 'utf-8',

@@ -1,110 +1,204 @@
 import type { ColumnSpec } from '@csv-importer/core';
 import type { Init } from '@csv-importer/protocol';
 import * as Comlink from 'comlink';
-import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { deliverRows } from './delivery.ts';
-import { mappingFromHost, validateWithHost } from './hooks.ts';
+import { checkEditWithHost, mappingFromHost, validateWithHost } from './hooks.ts';
 import type { HostConnection } from './host-connection.ts';
-import { type MessageKey, t } from './i18n/en.ts';
+import { i18n, type MessageKey, setTranslator, Translator } from './i18n/i18n.ts';
+import './steps/header/header-step.ts';
+import './steps/match/match-step.ts';
+import './steps/review/review-step.ts';
+import './steps/submit/result-step.ts';
+import './steps/upload/upload-step.ts';
+import { DEFAULT_ACCEPT, type ReadingState, type UploadLimits } from './steps/upload/upload-step.ts';
+import './steps/values/values-step.ts';
+import type { SessionHandle } from './session-handle.ts';
+import { selectOptions } from './steps/values/select-options.ts';
+import { controls, tokens } from './styles/shared-styles.ts';
 import type {
+  EditResult,
   ImportSession,
+  InvalidRowsPolicy,
+  LoadProgress,
+  LoadResult,
   LoadSummary,
   Mapping,
-  ReviewRow,
+  ReadOptions,
+  SubmitSummary,
   ValidationSummary,
+  ValueMapping,
 } from './worker/import-session.ts';
-
-const PAGE_SIZE = 50;
 
 /** The one state of the flow; each step holds exactly what it needs. */
 type State =
   | { readonly step: 'waiting' }
-  | { readonly step: 'upload'; readonly error?: string }
-  | { readonly step: 'reading'; readonly fileName: string; readonly rows: number }
-  | { readonly step: 'match'; readonly summary: LoadSummary; readonly mapping: Mapping }
+  | { readonly step: 'upload'; readonly error?: string; readonly reading?: ReadingState }
+  | { readonly step: 'header'; readonly summary: LoadSummary }
+  | {
+      readonly step: 'match';
+      readonly summary: LoadSummary;
+      readonly mapping: Mapping;
+      readonly manual: ReadonlySet<string>;
+      readonly busy?: boolean;
+    }
+  | { readonly step: 'values'; readonly summary: LoadSummary; readonly mapping: Mapping }
   | {
       readonly step: 'review';
       readonly summary: LoadSummary;
       readonly mapping: Mapping;
       readonly validation: ValidationSummary;
-      readonly start: number;
-      readonly rows: readonly ReviewRow[];
+      readonly submit: SubmitSummary;
     }
-  | { readonly step: 'submitting' }
+  | { readonly step: 'submitting'; readonly back: Extract<State, { step: 'review' }> }
   | { readonly step: 'done'; readonly rowCount: number }
-  | { readonly step: 'failed'; readonly message: string };
+  | { readonly step: 'failed'; readonly message: string; readonly back?: Extract<State, { step: 'review' }> };
+
+/** Options of `init` that newer hosts send; read defensively, since older ones do not. */
+interface InitExtras {
+  readonly messages?: Readonly<Record<string, string>>;
+  readonly maxRows?: number;
+  readonly maxFileSize?: number;
+  readonly accept?: string;
+  readonly invalidRows?: InvalidRowsPolicy;
+  readonly includeUnmatched?: boolean;
+}
+
+const STEPS = ['upload', 'match', 'review', 'done'] as const;
+const STEP_TITLES: Record<(typeof STEPS)[number], MessageKey> = {
+  upload: 'upload.title',
+  match: 'match.title',
+  review: 'review.title',
+  done: 'app.stepImport',
+};
 
 /**
- * The importer's user interface inside the frame: upload, match columns, review, submit. It holds
- * only the rows in view; the dataset lives in the worker behind `session`.
+ * The importer's user interface inside the frame: upload, header row and reading options, match
+ * columns, map values, review and fix, submit. It holds only the rows in view; the dataset lives
+ * in the worker behind `session`. It moves the focus to each step's heading and announces
+ * status changes in a live region; it follows the host's locale (right to left for Arabic) and
+ * color scheme (`data-color-scheme="dark"` on the document root).
  */
 @customElement('csv-importer-app')
 export class ImporterApp extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      font: 14px/1.4 system-ui, sans-serif;
-      color: #1f2328;
-      padding: 16px;
-    }
-    h2 {
-      font-size: 18px;
-      margin: 0 0 12px;
-    }
-    .drop {
-      border: 2px dashed #8c959f;
-      border-radius: 8px;
-      padding: 32px;
-      text-align: center;
-    }
-    .drop.over {
-      border-color: #0969da;
-      background: #ddf4ff;
-    }
-    .error {
-      color: #cf222e;
-    }
-    table {
-      border-collapse: collapse;
-      width: 100%;
-    }
-    th,
-    td {
-      border: 1px solid #d0d7de;
-      padding: 4px 8px;
-      text-align: start;
-      white-space: pre-wrap;
-    }
-    td.invalid {
-      background: #ffebe9;
-      outline: 1px solid #cf222e;
-    }
-    .actions {
-      display: flex;
-      gap: 8px;
-      margin-top: 12px;
-    }
-    .samples {
-      color: #57606a;
-    }
-  `;
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        background: var(--_bg);
+        min-height: 100vh;
+        padding: calc(16px * var(--_density));
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        gap: 4px 24px;
+        margin: 0 0 16px;
+      }
+      h1 {
+        font-size: 1em;
+        margin: 0;
+        color: var(--_muted);
+        font-weight: 600;
+      }
+      ol.steps {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 16px;
+        list-style: none;
+        padding: 0;
+        margin: 0;
+        color: var(--_muted);
+        font-size: 0.9em;
+      }
+      ol.steps li[aria-current='step'] {
+        color: var(--_text);
+        font-weight: 600;
+      }
+      ol.steps li span {
+        display: inline-block;
+        min-width: 1.6em;
+        text-align: center;
+        border-radius: 999px;
+        border: 1px solid currentColor;
+        margin-inline-end: 4px;
+      }
+      @media (max-width: 480px) {
+        :host {
+          padding: 10px;
+        }
+        ol.steps li:not([aria-current='step']) {
+          display: none;
+        }
+      }
+    `,
+  ];
 
   @property({ attribute: false }) accessor state: State = { step: 'waiting' };
+  /** `dark` when the document root carries `data-color-scheme="dark"`. */
+  @property({ reflect: true }) accessor scheme: 'light' | 'dark' = 'light';
+  @state() private accessor announcement = '';
 
   #host: HostConnection | undefined;
-  #session: Comlink.Remote<ImportSession> | undefined;
-  #columns: readonly ColumnSpec[] = [];
   #init: Init | undefined;
+  #session: Comlink.Remote<ImportSession> | undefined;
+  #handle: SessionHandle | undefined;
+  #columns: readonly ColumnSpec[] = [];
+  #extras: InitExtras = {};
+  #schemeObserver = new MutationObserver(() => this.#readScheme());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#schemeObserver.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-color-scheme'],
+    });
+    this.#readScheme();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#schemeObserver.disconnect();
+  }
+
+  #readScheme(): void {
+    // theme.ts sets `color-scheme` on the root from the host's theme; `data-color-scheme` also works.
+    const root = document.documentElement;
+    const dark =
+      root.dataset.colorScheme === 'dark' || root.style.getPropertyValue('color-scheme').trim() === 'dark';
+    this.scheme = dark ? 'dark' : 'light';
+  }
 
   /** Called once the host has sent `init`. */
   start(host: HostConnection, init: Init, session: Comlink.Remote<ImportSession>): void {
-    const { columns } = init;
+    const loose = init as Init & InitExtras & { options: Init['options'] & InitExtras };
+    const pick = <K extends keyof InitExtras>(key: K): InitExtras[K] => loose.options?.[key] ?? loose[key];
+    this.#extras = {
+      messages: pick('messages'),
+      maxRows: pick('maxRows'),
+      maxFileSize: pick('maxFileSize'),
+      accept: pick('accept'),
+      invalidRows: pick('invalidRows'),
+      includeUnmatched: pick('includeUnmatched'),
+    };
+    const translator = new Translator(init.options.locale ?? 'en', this.#extras.messages ?? {});
+    setTranslator(translator);
+    document.documentElement.lang = translator.locale;
+    document.documentElement.dir = translator.dir;
+    document.title = translator.t('app.title');
     this.#host = host;
     this.#init = init;
-    this.#columns = columns;
+    this.#columns = init.columns;
     this.#session = session;
-    void session.configure(columns);
+    this.#handle = { remote: session };
+    void session.configure(init.columns, {
+      invalidRows: this.#extras.invalidRows ?? 'include',
+      includeUnmatched: this.#extras.includeUnmatched ?? false,
+      ...(this.#extras.maxRows !== undefined ? { maxRows: this.#extras.maxRows } : {}),
+    });
     this.state = { step: 'upload' };
   }
 
@@ -112,236 +206,297 @@ export class ImporterApp extends LitElement {
     this.state = { step: 'failed', message };
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    const previous = changed.get('state') as State | undefined;
+    // The first step does not take the focus: opening the importer must not pull the keyboard
+    // out of the host page (its modal dialog, say, keeps Escape).
+    if (
+      changed.has('state') &&
+      previous !== undefined &&
+      previous.step !== 'waiting' &&
+      previous.step !== this.state.step
+    )
+      void this.#focusStep();
+  }
+
+  /** Moves the focus to the new step's heading, so keyboard and screen reader users start there. */
+  async #focusStep(): Promise<void> {
+    const step = this.renderRoot.querySelector('.step') as LitElement | null;
+    if (!step) return;
+    await step.updateComplete;
+    const heading = step.renderRoot.querySelector<HTMLElement>('h2');
+    heading?.focus();
+    if (heading) this.#announce(heading.textContent?.trim() ?? '');
+  }
+
+  #announce(message: string): void {
+    // Cleared first, so the same message twice is announced twice.
+    this.announcement = '';
+    requestAnimationFrame(() => {
+      this.announcement = message;
+    });
+  }
+
+  get #limits(): UploadLimits {
+    const { accept, maxFileSize, maxRows } = this.#extras;
+    return {
+      accept: accept ?? DEFAULT_ACCEPT,
+      ...(maxFileSize !== undefined ? { maxFileSize } : {}),
+      ...(maxRows !== undefined ? { maxRows } : {}),
+    };
+  }
+
+  // ---- upload and reading ----------------------------------------------------------------------
+
+  #progress = (fileName: string) =>
+    Comlink.proxy((progress: LoadProgress) => {
+      if (this.state.step === 'upload' && this.state.reading) {
+        this.state = {
+          step: 'upload',
+          reading: { fileName, rows: progress.rows, fraction: progress.fraction },
+        };
+      }
+    });
+
+  /** Bumped by every read and by cancel, so only the latest read may move the flow on. */
+  #readGeneration = 0;
+
+  async #load(file: File): Promise<void> {
+    const generation = ++this.#readGeneration;
+    this.state = { step: 'upload', reading: { fileName: file.name, rows: 0, fraction: 0 } };
+    try {
+      const result = await this.#session!.load(file, this.#progress(file.name));
+      if (generation === this.#readGeneration) this.#loaded(result);
+    } catch (error) {
+      if (generation !== this.#readGeneration) return;
+      this.state = { step: 'upload', error: i18n.t('error.internal', { message: (error as Error).message }) };
+    }
+  }
+
+  #cancelRead(): void {
+    this.#readGeneration++;
+    void this.#session!.cancel();
+    this.state = { step: 'upload', error: i18n.t('upload.cancelled') };
+  }
+
+  async #reread(options: ReadOptions): Promise<void> {
+    const result = await this.#session!.reread(options);
+    if (result.ok) this.state = { step: 'header', summary: result.summary };
+    else this.#loaded(result);
+  }
+
+  #loaded(result: LoadResult): void {
+    if (!result.ok) {
+      const error =
+        result.code === 'too_many_rows'
+          ? i18n.t('error.too_many_rows', { maxRows: this.#extras.maxRows ?? 0 })
+          : result.code === 'too_large'
+            ? i18n.t('error.workbook_too_large')
+            : i18n.t(`error.${result.code}` as MessageKey);
+      this.state = { step: 'upload', error };
+      return;
+    }
+    const { summary } = result;
+    if (summary.headerRow !== 0 || (summary.sheets?.length ?? 0) > 1)
+      this.state = { step: 'header', summary };
+    else void this.#toMatch(summary);
+  }
+
+  async #toMatch(summary: LoadSummary): Promise<void> {
+    const mapping: Record<string, number | null> = {};
+    for (const column of this.#columns) mapping[column.key] = null;
+    for (const match of summary.suggestions) mapping[match.key] = match.fileColumn;
+    // Call site: the host's mapping hook may change the suggestion.
+    const suggested = await mappingFromHost(this.#host!, this.#init!, summary, mapping);
+    this.state = { step: 'match', summary, mapping: suggested, manual: new Set() };
+  }
+
+  // ---- match, values, validation -----------------------------------------------------------------
+
+  #afterMatch(summary: LoadSummary, mapping: Mapping): void {
+    const needsValues = this.#columns.some(
+      (c) => selectOptions(c).length > 0 && (mapping[c.key] ?? null) !== null,
+    );
+    if (needsValues) this.state = { step: 'values', summary, mapping };
+    else void this.#validate(summary, mapping, {});
+  }
+
+  async #validate(summary: LoadSummary, mapping: Mapping, values: ValueMapping): Promise<void> {
+    const session = this.#session!;
+    if (this.state.step === 'match') this.state = { ...this.state, busy: true };
+    // Call site: after validation, the host's validate hook checks every row.
+    const validation = await validateWithHost(
+      this.#host!,
+      this.#init!,
+      session,
+      await session.validate(mapping, values),
+    );
+    const submit = await session.submitSummary();
+    this.state = { step: 'review', summary, mapping, validation, submit };
+  }
+
+  async #afterChange(
+    review: Extract<State, { step: 'review' }>,
+    validation: ValidationSummary,
+    _edit?: EditResult,
+  ) {
+    // Call site: after an edit (the host's edit hook runs here; `_edit` is the edit's outcome).
+    const submit = await this.#session!.submitSummary();
+    if (this.state.step === 'review') this.state = { ...review, validation, submit };
+  }
+
+  // ---- submit ----------------------------------------------------------------------------------
+
+  async #submit(review: Extract<State, { step: 'review' }>): Promise<void> {
+    this.state = { step: 'submitting', back: review };
+    const mapping: Record<string, string> = {};
+    for (const [key, source] of Object.entries(review.mapping)) {
+      if (source !== null) mapping[key] = review.summary.headers[source] ?? '';
+    }
+    try {
+      // Call site: on submit (rows go to the host through deliverRows only).
+      const { rowCount } = await deliverRows(this.#host!, this.#session!, {
+        fileName: review.summary.fileName,
+        encoding: review.summary.encoding,
+        delimiter: review.summary.delimiter,
+        ...(review.summary.sheet ? { sheet: review.summary.sheet } : {}),
+        mapping,
+      });
+      this.state = { step: 'done', rowCount };
+    } catch (error) {
+      this.state = { step: 'failed', message: (error as Error).message, back: review };
+    }
+  }
+
+  #close(): void {
+    this.#host?.send({ type: 'close' });
+  }
+
+  // ---- rendering -------------------------------------------------------------------------------
+
   override render() {
+    if (this.state.step === 'waiting') return nothing;
+    return html`<header>
+        <h1>${i18n.t('app.title')}</h1>
+        ${this.#renderSteps()}
+      </header>
+      <main>${this.#renderStep()}</main>
+      <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>`;
+  }
+
+  #renderSteps() {
+    const step = this.state.step;
+    const current =
+      step === 'upload'
+        ? 0
+        : step === 'header' || step === 'match' || step === 'values'
+          ? 1
+          : step === 'review'
+            ? 2
+            : 3;
+    return html`<nav aria-label=${i18n.t('app.step', { step: current + 1, steps: STEPS.length })}>
+      <ol class="steps">
+        ${STEPS.map(
+          (s, i) =>
+            html`<li aria-current=${i === current ? 'step' : nothing}>
+              <span>${i18n.number(i + 1)}</span>${i18n.t(STEP_TITLES[s])}
+            </li>`,
+        )}
+      </ol>
+    </nav>`;
+  }
+
+  #renderStep() {
     const state = this.state;
     switch (state.step) {
       case 'waiting':
         return nothing;
       case 'upload':
-        return this.#renderUpload(state.error);
-      case 'reading':
-        return html`<p role="status">${t('upload.reading', { fileName: state.fileName, rows: state.rows })}</p>`;
+        return html`<csv-upload-step
+          class="step"
+          .fields=${this.#columns}
+          .limits=${this.#limits}
+          .error=${state.error}
+          .reading=${state.reading ?? null}
+          .onFile=${(file: File) => this.#load(file)}
+          .onCancel=${() => this.#cancelRead()}
+        ></csv-upload-step>`;
+      case 'header':
+        return html`<csv-header-step
+          class="step"
+          .summary=${state.summary}
+          .onHeaderRow=${async (row: number) => {
+            this.state = { step: 'header', summary: await this.#session!.setHeaderRow(row) };
+          }}
+          .onReread=${(options: ReadOptions) => this.#reread(options)}
+          .onSheet=${(sheet: string) => this.#reread({ sheet })}
+          .onBack=${() => {
+            this.state = { step: 'upload' };
+          }}
+          .onNext=${() => void this.#toMatch(state.summary)}
+        ></csv-header-step>`;
       case 'match':
-        return this.#renderMatch(state);
+        return html`<csv-match-step
+          class="step"
+          .summary=${state.summary}
+          .fields=${this.#columns}
+          .mapping=${state.mapping}
+          .manual=${state.manual}
+          ?includeUnmatched=${this.#extras.includeUnmatched ?? false}
+          ?busy=${state.busy ?? false}
+          .onChange=${(mapping: Mapping, field: string | null) => {
+            const manual = new Set(state.manual);
+            if (field) manual.add(field);
+            this.state = { ...state, mapping, manual };
+          }}
+          .onSettings=${() => {
+            this.state = { step: 'header', summary: state.summary };
+          }}
+          .onBack=${() => {
+            this.state = { step: 'upload' };
+          }}
+          .onNext=${() => this.#afterMatch(state.summary, state.mapping)}
+        ></csv-match-step>`;
+      case 'values':
+        return html`<csv-values-step
+          class="step"
+          .session=${this.#handle}
+          .fields=${this.#columns}
+          .mapping=${state.mapping}
+          .onBack=${() => void this.#toMatch(state.summary)}
+          .onNext=${(values: ValueMapping) => this.#validate(state.summary, state.mapping, values)}
+        ></csv-values-step>`;
       case 'review':
-        return this.#renderReview(state);
+        return html`<csv-review-step
+          class="step"
+          .session=${this.#handle}
+          .fields=${this.#columns}
+          .validation=${state.validation}
+          .submit=${state.submit}
+          .onChanged=${(v: ValidationSummary, edit?: EditResult) => this.#afterChange(state, v, edit)}
+          .onAnnounce=${(message: string) => this.#announce(message)}
+          .onBack=${() => {
+            this.state = { step: 'match', summary: state.summary, mapping: state.mapping, manual: new Set() };
+          }}
+          .onSubmit=${() => this.#submit(state)}
+        ></csv-review-step>`;
       case 'submitting':
-        return html`<p role="status">…</p>`;
+        return html`<csv-result-step class="step" .outcome=${{ ok: 'pending' }}></csv-result-step>`;
       case 'done':
-        return html`<h2>${t('done.title')}</h2>
-          <p role="status">${t('done.summary', { rowCount: state.rowCount })}</p>`;
+        return html`<csv-result-step
+          class="step"
+          .outcome=${{ ok: true, rowCount: state.rowCount }}
+          .onClose=${() => this.#close()}
+        ></csv-result-step>`;
       case 'failed':
-        return html`<p class="error" role="alert">${state.message}</p>`;
-    }
-  }
-
-  #renderUpload(error: string | undefined) {
-    return html`<h2>${t('upload.title')}</h2>
-      <div
-        class="drop"
-        @dragover=${(e: DragEvent) => {
-          e.preventDefault();
-          (e.currentTarget as HTMLElement).classList.add('over');
-        }}
-        @dragleave=${(e: DragEvent) => (e.currentTarget as HTMLElement).classList.remove('over')}
-        @drop=${(e: DragEvent) => {
-          e.preventDefault();
-          const file = e.dataTransfer?.files[0];
-          if (file) void this.#load(file);
-        }}
-      >
-        <p>${t('upload.hint')}</p>
-        <label>
-          ${t('upload.choose')}
-          <input
-            type="file"
-            accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
-            @change=${(e: Event) => {
-              const file = (e.target as HTMLInputElement).files?.[0];
-              if (file) void this.#load(file);
-            }}
-          />
-        </label>
-        <p>${t('upload.drop')}</p>
-      </div>
-      ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}`;
-  }
-
-  async #load(file: File): Promise<void> {
-    const session = this.#session!;
-    this.state = { step: 'reading', fileName: file.name, rows: 0 };
-    try {
-      const result = await session.load(
-        file,
-        Comlink.proxy((rows: number) => {
-          if (this.state.step === 'reading') this.state = { ...this.state, rows };
-        }),
-      );
-      if (!result.ok) {
-        this.state = { step: 'upload', error: t(`error.${result.code}` as MessageKey) };
-        return;
-      }
-      const mapping: Record<string, number | null> = {};
-      for (const column of this.#columns) mapping[column.key] = null;
-      for (const match of result.summary.suggestions) mapping[match.key] = match.fileColumn;
-      const suggested = await mappingFromHost(this.#host!, this.#init!, result.summary, mapping);
-      this.state = { step: 'match', summary: result.summary, mapping: suggested };
-    } catch (error) {
-      this.state = { step: 'upload', error: t('error.internal', { message: (error as Error).message }) };
-    }
-  }
-
-  #renderMatch(state: Extract<State, { step: 'match' }>) {
-    const missing = this.#columns.filter((c) => c.required && state.mapping[c.key] === null);
-    return html`<h2>${t('match.title')}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">${t('match.field')}</th>
-            <th scope="col">${t('match.column')}</th>
-            <th scope="col">${t('match.samples')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${this.#columns.map((column) => {
-            const source = state.mapping[column.key] ?? null;
-            return html`<tr>
-              <th scope="row">${column.label}${column.required ? ' *' : ''}</th>
-              <td>
-                <select
-                  aria-label=${column.label}
-                  data-key=${column.key}
-                  @change=${(e: Event) => {
-                    const value = (e.target as HTMLSelectElement).value;
-                    this.state = {
-                      ...state,
-                      mapping: { ...state.mapping, [column.key]: value === '' ? null : Number(value) },
-                    };
-                  }}
-                >
-                  <option value="" ?selected=${source === null}>${t('match.none')}</option>
-                  ${state.summary.headers.map(
-                    (header, i) => html`<option value=${i} ?selected=${source === i}>${header}</option>`,
-                  )}
-                </select>
-              </td>
-              <td class="samples">${source === null ? '' : (state.summary.samples[source] ?? []).join(', ')}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-      ${
-        missing.length > 0
-          ? html`<p class="error" role="alert">
-            ${t('match.requiredMissing', { fields: missing.map((c) => c.label).join(', ') })}
-          </p>`
-          : nothing
-      }
-      <div class="actions">
-        <button ?disabled=${missing.length > 0} @click=${() => this.#validate(state.summary, state.mapping)}>
-          ${t('match.continue')}
-        </button>
-      </div>`;
-  }
-
-  async #validate(summary: LoadSummary, mapping: Mapping): Promise<void> {
-    const session = this.#session!;
-    const validation = await validateWithHost(
-      this.#host!,
-      this.#init!,
-      session,
-      await session.validate(mapping),
-    );
-    const rows = await session.getRows(0, PAGE_SIZE);
-    this.state = { step: 'review', summary, mapping, validation, start: 0, rows };
-  }
-
-  async #goTo(state: Extract<State, { step: 'review' }>, start: number): Promise<void> {
-    const rows = await this.#session!.getRows(start, PAGE_SIZE);
-    this.state = { ...state, start, rows };
-  }
-
-  #renderReview(state: Extract<State, { step: 'review' }>) {
-    const { validation, start, rows } = state;
-    const to = Math.min(validation.rowCount, start + PAGE_SIZE);
-    return html`<h2>${t('review.title')}</h2>
-      <p role="status">${t('review.summary', {
-        rowCount: validation.rowCount,
-        invalidRowCount: validation.invalidRowCount,
-        errorCount: validation.errorCount,
-      })}</p>
-      <table aria-rowcount=${validation.rowCount + 1}>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            ${this.#columns.map(
-              (c) =>
-                html`<th scope="col">
-                  ${c.label}${validation.errorsByColumn[c.key] ? ` (${validation.errorsByColumn[c.key]})` : ''}
-                </th>`,
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (row) =>
-              html`<tr aria-rowindex=${row.index + 2}>
-                <th scope="row">${row.index + 1}</th>
-                ${this.#columns.map((column, i) => {
-                  const issue = row.issues.find((x) => x.column === column.key);
-                  // Host findings carry their own text; the catalog knows only the engine's codes.
-                  const message = !issue
-                    ? ''
-                    : typeof issue.params?.message === 'string'
-                      ? issue.params.message
-                      : t(`issue.${issue.code}` as MessageKey);
-                  return html`<td
-                    class=${issue ? 'invalid' : ''}
-                    aria-invalid=${issue ? 'true' : 'false'}
-                    title=${message}
-                    data-key=${column.key}
-                  >${row.cells[i] ?? ''}</td>`;
-                })}
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      <div class="actions">
-        <button ?disabled=${start === 0} @click=${() => this.#goTo(state, Math.max(0, start - PAGE_SIZE))}>
-          ${t('review.previous')}
-        </button>
-        <span>${t('review.range', { from: validation.rowCount === 0 ? 0 : start + 1, to, total: validation.rowCount })}</span>
-        <button ?disabled=${to >= validation.rowCount} @click=${() => this.#goTo(state, start + PAGE_SIZE)}>
-          ${t('review.next')}
-        </button>
-      </div>
-      <div class="actions">
-        <button @click=${() => (this.state = { step: 'match', summary: state.summary, mapping: state.mapping })}>
-          ${t('review.back')}
-        </button>
-        <button class="submit" @click=${() => this.#submit(state)}>
-          ${t('review.submit', { rowCount: validation.rowCount })}
-        </button>
-      </div>`;
-  }
-
-  async #submit(state: Extract<State, { step: 'review' }>): Promise<void> {
-    this.state = { step: 'submitting' };
-    const mapping: Record<string, string> = {};
-    for (const [key, source] of Object.entries(state.mapping)) {
-      if (source !== null) mapping[key] = state.summary.headers[source] ?? '';
-    }
-    try {
-      const { rowCount } = await deliverRows(this.#host!, this.#session!, {
-        fileName: state.summary.fileName,
-        encoding: state.summary.encoding,
-        delimiter: state.summary.delimiter,
-        mapping,
-      });
-      this.state = { step: 'done', rowCount };
-    } catch (error) {
-      // Refused by `invalidRows: 'block'`, or the host's transform hook failed: say so, never hang.
-      this.fail((error as Error).message);
+        return html`<csv-result-step
+          class="step"
+          .outcome=${{ ok: false, message: state.message, canRetry: state.back !== undefined }}
+          .onRetry=${() => {
+            if (state.back) this.state = state.back;
+          }}
+          .onClose=${() => this.#close()}
+        ></csv-result-step>`;
     }
   }
 }

@@ -1,221 +1,1068 @@
 import {
-  type CellValue,
   type ColumnMatch,
   type ColumnSpec,
   type CompiledColumn,
   compileColumn,
   DecodeError,
   type DecodeErrorCode,
-  type DetectedEncoding,
   decodeFile,
+  detectHeaderRow,
+  type Encoding,
+  headerNames,
   type Issue,
+  type IssueLevel,
   matchColumns,
   parseTextStream,
-  validateRow,
+  readWorkbook,
+  sniffFile,
+  WorkbookError,
+  type WorkbookErrorCode,
 } from '@csv-importer/core';
+import { csvLine } from '../csv/csv-writer.ts';
+import { CellStore } from './cell-store.ts';
+import { type Change, History } from './history.ts';
+
+/** What the application allows for rows that still have errors at submit. */
+export type InvalidRowsPolicy = 'block' | 'exclude' | 'include';
+
+/** Settings from the host's `init`, read once per session. */
+export interface SessionOptions {
+  readonly invalidRows?: InvalidRowsPolicy;
+  /** Deliver file columns that match no field, under their header. */
+  readonly includeUnmatched?: boolean;
+  /** Refuse files with more data rows than this. */
+  readonly maxRows?: number;
+}
+
+/** The user's corrections to how the file is read. */
+export interface ReadOptions {
+  readonly encoding?: Encoding;
+  readonly delimiter?: string;
+  /** For a workbook: the sheet to read (by name). */
+  readonly sheet?: string;
+}
 
 /** What the frame learns about a file once it has been read. */
 export interface LoadSummary {
   readonly fileName: string;
-  readonly encoding: DetectedEncoding['encoding'];
+  readonly encoding: string;
   readonly delimiter: string;
+  /** Index of the header row among the file's records. */
+  readonly headerRow: number;
   readonly headers: readonly string[];
+  /** Number of data rows (below the header row). */
   readonly rowCount: number;
   readonly suggestions: readonly ColumnMatch[];
   /** A few values per file column, for the matching step. */
   readonly samples: readonly (readonly string[])[];
+  /** The first records of the file, header row candidates included. */
+  readonly preview: readonly (readonly string[])[];
+  /** For a workbook: its visible sheets and the one read. */
+  readonly sheets?: readonly string[];
+  readonly sheet?: string;
 }
+
+export type LoadErrorCode = DecodeErrorCode | WorkbookErrorCode | 'cancelled' | 'too_many_rows';
 
 export type LoadResult =
   | { readonly ok: true; readonly summary: LoadSummary }
-  | { readonly ok: false; readonly code: DecodeErrorCode; readonly message: string };
+  | { readonly ok: false; readonly code: LoadErrorCode; readonly message: string };
 
-/** Counts after validation, per field and in total. */
-export interface ValidationSummary {
-  readonly rowCount: number;
-  readonly invalidRowCount: number;
-  readonly errorCount: number;
-  readonly errorsByColumn: Readonly<Record<string, number>>;
-}
-
-/** One row as the review grid shows it: cells in field order, with the issues of that row. */
-export interface ReviewRow {
-  readonly index: number;
-  readonly cells: readonly (string | null)[];
-  readonly issues: readonly Pick<Issue, 'column' | 'code' | 'level' | 'params'>[];
-}
-
-/** One typed row for delivery or a host hook, with its issues (host findings included). */
-export interface ResultRow {
-  readonly index: number;
-  readonly record: Record<string, unknown>;
-  readonly issues: readonly Issue[];
-  /** File columns matched to no field, by header (only when asked for). */
-  readonly unmatched?: Record<string, string>;
+/** Reading progress: records read so far and the share of the file consumed (0 to 1). */
+export interface LoadProgress {
+  readonly rows: number;
+  readonly fraction: number;
 }
 
 /** Field key to file column index; `null` leaves the field empty. */
 export type Mapping = Readonly<Record<string, number | null>>;
 
+/** Per field: file value to the option it stands for (select fields). */
+export type ValueMapping = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/** Counts after validation and after every change, per field and in total. */
+export interface ValidationSummary {
+  /** Rows that are not deleted. */
+  readonly rowCount: number;
+  readonly invalidRowCount: number;
+  readonly errorCount: number;
+  readonly warningCount: number;
+  readonly errorsByColumn: Readonly<Record<string, number>>;
+  readonly warningsByColumn: Readonly<Record<string, number>>;
+  readonly deletedCount: number;
+  /** Rows the current filter shows. */
+  readonly viewCount: number;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+}
+
+/** A finding about one cell, as the grid shows it. */
+export interface CellIssue {
+  readonly code: string;
+  readonly level: IssueLevel;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+export interface GridCell {
+  readonly text: string;
+  readonly issue?: CellIssue;
+}
+
+/** One row of the grid: its position in the current view, its index among the data rows. */
+export interface GridRow {
+  readonly position: number;
+  readonly index: number;
+  readonly cells: readonly GridCell[];
+}
+
+export interface GridWindow {
+  readonly total: number;
+  readonly rows: readonly GridRow[];
+}
+
+/** Which rows the grid shows. */
+export interface Filter {
+  readonly errorsOnly: boolean;
+  /** With `errorsOnly`, only rows with an error in this field. */
+  readonly field?: string | null;
+}
+
+export interface FindQuery {
+  readonly text: string;
+  /** Search one field, or all when `null`. */
+  readonly field: string | null;
+  readonly matchCase?: boolean;
+  /** Match only cells whose whole text is `text`. */
+  readonly wholeCell?: boolean;
+}
+
+export interface EditResult {
+  readonly summary: ValidationSummary;
+  /** The data row and field that were edited. */
+  readonly row: number;
+  readonly field: string;
+  readonly cell: GridCell;
+  /** The cell's text before the edit. */
+  readonly before: string;
+}
+
+/** A position in the view: row position and field index. */
+export interface CellAddress {
+  readonly position: number;
+  readonly field: number;
+}
+
+/** Typed rows for delivery, `count` at a time, after the invalid-rows policy is applied. */
+export interface DeliveryWindow {
+  readonly total: number;
+  readonly rows: Record<string, unknown>[];
+  /** Issues of these rows; `row` is the index among the delivered rows. */
+  readonly issues: Issue[];
+}
+
+/** How a row is counted in the summary of the submit step. */
+export interface SubmitSummary {
+  readonly policy: InvalidRowsPolicy;
+  readonly deliverCount: number;
+  readonly excludedInvalid: number;
+  readonly deleted: number;
+  readonly invalidIncluded: number;
+  /** Rows (not deleted) that still have errors. */
+  readonly invalidRows: number;
+  readonly blocked: boolean;
+}
+
+/** One typed row for a host hook, with its issues (the host's own findings included). */
+export interface ResultRow {
+  readonly index: number;
+  readonly record: Record<string, unknown>;
+  readonly issues: readonly Issue[];
+  /** The user deleted the row; it is not delivered. */
+  readonly deleted?: true;
+  /** File columns matched to no field, by header (only when asked for). */
+  readonly unmatched?: Record<string, string>;
+}
+
+interface HostFinding {
+  readonly code: number;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+const VALID = 0;
+const PREVIEW_ROWS = 12;
+const SAMPLE_ROWS = 50;
+const PROGRESS_INTERVAL_MS = 100;
+
+interface CodeEntry {
+  readonly code: string;
+  readonly level: IssueLevel;
+}
+
 /**
  * The dataset of one import, owned by the worker for the whole session. The frame's main thread
- * holds only the rows it shows; it asks for windows of rows by index.
+ * holds only the rows it shows and asks for windows of them.
+ *
+ * Storage is columnar: the file's cells in a `CellStore`, and beside them, per field, a byte per
+ * row naming the issue of that cell (0 when valid) in a table of codes, plus per-row error
+ * counts. Edits write into the store and re-check only the cells they touch, keeping every count
+ * current, so a change at a million rows costs microseconds. Deleted rows are flagged, never
+ * moved, so undo is a flip of the flag. The user's rows are never annotated: issues live beside
+ * them.
  */
 export class ImportSession {
   #columns: readonly CompiledColumn[] = [];
+  #options: SessionOptions = {};
+  #file: Blob | undefined;
+  #fileName = '';
+  #store = new CellStore();
   #summary: LoadSummary | undefined;
-  #rows: string[][] = [];
-  #mapping: Mapping = {};
-  #issuesByRow = new Map<number, Issue[]>();
-  #records: Record<string, CellValue>[] = [];
+  #readGeneration = 0;
 
-  configure(columns: readonly ColumnSpec[]): void {
+  // Validation state: rows are data rows (below the header row), 0-based.
+  #base = 1;
+  #rowCount = 0;
+  #mapping: Mapping = {};
+  #sources: number[] = [];
+  #fieldsOfColumn = new Map<number, number[]>();
+  #valueMapping: ValueMapping = {};
+  #codes: Uint8Array[] = [];
+  #codeTable: CodeEntry[] = [{ code: '', level: 'info' }];
+  #codeIndex = new Map<string, number>();
+  #params = new Map<number, Readonly<Record<string, string | number>>>();
+  #rowErrors = new Uint16Array(0);
+  #deleted = new Uint8Array(0);
+  #deletedCount = 0;
+  #invalidRows = 0;
+  #fieldErrors: number[] = [];
+  #fieldWarnings: number[] = [];
+  #unique: (Map<string, number | number[]> | null)[] = [];
+  #filter: Filter = { errorsOnly: false };
+  #view = new Int32Array(0);
+  #history = new History();
+  #delivery: Int32Array | undefined;
+  /** The host's findings per data row and field, and its replacement values per data row. */
+  #host = new Map<number, Map<number, HostFinding>>();
+  #hostValues = new Map<number, Record<string, unknown>>();
+
+  configure(columns: readonly ColumnSpec[], options: SessionOptions = {}): void {
     this.#columns = columns.map(compileColumn);
+    this.#options = options;
   }
 
   /**
-   * Reads the whole file; the first non-blank record is the header row. A file that cannot be
-   * read resolves to a specific error code rather than throwing, since thrown errors lose their
-   * fields on the way through comlink.
+   * Reads the whole file; the header row is detected from the first records. A file that cannot
+   * be read resolves to a specific error code rather than throwing, since thrown errors lose
+   * their fields on the way through comlink. A newer `load` or `cancel` supersedes this one.
    */
-  async load(file: File, onProgress?: (rows: number) => void): Promise<LoadResult> {
+  async load(file: Blob, onProgress?: (progress: LoadProgress) => void, read: ReadOptions = {}) {
+    const generation = ++this.#readGeneration;
     try {
-      return { ok: true, summary: await this.#load(file, onProgress) };
+      return { ok: true, summary: await this.#load(file, generation, onProgress, read) } as LoadResult;
     } catch (error) {
-      if (error instanceof DecodeError) return { ok: false, code: error.code, message: error.message };
+      if (error instanceof DecodeError)
+        return { ok: false, code: error.code, message: error.message } as const;
+      if (error instanceof LoadStop) return { ok: false, code: error.code, message: error.message } as const;
+      if (error instanceof WorkbookError)
+        return { ok: false, code: error.code, message: error.message } as const;
       throw error;
     }
   }
 
-  async #load(file: File, onProgress?: (rows: number) => void): Promise<LoadSummary> {
-    this.#rows = [];
-    const decoded = await decodeFile(file);
-    let headers: string[] | undefined;
-    let delimiter = ',';
-    for await (const batch of parseTextStream(decoded.text)) {
-      delimiter = batch.dialect.delimiter;
-      let rows = batch.rows;
-      if (!headers) {
-        headers = rows[0]!.map((h) => h.trim());
-        rows = rows.slice(1);
-      }
-      for (const row of rows) this.#rows.push(row);
-      onProgress?.(this.#rows.length);
-    }
-    if (!headers) throw new DecodeError('empty_file', 'The file has no rows.');
-    const samples = headers.map((_, c) =>
-      this.#rows
-        .slice(0, 50)
-        .map((r) => r[c] ?? '')
-        .filter((s) => s !== '')
-        .slice(0, 3),
+  /** Stops a `load` in progress; it resolves with the code `cancelled`. */
+  cancel(): void {
+    this.#readGeneration++;
+  }
+
+  /** Reads the same file again with another encoding or delimiter. */
+  reread(read: ReadOptions, onProgress?: (progress: LoadProgress) => void): Promise<LoadResult> {
+    if (!this.#file) throw new Error('no file has been loaded');
+    return this.load(this.#file, onProgress, read);
+  }
+
+  /** Reads another sheet of the workbook. */
+  setSheet(sheet: string): Promise<LoadResult> {
+    return this.reread({ sheet });
+  }
+
+  async #load(
+    file: Blob,
+    generation: number,
+    onProgress: ((progress: LoadProgress) => void) | undefined,
+    read: ReadOptions,
+  ): Promise<LoadSummary> {
+    const kind = sniffFile(new Uint8Array(await file.slice(0, 8).arrayBuffer()));
+    if (kind === 'xlsx' || kind === 'xls') return this.#loadWorkbook(file, read.sheet, onProgress);
+    const store = new CellStore();
+    const decoded = await decodeFile(file, read.encoding);
+    let chars = 0;
+    const counted = decoded.text.pipeThrough(
+      new TransformStream<string, string>({
+        transform(chunk, controller) {
+          chars += chunk.length;
+          controller.enqueue(chunk);
+        },
+      }),
     );
-    this.#summary = {
-      fileName: file.name,
-      encoding: decoded.encoding,
+    let delimiter = read.delimiter ?? ',';
+    let lastProgress = 0;
+    const maxRows = this.#options.maxRows;
+    for await (const batch of parseTextStream(counted, read.delimiter ? { delimiter: read.delimiter } : {})) {
+      if (generation !== this.#readGeneration) throw new LoadStop('cancelled', 'Reading was cancelled.');
+      delimiter = batch.dialect.delimiter;
+      store.append(batch.rows);
+      if (maxRows !== undefined && store.length > maxRows + PREVIEW_ROWS) {
+        throw new LoadStop('too_many_rows', `The file has more than ${maxRows} rows.`);
+      }
+      const now = performance.now();
+      if (onProgress && now - lastProgress > PROGRESS_INTERVAL_MS) {
+        lastProgress = now;
+        onProgress({ rows: store.length, fraction: Math.min(1, chars / Math.max(1, file.size)) });
+      }
+    }
+    if (generation !== this.#readGeneration) throw new LoadStop('cancelled', 'Reading was cancelled.');
+    if (store.length === 0) throw new DecodeError('empty_file', 'The file has no rows.');
+    const headerRow = this.#detectHeaderRow(store);
+    if (maxRows !== undefined && store.length - headerRow - 1 > maxRows) {
+      throw new LoadStop('too_many_rows', `The file has more than ${maxRows} rows.`);
+    }
+    onProgress?.({ rows: store.length, fraction: 1 });
+    this.#file = file;
+    this.#fileName = (file as File).name ?? 'pasted.tsv';
+    this.#store = store;
+    this.#history = new History();
+    this.#valueMapping = {};
+    this.#workbook = undefined;
+    this.#summary = this.#summarize(headerRow, decoded.encoding, delimiter);
+    return this.#summary;
+  }
+
+  #workbook: { readonly sheets: readonly string[]; readonly sheet: string } | undefined;
+
+  /**
+   * Reads one sheet of an XLSX workbook (the one asked for, or else the first visible sheet with
+   * more than one row, so a leading notes sheet is passed over). Cells arrive typed; they are
+   * kept as text, which every column type reads back (dates are already ISO).
+   */
+  async #loadWorkbook(
+    file: Blob,
+    sheet: string | undefined,
+    onProgress: ((progress: LoadProgress) => void) | undefined,
+  ): Promise<LoadSummary> {
+    const workbook = await readWorkbook(file);
+    const sheets = workbook.sheets.filter((s) => !s.hidden).map((s) => s.name);
+    const read = (name: string) =>
+      workbook
+        .readSheet(name)
+        .filter((row) => row.some((cell) => cell !== null && cell !== ''))
+        .map((row) => row.map((cell) => (cell === null ? '' : String(cell))));
+    let chosen = sheet ?? sheets[0] ?? '';
+    let rows = read(chosen);
+    if (sheet === undefined) {
+      for (const name of sheets) {
+        const candidate = name === chosen ? rows : read(name);
+        if (candidate.length > 1) {
+          chosen = name;
+          rows = candidate;
+          break;
+        }
+      }
+    }
+    if (rows.length === 0) throw new DecodeError('empty_file', 'The sheet has no rows.');
+    const maxRows = this.#options.maxRows;
+    if (maxRows !== undefined && rows.length - 1 > maxRows + PREVIEW_ROWS) {
+      throw new LoadStop('too_many_rows', `The sheet has more than ${maxRows} rows.`);
+    }
+    const store = new CellStore();
+    store.append(rows);
+    onProgress?.({ rows: store.length, fraction: 1 });
+    this.#file = file;
+    this.#fileName = (file as File).name ?? 'workbook.xlsx';
+    this.#store = store;
+    this.#history = new History();
+    this.#valueMapping = {};
+    this.#workbook = { sheets, sheet: chosen };
+    this.#summary = this.#summarize(this.#detectHeaderRow(store), 'xlsx', '');
+    return this.#summary;
+  }
+
+  #detectHeaderRow(store: CellStore): number {
+    const first: string[][] = [];
+    for (let r = 0; r < Math.min(store.length, 20); r++) first.push(store.record(r));
+    const { index } = detectHeaderRow(
+      first,
+      this.#columns.map((c) => c.spec),
+    );
+    return Math.max(0, Math.min(index, store.length - 1));
+  }
+
+  /** Makes another record the header row; the rows above it are left out of the import. */
+  setHeaderRow(headerRow: number): LoadSummary {
+    const summary = this.#summary;
+    if (!summary) throw new Error('no file has been loaded');
+    if (!Number.isInteger(headerRow) || headerRow < 0 || headerRow >= this.#store.length) {
+      throw new RangeError(`header row ${headerRow} is outside the file`);
+    }
+    this.#summary = this.#summarize(headerRow, summary.encoding, summary.delimiter);
+    return this.#summary;
+  }
+
+  #summarize(headerRow: number, encoding: string, delimiter: string): LoadSummary {
+    const store = this.#store;
+    this.#base = headerRow + 1;
+    this.#rowCount = store.length - this.#base;
+    const headers = headerNames(store.record(headerRow));
+    const samples = headers.map((_, c) => {
+      const values: string[] = [];
+      for (
+        let r = this.#base;
+        r < Math.min(store.length, this.#base + SAMPLE_ROWS) && values.length < 3;
+        r++
+      ) {
+        const value = store.get(r, c).trim();
+        if (value !== '' && !values.includes(value)) values.push(value);
+      }
+      return values;
+    });
+    const preview: string[][] = [];
+    for (let r = 0; r < Math.min(store.length, PREVIEW_ROWS); r++) preview.push(store.record(r));
+    return {
+      fileName: this.#fileName,
+      encoding,
       delimiter,
+      headerRow,
       headers,
-      rowCount: this.#rows.length,
+      rowCount: this.#rowCount,
       suggestions: matchColumns(
         headers,
         this.#columns.map((c) => c.spec),
       ),
       samples,
+      preview,
+      ...(this.#workbook ? { sheets: this.#workbook.sheets, sheet: this.#workbook.sheet } : {}),
     };
-    return this.#summary;
   }
 
-  /** Applies the user's mapping and validates every row. */
-  validate(mapping: Mapping): ValidationSummary {
-    this.#mapping = mapping;
-    this.#issuesByRow.clear();
-    this.#hostIssues.clear();
+  /** Distinct values of one file column with how often each occurs, most frequent first. */
+  distinctValues(column: number, limit = 200): { value: string; count: number }[] {
+    const counts = new Map<string, number>();
+    for (let r = this.#base; r < this.#store.length; r++) {
+      const value = this.#store.get(r, column).trim();
+      if (value === '') continue;
+      counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    return [...counts]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+      .slice(0, limit);
+  }
+
+  /**
+   * Applies the user's mapping (and value mapping for select fields) and validates every row.
+   * Deleted rows and the edit history start afresh.
+   */
+  validate(mapping: Mapping, valueMapping: ValueMapping = {}): ValidationSummary {
+    this.#mapping = { ...mapping };
+    this.#valueMapping = valueMapping;
+    const n = this.#rowCount;
+    const fields = this.#columns.length;
+    this.#sources = this.#columns.map((c) => mapping[c.spec.key] ?? -1);
+    this.#indexSources();
+    this.#codes = this.#columns.map(() => new Uint8Array(n));
+    this.#params.clear();
+    this.#host.clear();
     this.#hostValues.clear();
-    this.#records = [];
-    const errorsByColumn: Record<string, number> = {};
-    let errorCount = 0;
-    const sources = this.#columns.map((c) => mapping[c.spec.key] ?? null);
-    const cells: (string | undefined)[] = new Array(sources.length);
-    this.#rows.forEach((row, index) => {
-      sources.forEach((source, i) => {
-        cells[i] = source === null ? undefined : row[source];
-      });
-      const { record, issues } = validateRow(this.#columns, cells, index);
-      this.#records.push(record);
-      if (issues.length === 0) return;
-      this.#issuesByRow.set(index, issues);
-      for (const issue of issues) {
-        errorsByColumn[issue.column] = (errorsByColumn[issue.column] ?? 0) + 1;
-        errorCount++;
+    this.#rowErrors = new Uint16Array(n);
+    this.#deleted = new Uint8Array(n);
+    this.#deletedCount = 0;
+    this.#invalidRows = 0;
+    this.#fieldErrors = new Array<number>(fields).fill(0);
+    this.#fieldWarnings = new Array<number>(fields).fill(0);
+    this.#history = new History();
+    this.#delivery = undefined;
+    for (let f = 0; f < fields; f++) {
+      const column = this.#columns[f]!;
+      const codes = this.#codes[f]!;
+      for (let r = 0; r < n; r++) {
+        const code = this.#check(r, f, column);
+        if (code !== VALID) {
+          codes[r] = code;
+          this.#count(r, f, code, 1);
+        }
       }
+    }
+    this.#unique = this.#columns.map(() => null);
+    for (let f = 0; f < fields; f++) if (isUnique(this.#columns[f]!.spec)) this.#buildUnique(f);
+    this.#filter = { errorsOnly: false };
+    this.#rebuildView();
+    return this.summary();
+  }
+
+  #indexSources(): void {
+    this.#fieldsOfColumn.clear();
+    this.#sources.forEach((source, f) => {
+      if (source < 0) return;
+      const list = this.#fieldsOfColumn.get(source) ?? [];
+      list.push(f);
+      this.#fieldsOfColumn.set(source, list);
+    });
+  }
+
+  summary(): ValidationSummary {
+    const errorsByColumn: Record<string, number> = {};
+    const warningsByColumn: Record<string, number> = {};
+    this.#columns.forEach((c, f) => {
+      if (this.#fieldErrors[f]) errorsByColumn[c.spec.key] = this.#fieldErrors[f]!;
+      if (this.#fieldWarnings[f]) warningsByColumn[c.spec.key] = this.#fieldWarnings[f]!;
     });
     return {
-      rowCount: this.#rows.length,
-      invalidRowCount: this.#issuesByRow.size,
-      errorCount,
+      rowCount: this.#rowCount - this.#deletedCount,
+      invalidRowCount: this.#invalidRows,
+      errorCount: this.#fieldErrors.reduce((a, b) => a + b, 0),
+      warningCount: this.#fieldWarnings.reduce((a, b) => a + b, 0),
       errorsByColumn,
+      warningsByColumn,
+      deletedCount: this.#deletedCount,
+      viewCount: this.#view.length,
+      canUndo: this.#history.canUndo,
+      canRedo: this.#history.canRedo,
     };
   }
 
-  /** A window of rows for the review grid. */
-  getRows(start: number, count: number): ReviewRow[] {
-    const end = Math.min(this.#records.length, start + count);
-    const out: ReviewRow[] = [];
-    for (let index = Math.max(0, start); index < end; index++) {
-      out.push({
-        index,
-        cells: this.#columns.map((c) => {
-          const source = this.#mapping[c.spec.key];
-          return source === null || source === undefined ? null : (this.#rows[index]![source] ?? null);
-        }),
-        issues: this.#issuesOf(index).map(({ column, code, level, params }) => ({
-          column,
-          code,
-          level,
-          params,
-        })),
-      });
+  // ---- cells and their issues ------------------------------------------------------------------
+
+  #raw(row: number, field: number): string {
+    const source = this.#sources[field]!;
+    return source < 0 ? '' : this.#store.get(row + this.#base, source);
+  }
+
+  /** The issue code of one cell from its own value alone (uniqueness is applied on top). */
+  #check(row: number, field: number, column = this.#columns[field]!): number {
+    const raw = this.#raw(row, field);
+    const mapped = this.#valueMapping[column.spec.key]?.[raw.trim()];
+    const result = column.check(mapped ?? raw) as ReturnType<CompiledColumn['check']> & {
+      level?: IssueLevel;
+      params?: Record<string, string | number>;
+    };
+    if (result.ok) {
+      // An accepted value with a doubt (a date's day/month order assumed) shows as a warning.
+      const warning = result.notes?.find((n) => n.level === 'warning');
+      if (!warning) return VALID;
+      if (warning.params) this.#params.set(row * this.#columns.length + field, warning.params);
+      return this.#codeOf(warning.code, 'warning');
     }
-    return out;
+    const code = this.#codeOf(result.code, result.level ?? 'error');
+    if (result.params) this.#params.set(row * this.#columns.length + field, result.params);
+    return code;
   }
 
-  // ---- host findings (apps/importer/src/hooks.ts) ----
-  #hostIssues = new Map<number, Issue[]>();
-  #hostValues = new Map<number, Record<string, unknown>>();
-
-  #issuesOf(index: number): Issue[] {
-    const own = this.#issuesByRow.get(index) ?? [];
-    const host = this.#hostIssues.get(index);
-    return host ? [...own, ...host] : own;
+  #codeOf(code: string, level: IssueLevel): number {
+    const key = `${level}:${code}`;
+    let index = this.#codeIndex.get(key);
+    if (index === undefined) {
+      index = this.#codeTable.length;
+      if (index > 255) throw new Error('more than 255 distinct issue codes');
+      this.#codeTable.push({ code, level });
+      this.#codeIndex.set(key, index);
+    }
+    return index;
   }
 
-  /** A window of typed rows, host replacement values applied, with their issues. */
+  /** Adds (`sign` 1) or removes (-1) one cell's issue from every count. */
+  #count(row: number, field: number, code: number, sign: 1 | -1): void {
+    if (code === VALID) return;
+    if (this.#codeTable[code]!.level === 'error') {
+      this.#fieldErrors[field]! += sign;
+      const before = this.#rowErrors[row]!;
+      this.#rowErrors[row] = before + sign;
+      if (before === 0 && sign === 1) this.#invalidRows++;
+      if (before === 1 && sign === -1) this.#invalidRows--;
+    } else if (this.#codeTable[code]!.level === 'warning') {
+      this.#fieldWarnings[field]! += sign;
+    }
+  }
+
+  #setCode(row: number, field: number, code: number): void {
+    const codes = this.#codes[field]!;
+    const old = codes[row]!;
+    if (old === code) return;
+    if (!this.#deleted[row]) {
+      this.#count(row, field, old, -1);
+      this.#count(row, field, code, 1);
+    }
+    codes[row] = code;
+  }
+
+  /** Re-checks one cell, uniqueness included. */
+  #recheck(row: number, field: number): void {
+    const key = row * this.#columns.length + field;
+    this.#params.delete(key);
+    let code = this.#check(row, field);
+    if (code === VALID && this.#isDuplicate(row, field)) code = this.#codeOf('duplicate', 'error');
+    if (code === VALID) {
+      // The application's own finding (from its validate or edit hook) shows when ours has none.
+      const host = this.#host.get(row)?.get(field);
+      if (host) {
+        code = host.code;
+        if (host.params) this.#params.set(key, host.params);
+      }
+    }
+    this.#setCode(row, field, code);
+  }
+
+  // ---- unique index ------------------------------------------------------------------------------
+
+  /** As the engine's UniqueIndex compares: trimmed, and case-folded only when the spec asks. */
+  #uniqueKey(row: number, field: number): string {
+    const text = this.#raw(row, field).trim();
+    const unique = (this.#columns[field]!.spec as { unique?: boolean | { caseInsensitive?: boolean } })
+      .unique;
+    return typeof unique === 'object' && unique.caseInsensitive === true ? text.toLowerCase() : text;
+  }
+
+  #buildUnique(field: number): void {
+    const index = new Map<string, number | number[]>();
+    this.#unique[field] = index;
+    for (let r = 0; r < this.#rowCount; r++) if (!this.#deleted[r]) this.#uniqueAdd(field, r);
+    const duplicate = this.#codeOf('duplicate', 'error');
+    for (const rows of index.values()) {
+      if (typeof rows === 'number') continue;
+      for (const r of rows) if (this.#codes[field]![r] === VALID) this.#setCode(r, field, duplicate);
+    }
+  }
+
+  #uniqueAdd(field: number, row: number): number[] {
+    const index = this.#unique[field]!;
+    const key = this.#uniqueKey(row, field);
+    if (key === '') return [];
+    const found = index.get(key);
+    if (found === undefined) {
+      index.set(key, row);
+      return [];
+    }
+    const rows = typeof found === 'number' ? [found] : found;
+    const others = [...rows];
+    rows.push(row);
+    index.set(key, rows);
+    return others;
+  }
+
+  #uniqueRemove(field: number, row: number): number[] {
+    const index = this.#unique[field]!;
+    const key = this.#uniqueKey(row, field);
+    const found = index.get(key);
+    if (found === undefined) return [];
+    if (typeof found === 'number') {
+      if (found === row) index.delete(key);
+      return [];
+    }
+    const rows = found.filter((r) => r !== row);
+    index.set(key, rows.length === 1 ? rows[0]! : rows);
+    return rows;
+  }
+
+  #isDuplicate(row: number, field: number): boolean {
+    const index = this.#unique[field];
+    if (!index || this.#deleted[row]) return false;
+    const found = index.get(this.#uniqueKey(row, field));
+    return Array.isArray(found) && found.includes(row);
+  }
+
+  // ---- changes -----------------------------------------------------------------------------------
+
+  /**
+   * Writes cells and re-validates what they touch. Every cell write goes through here, so the
+   * unique index and the counts stay current for edits, replacements, undo and redo alike.
+   */
+  #write(changes: readonly Change[], direction: 'after' | 'before'): void {
+    for (const change of changes) {
+      const fields = this.#fieldsOfColumn.get(change.column) ?? [];
+      const uniqueFields = fields.filter((f) => this.#unique[f] && !this.#deleted[change.row]);
+      const touched = new Set<string>();
+      for (const f of uniqueFields) {
+        for (const r of this.#uniqueRemove(f, change.row)) touched.add(`${r}:${f}`);
+      }
+      this.#store.set(change.row + this.#base, change.column, change[direction]);
+      for (const f of uniqueFields) {
+        for (const r of this.#uniqueAdd(f, change.row)) touched.add(`${r}:${f}`);
+      }
+      for (const f of fields) this.#recheck(change.row, f);
+      for (const key of touched) {
+        const [r, f] = key.split(':').map(Number) as [number, number];
+        this.#recheck(r, f);
+      }
+    }
+    this.#delivery = undefined;
+  }
+
+  #setDeleted(rows: Int32Array, deleted: 0 | 1): void {
+    for (const row of rows) {
+      if (this.#deleted[row] === deleted) continue;
+      if (deleted) {
+        for (let f = 0; f < this.#columns.length; f++) this.#count(row, f, this.#codes[f]![row]!, -1);
+        this.#deleted[row] = 1;
+        this.#deletedCount++;
+        for (let f = 0; f < this.#columns.length; f++) {
+          if (!this.#unique[f]) continue;
+          // A row leaving may leave a single holder of a value behind, which is then valid.
+          const others = this.#uniqueRemove(f, row);
+          for (const r of others) this.#recheck(r, f);
+        }
+      } else {
+        this.#deleted[row] = 0;
+        this.#deletedCount--;
+        for (let f = 0; f < this.#columns.length; f++) this.#count(row, f, this.#codes[f]![row]!, 1);
+        for (let f = 0; f < this.#columns.length; f++) {
+          if (!this.#unique[f]) continue;
+          const others = this.#uniqueAdd(f, row);
+          for (const r of [...others, row]) this.#recheck(r, f);
+        }
+      }
+    }
+    this.#delivery = undefined;
+    this.#rebuildView();
+  }
+
+  /** The store column a field writes to; a field mapped to nothing gets a new, empty column. */
+  #columnFor(field: number): number {
+    let source = this.#sources[field]!;
+    if (source < 0) {
+      source = this.#store.addColumn();
+      this.#sources[field] = source;
+      this.#mapping = { ...this.#mapping, [this.#columns[field]!.spec.key]: source };
+      this.#indexSources();
+    }
+    return source;
+  }
+
+  /** Sets one cell's text and re-validates it (and, for unique fields, the cells it collides with). */
+  edit(row: number, fieldKey: string, value: string): EditResult {
+    const field = this.#fieldIndex(fieldKey);
+    this.#assertRow(row);
+    const before = this.#raw(row, field);
+    if (before !== value) {
+      const change = { row, column: this.#columnFor(field), before, after: value };
+      this.#history.push({ kind: 'cells', changes: [change] });
+      this.#write([change], 'after');
+    }
+    return { summary: this.summary(), row, field: fieldKey, cell: this.#cell(row, field), before };
+  }
+
+  /**
+   * How many cells of a field (rows not deleted) hold exactly `value`: after a fix, the grid
+   * offers to apply it to the others. Apart from `edit` so that the edit shows at once.
+   */
+  countValue(fieldKey: string, value: string): number {
+    const field = this.#fieldIndex(fieldKey);
+    if (value.trim() === '') return 0;
+    let n = 0;
+    for (let r = 0; r < this.#rowCount; r++) if (!this.#deleted[r] && this.#raw(r, field) === value) n++;
+    return n;
+  }
+
+  /** Cells that a find would change, among rows that are not deleted. */
+  findCount(query: FindQuery): number {
+    let count = 0;
+    this.#eachMatch(query, () => {
+      count++;
+    });
+    return count;
+  }
+
+  /** Replaces every match of `query` with `replacement`, as one step of the history. */
+  replaceAll(query: FindQuery, replacement: string): { summary: ValidationSummary; replaced: number } {
+    const changes: Change[] = [];
+    const matchCase = query.matchCase ?? false;
+    const pattern = new RegExp(escapeRegExp(query.text), matchCase ? 'g' : 'gi');
+    this.#eachMatch(query, (row, field, text) => {
+      const after = query.wholeCell ? replacement : text.replace(pattern, () => replacement);
+      if (after !== text) changes.push({ row, column: this.#columnFor(field), before: text, after });
+    });
+    if (changes.length > 0) {
+      this.#history.push({ kind: 'cells', changes });
+      this.#write(changes, 'after');
+    }
+    return { summary: this.summary(), replaced: changes.length };
+  }
+
+  #eachMatch(query: FindQuery, visit: (row: number, field: number, text: string) => void): void {
+    if (query.text === '' && !query.wholeCell) return;
+    const matchCase = query.matchCase ?? false;
+    const needle = matchCase ? query.text : query.text.toLowerCase();
+    const fields = query.field === null ? this.#columns.map((_, f) => f) : [this.#fieldIndex(query.field)];
+    for (const f of fields) {
+      for (let r = 0; r < this.#rowCount; r++) {
+        if (this.#deleted[r]) continue;
+        const text = this.#raw(r, f);
+        const hay = matchCase ? text : text.toLowerCase();
+        if (query.wholeCell ? hay === needle : hay.includes(needle)) visit(r, f, text);
+      }
+    }
+  }
+
+  /** Deletes rows (by data row index); undo brings them back. */
+  deleteRows(rows: readonly number[]): ValidationSummary {
+    const live = Int32Array.from(rows.filter((r) => r >= 0 && r < this.#rowCount && !this.#deleted[r]));
+    if (live.length > 0) {
+      this.#history.push({ kind: 'delete', rows: live });
+      this.#setDeleted(live, 1);
+    }
+    return this.summary();
+  }
+
+  /** Deletes every row that has at least one error. */
+  deleteInvalidRows(): ValidationSummary {
+    const rows: number[] = [];
+    for (let r = 0; r < this.#rowCount; r++) if (this.#rowErrors[r]! > 0 && !this.#deleted[r]) rows.push(r);
+    return this.deleteRows(rows);
+  }
+
+  undo(): ValidationSummary {
+    const step = this.#history.undo();
+    if (step?.kind === 'cells') this.#write([...step.changes].reverse(), 'before');
+    if (step?.kind === 'delete') this.#setDeleted(step.rows, 0);
+    return this.summary();
+  }
+
+  redo(): ValidationSummary {
+    const step = this.#history.redo();
+    if (step?.kind === 'cells') this.#write(step.changes, 'after');
+    if (step?.kind === 'delete') this.#setDeleted(step.rows, 1);
+    return this.summary();
+  }
+
+  // ---- the view ----------------------------------------------------------------------------------
+
+  setFilter(filter: Filter): ValidationSummary {
+    this.#filter = filter;
+    this.#rebuildView();
+    return this.summary();
+  }
+
+  #rebuildView(): void {
+    const { errorsOnly, field } = this.#filter;
+    const codes = errorsOnly && field ? this.#codes[this.#fieldIndex(field)]! : undefined;
+    const view = new Int32Array(this.#rowCount - this.#deletedCount);
+    let n = 0;
+    for (let r = 0; r < this.#rowCount; r++) {
+      if (this.#deleted[r]) continue;
+      if (errorsOnly) {
+        if (codes ? this.#codeTable[codes[r]!]!.level !== 'error' || codes[r] === VALID : !this.#rowErrors[r])
+          continue;
+      }
+      view[n++] = r;
+    }
+    this.#view = n === view.length ? view : view.slice(0, n);
+  }
+
+  /** Rows `start` to `start + count` of the view, with the cells of fields `fieldStart`… only. */
+  window(start: number, count: number, fieldStart = 0, fieldCount = this.#columns.length): GridWindow {
+    const rows: GridRow[] = [];
+    const end = Math.min(this.#view.length, Math.max(0, start) + count);
+    const fieldEnd = Math.min(this.#columns.length, fieldStart + fieldCount);
+    for (let position = Math.max(0, start); position < end; position++) {
+      const index = this.#view[position]!;
+      const cells: GridCell[] = [];
+      for (let f = fieldStart; f < fieldEnd; f++) cells.push(this.#cell(index, f));
+      rows.push({ position, index, cells });
+    }
+    return { total: this.#view.length, rows };
+  }
+
+  #cell(row: number, field: number): GridCell {
+    const text = this.#raw(row, field);
+    const code = this.#codes[field]![row]!;
+    if (code === VALID) return { text };
+    const { code: name, level } = this.#codeTable[code]!;
+    const params = this.#params.get(row * this.#columns.length + field);
+    return { text, issue: params ? { code: name, level, params } : { code: name, level } };
+  }
+
+  /**
+   * The next cell with an error after `from` in the view (before it with `backwards`), wrapping
+   * around; `null` when the view has none.
+   */
+  nextError(from: CellAddress | null, backwards = false): CellAddress | null {
+    const total = this.#view.length;
+    const fields = this.#columns.length;
+    if (total === 0 || fields === 0) return null;
+    const isError = (p: number, f: number) => {
+      const code = this.#codes[f]![this.#view[p]!]!;
+      return code !== VALID && this.#codeTable[code]!.level === 'error';
+    };
+    const step = backwards ? -1 : 1;
+    const startP = from ? from.position : backwards ? 0 : total - 1;
+    const startF = from ? from.field : backwards ? 0 : fields - 1;
+    for (let f = startF + step; f >= 0 && f < fields; f += step) {
+      if (isError(startP, f)) return { position: startP, field: f };
+    }
+    for (let i = 1; i <= total; i++) {
+      const p = (((startP + step * i) % total) + total) % total;
+      if (!this.#rowErrors[this.#view[p]!]) continue;
+      for (let f = backwards ? fields - 1 : 0; f >= 0 && f < fields; f += step) {
+        if (isError(p, f)) return { position: p, field: f };
+      }
+    }
+    return null;
+  }
+
+  /** Position of a data row in the current view, or -1. */
+  positionOf(row: number): number {
+    let lo = 0;
+    let hi = this.#view.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const value = this.#view[mid]!;
+      if (value === row) return mid;
+      if (value < row) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  // ---- output ------------------------------------------------------------------------------------
+
+  /**
+   * The rows with errors as CSV, the fields' labels as header and a last column naming each
+   * row's problems with `messages` (issue code to text).
+   */
+  exportInvalidCsv(labels: readonly string[], errorsHeader: string, messages: Record<string, string>): Blob {
+    const parts: string[] = [csvLine([...labels, errorsHeader])];
+    let chunk = '';
+    for (let r = 0; r < this.#rowCount; r++) {
+      if (this.#deleted[r] || !this.#rowErrors[r]) continue;
+      const values: string[] = [];
+      const problems: string[] = [];
+      for (let f = 0; f < this.#columns.length; f++) {
+        values.push(this.#raw(r, f));
+        const code = this.#codes[f]![r]!;
+        if (code !== VALID) {
+          const name = this.#codeTable[code]!.code;
+          problems.push(`${labels[f] ?? this.#columns[f]!.spec.key}: ${messages[name] ?? name}`);
+        }
+      }
+      chunk += csvLine([...values, problems.join('; ')]);
+      if (chunk.length > 1 << 20) {
+        parts.push(chunk);
+        chunk = '';
+      }
+    }
+    parts.push(chunk);
+    return new Blob(parts, { type: 'text/csv' });
+  }
+
+  /** What submitting would deliver under the application's policy. */
+  submitSummary(): SubmitSummary {
+    const policy = this.#options.invalidRows ?? 'include';
+    const live = this.#rowCount - this.#deletedCount;
+    return {
+      policy,
+      deliverCount: policy === 'exclude' ? live - this.#invalidRows : live,
+      excludedInvalid: policy === 'exclude' ? this.#invalidRows : 0,
+      deleted: this.#deletedCount,
+      invalidIncluded: policy === 'include' ? this.#invalidRows : 0,
+      invalidRows: this.#invalidRows,
+      blocked: policy === 'block' && this.#invalidRows > 0,
+    };
+  }
+
+  /**
+   * Typed records `start` to `start + count` of what submit delivers: rows not deleted, and under
+   * the `exclude` policy only rows without errors. Under `block` nothing is delivered while an
+   * error remains.
+   */
+  rowsForDelivery(start: number, count: number): DeliveryWindow {
+    if (!this.#delivery) {
+      const summary = this.submitSummary();
+      const order = new Int32Array(summary.blocked ? 0 : summary.deliverCount);
+      let n = 0;
+      if (!summary.blocked) {
+        for (let r = 0; r < this.#rowCount; r++) {
+          if (this.#deleted[r]) continue;
+          if (summary.policy === 'exclude' && this.#rowErrors[r]) continue;
+          order[n++] = r;
+        }
+      }
+      this.#delivery = order;
+    }
+    const order = this.#delivery;
+    const rows: Record<string, unknown>[] = [];
+    const issues: Issue[] = [];
+    const unmatched = this.#options.includeUnmatched ? this.#unmatchedColumns() : [];
+    const end = Math.min(order.length, Math.max(0, start) + count);
+    for (let i = Math.max(0, start); i < end; i++) {
+      const r = order[i]!;
+      const record = this.#record(r);
+      for (const [header, column] of unmatched) {
+        if (!(header in record)) record[header] = this.#store.get(r + this.#base, column);
+      }
+      rows.push(record);
+      issues.push(...this.#rowIssues(r, i));
+    }
+    return { total: order.length, rows, issues };
+  }
+
+  /** The typed record of a data row: each field's checked value, the host's replacements on top. */
+  #record(r: number): Record<string, unknown> {
+    const record: Record<string, unknown> = {};
+    this.#columns.forEach((column, f) => {
+      const raw = this.#raw(r, f);
+      const mapped = this.#valueMapping[column.spec.key]?.[raw.trim()];
+      const result = column.check(mapped ?? raw);
+      record[column.spec.key] = result.value === '' ? null : result.value;
+    });
+    const values = this.#hostValues.get(r);
+    return values ? { ...record, ...values } : record;
+  }
+
+  /** The issues of a data row's cells, numbered `as` (its index among delivered rows). */
+  #rowIssues(r: number, as: number): Issue[] {
+    const issues: Issue[] = [];
+    this.#columns.forEach((column, f) => {
+      const code = this.#codes[f]![r]!;
+      if (code === VALID) return;
+      const { code: name, level } = this.#codeTable[code]!;
+      const params = this.#params.get(r * this.#columns.length + f);
+      issues.push({
+        row: as,
+        column: column.spec.key,
+        code: name as Issue['code'],
+        level,
+        ...(params ? { params } : {}),
+      });
+    });
+    return issues;
+  }
+
+  /**
+   * Data rows `start` to `start + count` in file order (deleted ones included, flagged), typed,
+   * with their issues: what the host's validate and edit hooks are shown. `index` is the data
+   * row index that `applyHostFindings` takes back.
+   */
   records(start: number, count: number, includeUnmatched = false): ResultRow[] {
-    const end = Math.min(this.#records.length, start + count);
-    const headers = this.#summary?.headers ?? [];
-    const used = new Set(Object.values(this.#mapping));
-    const unmatchedColumns = includeUnmatched ? headers.map((_, i) => i).filter((i) => !used.has(i)) : [];
     const out: ResultRow[] = [];
-    for (let index = Math.max(0, start); index < end; index++) {
-      const values = this.#hostValues.get(index);
-      const record = this.#records[index]!;
+    const unmatched = includeUnmatched ? this.#unmatchedColumns() : [];
+    const end = Math.min(this.#rowCount, Math.max(0, start) + count);
+    for (let r = Math.max(0, start); r < end; r++) {
       const row: ResultRow = {
-        index,
-        record: values ? { ...record, ...values } : record,
-        issues: this.#issuesOf(index),
+        index: r,
+        record: this.#record(r),
+        issues: this.#rowIssues(r, r),
+        ...(this.#deleted[r] ? { deleted: true } : {}),
       };
-      if (includeUnmatched) {
-        const unmatched: Record<string, string> = {};
-        for (const c of unmatchedColumns) unmatched[headers[c]!] = this.#rows[index]![c] ?? '';
-        out.push({ ...row, unmatched });
-      } else out.push(row);
+      if (!includeUnmatched) out.push(row);
+      else
+        out.push({
+          ...row,
+          unmatched: Object.fromEntries(unmatched.map(([h, c]) => [h, this.#store.get(r + this.#base, c)])),
+        });
     }
     return out;
   }
 
   /**
-   * Replaces the host's findings for rows `start` to `end` (exclusive) and returns the new
-   * counts. Host issues live beside the engine's own, so re-validation can drop them.
+   * Replaces the host's findings for data rows `start` to `end` (exclusive) and returns the new
+   * counts. A finding shows on a cell the engine finds valid; the engine's own finding wins. The
+   * host's findings are dropped by `validate` (a new mapping) and kept through edits.
    */
   applyHostFindings(
     start: number,
@@ -223,41 +1070,79 @@ export class ImportSession {
     issues: readonly Issue[],
     values: readonly { row: number; column: string; value: unknown }[],
   ): ValidationSummary {
-    for (let index = start; index < end; index++) {
-      this.#hostIssues.delete(index);
-      this.#hostValues.delete(index);
+    const fields = this.#columns.length;
+    const touched = new Set<number>();
+    const from = Math.max(0, start);
+    const to = Math.min(this.#rowCount, end);
+    for (let r = from; r < to; r++) {
+      const old = this.#host.get(r);
+      if (old) for (const f of old.keys()) touched.add(r * fields + f);
+      this.#host.delete(r);
+      this.#hostValues.delete(r);
     }
     for (const issue of issues) {
-      const list = this.#hostIssues.get(issue.row);
-      if (list) list.push(issue);
-      else this.#hostIssues.set(issue.row, [issue]);
+      const f = this.#columns.findIndex((c) => c.spec.key === issue.column);
+      if (issue.row < from || issue.row >= to || f < 0) continue;
+      const findings = this.#host.get(issue.row) ?? new Map<number, HostFinding>();
+      findings.set(f, {
+        code: this.#codeOf(issue.code, issue.level),
+        ...(issue.params ? { params: issue.params } : {}),
+      });
+      this.#host.set(issue.row, findings);
+      touched.add(issue.row * fields + f);
     }
     for (const { row, column, value } of values) {
+      if (row < from || row >= to) continue;
       this.#hostValues.set(row, { ...this.#hostValues.get(row), [column]: value });
     }
+    for (const key of touched) this.#recheck(Math.floor(key / fields), key % fields);
+    this.#delivery = undefined;
     return this.summary();
   }
 
-  /** Counts over the engine's and the host's findings. */
-  summary(): ValidationSummary {
-    const errorsByColumn: Record<string, number> = {};
-    let errorCount = 0;
-    let invalidRowCount = 0;
-    for (const index of new Set([...this.#issuesByRow.keys(), ...this.#hostIssues.keys()])) {
-      let invalid = false;
-      for (const issue of this.#issuesOf(index)) {
-        if (issue.level !== 'error') continue;
-        invalid = true;
-        errorCount++;
-        errorsByColumn[issue.column] = (errorsByColumn[issue.column] ?? 0) + 1;
-      }
-      if (invalid) invalidRowCount++;
-    }
-    return { rowCount: this.#rows.length, invalidRowCount, errorCount, errorsByColumn };
+  #unmatchedColumns(): [string, number][] {
+    const headers = this.#summary?.headers ?? [];
+    const used = new Set(this.#sources);
+    const keys = new Set(this.#columns.map((c) => c.spec.key));
+    return headers.flatMap((header, column) =>
+      used.has(column) || header === '' || keys.has(header) ? [] : [[header, column] as [string, number]],
+    );
   }
 
-  /** The typed rows and every issue, for delivery to the host. */
-  result(): { rows: Record<string, CellValue>[]; issues: Issue[] } {
-    return { rows: this.#records, issues: [...this.#issuesByRow.values()].flat() };
+  /** Every delivered row and its issues at once; kept for the single-message delivery. */
+  result(): { rows: Record<string, string | null>[]; issues: Issue[] } {
+    const { rows, issues } = this.rowsForDelivery(0, Number.MAX_SAFE_INTEGER);
+    return { rows: rows as Record<string, string | null>[], issues };
   }
+
+  #fieldIndex(key: string): number {
+    const index = this.#columns.findIndex((c) => c.spec.key === key);
+    if (index < 0) throw new RangeError(`unknown field "${key}"`);
+    return index;
+  }
+
+  #assertRow(row: number): void {
+    if (!Number.isInteger(row) || row < 0 || row >= this.#rowCount || this.#deleted[row]) {
+      throw new RangeError(`row ${row} does not exist`);
+    }
+  }
+}
+
+/** Ends a read early with a code the frame turns into a message. */
+class LoadStop extends Error {
+  constructor(
+    readonly code: LoadErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function isUnique(spec: ColumnSpec): boolean {
+  const unique = (spec as { unique?: boolean | object }).unique;
+  return unique === true || (typeof unique === 'object' && unique !== null);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,0 +1,121 @@
+import { ar } from './catalogs/ar.ts';
+import { da } from './catalogs/da.ts';
+import { de } from './catalogs/de.ts';
+import { type Catalog, en, type MessageKey } from './catalogs/en.ts';
+import { es } from './catalogs/es.ts';
+import { fi } from './catalogs/fi.ts';
+import { fr } from './catalogs/fr.ts';
+import { it } from './catalogs/it.ts';
+import { nb } from './catalogs/nb.ts';
+import { nl } from './catalogs/nl.ts';
+import { pt } from './catalogs/pt.ts';
+import { sv } from './catalogs/sv.ts';
+
+export type { MessageKey };
+
+/** The languages the importer ships; the host picks one with a BCP 47 tag. */
+export const CATALOGS: Readonly<Record<string, Catalog>> = { en, de, fr, es, pt, it, nl, sv, da, nb, fi, ar };
+const RTL = new Set(['ar', 'he', 'fa', 'ur']);
+
+/** The catalog language for a tag: `de-AT` → `de`, `no`/`nn` → `nb`, anything unknown → `en`. */
+export function catalogLanguage(tag: string | undefined): string {
+  const language = (tag ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
+  const base = language === 'no' || language === 'nn' ? 'nb' : language;
+  return base in CATALOGS ? base : 'en';
+}
+
+/**
+ * Messages of one locale with the application's overrides on top. Numbers in messages follow
+ * the locale's format; placeholders are filled with text, never markup.
+ */
+export class Translator {
+  readonly locale: string;
+  readonly language: string;
+  readonly dir: 'ltr' | 'rtl';
+  readonly #messages: Readonly<Record<string, string>>;
+  readonly #numbers: Intl.NumberFormat;
+  readonly #plurals: Intl.PluralRules;
+
+  constructor(locale = 'en', overrides: Readonly<Record<string, string>> = {}) {
+    this.language = catalogLanguage(locale);
+    let tag = locale;
+    try {
+      tag = Intl.getCanonicalLocales(locale)[0] ?? this.language;
+    } catch {
+      tag = this.language;
+    }
+    this.locale = tag;
+    this.dir = RTL.has(this.language) ? 'rtl' : 'ltr';
+    // English singular forms and issue messages must not leak into a language whose catalog
+    // has none: the language's own generic message (`issue.invalid`) reads better there.
+    const base = this.language === 'en' ? en : withoutOptional(en);
+    this.#messages = { ...base, ...CATALOGS[this.language], ...overrides };
+    this.#numbers = new Intl.NumberFormat(tag);
+    this.#plurals = new Intl.PluralRules(tag);
+  }
+
+  /** The message for `key` with `{name}` placeholders filled in. */
+  t(key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
+    const count = params.count ?? params.rowCount;
+    const singular = typeof count === 'number' && this.#plurals.select(count) === 'one';
+    const template = (singular && this.#messages[`${key}.one`]) || (this.#messages[key] ?? en[key]);
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? this.#numbers.format(value) : value;
+    });
+  }
+
+  /** Whether a key (such as `issue.some_code`) has a message. */
+  has(key: string): key is MessageKey {
+    return key in this.#messages;
+  }
+
+  number(value: number): string {
+    return this.#numbers.format(value);
+  }
+
+  /** A byte count as the locale writes it, e.g. `20 MB`. */
+  bytes(value: number): string {
+    const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+    let unit = 0;
+    let n = value;
+    while (n >= 1024 && unit < units.length - 1) {
+      n /= 1024;
+      unit++;
+    }
+    return new Intl.NumberFormat(this.locale, {
+      style: 'unit',
+      unit: units[unit],
+      unitDisplay: 'short',
+      maximumFractionDigits: unit === 0 ? 0 : 1,
+    }).format(n);
+  }
+
+  /** The message of an issue code, with a generic one for codes this catalog does not know. */
+  issue(code: string, params: Readonly<Record<string, string | number>> = {}): string {
+    const key = `issue.${code}`;
+    if (this.has(key)) return this.t(key, params);
+    // The application's own findings (hooks, custom checks) carry their text in `message`.
+    return typeof params.message === 'string' && params.message !== ''
+      ? params.message
+      : this.t('issue.invalid');
+  }
+}
+
+const CORE_ISSUES = new Set(['issue.required', 'issue.invalid_email', 'issue.duplicate', 'issue.invalid']);
+
+function withoutOptional(messages: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(messages).filter(
+      ([key]) => !key.endsWith('.one') && (!key.startsWith('issue.') || CORE_ISSUES.has(key)),
+    ),
+  );
+}
+
+/** The frame's translator; `start()` replaces it once the host has said which locale to use. */
+export let i18n = new Translator('en');
+
+export function setTranslator(translator: Translator): void {
+  i18n = translator;
+}

@@ -1,0 +1,173 @@
+import type { Encoding } from '@csv-importer/core';
+import { css, html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { i18n } from '../../i18n/i18n.ts';
+import { controls } from '../../styles/shared-styles.ts';
+import type { LoadSummary, ReadOptions } from '../../worker/import-session.ts';
+
+/** The encodings the engine decodes (core's ENCODINGS), listed here so the UI bundle need not import core. */
+const ENCODINGS = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'windows-1252',
+  'windows-1250',
+  'windows-1251',
+  'windows-1253',
+  'windows-1254',
+  'windows-1257',
+  'iso-8859-2',
+  'iso-8859-15',
+  'koi8-r',
+  'shift_jis',
+  'euc-jp',
+  'euc-kr',
+  'gb18030',
+  'big5',
+] as const satisfies readonly Encoding[];
+const DELIMITERS = [
+  [',', 'header.comma'],
+  [';', 'header.semicolon'],
+  ['\t', 'header.tab'],
+  ['|', 'header.pipe'],
+] as const;
+
+/**
+ * How the file is read: a preview of its first records with the detected header row chosen
+ * (the user can pick another), and the encoding and delimiter, which the user can change when
+ * the preview looks wrong; a change reads the file again.
+ */
+@customElement('csv-header-step')
+export class HeaderStep extends LitElement {
+  static override styles = [
+    controls,
+    css`
+      .settings {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 12px 24px;
+        margin-bottom: 12px;
+      }
+      .settings label {
+        display: flex;
+        flex-direction: column;
+        gap: 4px;
+      }
+      fieldset {
+        border: 0;
+        padding: 0;
+        margin: 0;
+        min-width: 0;
+      }
+      legend {
+        font-weight: 600;
+        margin-bottom: 6px;
+      }
+      td {
+        white-space: nowrap;
+        max-width: 220px;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      tr.header td {
+        font-weight: 600;
+        background: color-mix(in srgb, var(--_primary) 10%, var(--_bg));
+      }
+      tr.above td {
+        color: var(--_muted);
+        text-decoration: line-through;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) accessor summary: LoadSummary | undefined;
+  @property({ attribute: false }) accessor onHeaderRow: (row: number) => void = () => {};
+  @property({ attribute: false }) accessor onReread: (options: ReadOptions) => void = () => {};
+  @property({ attribute: false }) accessor onSheet: (sheet: string) => void = () => {};
+  @property({ attribute: false }) accessor onNext: () => void = () => {};
+  @property({ attribute: false }) accessor onBack: () => void = () => {};
+
+  override render() {
+    const summary = this.summary;
+    if (!summary) return html``;
+    const width = Math.max(1, ...summary.preview.map((r) => r.length));
+    return html`<h2 tabindex="-1">${i18n.t('header.title')}</h2>
+      <div class="settings">
+        ${
+          summary.sheets
+            ? html`<label
+                >${i18n.t('header.sheet')}
+                <select @change=${(e: Event) => this.onSheet((e.target as HTMLSelectElement).value)}>
+                  ${summary.sheets.map((name) => html`<option value=${name} ?selected=${summary.sheet === name}>${name}</option>`)}
+                </select>
+              </label>`
+            : html`<label
+                  >${i18n.t('header.encoding')}
+                  <select
+                    @change=${(e: Event) =>
+                      this.onReread({
+                        encoding: (e.target as HTMLSelectElement).value as Encoding,
+                        delimiter: summary.delimiter,
+                      })}
+                  >
+                    ${ENCODINGS.map((enc) => html`<option value=${enc} ?selected=${summary.encoding === enc}>${enc}</option>`)}
+                  </select>
+                </label>
+                <label
+                  >${i18n.t('header.delimiter')}
+                  <select
+                    @change=${(e: Event) =>
+                      this.onReread({
+                        encoding: summary.encoding as Encoding,
+                        delimiter: (e.target as HTMLSelectElement).value,
+                      })}
+                  >
+                    ${DELIMITERS.map(
+                      ([d, key]) =>
+                        html`<option value=${d} ?selected=${summary.delimiter === d}>${i18n.t(key)}</option>`,
+                    )}
+                  </select>
+                </label>`
+        }
+      </div>
+      <fieldset>
+        <legend>${i18n.t('header.pick')}</legend>
+        <div class="scroll-x">
+          <table class="plain">
+            <tbody>
+              ${summary.preview.map(
+                (
+                  record,
+                  r,
+                ) => html`<tr class=${r === summary.headerRow ? 'header' : r < summary.headerRow ? 'above' : ''}>
+                  <td>
+                    <label>
+                      <input
+                        type="radio"
+                        name="header"
+                        .checked=${r === summary.headerRow}
+                        @change=${() => this.onHeaderRow(r)}
+                      />
+                      ${i18n.t('header.row', { row: r + 1 })}
+                    </label>
+                  </td>
+                  ${Array.from({ length: width }, (_, c) => html`<td>${record[c] ?? ''}</td>`)}
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
+      </fieldset>
+      <div class="actions">
+        <button @click=${() => this.onBack()}>${i18n.t('common.back')}</button>
+        <span class="spacer"></span>
+        <button class="primary" @click=${() => this.onNext()}>${i18n.t('common.continue')}</button>
+      </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'csv-header-step': HeaderStep;
+  }
+}

@@ -1,0 +1,415 @@
+import type { ColumnSpec } from '@csv-importer/core';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import '../../grid/data-grid.ts';
+import type { ActiveCell, DataGrid, GridEditDetail } from '../../grid/data-grid.ts';
+import { i18n } from '../../i18n/i18n.ts';
+import type { SessionHandle } from '../../session-handle.ts';
+import { controls } from '../../styles/shared-styles.ts';
+import type { EditResult, FindQuery, SubmitSummary, ValidationSummary } from '../../worker/import-session.ts';
+import '../submit/submit-summary.ts';
+
+/** A fix the user made that could apply to other cells holding the same value. */
+interface FixAll {
+  readonly field: string;
+  readonly from: string;
+  readonly to: string;
+  readonly count: number;
+}
+
+/**
+ * Review and fix: the virtualized grid with error counts per column, a filter to rows with
+ * errors, jumps between errors (buttons and F8 / Shift+F8), inline edits re-validated at once,
+ * find and replace with a count of the cells it will change, a fix-all for cells that held the
+ * same value, deleting selected or all invalid rows, undo and redo (Ctrl+Z, Ctrl+Y), a download
+ * of the rows with errors, and the submit summary.
+ */
+@customElement('csv-review-step')
+export class ReviewStep extends LitElement {
+  static override styles = [
+    controls,
+    css`
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px 8px;
+        align-items: center;
+        margin-bottom: 8px;
+      }
+      .toolbar label {
+        display: inline-flex;
+        gap: 6px;
+        align-items: center;
+      }
+      .panel {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        padding: 8px 10px;
+        margin-bottom: 8px;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 12px;
+        align-items: end;
+      }
+      .panel label.field {
+        display: flex;
+        flex-direction: column;
+        gap: 2px;
+      }
+      .message {
+        min-height: 1.5em;
+        margin: 6px 0 0;
+      }
+      csv-data-grid {
+        --grid-height: clamp(200px, calc(100vh - 330px), 640px);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) accessor session: SessionHandle | undefined;
+  @property({ attribute: false }) accessor fields: readonly ColumnSpec[] = [];
+  @property({ attribute: false }) accessor validation: ValidationSummary | undefined;
+  @property({ attribute: false }) accessor submit: SubmitSummary | undefined;
+  /** Called after every change with the new counts (the host's edit hook hangs off this). */
+  @property({ attribute: false }) accessor onChanged: (
+    summary: ValidationSummary,
+    edit?: EditResult,
+  ) => void = () => {};
+  @property({ attribute: false }) accessor onAnnounce: (message: string) => void = () => {};
+  @property({ attribute: false }) accessor onBack: () => void = () => {};
+  @property({ attribute: false }) accessor onSubmit: () => void = () => {};
+
+  @state() private accessor revision = 0;
+  @state() private accessor errorsOnly = false;
+  @state() private accessor errorField = '';
+  @state() private accessor selected: ReadonlySet<number> = new Set();
+  @state() private accessor finding = false;
+  @state() private accessor find: FindQuery = { text: '', field: null, matchCase: false, wholeCell: false };
+  @state() private accessor replacement = '';
+  @state() private accessor matchCount: number | null = null;
+  @state() private accessor fixAll: FixAll | null = null;
+  @state() private accessor message = '';
+
+  @query('csv-data-grid') private accessor grid!: DataGrid;
+
+  #active: ActiveCell = { position: 0, field: 0 };
+  #findGeneration = 0;
+  #exportUrl: string | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.#exportUrl) URL.revokeObjectURL(this.#exportUrl);
+  }
+
+  #changed(summary: ValidationSummary, edit?: EditResult): void {
+    this.validation = summary;
+    this.revision++;
+    this.onChanged(summary, edit);
+  }
+
+  #say(message: string): void {
+    this.message = message;
+    this.onAnnounce(message);
+  }
+
+  async #onEdit(event: CustomEvent<GridEditDetail>): Promise<void> {
+    const { row, field, value } = event.detail;
+    const before = this.grid.cellAt(
+      event.detail.position,
+      this.fields.findIndex((f) => f.key === field),
+    );
+    const result = await this.session!.remote.edit(row, field, value);
+    this.#changed(result.summary, result);
+    const label = this.fields.find((f) => f.key === field)?.label ?? field;
+    const issue = result.cell.issue;
+    this.#say(
+      issue
+        ? i18n.t('review.cellError', {
+            row: row + 1,
+            column: label,
+            message: i18n.issue(issue.code, issue.params),
+          })
+        : i18n.t('review.cellSaved', { summary: this.#summaryText(result.summary) }),
+    );
+    this.fixAll = null;
+    if (before?.issue && result.before !== value) {
+      const others = await this.session!.remote.countValue(field, result.before);
+      if (others > 0) this.fixAll = { field, from: result.before, to: value, count: others };
+    }
+  }
+
+  async #applyFixAll(): Promise<void> {
+    const fix = this.fixAll;
+    if (!fix) return;
+    this.fixAll = null;
+    const { summary, replaced } = await this.session!.remote.replaceAll(
+      { text: fix.from, field: fix.field, matchCase: true, wholeCell: true },
+      fix.to,
+    );
+    this.#changed(summary);
+    this.#say(i18n.t('review.replaced', { count: replaced }));
+  }
+
+  async #setFilter(errorsOnly: boolean, field: string): Promise<void> {
+    this.errorsOnly = errorsOnly;
+    this.errorField = field;
+    const summary = await this.session!.remote.setFilter({ errorsOnly, field: field || null });
+    this.#changed(summary);
+    this.grid.focusCell(0, this.#active.field);
+  }
+
+  async #jump(backwards: boolean): Promise<void> {
+    const next = await this.session!.remote.nextError(this.#active, backwards);
+    if (!next) {
+      this.#say(i18n.t('review.noErrors'));
+      return;
+    }
+    this.grid.focusCell(next.position, next.field);
+    await this.grid.updateComplete;
+    const window = await this.session!.remote.window(next.position, 1, next.field, 1);
+    const cell = window.rows[0];
+    const issue = cell?.cells[0]?.issue;
+    if (cell && issue) {
+      this.#say(
+        i18n.t('review.cellError', {
+          row: cell.index + 1,
+          column: this.fields[next.field]?.label ?? '',
+          message: i18n.issue(issue.code, issue.params),
+        }),
+      );
+    }
+  }
+
+  async #history(direction: 'undo' | 'redo'): Promise<void> {
+    const summary = await (direction === 'undo' ? this.session!.remote.undo() : this.session!.remote.redo());
+    this.#changed(summary);
+    this.#say(this.#summaryText(summary));
+  }
+
+  async #updateFind(patch: Partial<FindQuery>): Promise<void> {
+    this.find = { ...this.find, ...patch };
+    const generation = ++this.#findGeneration;
+    const count = this.find.text === '' ? null : await this.session!.remote.findCount(this.find);
+    if (generation === this.#findGeneration) this.matchCount = count;
+  }
+
+  async #replaceAll(): Promise<void> {
+    const { summary, replaced } = await this.session!.remote.replaceAll(this.find, this.replacement);
+    this.#changed(summary);
+    this.matchCount = await this.session!.remote.findCount(this.find);
+    this.#say(i18n.t('review.replaced', { count: replaced }));
+  }
+
+  async #deleteSelected(): Promise<void> {
+    const rows = [...this.selected];
+    const summary = await this.session!.remote.deleteRows(rows);
+    this.selected = new Set();
+    this.#changed(summary);
+    this.#say(i18n.t('review.deleted', { count: rows.length }));
+  }
+
+  async #deleteInvalid(): Promise<void> {
+    const before = this.validation?.rowCount ?? 0;
+    const summary = await this.session!.remote.deleteInvalidRows();
+    this.#changed(summary);
+    this.#say(i18n.t('review.deleted', { count: before - summary.rowCount }));
+  }
+
+  async #export(): Promise<void> {
+    const messages: Record<string, string> = {};
+    for (const code of ['required', 'invalid_email', 'duplicate']) messages[code] = i18n.issue(code);
+    const blob = await this.session!.remote.exportInvalidCsv(
+      this.fields.map((f) => f.label),
+      i18n.t('review.errorsColumn'),
+      messages,
+    );
+    if (this.#exportUrl) URL.revokeObjectURL(this.#exportUrl);
+    this.#exportUrl = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = this.#exportUrl;
+    link.download = 'rows-with-errors.csv';
+    link.click();
+  }
+
+  #onKeyDown(event: KeyboardEvent): void {
+    const mod = event.ctrlKey || event.metaKey;
+    if (event.key === 'F8') {
+      event.preventDefault();
+      void this.#jump(event.shiftKey);
+    } else if (mod && event.key.toLowerCase() === 'z' && !this.#inTextField(event)) {
+      event.preventDefault();
+      void this.#history(event.shiftKey ? 'redo' : 'undo');
+    } else if (mod && event.key.toLowerCase() === 'y' && !this.#inTextField(event)) {
+      event.preventDefault();
+      void this.#history('redo');
+    }
+  }
+
+  #inTextField(event: KeyboardEvent): boolean {
+    const target = event.composedPath()[0] as HTMLElement | undefined;
+    return target?.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text';
+  }
+
+  #summaryText(v: ValidationSummary): string {
+    return v.invalidRowCount === 0
+      ? i18n.t('review.allValid', { rowCount: v.rowCount })
+      : i18n.t('review.summary', {
+          rowCount: v.rowCount,
+          invalidRowCount: v.invalidRowCount,
+          errorCount: v.errorCount,
+        });
+  }
+
+  override render() {
+    const v = this.validation;
+    if (!v) return html``;
+    const fieldsWithErrors = this.fields.filter((f) => v.errorsByColumn[f.key]);
+    return html`<div @keydown=${this.#onKeyDown}>
+      <h2 tabindex="-1">${i18n.t('review.title')}</h2>
+      <p role="status">${this.#summaryText(v)}</p>
+      <div class="toolbar">
+        <label>
+          <input
+            type="checkbox"
+            .checked=${this.errorsOnly}
+            @change=${(e: Event) => this.#setFilter((e.target as HTMLInputElement).checked, this.errorField)}
+          />
+          ${i18n.t('review.onlyErrors')}
+        </label>
+        ${
+          this.errorsOnly
+            ? html`<label>
+                ${i18n.t('review.inColumn')}
+                <select @change=${(e: Event) => this.#setFilter(true, (e.target as HTMLSelectElement).value)}>
+                  <option value="">${i18n.t('review.anyColumn')}</option>
+                  ${fieldsWithErrors.map(
+                    (f) =>
+                      html`<option value=${f.key} ?selected=${this.errorField === f.key}>
+                        ${f.label} (${i18n.number(v.errorsByColumn[f.key] ?? 0)})
+                      </option>`,
+                  )}
+                </select>
+              </label>`
+            : nothing
+        }
+        <button ?disabled=${v.errorCount === 0} @click=${() => this.#jump(true)} aria-keyshortcuts="Shift+F8">
+          ${i18n.t('review.previousError')}
+        </button>
+        <button ?disabled=${v.errorCount === 0} @click=${() => this.#jump(false)} aria-keyshortcuts="F8">
+          ${i18n.t('review.nextError')}
+        </button>
+        <button ?disabled=${!v.canUndo} @click=${() => this.#history('undo')} aria-keyshortcuts="Control+Z">
+          ${i18n.t('review.undo')}
+        </button>
+        <button ?disabled=${!v.canRedo} @click=${() => this.#history('redo')} aria-keyshortcuts="Control+Y">
+          ${i18n.t('review.redo')}
+        </button>
+        <button aria-expanded=${this.finding ? 'true' : 'false'} @click=${() => (this.finding = !this.finding)}>
+          ${i18n.t('review.findReplace')}
+        </button>
+      </div>
+      ${this.finding ? this.#renderFind() : nothing}
+      ${
+        this.fixAll
+          ? html`<div class="panel" role="group" aria-label=${i18n.t('review.apply')}>
+              <span
+                >${i18n.t('review.fixAll', {
+                  count: this.fixAll.count,
+                  column: this.fields.find((f) => f.key === this.fixAll!.field)?.label ?? '',
+                  from: this.fixAll.from,
+                  to: this.fixAll.to,
+                })}</span
+              >
+              <button class="primary" @click=${this.#applyFixAll}>${i18n.t('review.apply')}</button>
+              <button @click=${() => (this.fixAll = null)}>${i18n.t('review.dismiss')}</button>
+            </div>`
+          : nothing
+      }
+      <csv-data-grid
+        .session=${this.session}
+        .fields=${this.fields}
+        .summary=${v}
+        .revision=${this.revision}
+        .selected=${this.selected}
+        @grid-edit=${this.#onEdit}
+        @grid-active=${(e: CustomEvent<ActiveCell>) => {
+          this.#active = e.detail;
+        }}
+        @grid-select=${(e: CustomEvent<{ row: number; selected: boolean }>) => {
+          const next = new Set(this.selected);
+          if (e.detail.selected) next.add(e.detail.row);
+          else next.delete(e.detail.row);
+          this.selected = next;
+        }}
+      ></csv-data-grid>
+      <p class="message muted">${this.message}</p>
+      <div class="toolbar">
+        <button ?disabled=${this.selected.size === 0} @click=${this.#deleteSelected}>
+          ${i18n.t('review.deleteSelected', { count: this.selected.size })}
+        </button>
+        <button ?disabled=${v.invalidRowCount === 0} @click=${this.#deleteInvalid}>${i18n.t('review.deleteInvalid')}</button>
+        <button ?disabled=${v.invalidRowCount === 0} @click=${this.#export}>${i18n.t('review.exportInvalid')}</button>
+      </div>
+      <csv-submit-summary
+        .summary=${this.submit}
+        .onBack=${this.onBack}
+        .onSubmit=${this.onSubmit}
+      ></csv-submit-summary>
+    </div>`;
+  }
+
+  #renderFind() {
+    return html`<div class="panel" role="search">
+      <label class="field">
+        ${i18n.t('review.inColumn')}
+        <select @change=${(e: Event) => this.#updateFind({ field: (e.target as HTMLSelectElement).value || null })}>
+          <option value="">${i18n.t('review.anyColumn')}</option>
+          ${this.fields.map((f) => html`<option value=${f.key} ?selected=${this.find.field === f.key}>${f.label}</option>`)}
+        </select>
+      </label>
+      <label class="field">
+        ${i18n.t('review.find')}
+        <input
+          type="text"
+          .value=${this.find.text}
+          @input=${(e: Event) => this.#updateFind({ text: (e.target as HTMLInputElement).value })}
+        />
+      </label>
+      <label class="field">
+        ${i18n.t('review.replaceWith')}
+        <input
+          type="text"
+          .value=${this.replacement}
+          @input=${(e: Event) => {
+            this.replacement = (e.target as HTMLInputElement).value;
+          }}
+        />
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          .checked=${this.find.matchCase ?? false}
+          @change=${(e: Event) => this.#updateFind({ matchCase: (e.target as HTMLInputElement).checked })}
+        />
+        ${i18n.t('review.matchCase')}
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          .checked=${this.find.wholeCell ?? false}
+          @change=${(e: Event) => this.#updateFind({ wholeCell: (e.target as HTMLInputElement).checked })}
+        />
+        ${i18n.t('review.wholeCell')}
+      </label>
+      <span role="status">${this.matchCount === null ? '' : i18n.t('review.matches', { count: this.matchCount })}</span>
+      <button ?disabled=${!this.matchCount} @click=${this.#replaceAll}>${i18n.t('review.replaceAll')}</button>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'csv-review-step': ReviewStep;
+  }
+}

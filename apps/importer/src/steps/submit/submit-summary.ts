@@ -1,0 +1,68 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { i18n } from '../../i18n/i18n.ts';
+import { controls } from '../../styles/shared-styles.ts';
+import type { SubmitSummary } from '../../worker/import-session.ts';
+
+/**
+ * What submitting will do, under the application's policy for invalid rows: how many rows go to
+ * the application and which are left out and why. Under the `block` policy the import button
+ * stays disabled while a row has errors.
+ */
+@customElement('csv-submit-summary')
+export class SubmitSummaryView extends LitElement {
+  static override styles = [
+    controls,
+    css`
+      :host {
+        border-top: 1px solid var(--_border);
+        margin-top: 12px;
+        padding-top: 8px;
+      }
+      ul {
+        margin: 0;
+        padding-inline-start: 20px;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) accessor summary: SubmitSummary | undefined;
+  @property({ attribute: false }) accessor onBack: () => void = () => {};
+  @property({ attribute: false }) accessor onSubmit: () => void = () => {};
+
+  override render() {
+    const s = this.summary;
+    if (!s) return nothing;
+    return html`<ul>
+        <li>${i18n.t('submit.toImport', { count: s.deliverCount })}</li>
+        ${s.excludedInvalid ? html`<li>${i18n.t('submit.excluded', { count: s.excludedInvalid })}</li>` : nothing}
+        ${s.deleted ? html`<li>${i18n.t('submit.deleted', { count: s.deleted })}</li>` : nothing}
+        ${s.invalidIncluded ? html`<li>${i18n.t('submit.includedInvalid', { count: s.invalidIncluded })}</li>` : nothing}
+      </ul>
+      ${
+        s.blocked
+          ? html`<p class="error" id="blocked">
+              ${i18n.t('submit.blocked', { count: s.invalidRows })}
+            </p>`
+          : nothing
+      }
+      <div class="actions">
+        <button @click=${() => this.onBack()}>${i18n.t('common.back')}</button>
+        <span class="spacer"></span>
+        <button
+          class="primary"
+          ?disabled=${s.blocked}
+          aria-describedby=${s.blocked ? 'blocked' : nothing}
+          @click=${() => this.onSubmit()}
+        >
+          ${i18n.t('review.submit', { rowCount: s.deliverCount })}
+        </button>
+      </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'csv-submit-summary': SubmitSummaryView;
+  }
+}

@@ -1,0 +1,222 @@
+import type { ColumnSpec } from '@csv-importer/core';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { csvLine } from '../../csv/csv-writer.ts';
+import { i18n } from '../../i18n/i18n.ts';
+import { controls } from '../../styles/shared-styles.ts';
+
+/** What the upload step shows while a file is being read. */
+export interface ReadingState {
+  readonly fileName: string;
+  readonly rows: number;
+  readonly fraction: number;
+}
+
+/** Limits the application sets, stated up front and checked before reading. */
+export interface UploadLimits {
+  /** `accept` attribute value: extensions and MIME types. */
+  readonly accept: string;
+  readonly maxFileSize?: number;
+  readonly maxRows?: number;
+}
+
+export const DEFAULT_ACCEPT =
+  '.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The first step: drop a file, pick one, or paste a range copied from a spreadsheet. It states
+ * the accepted types and limits, offers a template of the expected columns, and shows a progress
+ * bar with the rows read and a cancel button while a file loads.
+ */
+@customElement('csv-upload-step')
+export class UploadStep extends LitElement {
+  static override styles = [
+    controls,
+    css`
+      .drop {
+        border: 2px dashed var(--_border);
+        border-radius: calc(var(--_radius) * 2);
+        padding: calc(28px * var(--_density)) 16px;
+        text-align: center;
+        background: var(--_surface);
+      }
+      .drop.over {
+        border-color: var(--_primary);
+        background: color-mix(in srgb, var(--_primary) 10%, var(--_bg));
+      }
+      .pick {
+        display: inline-block;
+        position: relative;
+      }
+      .pick input {
+        position: absolute;
+        inset: 0;
+        opacity: 0;
+        width: 100%;
+        cursor: pointer;
+      }
+      .pick span {
+        display: inline-block;
+        background: var(--_primary);
+        color: var(--_on-primary);
+        border-radius: var(--_radius);
+        padding: 8px 16px;
+        font-weight: 600;
+      }
+      .pick:focus-within span {
+        box-shadow: var(--_focus);
+      }
+      .limits {
+        list-style: none;
+        padding: 0;
+        margin: 12px 0 0;
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: center;
+        gap: 4px 16px;
+      }
+      textarea {
+        width: 100%;
+        min-height: 56px;
+        resize: vertical;
+      }
+      label.block {
+        display: block;
+        margin: 16px 0 4px;
+      }
+      progress {
+        width: 100%;
+        height: 12px;
+        accent-color: var(--_primary);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) accessor fields: readonly ColumnSpec[] = [];
+  @property({ attribute: false }) accessor limits: UploadLimits = { accept: DEFAULT_ACCEPT };
+  @property({ attribute: false }) accessor error: string | undefined;
+  @property({ attribute: false }) accessor reading: ReadingState | null = null;
+  @property({ attribute: false }) accessor onFile: (file: File) => void = () => {};
+  @property({ attribute: false }) accessor onCancel: () => void = () => {};
+
+  @state() private accessor over = false;
+  #templateUrl: string | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.#templateUrl) URL.revokeObjectURL(this.#templateUrl);
+  }
+
+  /** The types the file input accepts, as the user reads them (".csv, .tsv"). */
+  get #types(): string {
+    return this.limits.accept
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.startsWith('.'))
+      .join(', ');
+  }
+
+  #accepts(file: File): boolean {
+    const accepted = this.limits.accept.split(',').map((s) => s.trim().toLowerCase());
+    const name = file.name.toLowerCase();
+    return accepted.some((a) => (a.startsWith('.') ? name.endsWith(a) : file.type !== '' && a === file.type));
+  }
+
+  /** Checks type and size before reading; a refused file gets a specific message. */
+  #take(file: File | undefined): void {
+    if (!file) return;
+    if (!this.#accepts(file)) {
+      this.error = i18n.t('error.wrong_type', { types: this.#types });
+      return;
+    }
+    if (this.limits.maxFileSize !== undefined && file.size > this.limits.maxFileSize) {
+      this.error = i18n.t('error.too_large', { size: i18n.bytes(this.limits.maxFileSize) });
+      return;
+    }
+    this.onFile(file);
+  }
+
+  #onPaste(event: ClipboardEvent): void {
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    if (text.trim() === '') return;
+    event.preventDefault();
+    // A range copied from a spreadsheet arrives as tab-separated text.
+    this.onFile(new File([text], 'pasted.tsv', { type: 'text/tab-separated-values' }));
+  }
+
+  get #template(): string {
+    if (this.#templateUrl) URL.revokeObjectURL(this.#templateUrl);
+    const blob = new Blob([csvLine(this.fields.map((f) => f.label))], { type: 'text/csv' });
+    this.#templateUrl = URL.createObjectURL(blob);
+    return this.#templateUrl;
+  }
+
+  override render() {
+    if (this.reading) return this.#renderReading(this.reading);
+    const { maxFileSize, maxRows } = this.limits;
+    return html`<h2 tabindex="-1">${i18n.t('upload.title')}</h2>
+      <div
+        class="drop ${this.over ? 'over' : ''}"
+        @dragover=${(e: DragEvent) => {
+          e.preventDefault();
+          this.over = true;
+        }}
+        @dragleave=${() => {
+          this.over = false;
+        }}
+        @drop=${(e: DragEvent) => {
+          e.preventDefault();
+          this.over = false;
+          this.#take(e.dataTransfer?.files[0]);
+        }}
+      >
+        <p>${i18n.t('upload.hint')}</p>
+        <label class="pick">
+          <span>${i18n.t('upload.choose')}</span>
+          <input
+            type="file"
+            accept=${this.limits.accept}
+            @change=${(e: Event) => {
+              const input = e.target as HTMLInputElement;
+              this.#take(input.files?.[0]);
+              input.value = '';
+            }}
+          />
+        </label>
+        <p class="muted">${i18n.t('upload.drop')}</p>
+        <ul class="limits muted">
+          <li>${i18n.t('upload.accepted', { types: this.#types })}</li>
+          ${maxFileSize !== undefined ? html`<li>${i18n.t('upload.maxSize', { size: i18n.bytes(maxFileSize) })}</li>` : nothing}
+          ${maxRows !== undefined ? html`<li>${i18n.t('upload.maxRows', { rows: maxRows })}</li>` : nothing}
+        </ul>
+      </div>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <label class="block" for="paste">${i18n.t('upload.paste')}</label>
+      <textarea
+        id="paste"
+        placeholder=${i18n.t('upload.pastePlaceholder')}
+        @paste=${this.#onPaste}
+      ></textarea>
+      <p class="muted">${i18n.t('upload.fields', { fields: this.fields.map((f) => f.label).join(', ') })}</p>
+      <p><a href=${this.#template} download="template.csv">${i18n.t('upload.template')}</a></p>`;
+  }
+
+  #renderReading(reading: ReadingState) {
+    return html`<h2 tabindex="-1">${i18n.t('upload.title')}</h2>
+      <p role="status">${i18n.t('upload.reading', { fileName: reading.fileName, rows: reading.rows })}</p>
+      <progress
+        max="1"
+        .value=${reading.fraction}
+        aria-label=${i18n.t('upload.reading', { fileName: reading.fileName, rows: reading.rows })}
+      ></progress>
+      <div class="actions">
+        <button @click=${() => this.onCancel()}>${i18n.t('common.cancel')}</button>
+      </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'csv-upload-step': UploadStep;
+  }
+}

@@ -1,0 +1,288 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { describe, test } from 'node:test';
+import type { ColumnSpec } from '@csv-importer/core';
+import { CONTACT_COLUMNS } from '../../../../tests/support/contacts.ts';
+import { ImportSession, type Mapping, type SessionOptions } from './import-session.ts';
+
+async function fixture(name: string): Promise<File> {
+  return new File([await readFile(`tests/fixtures/${name}`)], name);
+}
+
+/** A session with contacts.csv loaded and validated with the suggested mapping. */
+async function contacts(options: SessionOptions = {}, columns: readonly ColumnSpec[] = CONTACT_COLUMNS) {
+  const session = new ImportSession();
+  session.configure(columns, options);
+  const result = await session.load(await fixture('contacts.csv'));
+  assert.ok(result.ok);
+  const mapping: Record<string, number | null> = {};
+  for (const c of columns) mapping[c.key] = null;
+  for (const s of result.summary.suggestions) mapping[s.key] = s.fileColumn;
+  const summary = session.validate(mapping);
+  return { session, summary, mapping: mapping as Mapping, load: result.summary };
+}
+
+const text = (session: ImportSession, position: number, field: number) =>
+  session.window(position, 1).rows[0]!.cells[field]!.text;
+
+describe('ImportSession: loading', () => {
+  test('reads contacts.csv, suggests every field and keeps samples per column', async () => {
+    const { load, summary } = await contacts();
+    assert.equal(load.rowCount, 11);
+    assert.equal(load.headerRow, 0);
+    assert.equal(load.suggestions.length, 10);
+    assert.deepEqual(load.samples[0], ['Ada', 'Grace', 'Linus']);
+    assert.equal(summary.invalidRowCount, 2);
+    assert.deepEqual(summary.errorsByColumn, { email: 1, firstName: 1 });
+  });
+
+  test('skips the preamble of inventory-bom-preamble.csv and lets the user pick another header row', async () => {
+    const session = new ImportSession();
+    session.configure([{ key: 'sku', label: 'SKU' }]);
+    const result = await session.load(await fixture('inventory-bom-preamble.csv'));
+    assert.ok(result.ok);
+    assert.equal(result.summary.headerRow, 2);
+    assert.deepEqual(result.summary.headers, ['sku', 'name', 'price', 'stock']);
+    assert.equal(result.summary.rowCount, 3);
+    assert.equal(result.summary.preview[0]![0], 'Export generated 2024-05-01', 'no BOM in the first cell');
+    const moved = session.setHeaderRow(3);
+    assert.deepEqual(moved.headers, ['A-1', 'Widget', '9.99', '12']);
+    assert.equal(moved.rowCount, 2);
+  });
+
+  test('reads sales-de-windows1252.csv with ; and lets the user re-read it as UTF-8', async () => {
+    const session = new ImportSession();
+    session.configure([{ key: 'city', label: 'Stadt' }]);
+    const result = await session.load(await fixture('sales-de-windows1252.csv'));
+    assert.ok(result.ok);
+    assert.equal(result.summary.encoding, 'windows-1252');
+    assert.equal(result.summary.delimiter, ';');
+    assert.equal(result.summary.samples[0]![0], 'Jürgen');
+    const again = await session.reread({ encoding: 'utf-8', delimiter: ',' });
+    assert.ok(again.ok);
+    assert.equal(again.summary.delimiter, ',');
+    assert.match(again.summary.preview[1]![0]!, /^J\uFFFDrgen;/);
+  });
+
+  test('reports progress while reading, and a cancelled read resolves as cancelled', async () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `name${i},n${i}@example.com\n`).join('');
+    const file = new File([`name,email\n${rows}`], 'big.csv');
+    const session = new ImportSession();
+    session.configure([{ key: 'name', label: 'Name' }]);
+    const seen: number[] = [];
+    const done = await session.load(file, (p) => seen.push(p.rows));
+    assert.ok(done.ok);
+    assert.equal(seen.at(-1), 60_001);
+    const reading = session.load(file);
+    session.cancel();
+    const cancelled = await reading;
+    assert.equal(cancelled.ok, false);
+    assert.equal(!cancelled.ok && cancelled.code, 'cancelled');
+  });
+
+  test('refuses a file over maxRows with a specific code', async () => {
+    const session = new ImportSession();
+    session.configure([{ key: 'name', label: 'Name' }], { maxRows: 5 });
+    const result = await session.load(await fixture('contacts.csv'));
+    assert.equal(!result.ok && result.code, 'too_many_rows');
+  });
+});
+
+describe('ImportSession: review', () => {
+  test('an edit re-validates the cell, updates the counts, and undo and redo restore them', async () => {
+    const { session } = await contacts();
+    const fixed = session.edit(2, 'email', 'linus@example.org');
+    assert.equal(fixed.cell.issue, undefined);
+    assert.equal(fixed.summary.invalidRowCount, 1);
+    assert.deepEqual(fixed.summary.errorsByColumn, { firstName: 1 });
+    const broken = session.edit(0, 'email', 'nope');
+    assert.equal(broken.cell.issue?.code, 'invalid_email');
+    assert.equal(broken.summary.invalidRowCount, 2);
+    let summary = session.undo();
+    assert.equal(text(session, 0, 2), 'ada@example.com');
+    assert.equal(summary.invalidRowCount, 1);
+    summary = session.undo();
+    assert.equal(summary.invalidRowCount, 2);
+    assert.equal(text(session, 2, 2), 'linus@');
+    assert.equal(summary.canUndo, false);
+    summary = session.redo();
+    assert.equal(text(session, 2, 2), 'linus@example.org');
+    assert.equal(summary.invalidRowCount, 1);
+    assert.equal(summary.canRedo, true);
+  });
+
+  test('filters to rows with errors, in one field or any, and jumps between errors', async () => {
+    const { session } = await contacts();
+    let summary = session.setFilter({ errorsOnly: true });
+    assert.equal(summary.viewCount, 2);
+    assert.deepEqual(
+      session.window(0, 10).rows.map((r) => r.index),
+      [2, 7],
+    );
+    summary = session.setFilter({ errorsOnly: true, field: 'firstName' });
+    assert.equal(summary.viewCount, 1);
+    session.setFilter({ errorsOnly: false });
+    const first = session.nextError(null);
+    assert.deepEqual(first, { position: 2, field: 2 });
+    assert.deepEqual(session.nextError(first), { position: 7, field: 0 });
+    assert.deepEqual(session.nextError({ position: 7, field: 0 }), first, 'wraps around');
+    assert.deepEqual(session.nextError(first, true), { position: 7, field: 0 });
+    assert.equal(session.positionOf(7), 7);
+  });
+
+  test('find counts matches in one field, replace-all changes them as one undoable step', async () => {
+    const { session } = await contacts();
+    assert.equal(session.findCount({ text: 'example.com', field: 'email' }), 8);
+    assert.equal(session.findCount({ text: 'EXAMPLE.COM', field: 'email', matchCase: true }), 0);
+    assert.equal(session.findCount({ text: 'pro', field: 'plan', wholeCell: true }), 5);
+    const { replaced, summary } = session.replaceAll(
+      { text: 'linus@', field: 'email', wholeCell: true },
+      'l@x.org',
+    );
+    assert.equal(replaced, 1);
+    assert.equal(summary.invalidRowCount, 1);
+    assert.equal(session.replaceAll({ text: 'example.com', field: 'email' }, 'example.net').replaced, 8);
+    assert.equal(session.findCount({ text: 'example.net', field: null }), 8);
+    session.undo();
+    assert.equal(session.findCount({ text: 'example.net', field: null }), 0);
+  });
+
+  test('deletes selected rows and all invalid rows; undo brings them back', async () => {
+    const { session } = await contacts();
+    let summary = session.deleteRows([0, 1]);
+    assert.equal(summary.rowCount, 9);
+    assert.equal(summary.viewCount, 9);
+    summary = session.deleteInvalidRows();
+    assert.equal(summary.rowCount, 7);
+    assert.equal(summary.invalidRowCount, 0);
+    assert.equal(summary.errorCount, 0);
+    summary = session.undo();
+    assert.equal(summary.invalidRowCount, 2);
+    summary = session.undo();
+    assert.equal(summary.rowCount, 11);
+    assert.equal(session.window(0, 1).rows[0]!.index, 0);
+  });
+
+  test('a unique field flags duplicates, and an edit or a deletion that resolves one clears both cells', async () => {
+    const columns = CONTACT_COLUMNS.map((c) =>
+      c.key === 'email' ? { ...c, unique: { caseInsensitive: true } } : c,
+    );
+    const { session, summary } = await contacts({}, columns as ColumnSpec[]);
+    assert.equal(summary.errorsByColumn.email, 3, 'the invalid e-mail and two copies of ada@example.com');
+    assert.equal(session.window(8, 1).rows[0]!.cells[2]!.issue?.code, 'duplicate');
+    let after = session.edit(8, 'email', 'ada2@example.com').summary;
+    assert.equal(after.errorsByColumn.email, 1);
+    assert.equal(session.window(0, 1).rows[0]!.cells[2]!.issue, undefined);
+    after = session.edit(3, 'email', 'ADA2@example.com ').summary;
+    assert.equal(after.errorsByColumn.email, 3);
+    after = session.deleteRows([8]);
+    assert.equal(after.errorsByColumn.email, 1);
+    after = session.undo();
+    assert.equal(after.errorsByColumn.email, 3);
+  });
+
+  test('counts the cells that hold a value, for a fix-all after an edit', async () => {
+    const { session } = await contacts();
+    const result = session.edit(0, 'plan', 'Pro');
+    assert.equal(result.before, 'pro');
+    assert.equal(session.countValue('plan', 'pro'), 3, 'the other exact "pro" cells, not "Pro"');
+    assert.equal(session.countValue('plan', ''), 0);
+  });
+
+  test('a field mapped to no column can be filled in by hand', async () => {
+    const { session, mapping } = await contacts();
+    session.validate({ ...mapping, notes: null });
+    assert.equal(text(session, 0, 9), '');
+    session.edit(0, 'notes', 'hand-written');
+    assert.equal(text(session, 0, 9), 'hand-written');
+    assert.equal(session.rowsForDelivery(0, 1).rows[0]!.notes, 'hand-written');
+  });
+});
+
+describe('ImportSession: output', () => {
+  test('exports the invalid rows as CSV with their problems, formulas guarded', async () => {
+    const { session } = await contacts();
+    const labels = CONTACT_COLUMNS.map((c) => c.label);
+    const csv = await session
+      .exportInvalidCsv(labels, 'Problems', { invalid_email: 'Not an e-mail', required: 'Required' })
+      .text();
+    const lines = csv.trimEnd().split('\r\n');
+    assert.equal(lines.length, 3);
+    assert.ok(lines[0]!.endsWith(',Problems'));
+    assert.ok(lines[1]!.startsWith('Linus,Torvalds,linus@,'));
+    assert.ok(lines[1]!.endsWith(',E-mail: Not an e-mail'));
+    assert.ok(lines[2]!.endsWith(',First name: Required'));
+  });
+
+  test('delivers rows in windows under each invalid-rows policy', async () => {
+    const include = (await contacts({ invalidRows: 'include' })).session;
+    assert.equal(include.rowsForDelivery(0, 100).total, 11);
+    const window = include.rowsForDelivery(2, 3);
+    assert.equal(window.rows.length, 3);
+    assert.equal(window.rows[0]!.email, 'linus@');
+    assert.deepEqual(window.issues, [{ row: 2, column: 'email', code: 'invalid_email', level: 'error' }]);
+
+    const exclude = (await contacts({ invalidRows: 'exclude' })).session;
+    assert.deepEqual(exclude.submitSummary(), {
+      policy: 'exclude',
+      deliverCount: 9,
+      excludedInvalid: 2,
+      deleted: 0,
+      invalidIncluded: 0,
+      invalidRows: 2,
+      blocked: false,
+    });
+    const delivered = exclude.rowsForDelivery(0, 100);
+    assert.equal(delivered.total, 9);
+    assert.ok(delivered.rows.every((r) => r.email !== 'linus@' && r.firstName !== null));
+
+    const block = (await contacts({ invalidRows: 'block' })).session;
+    assert.equal(block.submitSummary().blocked, true);
+    assert.equal(block.rowsForDelivery(0, 100).total, 0);
+    block.deleteInvalidRows();
+    assert.equal(block.submitSummary().blocked, false);
+    assert.equal(block.rowsForDelivery(0, 100).total, 9);
+  });
+
+  test('keeps unmatched columns under their header when the application asks for them', async () => {
+    const columns = [{ key: 'email', label: 'E-mail' }];
+    const { session } = await contacts({ includeUnmatched: true }, columns);
+    const [row] = session.rowsForDelivery(0, 1).rows;
+    assert.equal(row!.email, 'ada@example.com');
+    assert.equal(row!['First Name'], 'Ada');
+    assert.equal(row!.Notes, '');
+  });
+
+  test('the host hooks see typed records by data row, and their findings join the counts and the grid', async () => {
+    const { session } = await contacts();
+    const [linus] = session.records(2, 1);
+    assert.equal(linus!.index, 2);
+    assert.equal(linus!.record.email, 'linus@');
+    assert.deepEqual(linus!.issues, [{ row: 2, column: 'email', code: 'invalid_email', level: 'error' }]);
+    let summary = session.applyHostFindings(
+      0,
+      5,
+      [
+        { row: 0, column: 'country', code: 'not_served' as never, level: 'error', params: { country: 'GB' } },
+        { row: 2, column: 'email', code: 'blocked_domain' as never, level: 'error' },
+        { row: 9, column: 'plan', code: 'outside_batch' as never, level: 'error' },
+      ],
+      [{ row: 1, column: 'plan', value: 'ENTERPRISE' }],
+    );
+    assert.equal(summary.invalidRowCount, 3, 'row 0 joins rows 2 and 7; the out-of-batch finding is ignored');
+    assert.deepEqual(session.window(0, 1).rows[0]!.cells[5]!.issue, {
+      code: 'not_served',
+      level: 'error',
+      params: { country: 'GB' },
+    });
+    assert.equal(session.window(2, 1).rows[0]!.cells[2]!.issue?.code, 'invalid_email', 'the engine wins');
+    assert.equal(session.records(1, 1)[0]!.record.plan, 'ENTERPRISE');
+    summary = session.edit(2, 'email', 'linus@example.org').summary;
+    assert.equal(session.window(2, 1).rows[0]!.cells[2]!.issue?.code, 'blocked_domain');
+    summary = session.applyHostFindings(0, 5, [], []);
+    assert.equal(summary.invalidRowCount, 1);
+    session.deleteRows([7]);
+    assert.equal(session.records(7, 1)[0]!.deleted, true);
+    assert.equal(session.rowsForDelivery(0, 100).total, 10);
+  });
+});

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Frame, Page } from 'playwright-core';
+
+/** What the test host page recorded from the element's events. */
+export interface Received {
+  type: string;
+  rows?: Record<string, unknown>[];
+  issues?: { row: number; column: string; code: string; level: string }[];
+  meta?: Record<string, unknown>;
+}
+
+export interface OpenOptions {
+  readonly columns: readonly object[];
+  readonly locale?: string;
+  /** Width and height of the page; the frame follows the page's width. */
+  readonly viewport?: { width: number; height: number };
+}
+
+/** Opens the test host page with the importer open, and resolves with the importer's frame. */
+export async function openImporter(page: Page, hostUrl: string, options: OpenOptions): Promise<Frame> {
+  await page.goto(`${hostUrl}/host.html`);
+  await page.evaluate(
+    ({ columns, locale }) => {
+      const importer = document.querySelector('csv-importer')!;
+      importer.columns = columns as never;
+      if (locale) importer.locale = locale;
+      importer.open();
+    },
+    { columns: options.columns, locale: options.locale },
+  );
+  const handle = await page.waitForSelector('csv-importer >> iframe');
+  const frame = (await handle.contentFrame())!;
+  await frame.waitForSelector('input[type=file]');
+  return frame;
+}
+
+export const received = (page: Page) =>
+  page.evaluate(() => (window as unknown as { received: Received[] }).received);
+
+/** Sets the frame's color scheme the way the host's theme does: an attribute on the document root. */
+export function setColorScheme(frame: Frame, scheme: 'light' | 'dark'): Promise<void> {
+  return frame.evaluate((s) => {
+    document.documentElement.dataset.colorScheme = s;
+  }, scheme);
+}
+
+/** Pastes text into the upload step as a copied spreadsheet range arrives: a paste event. */
+export function paste(frame: Frame, text: string): Promise<void> {
+  return frame.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    const app = document.querySelector('csv-importer-app')!;
+    const area = app.shadowRoot!.querySelector('csv-upload-step')!.shadowRoot!.querySelector('textarea')!;
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, composed: true }));
+  }, text);
+}
+
+/** A grid cell by data row index (0-based, in file order) and field key. */
+export function cell(frame: Frame, row: number, key: string) {
+  return frame.locator(`[role=row][data-row="${row}"] [role=gridcell][data-key="${key}"]`);
+}
+
+/** Waits until the review step's summary line reads `text`. */
+export function summary(frame: Frame, text: string): Promise<void> {
+  return frame.locator('csv-review-step p[role=status]', { hasText: text }).waitFor();
+}
+
+/** Waits until the grid's active cell is `id` (`cell-<position>-<field>`). */
+export function activeCell(frame: Frame, id: string): Promise<void> {
+  return frame.locator(`[role=grid][aria-activedescendant="${id}"]`).waitFor();
+}
+
+/** Scrolls the grid (unfiltered, fewer rows than its scroll cap) so that data row `row` is rendered. */
+export async function showRow(frame: Frame, row: number): Promise<void> {
+  await frame.locator('[role=grid]').evaluate((grid, r) => {
+    grid.scrollTop = Math.max(0, r * 32 - 64);
+  }, row);
+  await frame.locator(`[role=row][data-row="${row}"]`).waitFor();
+}
+
+/** Edits a cell the way a user does: double-click opens the editor, Enter commits. */
+export async function editCell(frame: Frame, row: number, key: string, value: string): Promise<void> {
+  await showRow(frame, row);
+  await cell(frame, row, key).dblclick();
+  const input = cell(frame, row, key).locator('input');
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * Runs axe-core in the frame (WCAG 2.x A and AA rules and best practices) and returns the
+ * violations. The script is evaluated through the DevTools protocol, which the frame's CSP does
+ * not govern, so nothing is added to the page the user gets.
+ */
+export async function axe(frame: Frame): Promise<AxeViolation[]> {
+  await frame.evaluate(axeSource);
+  return frame.evaluate(async () => {
+    const run = (window as unknown as { axe: { run: (...a: unknown[]) => Promise<unknown> } }).axe.run;
+    const result = (await run(document, {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
+    })) as {
+      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+    };
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => JSON.stringify(n.target)),
+    }));
+  });
+}
