@@ -68,7 +68,7 @@ describe('framework examples: contacts.csv through <csv-importer> into framework
         await frame.getByRole('button', { name: 'Continue' }).click();
         await frame.getByRole('button', { name: 'Import 11 rows' }).click();
 
-        await frame.getByText('Import complete').waitFor();
+        await frame.getByRole('heading', { name: 'Import complete' }).waitFor();
 
         // The element has dispatched its event; the framework must now have rendered the rows.
         const status = page.getByRole('status');

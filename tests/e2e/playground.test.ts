@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+// @ts-expect-error: a plain ES module, without type declarations.
+import { startPlayground } from '../../apps/playground/server.mjs';
+import { launchChromium } from '../support/browser.ts';
+import { FIXTURES } from '../support/servers.ts';
+import { submit } from './importer-flow.ts';
+
+let browser: Browser;
+let context: BrowserContext;
+let servers: { url: string; close(): Promise<void> };
+
+before(async () => {
+  browser = await launchChromium();
+  // Two fixed neighbouring ports: the playground names its hosted importer as port + 1.
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  servers = await startPlayground({ port });
+  context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: servers.url.replace(/\/$/, ''),
+  });
+});
+after(async () => {
+  await browser?.close();
+  await servers?.close();
+});
+
+/** Chooses a file and goes through whatever steps the spec needs (match, values) to the review. */
+async function loadAndReview(frame: Frame, file: string): Promise<void> {
+  await frame.setInputFiles('input[type=file]', file);
+  const importButton = frame.getByRole('button', { name: /^Import [\d,]+ rows?$/ });
+  const next = frame.getByRole('button', { name: 'Continue' });
+  for (let step = 0; step < 5 && !(await importButton.isVisible()); step++) {
+    await next.or(importButton).first().waitFor();
+    if (await next.isVisible()) await next.click();
+  }
+  await importButton.waitFor();
+}
+
+async function importerFrame(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('playground-app >> csv-importer >> iframe');
+  const frame = (await handle.contentFrame())!;
+  await frame.waitForSelector('input[type=file]');
+  return frame;
+}
+
+test('a newcomer edits the spec, imports a fixture, sees the rows and copies a snippet', async () => {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(servers.url);
+  const spec = page.getByRole('textbox', { name: 'Column spec' });
+
+  // A typo in a type is caught in the editor, naming the column.
+  const original = await spec.inputValue();
+  await spec.fill(original.replace('"type": "number"', '"type": "numbr"'));
+  await page.getByRole('alert').getByText('Column "seats"').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Apply spec' }).isDisabled(), true);
+
+  // Drop the notes column and apply.
+  const columns = JSON.parse(original) as { key: string }[];
+  await spec.fill(
+    JSON.stringify(
+      columns.filter((c) => c.key !== 'notes'),
+      null,
+      2,
+    ),
+  );
+  await page.getByText('9 columns, valid.').waitFor();
+  await page.getByRole('button', { name: 'Apply spec' }).click();
+
+  const frame = await importerFrame(page);
+  await loadAndReview(frame, join(FIXTURES, 'contacts.csv'));
+  await submit(frame);
+  await page.getByText(/^11 rows from contacts\.csv/).waitFor();
+  const headers = await page.locator('section[aria-label="Received rows"] th').allTextContents();
+  assert.deepEqual(
+    headers,
+    columns.filter((c) => c.key !== 'notes').map((c) => c.key),
+  );
+  const firstRow = await page
+    .locator('section[aria-label="Received rows"] tbody tr')
+    .first()
+    .locator('td')
+    .allTextContents();
+  assert.equal(firstRow[0], 'Ada');
+  assert.equal(firstRow[2], 'ada@example.com');
+  const log = await page.locator('#log').textContent();
+  assert.match(log ?? '', /→ init/);
+  assert.match(log ?? '', /event complete: 11 rows/);
+
+  // The snippet reflects the applied spec, and Copy puts it on the clipboard.
+  await page.getByRole('tab', { name: 'React' }).click();
+  await page.getByRole('button', { name: 'Copy snippet' }).click();
+  await page.getByRole('button', { name: 'Copied' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /oncsv-importer-complete/);
+  assert.match(copied, /"key": "firstName"/);
+  assert.doesNotMatch(copied, /"key": "notes"/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the playground switches to hosted mode on its second origin and still delivers rows', async () => {
+  const page = await context.newPage();
+  await page.goto(servers.url);
+  await page.getByLabel('Mode').selectOption('hosted');
+  const frame = await importerFrame(page);
+  assert.match(frame.url(), /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  await loadAndReview(frame, join(FIXTURES, 'contacts.csv'));
+  await submit(frame);
+  await page.getByText(/^11 rows from contacts\.csv/).waitFor();
+  await page.close();
+});
