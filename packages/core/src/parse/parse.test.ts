@@ -172,3 +172,12 @@ describe('read limits', () => {
     );
   });
 });
+
+describe('detectDialect and quotes', () => {
+  test('a tab or semicolon inside quoted cells of a comma-separated file does not win', () => {
+    assert.equal(detectDialect('name,note\r\n"\t=1+1","\t=1+1"\r\n').delimiter, ',');
+    assert.equal(detectDialect('name,note\n"a;b;c","d;e"\n"f;g",h\n').delimiter, ',');
+    assert.equal(detectDialect('name;note\n"a,b,c";"d,e"\n').delimiter, ';');
+    assert.equal(detectDialect('name\tnote\n"a,b"\tc\n').delimiter, '\t');
+  });
+});

@@ -70,7 +70,8 @@ export function detectDialect(sample: string, options: Partial<Dialect> = {}): D
   if (sep && !options.delimiter) {
     return detectDialect(sample.slice(sep[0].length), { ...options, delimiter: sep[1]! });
   }
-  const guess = Papa.parse<string[]>(sample.slice(0, DIALECT_SAMPLE_CHARS), {
+  const head = sample.slice(0, DIALECT_SAMPLE_CHARS);
+  const guess = Papa.parse<string[]>(head, {
     preview: 50,
     skipEmptyLines: true,
     delimitersToGuess: [...DELIMITERS],
@@ -79,9 +80,28 @@ export function detectDialect(sample: string, options: Partial<Dialect> = {}): D
   });
   const newline = guess.meta.linebreak;
   return {
-    delimiter: options.delimiter ?? guess.meta.delimiter,
+    delimiter: options.delimiter ?? consistentDelimiter(head) ?? guess.meta.delimiter,
     newline: newline === '\r\n' || newline === '\r' ? newline : '\n',
   };
+}
+
+/**
+ * The delimiter that splits the header into two or more cells and the most records into as many
+ * cells as the header (earlier in `DELIMITERS` on a tie), or undefined when none splits the
+ * header. Unlike papaparse's own guess this respects quotes, so a tab or `;` inside quoted cells
+ * of a comma-separated file does not win.
+ */
+function consistentDelimiter(head: string): string | undefined {
+  let best: { delimiter: string; score: number } | undefined;
+  for (const delimiter of DELIMITERS) {
+    const { data, errors } = Papa.parse<string[]>(head, { delimiter, preview: 50, skipEmptyLines: true });
+    const width = data[0]?.length ?? 0;
+    if (width < 2) continue;
+    const same = data.filter((row) => row.length === width).length;
+    const score = same / data.length - errors.filter((e) => e.type === 'Quotes').length / data.length;
+    if (!best || score > best.score) best = { delimiter, score };
+  }
+  return best?.delimiter;
 }
 
 /** One batch of parsed records, in file order. */
