@@ -10,13 +10,31 @@ import type { ImporterApp } from './importer-app.ts';
 
 declare const __WORKER_SOURCE__: string;
 
+interface ScriptUrlPolicy {
+  createScriptURL(url: string): string;
+}
+
+/**
+ * The frame's one Trusted Types policy (the CSP requires Trusted Types for script sinks and
+ * allows only this policy and Lit's): it passes the Blob URL of the worker's own source, which
+ * this module has just made, and refuses every other URL.
+ */
+const scriptUrls = (
+  globalThis as { trustedTypes?: { createPolicy(name: string, rules: ScriptUrlPolicy): ScriptUrlPolicy } }
+).trustedTypes?.createPolicy('csv-importer', {
+  createScriptURL(url) {
+    if (url.startsWith(`blob:${location.origin}/`) || url.startsWith('blob:null/')) return url;
+    throw new TypeError(`csv-importer: refused to load a script from ${url}`);
+  },
+});
+
 /**
  * Starts the worker as a classic worker from a Blob URL: an opaque-origin frame can start no
  * other kind, and the worker inherits the frame's CSP, so it cannot open a connection either.
  */
 function startWorker(): { session: Comlink.Remote<ImportSession>; worker: Worker } {
   const url = URL.createObjectURL(new Blob([__WORKER_SOURCE__], { type: 'text/javascript' }));
-  const worker = new Worker(url, { name: 'csv-importer' });
+  const worker = new Worker(scriptUrls?.createScriptURL(url) ?? url, { name: 'csv-importer' });
   URL.revokeObjectURL(url);
   return { session: Comlink.wrap<ImportSession>(worker), worker };
 }
