@@ -157,6 +157,12 @@ export class CsvImporter extends LitElement {
   /** Milliseconds the frame waits for a hook before reporting it as failed (default 10000). */
   @property({ attribute: false }) accessor hookTimeoutMs: number | undefined;
 
+  /**
+   * Milliseconds the frame waits for the page to take one batch of rows (a `csv-importer-rows`
+   * listener's `waitUntil`) before it stops with a `host_timeout` error (default 60000).
+   */
+  @property({ attribute: false }) accessor ackTimeoutMs: number | undefined;
+
   #connection: FrameConnection | undefined;
   #connectedFrame: HTMLIFrameElement | undefined;
   #hooks: HookRunner | undefined;
@@ -274,6 +280,7 @@ export class CsvImporter extends LitElement {
     if (this.metadata) options.metadata = this.metadata;
     if (this.batchSize !== undefined) options.batchSize = this.batchSize;
     if (this.hookTimeoutMs !== undefined) options.hookTimeoutMs = this.hookTimeoutMs;
+    if (this.ackTimeoutMs !== undefined) options.ackTimeoutMs = this.ackTimeoutMs;
     return options;
   }
 
