@@ -39,6 +39,28 @@ function startWorker(): { session: Comlink.Remote<ImportSession>; worker: Worker
   return { session: Comlink.wrap<ImportSession>(worker), worker };
 }
 
+/**
+ * A worker that fails (an uncaught error, a message it cannot read, or running out of memory,
+ * which Chromium reports as an error) holds the user's rows no longer: it is ended, the user is
+ * told in the frame, and the host gets a `worker_failed` error instead of a frame that waits
+ * forever. Opening the importer again starts a new worker.
+ */
+function watchWorker(started: Worker): void {
+  const failed = (detail: string) => {
+    if (worker !== started) return;
+    started.terminate();
+    worker = undefined;
+    const message = `The importer stopped working while reading or checking the file (${detail}). No rows were imported; please try again.`;
+    app.fail(message);
+    host?.send({ type: 'error', code: 'worker_failed', message: message.slice(0, 1000) });
+  };
+  started.addEventListener('error', (event) => {
+    event.preventDefault();
+    failed(event.message || 'the worker crashed');
+  });
+  started.addEventListener('messageerror', () => failed('a message could not be read'));
+}
+
 const app = document.querySelector<ImporterApp>('csv-importer-app')!;
 let host: HostConnection | undefined;
 let worker: Worker | undefined;
@@ -51,6 +73,7 @@ function onMessage(message: Exclude<HostToFrame, HostReply>): void {
       applyTheme(message.options.theme);
       const started = startWorker();
       worker = started.worker;
+      watchWorker(started.worker);
       app.start(host, message, started.session);
       return;
     }

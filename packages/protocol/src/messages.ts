@@ -315,6 +315,7 @@ export const ErrorCodeSchema = v.picklist([
   'too_many_rows',
   'hook_failed',
   'host_timeout',
+  'worker_failed',
   'internal',
 ]);
 export type ErrorCode = v.InferOutput<typeof ErrorCodeSchema>;
