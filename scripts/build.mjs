@@ -208,6 +208,7 @@ async function buildPlayground() {
     outdir: at('apps/playground/dist'),
     format: 'esm',
     minify: true,
+    sourcemap: true,
   });
   await copyFile(at('apps/playground/src/index.html'), at('apps/playground/dist/index.html'));
   await copyFile(

@@ -25,6 +25,12 @@ export async function bundleForNode(files, outdir) {
           build.onResolve({ filter: /^[^./]/ }, (args) =>
             args.path.startsWith('@csv-importer/') ? undefined : { path: args.path, external: true },
           );
+          // Plain ES modules of the repo (servers, build helpers) stay where they are, so that
+          // `import.meta.url` inside them still points into the repo, not into the bundle.
+          build.onResolve({ filter: /\.mjs$/ }, (args) => ({
+            path: join(args.resolveDir, args.path),
+            external: true,
+          }));
         },
       },
     ],

@@ -96,6 +96,12 @@ if (buildCode !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
+// The e2e suite drives the framework examples, each built by its own toolchain.
+if (wanted.includes('e2e') && (await run('npm', ['run', 'build:examples'])) !== 0) {
+  console.log('build:examples failed');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 for (const name of wanted) {
   if (!suites[name]) throw new Error(`unknown suite "${name}" (known: ${Object.keys(suites).join(', ')})`);
   console.log(`\n=== ${name} ===`);

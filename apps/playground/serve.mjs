@@ -1,13 +1,11 @@
-// Serves the built playground on http://localhost:5173 (PORT overrides) with the sample files.
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serveStatic } from '../../scripts/static-server.mjs';
+// `npm start` runs this after the build: the playground on http://localhost:5173 (PORT overrides).
+import { startPlayground } from './server.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const port = Number(process.env.PORT ?? 5173);
-const server = await serveStatic({
-  host: 'localhost',
-  port,
-  mounts: { '/': join(here, 'dist'), '/fixtures/': join(here, '../../tests/fixtures') },
-});
-console.log(`Playground: ${server.url.replace('127.0.0.1', 'localhost')}/  (Ctrl+C to stop)`);
+const servers = await startPlayground({ port: Number(process.env.PORT ?? 5173) });
+console.log(`Playground: ${servers.url}  (hosted importer on ${servers.hostedUrl}; Ctrl+C to stop)`);
+const stop = async () => {
+  await servers.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

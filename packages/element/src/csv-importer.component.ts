@@ -19,6 +19,7 @@ import {
   CsvImporterCloseEvent,
   CsvImporterCompleteEvent,
   CsvImporterErrorEvent,
+  CsvImporterMessageEvent,
   CsvImporterProgressEvent,
   CsvImporterRowsEvent,
   type ImportedRow,
@@ -60,6 +61,7 @@ const numberAttribute = {
  * @event csv-importer-rows - One batch of rows, in order; `waitUntil(promise)` holds back the next.
  * @event csv-importer-progress - Progress inside the frame; carries `phase`, `rows`, `total`.
  * @event csv-importer-error - The import cannot go on, or a message was refused; carries `code`, `message`.
+ * @event csv-importer-message - With `debug` set: one protocol message; carries `direction` and `message`.
  * @event csv-importer-close - The importer closed.
  *
  * @slot trigger - A custom button that opens the importer.
@@ -153,6 +155,9 @@ export class CsvImporter extends LitElement {
 
   /** Rows per delivered batch (default 5000). */
   @property({ attribute: 'batch-size', converter: numberAttribute }) accessor batchSize: number | undefined;
+
+  /** Dispatch a `csv-importer-message` event for every protocol message (for learning and debugging). */
+  @property({ type: Boolean }) accessor debug = false;
 
   /** Milliseconds the frame waits for a hook before reporting it as failed (default 10000). */
   @property({ attribute: false }) accessor hookTimeoutMs: number | undefined;
@@ -332,6 +337,10 @@ export class CsvImporter extends LitElement {
           } else void this.#onMessage(message, connection);
         },
         error: (code, message) => this.dispatchEvent(new CsvImporterErrorEvent(code, message)),
+        traffic: (direction, message) => {
+          if (this.debug)
+            this.dispatchEvent(new CsvImporterMessageEvent(direction, message as Record<string, unknown>));
+        },
       },
       origin,
     );

@@ -95,6 +95,20 @@ export class CsvImporterCloseEvent extends Event {
   }
 }
 
+/**
+ * One protocol message between the element and its frame, as sent or as accepted after parsing;
+ * dispatched only while the element's `debug` attribute is set.
+ */
+export class CsvImporterMessageEvent extends Event {
+  static readonly eventName = 'csv-importer-message';
+  constructor(
+    readonly direction: 'sent' | 'received',
+    readonly message: Readonly<Record<string, unknown>>,
+  ) {
+    super(CsvImporterMessageEvent.eventName, init);
+  }
+}
+
 /** Every event `<csv-importer>` dispatches, by name. */
 export interface CsvImporterEventMap {
   'csv-importer-complete': CsvImporterCompleteEvent;
@@ -102,4 +116,5 @@ export interface CsvImporterEventMap {
   'csv-importer-progress': CsvImporterProgressEvent;
   'csv-importer-error': CsvImporterErrorEvent;
   'csv-importer-close': CsvImporterCloseEvent;
+  'csv-importer-message': CsvImporterMessageEvent;
 }

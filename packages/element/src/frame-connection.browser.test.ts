@@ -42,6 +42,25 @@ describe('FrameConnection', () => {
     frame.remove();
   });
 
+  it('shows every message it sends and accepts to a traffic observer, in order', async () => {
+    const frame = fakeFrame(PROTOCOL_VERSION);
+    const traffic: string[] = [];
+    const done = new Promise<void>((resolve) => {
+      const connection = new FrameConnection(frame, init, {
+        message: () => {
+          connection.dispose();
+          resolve();
+        },
+        error: () => {},
+        traffic: (direction, message) => traffic.push(`${direction} ${(message as { type: string }).type}`),
+      });
+    });
+    document.body.append(frame);
+    await done;
+    expect(traffic).to.deep.equal(['sent init', 'received progress']);
+    frame.remove();
+  });
+
   it('reports a frame that speaks another protocol version instead of connecting', async () => {
     const frame = fakeFrame(PROTOCOL_VERSION + 1);
     const error = new Promise<[string, string]>((resolve) => {

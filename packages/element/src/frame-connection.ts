@@ -13,6 +13,8 @@ import {
 export interface FrameConnectionHandlers {
   message(message: FrameToHost): void;
   error(code: ErrorCode, message: string): void;
+  /** Sees every message on the port as it is sent or accepted (for the element's debug event). */
+  traffic?(direction: 'sent' | 'received', message: object): void;
 }
 
 /** True for data that claims to be one of our messages, so that impostors can be reported. */
@@ -61,7 +63,7 @@ export class FrameConnection {
   send(message: HostOutgoing): void {
     if (this.#disposed) return;
     const stamped = { id: messageId(), ...message, version: PROTOCOL_VERSION };
-    if (this.#port) this.#port.postMessage(stamped);
+    if (this.#port) this.#post(stamped);
     else this.#early.push(stamped);
   }
 
@@ -107,10 +109,15 @@ export class FrameConnection {
       { type: 'csv-importer:connect', version: PROTOCOL_VERSION },
       { targetOrigin: this.#origin ?? '*', transfer: [channel.port2] },
     );
-    this.#port.postMessage({ type: 'init', version: PROTOCOL_VERSION, id: messageId(), ...this.#init });
-    for (const message of this.#early) this.#port.postMessage(message);
+    this.#post({ type: 'init', version: PROTOCOL_VERSION, id: messageId(), ...this.#init });
+    for (const message of this.#early) this.#post(message);
     this.#early = [];
   };
+
+  #post(message: object): void {
+    this.#port!.postMessage(message);
+    this.#handlers.traffic?.('sent', message);
+  }
 
   readonly #onPortMessage = (event: MessageEvent): void => {
     const message = parseMessage(FrameToHostSchema, event.data);
@@ -121,6 +128,7 @@ export class FrameConnection {
       );
       return;
     }
+    this.#handlers.traffic?.('received', message);
     this.#handlers.message(message);
   };
 }

@@ -11,6 +11,7 @@ export {
   CsvImporterCompleteEvent,
   CsvImporterErrorEvent,
   type CsvImporterEventMap,
+  CsvImporterMessageEvent,
   CsvImporterProgressEvent,
   CsvImporterRowsEvent,
   type ImportedRow,

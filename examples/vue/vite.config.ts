@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  resolve: {
+    // In this repository the element's workspace package exports its TypeScript source (for the
+    // project's own tests); an application installs the built package. Resolve the build, as an
+    // application does: `npm run build` writes it, package.json and exports map included.
+    alias: {
+      '@csv-importer/element': fileURLToPath(new URL('../../packages/element/dist', import.meta.url)),
+    },
+  },
+  plugins: [
+    vue({
+      // <csv-importer> is a custom element: Vue renders it as-is instead of resolving a component.
+      template: { compilerOptions: { isCustomElement: (tag) => tag === 'csv-importer' } },
+    }),
+  ],
+});
