@@ -178,7 +178,10 @@ export class ImporterApp extends LitElement {
         }),
       );
       if (!result.ok) {
-        this.state = { step: 'upload', error: t(`error.${result.code}` as MessageKey) };
+        this.state = {
+          step: 'upload',
+          error: t(`error.${result.code}` as MessageKey, { message: result.message }),
+        };
         return;
       }
       const mapping: Record<string, number | null> = {};
@@ -288,7 +291,7 @@ export class ImporterApp extends LitElement {
               html`<tr aria-rowindex=${row.index + 2}>
                 <th scope="row">${row.index + 1}</th>
                 ${this.#columns.map((column, i) => {
-                  const issue = row.issues.find((x) => x.column === column.key);
+                  const issue = row.issues.find((x) => x.column === column.key && x.level === 'error');
                   // Host findings carry their own text; the catalog knows only the engine's codes.
                   const message = !issue
                     ? ''

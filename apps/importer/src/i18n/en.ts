@@ -24,6 +24,8 @@ export const en = {
   'error.empty_file': 'The file is empty. Choose a file with a header row and at least one row of data.',
   'error.not_text':
     'This file is not a CSV or text file (it looks like an image, archive or document). Export your data as CSV and try again.',
+  'error.too_many_columns': 'This file has more columns than the importer reads. {message}',
+  'error.cell_too_long': 'A cell in this file is longer than the importer accepts. {message}',
   'error.internal': 'Something went wrong while reading the file: {message}',
   'error.again': 'Choose another file',
   'issue.required': 'This field is required.',
@@ -34,7 +36,8 @@ export type MessageKey = keyof typeof en;
 
 /** Fills `{name}` placeholders; values are text, never markup. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return en[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+  // An issue code the catalog does not know yet shows its code rather than breaking the page.
+  return (en[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
 }
