@@ -170,3 +170,45 @@ describe('faults: the user sees what happened, the host gets an error, a retry w
     await page.close();
   });
 });
+
+describe('limits set by the application', () => {
+  for (const limit of ['max-file-size', 'max-rows'] as const) {
+    test(`${limit}: a file over it gets a specific message and error event; a file within it still imports`, async () => {
+      const page = await browser.newPage();
+      await page.goto(`${host.url}/element.html`);
+      // contacts.csv is about 1.4 KB with 11 data rows.
+      await open(page, limit === 'max-file-size' ? 'importer.maxFileSize = 1000;' : 'importer.maxRows = 10;');
+      const frame = await importerFrame(page);
+      await frame.setInputFiles('input[type=file]', CONTACTS);
+      const events = await waitForEvent(page, 'csv-importer-error');
+      const error = events.find((e) => e.type === 'csv-importer-error')!;
+      if (limit === 'max-file-size') {
+        assert.equal(error.code, 'file_too_large');
+        assert.match(
+          error.message!,
+          /^"contacts.csv" is 1\.1 KB; this application accepts files up to 1000 bytes\.$/,
+        );
+        await frame
+          .getByRole('alert')
+          .getByText(/This file is too large\./)
+          .waitFor();
+      } else {
+        assert.equal(error.code, 'too_many_rows');
+        assert.equal(error.message, '"contacts.csv" has 11 rows; this application accepts at most 10.');
+        await frame
+          .getByRole('alert')
+          .getByText(/This file has too many rows\. "contacts.csv" has 11 rows/)
+          .waitFor();
+      }
+      // The user can pick another file: one within the limit imports.
+      const small = 'First name,Last name,E-mail\r\nAda,Lovelace,ada@example.com\r\n';
+      await loadAndReview(frame, { name: 'small.csv', mimeType: 'text/csv', buffer: Buffer.from(small) });
+      await submit(frame);
+      const complete = (await waitForEvent(page, 'csv-importer-complete')).find(
+        (e) => e.type === 'csv-importer-complete',
+      )!;
+      assert.equal(complete.rows!.length, 1);
+      await page.close();
+    });
+  }
+});

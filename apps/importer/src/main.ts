@@ -61,6 +61,46 @@ function watchWorker(started: Worker): void {
   started.addEventListener('messageerror', () => failed('a message could not be read'));
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
+const size = (bytes: number) =>
+  bytes < 1024
+    ? `${bytes} bytes`
+    : bytes < 2 ** 20
+      ? `${(bytes / 1024).toFixed(1)} KB`
+      : `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+/**
+ * The session with the application's `maxFileSize` and `maxRows` enforced on `load`: a file
+ * over the size is refused before the worker reads a byte, a file with more data rows than
+ * allowed after reading; either way the user gets a specific message and the host an error
+ * event with the matching code (`file_too_large`, `too_many_rows`).
+ */
+function withSizeLimits(
+  session: Comlink.Remote<ImportSession>,
+  options: { maxFileSize?: number; maxRows?: number },
+): Comlink.Remote<ImportSession> {
+  const refuse = (code: 'file_too_large' | 'too_many_rows', message: string) => {
+    host?.send({ type: 'error', code, message });
+    return { ok: false as const, code, message };
+  };
+  const load: ImportSession['load'] = async (file, onProgress) => {
+    const { maxFileSize, maxRows } = options;
+    if (maxFileSize !== undefined && file.size > maxFileSize)
+      return refuse(
+        'file_too_large',
+        `"${file.name}" is ${size(file.size)}; this application accepts files up to ${size(maxFileSize)}.`,
+      );
+    const result = await session.load(file, onProgress as never);
+    if (result.ok && maxRows !== undefined && result.summary.rowCount > maxRows)
+      return refuse(
+        'too_many_rows',
+        `"${file.name}" has ${count(result.summary.rowCount)} rows; this application accepts at most ${count(maxRows)}.`,
+      );
+    return result;
+  };
+  return new Proxy(session, { get: (target, key) => (key === 'load' ? load : Reflect.get(target, key)) });
+}
+
 const app = document.querySelector<ImporterApp>('csv-importer-app')!;
 let host: HostConnection | undefined;
 let worker: Worker | undefined;
@@ -74,7 +114,7 @@ function onMessage(message: Exclude<HostToFrame, HostReply>): void {
       const started = startWorker();
       worker = started.worker;
       watchWorker(started.worker);
-      app.start(host, message, started.session);
+      app.start(host, message, withSizeLimits(started.session, message.options));
       return;
     }
     case 'theme':

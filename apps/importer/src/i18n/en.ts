@@ -26,6 +26,8 @@ export const en = {
     'This file is not a CSV or text file (it looks like an image, archive or document). Export your data as CSV and try again.',
   'error.too_many_columns': 'This file has more columns than the importer reads. {message}',
   'error.cell_too_long': 'A cell in this file is longer than the importer accepts. {message}',
+  'error.file_too_large': 'This file is too large. {message}',
+  'error.too_many_rows': 'This file has too many rows. {message}',
   'error.internal': 'Something went wrong while reading the file: {message}',
   'error.again': 'Choose another file',
   'issue.required': 'This field is required.',

@@ -2,14 +2,17 @@ import chardet from 'chardet';
 
 /**
  * Why a file could not be read as text, or as a table within the reading limits
- * (`too_many_columns`, `cell_too_long`: see `ReadLimits` in parse/).
+ * (`too_many_columns`, `cell_too_long`: see `ReadLimits` in parse/; `file_too_large`,
+ * `too_many_rows`: the application's `maxFileSize` and `maxRows`, checked by the frame).
  */
 export type DecodeErrorCode =
   | 'empty_file'
   | 'not_text'
   | 'unknown_encoding'
   | 'too_many_columns'
-  | 'cell_too_long';
+  | 'cell_too_long'
+  | 'file_too_large'
+  | 'too_many_rows';
 
 export class DecodeError extends Error {
   override readonly name = 'DecodeError';
