@@ -188,6 +188,7 @@ describe('the storage inspection itself', () => {
     await page.evaluate(async () => {
       localStorage.setItem('l', '1');
       sessionStorage.setItem('s', '1');
+      // biome-ignore lint/suspicious/noDocumentCookie: the control stores a cookie as a page script would.
       document.cookie = 'c=1';
       await new Promise((resolve) => {
         const request = indexedDB.open('db');
