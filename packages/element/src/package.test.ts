@@ -37,6 +37,7 @@ describe('@csv-importer/element as published', () => {
         'invalid-rows',
         'include-unmatched',
         'batch-size',
+        'debug',
       ],
     );
     const fields = element.members
@@ -57,6 +58,7 @@ describe('@csv-importer/element as published', () => {
         'csv-importer-rows',
         'csv-importer-progress',
         'csv-importer-error',
+        'csv-importer-message',
         'csv-importer-close',
       ],
     );
