@@ -115,6 +115,34 @@ describe('faults: the user sees what happened, the host gets an error, a retry w
     await page.close();
   });
 
+  test('the iframe removed mid-submit: the host gets frame_removed, and opening again works', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${host.url}/element.html`);
+    await open(
+      page,
+      `importer.batchSize = 2;
+       importer.addEventListener('csv-importer-rows', (e) => {
+         window.rowsEvents = (window.rowsEvents ?? 0) + 1;
+         // A script of the page (or a framework re-render) takes the frame away mid-delivery,
+         // while the second batch is with this listener: the first batch (2 rows) was taken.
+         if (window.rowsEvents === 2) importer.shadowRoot.querySelector('iframe').remove();
+       });`,
+    );
+    const frame = await importerFrame(page);
+    await loadAndReview(frame, CONTACTS);
+    await frame.getByRole('button', { name: /^Import \d+ rows$/ }).click();
+    const events = await waitForEvent(page, 'csv-importer-error');
+    const error = events.find((e) => e.type === 'csv-importer-error')!;
+    assert.equal(error.code, 'frame_removed');
+    assert.match(
+      error.message!,
+      /frame was removed before the import finished \(2 rows had been delivered\)/,
+    );
+    assert.ok(!events.some((e) => e.type === 'csv-importer-complete'));
+    await retryWorks(page);
+    await page.close();
+  });
+
   test('a hello or a message the frame replays on the window after the handshake is ignored', async () => {
     const page = await browser.newPage();
     const warnings: string[] = [];

@@ -170,6 +170,7 @@ export class CsvImporter extends LitElement {
 
   #connection: FrameConnection | undefined;
   #connectedFrame: HTMLIFrameElement | undefined;
+  #frameWatch: MutationObserver | undefined;
   #hooks: HookRunner | undefined;
   #generation = 0;
   /** Rows and issues delivered so far in this import, for the complete event. */
@@ -308,6 +309,21 @@ export class CsvImporter extends LitElement {
   }
 
   #connect(frame: HTMLIFrameElement): void {
+    // A frame removed by anything but close() (a script of the page, a framework re-render)
+    // takes the import with it: say so instead of leaving the page waiting for rows.
+    this.#frameWatch = new MutationObserver(() => {
+      if (frame.isConnected || !this.isOpen || this.#connectedFrame !== frame) return;
+      const delivered = this.#rows.length;
+      this.#disconnect();
+      this.dispatchEvent(
+        new CsvImporterErrorEvent(
+          'frame_removed',
+          `The importer's frame was removed before the import finished (${delivered} rows had been delivered); open the importer again to retry.`,
+        ),
+      );
+      this.close();
+    });
+    this.#frameWatch.observe(this.renderRoot, { childList: true, subtree: true });
     const validators = new Map<string, ColumnValidator>();
     for (const column of this.columns) {
       if (typeof column.validate === 'function') validators.set(column.key, column.validate);
@@ -347,6 +363,8 @@ export class CsvImporter extends LitElement {
   }
 
   #disconnect(): void {
+    this.#frameWatch?.disconnect();
+    this.#frameWatch = undefined;
     this.#connection?.send({ type: 'cancel' });
     this.#connection?.dispose();
     this.#connection = undefined;

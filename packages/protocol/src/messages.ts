@@ -316,6 +316,7 @@ export const ErrorCodeSchema = v.picklist([
   'hook_failed',
   'host_timeout',
   'worker_failed',
+  'frame_removed',
   'internal',
 ]);
 export type ErrorCode = v.InferOutput<typeof ErrorCodeSchema>;
