@@ -11,6 +11,10 @@ export const FRAME_CSP = [
   "connect-src 'none'",
   "form-action 'none'",
   "base-uri 'none'",
+  // Trusted Types: no string reaches an HTML or script sink unless Lit's template policy or the
+  // frame's own policy (which passes only the worker's Blob URL) made it.
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html csv-importer',
 ].join('; ');
 
 /** The hosted site's CSP header: the frame's CSP with `'self'` scripts and `frame-ancestors`. */

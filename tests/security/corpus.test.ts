@@ -27,7 +27,14 @@ test('the hostile corpus holds over a hundred distinct files covering every name
   ]) {
     assert.ok(has(pattern), `no file matches ${pattern}`);
   }
-  assert.ok(scriptInjectionPayloads().length > 200);
+  const payloads = scriptInjectionPayloads();
+  assert.ok(payloads.length > 200);
+  // Every payload of the list is in some cell.
+  const cells = corpus
+    .filter((f) => f.name.startsWith('xss-cell'))
+    .map((f) => f.bytes.toString('utf8'))
+    .join('\n');
+  for (const payload of payloads) assert.ok(cells.includes(`"${payload.replace(/"/g, '""')}"`), payload);
   assert.equal(corpus.filter((f) => f.name.startsWith('formula')).length, FORMULA_PAYLOADS.length);
 });
 

@@ -43,6 +43,9 @@ export const FORMULA_PAYLOADS = [
   '=DDE("cmd";"/C calc";"__DdeLink_60_870516294")',
 ];
 
+/** Script-injection payloads per `xss-cell-*` file. */
+export const XSS_PER_FILE = 4;
+
 const csvField = (value: string) => `"${value.replace(/"/g, '""')}"`;
 const text = (s: string) => Buffer.from(s, 'utf8');
 
@@ -207,16 +210,19 @@ export function hostileCorpus(): HostileFile[] {
   );
 
   // Script injection in cells and in headers: one file per payload of the list.
-  scriptInjectionPayloads().forEach((payload, i) => {
-    add(
-      `xss-cell-${i}.csv`,
-      text(`name,note\r\nAda,${csvField(payload)}\r\n`),
-      'import',
-      `payload in a cell: ${payload}`,
-      1,
-    );
-  });
   const payloads = scriptInjectionPayloads();
+  // Four payloads a file, one a row, both in a cell the application asked for and in one it
+  // did not: every payload reaches the DOM of the review step, in fewer files to open.
+  for (let i = 0; i < payloads.length; i += XSS_PER_FILE) {
+    const batch = payloads.slice(i, i + XSS_PER_FILE);
+    add(
+      `xss-cell-${i / XSS_PER_FILE}.csv`,
+      text(`name,note\r\n${batch.map((p) => `${csvField(p)},${csvField(p)}\r\n`).join('')}`),
+      'import',
+      `payloads in cells: ${batch.join(' | ')}`,
+      batch.length,
+    );
+  }
   add(
     'xss-headers.csv',
     text(

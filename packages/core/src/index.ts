@@ -60,11 +60,14 @@ export { matchValues, type ValueMatch } from './match/match-values.ts';
 export { normalizeValue, similarity } from './match/normalize.ts';
 export { detectHeaderRow, HEADER_SCAN_ROWS, type HeaderGuess, headerNames } from './parse/header-row.ts';
 export {
+  checkReadLimits,
+  DEFAULT_READ_LIMITS,
   DELIMITERS,
   type Dialect,
   detectDialect,
   findRaggedRows,
   parseTextStream,
+  type ReadLimits,
   type RowBatch,
 } from './parse/parse.ts';
 export { detectDateOrder, excelSerialToIso } from './types/date.ts';

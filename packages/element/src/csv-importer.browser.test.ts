@@ -34,6 +34,8 @@ describe('<csv-importer>', () => {
     const doc = new DOMParser().parseFromString(frame.srcdoc, 'text/html');
     const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')!;
     expect(csp).to.include("connect-src 'none'");
+    expect(csp).to.include("require-trusted-types-for 'script'");
+    expect(csp).not.to.include('unsafe-eval');
     expect(csp).to.match(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
     expect(csp).not.to.include('unsafe-eval');
     expect(element.hasAttribute('open')).to.equal(true);

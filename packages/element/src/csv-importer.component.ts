@@ -162,8 +162,15 @@ export class CsvImporter extends LitElement {
   /** Milliseconds the frame waits for a hook before reporting it as failed (default 10000). */
   @property({ attribute: false }) accessor hookTimeoutMs: number | undefined;
 
+  /**
+   * Milliseconds the frame waits for the page to take one batch of rows (a `csv-importer-rows`
+   * listener's `waitUntil`) before it stops with a `host_timeout` error (default 60000).
+   */
+  @property({ attribute: false }) accessor ackTimeoutMs: number | undefined;
+
   #connection: FrameConnection | undefined;
   #connectedFrame: HTMLIFrameElement | undefined;
+  #frameWatch: MutationObserver | undefined;
   #hooks: HookRunner | undefined;
   #generation = 0;
   /** Rows and issues delivered so far in this import, for the complete event. */
@@ -279,6 +286,7 @@ export class CsvImporter extends LitElement {
     if (this.metadata) options.metadata = this.metadata;
     if (this.batchSize !== undefined) options.batchSize = this.batchSize;
     if (this.hookTimeoutMs !== undefined) options.hookTimeoutMs = this.hookTimeoutMs;
+    if (this.ackTimeoutMs !== undefined) options.ackTimeoutMs = this.ackTimeoutMs;
     return options;
   }
 
@@ -301,6 +309,21 @@ export class CsvImporter extends LitElement {
   }
 
   #connect(frame: HTMLIFrameElement): void {
+    // A frame removed by anything but close() (a script of the page, a framework re-render)
+    // takes the import with it: say so instead of leaving the page waiting for rows.
+    this.#frameWatch = new MutationObserver(() => {
+      if (frame.isConnected || !this.isOpen || this.#connectedFrame !== frame) return;
+      const delivered = this.#rows.length;
+      this.#disconnect();
+      this.dispatchEvent(
+        new CsvImporterErrorEvent(
+          'frame_removed',
+          `The importer's frame was removed before the import finished (${delivered} rows had been delivered); open the importer again to retry.`,
+        ),
+      );
+      this.close();
+    });
+    this.#frameWatch.observe(this.renderRoot, { childList: true, subtree: true });
     const validators = new Map<string, ColumnValidator>();
     for (const column of this.columns) {
       if (typeof column.validate === 'function') validators.set(column.key, column.validate);
@@ -340,6 +363,8 @@ export class CsvImporter extends LitElement {
   }
 
   #disconnect(): void {
+    this.#frameWatch?.disconnect();
+    this.#frameWatch = undefined;
     this.#connection?.send({ type: 'cancel' });
     this.#connection?.dispose();
     this.#connection = undefined;

@@ -130,6 +130,8 @@ export const InitOptionsSchema = v.strictObject({
   batchSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50_000))),
   /** How long the frame waits for a host hook before reporting it as failed. */
   hookTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(600_000))),
+  /** How long the frame waits for the host to acknowledge one batch of rows before giving up. */
+  ackTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3_600_000))),
 });
 export type InitOptions = v.InferOutput<typeof InitOptionsSchema>;
 
@@ -312,6 +314,9 @@ export const ErrorCodeSchema = v.picklist([
   'file_too_large',
   'too_many_rows',
   'hook_failed',
+  'host_timeout',
+  'worker_failed',
+  'frame_removed',
   'internal',
 ]);
 export type ErrorCode = v.InferOutput<typeof ErrorCodeSchema>;

@@ -90,6 +90,14 @@ describe('decoding', () => {
     assert.throws(() => detectEncoding(new Uint8Array()), decodeError('empty_file'));
   });
 
+  test('bytes that are no text in the guessed legacy encoding get not_text; real Latin-1 text does not', () => {
+    // 16 random bytes without control bytes: chardet guesses windows-1250, which leaves 0x81 undefined.
+    const random = Uint8Array.from(Buffer.from('c67edfd69d8656816ca93ddc2bfc28fa', 'hex'));
+    assert.throws(() => detectEncoding(random), decodeError('not_text'));
+    const latin = Uint8Array.from(Buffer.from('name;city\r\nJürgen;Köln\r\nRené;Zürich\r\n', 'latin1'));
+    assert.equal(detectEncoding(latin).encoding, 'windows-1252');
+  });
+
   test('sniffFile tells text, XLSX, XLS and other binaries apart', async () => {
     assert.equal(sniffFile(await fixture('contacts.csv')), 'text');
     assert.equal(sniffFile(await fixture('customers-two-sheets.xlsx')), 'xlsx');

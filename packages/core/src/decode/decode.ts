@@ -1,7 +1,18 @@
 import chardet from 'chardet';
 
-/** Why a file could not be read as text. */
-export type DecodeErrorCode = 'empty_file' | 'not_text' | 'unknown_encoding';
+/**
+ * Why a file could not be read as text, or as a table within the reading limits
+ * (`too_many_columns`, `cell_too_long`: see `ReadLimits` in parse/; `file_too_large`,
+ * `too_many_rows`: the application's `maxFileSize` and `maxRows`, checked by the frame).
+ */
+export type DecodeErrorCode =
+  | 'empty_file'
+  | 'not_text'
+  | 'unknown_encoding'
+  | 'too_many_columns'
+  | 'cell_too_long'
+  | 'file_too_large'
+  | 'too_many_rows';
 
 export class DecodeError extends Error {
   override readonly name = 'DecodeError';
@@ -153,12 +164,39 @@ export function detectEncoding(head: Uint8Array): DetectedEncoding {
     new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
     return { encoding: 'utf-8', bom: false, confidence: 100 };
   } catch {
-    for (const match of chardet.analyse(sample)) {
-      const encoding = FROM_CHARDET[match.name];
-      if (encoding && match.confidence >= 10) return { encoding, bom: false, confidence: match.confidence };
-    }
-    return { encoding: 'windows-1252', bom: false, confidence: 0 };
+    const detected = legacyEncoding(sample);
+    if (undecodable(sample, detected.encoding) > sample.length / 1000)
+      throw new DecodeError(
+        'not_text',
+        'The file is not a text file (its bytes are not text in any encoding the importer knows).',
+      );
+    return detected;
   }
+}
+
+/** The statistical detector's legacy encoding, or windows-1252 when it is unsure. */
+function legacyEncoding(sample: Uint8Array): DetectedEncoding {
+  for (const match of chardet.analyse(sample)) {
+    const encoding = FROM_CHARDET[match.name];
+    if (encoding && match.confidence >= 10) return { encoding, bom: false, confidence: match.confidence };
+  }
+  return { encoding: 'windows-1252', bom: false, confidence: 0 };
+}
+
+/**
+ * Characters that are not text once `sample` is decoded as `encoding`: replacement characters
+ * (byte sequences the encoding does not define) and C1 controls (what the single-byte decoders
+ * give for their undefined bytes, such as 0x81 in windows-1252). Random bytes are full of them.
+ */
+function undecodable(sample: Uint8Array, encoding: Encoding): number {
+  // `stream: true` holds back a multi-byte character cut at the end of the sample.
+  const text = new TextDecoder(encoding).decode(sample, { stream: true });
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd || (c >= 0x80 && c <= 0x9f)) count++;
+  }
+  return count;
 }
 
 /** A file's text as a stream of decoded chunks, with the encoding that was used. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
-import { decodeFile } from '../decode/decode.ts';
+import { DecodeError, decodeFile } from '../decode/decode.ts';
 import { detectDialect, findRaggedRows, parseTextStream } from './parse.ts';
 
 /** A stream that delivers `text` in pieces of `size` characters, as a decoder would. */
@@ -115,5 +115,69 @@ describe('dialect and ragged rows', () => {
       { row: 0, column: '', code: 'ragged_row', level: 'warning', params: { expected: 3, actual: 2 } },
       { row: 1, column: '', code: 'ragged_row', level: 'warning', params: { expected: 3, actual: 4 } },
     ]);
+  });
+});
+
+describe('read limits', () => {
+  const refused = (code: string, message: RegExp) => (error: unknown) =>
+    error instanceof DecodeError && error.code === code && message.test(error.message);
+  const limits = { maxColumns: 5, maxCellLength: 20 };
+  const read = async (text: string, size = 7) => {
+    let rows = 0;
+    for await (const batch of parseTextStream(chunked(text, size), {}, limits)) rows += batch.rows.length;
+    return rows;
+  };
+
+  test('a record with more cells than maxColumns is refused with too_many_columns, naming the row', async () => {
+    assert.equal(await read('a,b,c,d,e\n1,2,3,4,5\n'), 2);
+    await assert.rejects(
+      read('a,b\n1,2\n1,2,3,4,5,6\n'),
+      refused('too_many_columns', /^Row 3 has 6 columns; the importer reads at most 5\.$/),
+    );
+  });
+
+  test('a cell longer than maxCellLength is refused with cell_too_long, naming row and column', async () => {
+    assert.equal(await read(`a,b\n1,${'x'.repeat(20)}\n`), 2);
+    await assert.rejects(
+      read(`a,b\n1,"${'x'.repeat(21)}"\n`, 100),
+      refused(
+        'cell_too_long',
+        /^The cell in row 2, column 2 has 21 characters; the importer accepts at most 20\.$/,
+      ),
+    );
+  });
+
+  test('a quote never closed stops at the longest record the limits allow instead of buffering the file', async () => {
+    const text = `a,b\n1,"open\n${'2,3\n'.repeat(40_000)}`;
+    await assert.rejects(
+      read(text, 64),
+      refused('cell_too_long', /^Row 2 does not end within \d+ characters/),
+    );
+  });
+
+  test('the defaults: 100,000 columns and a 10 MB cell are refused', async () => {
+    const wide = Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',');
+    const all = async (text: string) => {
+      for await (const _ of parseTextStream(chunked(text, 65_536))) {
+        // drain
+      }
+    };
+    await assert.rejects(
+      all(`${wide}\n`),
+      refused('too_many_columns', /has 100,000 columns; .* at most 2,000\./),
+    );
+    await assert.rejects(
+      all(`a,b\n1,${'x'.repeat(10 * 2 ** 20)}\n`),
+      refused('cell_too_long', /at most 100,000 characters/),
+    );
+  });
+});
+
+describe('detectDialect and quotes', () => {
+  test('a tab or semicolon inside quoted cells of a comma-separated file does not win', () => {
+    assert.equal(detectDialect('name,note\r\n"\t=1+1","\t=1+1"\r\n').delimiter, ',');
+    assert.equal(detectDialect('name,note\n"a;b;c","d;e"\n"f;g",h\n').delimiter, ',');
+    assert.equal(detectDialect('name;note\n"a,b,c";"d,e"\n').delimiter, ';');
+    assert.equal(detectDialect('name\tnote\n"a,b"\tc\n').delimiter, '\t');
   });
 });

@@ -1,5 +1,49 @@
 import Papa from 'papaparse';
+import { DecodeError } from '../decode/decode.ts';
 import type { Issue } from '../issues/issue.ts';
+
+/**
+ * How large a table the importer reads before refusing the file with a specific error: a file
+ * beyond these is hostile or a mistake, and would otherwise exhaust the worker or the page.
+ */
+export interface ReadLimits {
+  /** Cells in one record; Excel's own limit is 16,384 columns. */
+  readonly maxColumns: number;
+  /** Characters in one cell; Excel's own limit is 32,767. */
+  readonly maxCellLength: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = { maxColumns: 2_000, maxCellLength: 100_000 };
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Throws `DecodeError` `too_many_columns` or `cell_too_long` for the first record of `rows`
+ * beyond `limits`; `firstRecord` is the 0-based index of `rows[0]` among the file's records.
+ */
+export function checkReadLimits(
+  rows: readonly (readonly unknown[])[],
+  firstRecord: number,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): void {
+  const { maxColumns, maxCellLength } = limits;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (row.length > maxColumns)
+      throw new DecodeError(
+        'too_many_columns',
+        `Row ${count(firstRecord + r + 1)} has ${count(row.length)} columns; the importer reads at most ${count(maxColumns)}.`,
+      );
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (typeof cell === 'string' && cell.length > maxCellLength)
+        throw new DecodeError(
+          'cell_too_long',
+          `The cell in row ${count(firstRecord + r + 1)}, column ${count(c + 1)} has ${count(cell.length)} characters; the importer accepts at most ${count(maxCellLength)}.`,
+        );
+    }
+  }
+}
 
 /** The CSV dialect of a file: how fields and records are separated. */
 export interface Dialect {
@@ -26,7 +70,8 @@ export function detectDialect(sample: string, options: Partial<Dialect> = {}): D
   if (sep && !options.delimiter) {
     return detectDialect(sample.slice(sep[0].length), { ...options, delimiter: sep[1]! });
   }
-  const guess = Papa.parse<string[]>(sample.slice(0, DIALECT_SAMPLE_CHARS), {
+  const head = sample.slice(0, DIALECT_SAMPLE_CHARS);
+  const guess = Papa.parse<string[]>(head, {
     preview: 50,
     skipEmptyLines: true,
     delimitersToGuess: [...DELIMITERS],
@@ -35,9 +80,28 @@ export function detectDialect(sample: string, options: Partial<Dialect> = {}): D
   });
   const newline = guess.meta.linebreak;
   return {
-    delimiter: options.delimiter ?? guess.meta.delimiter,
+    delimiter: options.delimiter ?? consistentDelimiter(head) ?? guess.meta.delimiter,
     newline: newline === '\r\n' || newline === '\r' ? newline : '\n',
   };
+}
+
+/**
+ * The delimiter that splits the header into two or more cells and the most records into as many
+ * cells as the header (earlier in `DELIMITERS` on a tie), or undefined when none splits the
+ * header. Unlike papaparse's own guess this respects quotes, so a tab or `;` inside quoted cells
+ * of a comma-separated file does not win.
+ */
+function consistentDelimiter(head: string): string | undefined {
+  let best: { delimiter: string; score: number } | undefined;
+  for (const delimiter of DELIMITERS) {
+    const { data, errors } = Papa.parse<string[]>(head, { delimiter, preview: 50, skipEmptyLines: true });
+    const width = data[0]?.length ?? 0;
+    if (width < 2) continue;
+    const same = data.filter((row) => row.length === width).length;
+    const score = same / data.length - errors.filter((e) => e.type === 'Quotes').length / data.length;
+    if (!best || score > best.score) best = { delimiter, score };
+  }
+  return best?.delimiter;
 }
 
 /** One batch of parsed records, in file order. */
@@ -62,6 +126,7 @@ function isBlank(row: readonly string[]): boolean {
 export async function* parseTextStream(
   text: ReadableStream<string>,
   options: Partial<Dialect> = {},
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
 ): AsyncGenerator<RowBatch> {
   const reader = text.getReader();
   let pending = '';
@@ -69,6 +134,11 @@ export async function* parseTextStream(
   let carry = '';
   let dialect: Dialect | undefined;
   let parser: Papa.Parser | undefined;
+  let records = 0;
+  // An unfinished record (an open quote) waits in `pending`; beyond this it cannot be a record
+  // within the limits, and re-parsing it for every chunk would take quadratic time.
+  const maxRecord =
+    limits.maxColumns + limits.maxColumns * Math.min(limits.maxCellLength, 1_000) + limits.maxCellLength;
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -102,6 +172,13 @@ export async function* parseTextStream(
         const result = parser!.parse(pending, 0, !done) as Papa.ParseResult<string[]>;
         pending = pending.slice(result.meta.cursor);
         const rows = result.data.filter((row) => !isBlank(row));
+        checkReadLimits(rows, records, limits);
+        records += rows.length;
+        if (pending.length > maxRecord)
+          throw new DecodeError(
+            'cell_too_long',
+            `Row ${count(records + 1)} does not end within ${count(maxRecord)} characters (is a quote never closed?); the importer accepts cells of at most ${count(limits.maxCellLength)} characters.`,
+          );
         if (rows.length > 0) yield { rows, dialect };
       }
       if (done) return;

@@ -1,0 +1,189 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Frame, Page } from 'playwright-core';
+// @ts-expect-error: a plain ES module of the build scripts, without type declarations.
+import { serveHosted } from '../../scripts/hosted-server.mjs';
+import { type HostileFile, hostileCorpus } from '../security/corpus.ts';
+import { launchChromium } from '../support/browser.ts';
+import { ROOT, serveHost, type TestServer } from '../support/servers.ts';
+
+// Every file of the hostile corpus (tests/security/corpus.ts) through the real frame, in both
+// modes: a clear error or a correct import, no dangerous DOM node, no CSP violation, no page
+// error, no dialog, no hang; in hosted mode, no request reaches the importer's origin either.
+
+const COLUMNS = [
+  { key: 'name', label: 'Name' },
+  { key: 'note', label: 'Note' },
+];
+
+/** How long one hostile file may take before the test calls it a hang. */
+const HANG_MS = 15_000;
+
+let browser: Browser;
+let host: TestServer;
+/** The importer's own origin (hosted mode), allowing only the host page's origin. */
+let hosted: TestServer;
+let page: Page;
+const pageErrors: string[] = [];
+
+before(async () => {
+  browser = await launchChromium();
+  host = await serveHost();
+  hosted = await serveHosted({
+    allowedOrigins: [host.url],
+    host: '127.0.0.1',
+    root: join(ROOT, 'apps/importer/dist/hosted'),
+  });
+});
+after(async () => {
+  await browser?.close();
+  await host?.close();
+  await hosted?.close();
+});
+
+async function openPage(src: string | undefined): Promise<void> {
+  await page?.close();
+  page = await browser.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('dialog', (d) => {
+    pageErrors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.goto(`${host.url}/host.html`);
+  if (src)
+    await page.evaluate((src) => {
+      document.querySelector('csv-importer')!.src = src;
+    }, src);
+}
+
+/** A fresh importer frame, with CSP violations recorded inside it. */
+async function freshFrame(): Promise<Frame> {
+  await page.evaluate((columns) => {
+    const importer = document.querySelector('csv-importer')!;
+    importer.close();
+    importer.columns = columns as never;
+    importer.open();
+  }, COLUMNS);
+  const frame = (await (await page.waitForSelector('csv-importer >> iframe')).contentFrame())!;
+  await frame.waitForSelector('input[type=file]');
+  await frame.evaluate(() => {
+    const w = window as unknown as { violations: string[] };
+    w.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  return frame;
+}
+
+/** Elements or attributes through which markup could run script, anywhere in the frame's DOM. */
+function dangerousNodes(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() => {
+    const found: string[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        const tag = el.tagName.toLowerCase();
+        if (
+          [
+            'script',
+            'img',
+            'svg',
+            'iframe',
+            'object',
+            'embed',
+            'video',
+            'audio',
+            'math',
+            'link',
+            'style',
+            'base',
+            'form',
+          ].includes(tag)
+        ) {
+          // The frame's own bootstrap script and component styles are expected; anything else is not.
+          if (!(tag === 'script' && root === document && el === document.scripts[0])) found.push(tag);
+        }
+        for (const attr of el.getAttributeNames()) {
+          if (
+            attr.startsWith('on') ||
+            el.getAttribute(attr)?.trim().toLowerCase().startsWith('javascript:')
+          ) {
+            found.push(`${tag}[${attr}]`);
+          }
+        }
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(document);
+    return found;
+  });
+}
+
+type Outcome = { kind: 'error'; message: string } | { kind: 'import' };
+
+async function choose(frame: Frame, file: HostileFile): Promise<Outcome> {
+  await frame.setInputFiles('input[type=file]', {
+    name: file.name,
+    mimeType: 'application/octet-stream',
+    buffer: file.bytes,
+  });
+  const alert = frame.getByRole('alert').first();
+  const next = frame.getByRole('button', { name: 'Continue' });
+  await alert.or(next).waitFor({ timeout: HANG_MS });
+  if (await alert.isVisible()) return { kind: 'error', message: (await alert.textContent()) ?? '' };
+  return { kind: 'import' };
+}
+
+for (const mode of ['srcdoc', 'hosted'] as const) {
+  describe(`hostile input through the real frame (${mode} mode): a clear error or a correct import, no script, no crash`, () => {
+    let served = 0;
+    before(async () => {
+      await openPage(mode === 'hosted' ? `${hosted.url}/` : undefined);
+      await freshFrame();
+      served = hosted.requests.length;
+    });
+
+    for (const file of hostileCorpus()) {
+      test(`${file.name} (${file.about.slice(0, 60)})`, async () => {
+        const frame = await freshFrame();
+        if (mode === 'hosted') assert.equal(new URL(frame.url()).origin, hosted.url);
+        const before = pageErrors.length;
+        const outcome = await choose(frame, file);
+        if (file.expect === 'error')
+          assert.equal(outcome.kind, 'error', `expected a clear error for ${file.name}`);
+        if (file.expect === 'import')
+          assert.equal(outcome.kind, 'import', `expected an import of ${file.name}`);
+        if (outcome.kind === 'error') {
+          assert.ok(outcome.message.trim().length > 20, `error message too vague: "${outcome.message}"`);
+          assert.doesNotMatch(
+            outcome.message.trim(),
+            /^[a-z]+\.[a-z_]+$/,
+            'a message key instead of a message',
+          );
+        } else {
+          // Render every cell: the review step is where hostile text meets the DOM.
+          await frame.getByRole('button', { name: 'Continue' }).click();
+          await frame.getByRole('button', { name: /^Import \d+ rows$/ }).waitFor({ timeout: HANG_MS });
+          if (file.rows !== undefined) {
+            await frame.getByRole('button', { name: `Import ${file.rows} rows` }).waitFor({ timeout: 1000 });
+          }
+        }
+        assert.deepEqual(await dangerousNodes(frame), []);
+        assert.deepEqual(
+          await frame.evaluate(() => (window as unknown as { violations: string[] }).violations),
+          [],
+        );
+        assert.deepEqual(pageErrors.slice(before), []);
+        // Each reopened frame loads its two files again; the file itself causes no request.
+        if (mode === 'hosted') {
+          const after = hosted.requests.slice(served);
+          assert.ok(
+            after.every((path) => path === '/' || path === '/importer.js'),
+            `requests: ${after.join(', ')}`,
+          );
+        }
+      });
+    }
+  });
+}
