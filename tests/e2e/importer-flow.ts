@@ -29,8 +29,26 @@ export async function loadAndReview(
   file: string | { name: string; mimeType: string; buffer: Buffer },
 ): Promise<void> {
   await frame.setInputFiles('input[type=file]', file);
-  await frame.getByRole('button', { name: 'Continue' }).click();
-  await frame.getByRole('button', { name: /^Import [\d,]+ rows?$/ }).waitFor();
+  await toReview(frame);
+}
+
+/** The review step's import button ("Import 1 row", "Import 100,000 rows"). */
+export const importButton = (frame: Frame) => frame.getByRole('button', { name: /^Import [\d,]+ rows?$/ });
+
+/**
+ * From a loaded file to the review step through whichever steps the file and the spec need
+ * (header row, match, select values), accepting each step's suggestion with Continue.
+ */
+export async function toReview(frame: Frame, timeout = 30_000): Promise<void> {
+  const next = frame.getByRole('button', { name: 'Continue' });
+  for (let step = 0; step < 6; step++) {
+    await next.or(importButton(frame)).first().waitFor({ timeout });
+    if (await importButton(frame).isVisible()) return;
+    // The button may be busy or gone by the time it is clicked (validation finishing moves the
+    // flow on); the next round looks again.
+    await next.click({ timeout: 2_000 }).catch(() => {});
+  }
+  await importButton(frame).waitFor({ timeout });
 }
 
 /** Submits from the review step and waits until the frame says the import is complete. */

@@ -7,6 +7,7 @@ import { serveHosted } from '../../scripts/hosted-server.mjs';
 import { type HostileFile, hostileCorpus } from '../security/corpus.ts';
 import { launchChromium } from '../support/browser.ts';
 import { ROOT, serveHost, type TestServer } from '../support/servers.ts';
+import { toReview } from './importer-flow.ts';
 
 // Every file of the hostile corpus (tests/security/corpus.ts) through the real frame, in both
 // modes: a clear error or a correct import, no dangerous DOM node, no CSP violation, no page
@@ -163,10 +164,10 @@ for (const mode of ['srcdoc', 'hosted'] as const) {
           );
         } else {
           // Render every cell: the review step is where hostile text meets the DOM.
-          await frame.getByRole('button', { name: 'Continue' }).click();
-          await frame.getByRole('button', { name: /^Import \d+ rows$/ }).waitFor({ timeout: HANG_MS });
+          await toReview(frame, HANG_MS);
           if (file.rows !== undefined) {
-            await frame.getByRole('button', { name: `Import ${file.rows} rows` }).waitFor({ timeout: 1000 });
+            const name = `Import ${file.rows} ${file.rows === 1 ? 'row' : 'rows'}`;
+            await frame.getByRole('button', { name, exact: true }).waitFor({ timeout: 1000 });
           }
         }
         assert.deepEqual(await dangerousNodes(frame), []);
