@@ -5,7 +5,14 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
 import { CONTACT_COLUMNS, CONTACT_ROWS } from '../support/contacts.ts';
 import { FIXTURES, serveHost, type TestServer } from '../support/servers.ts';
-import { importerFrame, loadAndReview, received, submit, waitForEvent } from './importer-flow.ts';
+import {
+  importButton,
+  importerFrame,
+  loadAndReview,
+  received,
+  submit,
+  waitForEvent,
+} from './importer-flow.ts';
 
 // Faults and hostile messages around a real import: a host that never takes a batch, a host
 // that closes mid-delivery, a frame replaying its hello, a worker that crashes. In each case the
@@ -75,7 +82,7 @@ describe('faults: the user sees what happened, the host gets an error, a retry w
     );
     const frame = await importerFrame(page);
     await loadAndReview(frame, CONTACTS);
-    await frame.getByRole('button', { name: /^Import \d+ rows$/ }).click();
+    await importButton(frame).click();
     const events = await waitForEvent(page, 'csv-importer-error');
     const error = events.find((e) => e.type === 'csv-importer-error')!;
     assert.equal(error.code, 'host_timeout');
@@ -103,7 +110,7 @@ describe('faults: the user sees what happened, the host gets an error, a retry w
     );
     const frame = await importerFrame(page);
     await loadAndReview(frame, CONTACTS);
-    await frame.getByRole('button', { name: /^Import \d+ rows$/ }).click();
+    await importButton(frame).click();
     await page.waitForFunction(
       () => !document.querySelector('csv-importer')!.shadowRoot!.querySelector('iframe'),
     );
@@ -130,7 +137,7 @@ describe('faults: the user sees what happened, the host gets an error, a retry w
     );
     const frame = await importerFrame(page);
     await loadAndReview(frame, CONTACTS);
-    await frame.getByRole('button', { name: /^Import \d+ rows$/ }).click();
+    await importButton(frame).click();
     const events = await waitForEvent(page, 'csv-importer-error');
     const error = events.find((e) => e.type === 'csv-importer-error')!;
     assert.equal(error.code, 'frame_removed');
@@ -218,14 +225,14 @@ describe('limits set by the application', () => {
         );
         await frame
           .getByRole('alert')
-          .getByText(/This file is too large\./)
+          .getByText(/"contacts.csv" is 1\.1 KB; this application accepts files up to 1000 bytes\./)
           .waitFor();
       } else {
         assert.equal(error.code, 'too_many_rows');
         assert.equal(error.message, '"contacts.csv" has 11 rows; this application accepts at most 10.');
         await frame
           .getByRole('alert')
-          .getByText(/This file has too many rows\. "contacts.csv" has 11 rows/)
+          .getByText(/"contacts.csv" has 11 rows; this application accepts at most 10\./)
           .waitFor();
       }
       // The user can pick another file: one within the limit imports.

@@ -8,7 +8,7 @@ import { serveHosted } from '../../scripts/hosted-server.mjs';
 import { serveStatic } from '../../scripts/static-server.mjs';
 import { launchChromium } from '../support/browser.ts';
 import { FIXTURES, ROOT, serveHost, type TestServer } from '../support/servers.ts';
-import { importerFrame, waitForEvent } from './importer-flow.ts';
+import { importButton, importerFrame, toReview, waitForEvent } from './importer-flow.ts';
 
 // The privacy promise, proven from outside the browser: across a full import of every fixture,
 // in both modes, no request reaches any server after the frame's own load (counted by the
@@ -140,13 +140,11 @@ for (const mode of ['srcdoc', 'hosted'] as const) {
 
         const file = name === 'beacons.csv' ? beaconFile() : join(FIXTURES, name);
         await frame.setInputFiles('input[type=file]', file);
-        await frame.getByRole('button', { name: 'Continue' }).click();
-        const importButton = frame.getByRole('button', { name: /^Import \d+ rows$/ });
-        await importButton.waitFor();
-        const rows = Number((await importButton.textContent())!.match(/\d+/)![0]);
+        await toReview(frame);
+        const rows = Number((await importButton(frame).textContent())!.replace(/[^\d]/g, ''));
         assert.ok(rows > 0);
-        await importButton.click();
-        await frame.getByText('Import complete').waitFor();
+        await importButton(frame).click();
+        await frame.getByRole('heading', { name: 'Import complete' }).waitFor();
         const [complete] = (await waitForEvent(page, 'csv-importer-complete')).filter(
           (e) => e.type === 'csv-importer-complete',
         );
