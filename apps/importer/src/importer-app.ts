@@ -300,6 +300,11 @@ export class ImporterApp extends LitElement {
                 ? i18n.t(key)
                 : result.message;
       this.state = { step: 'upload', error };
+      // The application set this limit; it hears about the refusal too (the size wrapper in
+      // main.ts already told it about its own refusals).
+      if (result.code === 'too_many_rows' && !result.message.startsWith('"')) {
+        this.#host?.send({ type: 'error', code: 'too_many_rows', message: error });
+      }
       return;
     }
     const { summary } = result;
@@ -425,6 +430,7 @@ export class ImporterApp extends LitElement {
           .error=${state.error}
           .reading=${state.reading ?? null}
           .onFile=${(file: File) => this.#load(file)}
+          .onRefused=${(code: 'file_too_large', message: string) => this.#host?.send({ type: 'error', code, message })}
           .onCancel=${() => this.#cancelRead()}
         ></csv-upload-step>`;
       case 'header':

@@ -97,6 +97,9 @@ export class UploadStep extends LitElement {
   @property({ attribute: false }) accessor error: string | undefined;
   @property({ attribute: false }) accessor reading: ReadingState | null = null;
   @property({ attribute: false }) accessor onFile: (file: File) => void = () => {};
+  /** A file refused before reading (over `maxFileSize`); the host is told with this code. */
+  @property({ attribute: false }) accessor onRefused: (code: 'file_too_large', message: string) => void =
+    () => {};
   @property({ attribute: false }) accessor onCancel: () => void = () => {};
 
   @state() private accessor over = false;
@@ -131,6 +134,7 @@ export class UploadStep extends LitElement {
     }
     if (this.limits.maxFileSize !== undefined && file.size > this.limits.maxFileSize) {
       this.error = i18n.t('error.too_large', { size: i18n.bytes(this.limits.maxFileSize) });
+      this.onRefused('file_too_large', this.error);
       return;
     }
     this.onFile(file);
