@@ -1,30 +1,10 @@
-import type { Encoding } from '@csv-importer/core';
+import { ENCODINGS, type Encoding } from '@csv-importer/core/encodings';
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
 import { controls } from '../../styles/shared-styles.ts';
 import type { LoadSummary, ReadOptions } from '../../worker/import-session.ts';
 
-/** The encodings the engine decodes (core's ENCODINGS), listed here so the UI bundle need not import core. */
-const ENCODINGS = [
-  'utf-8',
-  'utf-16le',
-  'utf-16be',
-  'windows-1252',
-  'windows-1250',
-  'windows-1251',
-  'windows-1253',
-  'windows-1254',
-  'windows-1257',
-  'iso-8859-2',
-  'iso-8859-15',
-  'koi8-r',
-  'shift_jis',
-  'euc-jp',
-  'euc-kr',
-  'gb18030',
-  'big5',
-] as const satisfies readonly Encoding[];
 const DELIMITERS = [
   [',', 'header.comma'],
   [';', 'header.semicolon'],
