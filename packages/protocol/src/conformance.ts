@@ -41,6 +41,15 @@ export function frameToHostSamples(id: (n: number) => string): Record<string, un
     { type: 'complete', version, id: id(5), meta },
     { type: 'error', version, id: id(6), code: 'internal', message: 'boom' },
     { type: 'close', version, id: id(7) },
+    { type: 'close-request', version, id: id(8), reason: 'escape' },
+    {
+      type: 'save-file',
+      version,
+      id: id(9),
+      fileName: 'rows-with-errors.csv',
+      mimeType: 'text/csv',
+      text: "First name,E-mail\r\n'=1+1,a@\r\n",
+    },
   ];
 }
 
@@ -79,7 +88,22 @@ export function nearValid(message: Record<string, unknown>): unknown[] {
     const { [key]: _, ...rest } = message;
     // `total` and the like are optional; dropping them keeps the message valid.
     if (
-      ['type', 'version', 'id', 'replyTo', 'rows', 'meta', 'code', 'issues', 'theme', 'record'].includes(key)
+      [
+        'type',
+        'version',
+        'id',
+        'replyTo',
+        'rows',
+        'meta',
+        'code',
+        'issues',
+        'theme',
+        'record',
+        'reason',
+        'fileName',
+        'mimeType',
+        'text',
+      ].includes(key)
     ) {
       out.push(rest);
     }
@@ -98,5 +122,20 @@ export function nearValid(message: Record<string, unknown>): unknown[] {
     out.push({ ...message, issues: [{ ...(message.issues[0] as object), extra: 1 }] });
   }
   if (typeof message.replyTo === 'string') out.push({ ...message, replyTo: '' });
+  if (typeof message.fileName === 'string') {
+    // A file the host saves: no path, no other extension, no markup type.
+    for (const fileName of [
+      '../rows.csv',
+      'C:\\rows.csv',
+      'rows.csv.exe',
+      'rows\n.csv',
+      '.csv',
+      `${'x'.repeat(200)}.csv`,
+    ])
+      out.push({ ...message, fileName });
+    out.push({ ...message, mimeType: 'text/html' });
+    out.push({ ...message, text: 7 });
+  }
+  if (message.reason !== undefined) out.push({ ...message, reason: 'click' });
   return out;
 }

@@ -332,6 +332,52 @@ export type ErrorMessage = v.InferOutput<typeof ErrorSchema>;
 
 export const CloseSchema = v.strictObject({ type: v.literal('close'), version, id });
 
+/**
+ * The user pressed Escape inside the frame and no widget of the frame used it (a cell editor
+ * cancels its edit instead). A host that shows the importer in a modal closes it, as Escape in
+ * the host page does; an inline importer ignores it. Unlike `close`, this is a request.
+ */
+export const CloseRequestSchema = v.strictObject({
+  type: v.literal('close-request'),
+  version,
+  id,
+  reason: v.picklist(['escape']),
+});
+export type CloseRequest = v.InferOutput<typeof CloseRequestSchema>;
+
+/**
+ * Longest text a `save-file` carries, in UTF-16 code units (128 Mi: the invalid rows of a
+ * million-row file fit; the structured clone of one message stays bounded).
+ */
+export const SAVE_FILE_MAX_LENGTH = 2 ** 27;
+
+/**
+ * A file name for the user's downloads folder: up to 200 characters, none of them a path
+ * separator, a control character or one that Windows refuses (`<>:"|?*`), ending in `.csv`.
+ */
+const FileNameSchema = v.pipe(
+  v.string(),
+  v.minLength(5),
+  v.maxLength(200),
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses.
+  v.regex(/^[^\\/\u0000-\u001f\u007f<>:"|?*]+\.csv$/, 'Expected a plain file name ending in .csv'),
+);
+
+/**
+ * The user asked the frame for a file (the template of the expected columns, the rows with
+ * errors). A sandboxed frame may not download, so the host saves `text` under `fileName`: the
+ * exact bytes the frame produced, formula-injection guard included.
+ */
+export const SaveFileSchema = v.strictObject({
+  type: v.literal('save-file'),
+  version,
+  id,
+  fileName: FileNameSchema,
+  mimeType: v.picklist(['text/csv']),
+  text: v.pipe(v.string(), v.maxLength(SAVE_FILE_MAX_LENGTH)),
+});
+export type SaveFile = v.InferOutput<typeof SaveFileSchema>;
+
 export const FrameToHostSchema = v.variant('type', [
   ProgressSchema,
   ValidateRequestSchema,
@@ -341,6 +387,8 @@ export const FrameToHostSchema = v.variant('type', [
   CompleteSchema,
   ErrorSchema,
   CloseSchema,
+  CloseRequestSchema,
+  SaveFileSchema,
 ]);
 export type FrameToHost = v.InferOutput<typeof FrameToHostSchema>;
 
@@ -379,7 +427,18 @@ export const EmbedErrorSchema = v.strictObject({
   message: shortText,
 });
 
-export const EmbedToHostSchema = v.variant('type', [EmbedCompleteSchema, EmbedErrorSchema]);
+/** Embed mode: a file for the host page to save (see `save-file`). */
+export const EmbedSaveFileSchema = v.strictObject({
+  ...SaveFileSchema.entries,
+  type: v.literal('csv-importer:save-file'),
+});
+export type EmbedSaveFile = v.InferOutput<typeof EmbedSaveFileSchema>;
+
+export const EmbedToHostSchema = v.variant('type', [
+  EmbedCompleteSchema,
+  EmbedErrorSchema,
+  EmbedSaveFileSchema,
+]);
 export type EmbedToHost = v.InferOutput<typeof EmbedToHostSchema>;
 
 /** Encodes an embed configuration for the URL fragment: `#config=` + this. */
