@@ -154,6 +154,34 @@ describe('host hooks from the frame side', () => {
     );
   });
 
+  test('edit: an answer to a superseded check is dropped, so an older answer never overwrites a newer one', async () => {
+    let release: () => void = () => {};
+    const slow = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { host, init, session } = await connect({
+      // The first check waits; the second answers at once.
+      edit: async (change) => {
+        if (change.record.email === 'old@example.com') await slow;
+        return [{ row: change.row, column: 'email', message: `About ${String(change.record.email)}.` }];
+      },
+    });
+    session.edit(4, 'email', 'old@example.com');
+    const older = new AbortController();
+    const first = checkEditWithHost(host, init, session, 4, 'email', older.signal);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    session.edit(4, 'email', 'new@example.com');
+    older.abort();
+    await checkEditWithHost(host, init, session, 4, 'email', new AbortController().signal);
+    release();
+    assert.equal(await first, undefined);
+    const [row] = await session.records(4, 1);
+    assert.deepEqual(
+      row!.issues.map((i) => i.params?.message),
+      ['About new@example.com.'],
+    );
+  });
+
   test('mapping: the host picks headers by name; unknown headers and fields are ignored', async () => {
     const { host, init, summary, mapping } = await connect({
       mapping: ({ suggested }) => ({ ...suggested, country: 'Notes', email: 'No such header', nope: 'Plan' }),

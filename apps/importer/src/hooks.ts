@@ -76,7 +76,9 @@ export async function validateWithHost(
 
 /**
  * Tells the host's edit hook that the user changed `column` of `row`, and folds its answer into
- * the session. The UI calls this after the engine re-validated the edited row.
+ * the session. The UI calls this after the engine re-validated the edited row. An answer that
+ * arrives after `signal` aborted (a newer edit of the row is being checked) is dropped, so an
+ * older answer never overwrites a newer one.
  */
 export async function checkEditWithHost(
   host: HostConnection,
@@ -84,6 +86,7 @@ export async function checkEditWithHost(
   session: Comlink.Remote<ImportSession>,
   row: number,
   column: string,
+  signal?: AbortSignal,
 ): Promise<ValidationSummary | undefined> {
   const hooks = init.options.hooks;
   if (!hooks?.edit && !hooks?.validate) return undefined;
@@ -105,6 +108,7 @@ export async function checkEditWithHost(
     const message = (error as Error).message;
     issues = [{ row, column, code: HOOK_FAILED_CODE, level: 'error', params: { message } }];
   }
+  if (signal?.aborted) return undefined;
   return session.applyHostFindings(row, row + 1, issues, values);
 }
 
