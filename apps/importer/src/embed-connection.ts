@@ -11,9 +11,10 @@ import type { HostTransport } from './host-connection.ts';
 /**
  * The transport of embed URL mode: the host page runs none of our code, so there is no port and
  * no hooks. Row batches are acknowledged here and collected; `complete` posts every row, issue and
- * the metadata in one `csv-importer:complete` window message, and errors as `csv-importer:error`,
- * each addressed to the configured parent origin only (never `'*'`). The init message is built
- * from the configuration and goes through the same schema check as one from a port.
+ * the metadata in one `csv-importer:complete` window message, errors as `csv-importer:error` and
+ * files the user asked for as `csv-importer:save-file`, each addressed to the configured parent
+ * origin only (never `'*'`). The init message is built from the configuration and goes through
+ * the same schema check as one from a port.
  */
 export function embedTransport(config: EmbedConfig, parent: Window = window.parent): HostTransport {
   let receive: (data: unknown) => void = () => {};
@@ -43,6 +44,15 @@ export function embedTransport(config: EmbedConfig, parent: Window = window.pare
           return;
         case 'error':
           post({ type: 'csv-importer:error', code: message.code, message: message.message });
+          return;
+        case 'save-file':
+          // The host page saves it (see docs/protocol.md): the frame may not download.
+          post({
+            type: 'csv-importer:save-file',
+            fileName: message.fileName,
+            mimeType: message.mimeType,
+            text: message.text,
+          });
           return;
         default:
           return;

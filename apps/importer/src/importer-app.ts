@@ -4,7 +4,13 @@ import * as Comlink from 'comlink';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { deliverRows } from './delivery.ts';
-import { checkEditWithHost, mappingFromHost, validateWithHost } from './hooks.ts';
+import {
+  checkEditWithHost,
+  HOOK_FAILED_CODE,
+  HOST_ISSUE_CODE,
+  mappingFromHost,
+  validateWithHost,
+} from './hooks.ts';
 import type { HostConnection } from './host-connection.ts';
 import { i18n, type MessageKey, setTranslator, Translator } from './i18n/i18n.ts';
 import './steps/header/header-step.ts';
@@ -157,12 +163,23 @@ export class ImporterApp extends LitElement {
       attributeFilter: ['data-color-scheme'],
     });
     this.#readScheme();
+    document.addEventListener('keydown', this.#onEscape);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#schemeObserver.disconnect();
+    document.removeEventListener('keydown', this.#onEscape);
   }
+
+  /**
+   * Escape that no widget of the frame used (the grid's cell editor cancels its edit and stops
+   * the key) asks the host to close: a modal importer closes, as on Escape in the page.
+   */
+  readonly #onEscape = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
+    this.#host?.send({ type: 'close-request', reason: 'escape' });
+  };
 
   #readScheme(): void {
     // theme.ts sets `color-scheme` on the root from the host's theme; `data-color-scheme` also works.
@@ -349,11 +366,51 @@ export class ImporterApp extends LitElement {
   async #afterChange(
     review: Extract<State, { step: 'review' }>,
     validation: ValidationSummary,
-    _edit?: EditResult,
+    edit?: EditResult,
   ) {
-    // Call site: after an edit (the host's edit hook runs here; `_edit` is the edit's outcome).
     const submit = await this.#session!.submitSummary();
     if (this.state.step === 'review') this.state = { ...review, validation, submit };
+    // The host's edit hook sees the row after the engine re-validated it; the user edits on
+    // meanwhile, and its findings show when they come.
+    if (edit) void this.#checkEdit(edit);
+  }
+
+  /** The pending edit-hook check of each row; a newer edit of the row supersedes it. */
+  readonly #editChecks = new Map<number, AbortController>();
+
+  async #checkEdit(edit: EditResult): Promise<void> {
+    this.#editChecks.get(edit.row)?.abort();
+    const check = new AbortController();
+    this.#editChecks.set(edit.row, check);
+    const session = this.#session!;
+    const validation = await checkEditWithHost(
+      this.#host!,
+      this.#init!,
+      session,
+      edit.row,
+      edit.field,
+      check.signal,
+    );
+    if (this.#editChecks.get(edit.row) === check) this.#editChecks.delete(edit.row);
+    if (!validation || check.signal.aborted || this.state.step !== 'review') return;
+    const submit = await session.submitSummary();
+    if (this.state.step !== 'review') return;
+    this.state = { ...this.state, validation, submit };
+    // The user hears what the application said about the row (the grid shows it on the cell).
+    const [row] = await session.records(edit.row, 1);
+    const fromHost = (row?.issues ?? []).filter(
+      (i) => i.code === HOST_ISSUE_CODE || i.code === HOOK_FAILED_CODE,
+    );
+    const finding = fromHost.find((i) => i.column === edit.field) ?? fromHost[0];
+    if (finding) {
+      this.#announce(
+        i18n.t('review.cellError', {
+          row: edit.row + 1,
+          column: this.#columns.find((c) => c.key === finding.column)?.label ?? finding.column,
+          message: i18n.issue(finding.code, finding.params),
+        }),
+      );
+    }
   }
 
   // ---- submit ----------------------------------------------------------------------------------
@@ -382,6 +439,11 @@ export class ImporterApp extends LitElement {
   #close(): void {
     this.#host?.send({ type: 'close' });
   }
+
+  /** A sandboxed frame may not download: the host page saves the file. */
+  readonly #saveFile = (fileName: string, text: string): void => {
+    this.#host?.send({ type: 'save-file', fileName, mimeType: 'text/csv', text });
+  };
 
   // ---- rendering -------------------------------------------------------------------------------
 
@@ -432,6 +494,7 @@ export class ImporterApp extends LitElement {
           .onFile=${(file: File) => this.#load(file)}
           .onRefused=${(code: 'file_too_large', message: string) => this.#host?.send({ type: 'error', code, message })}
           .onCancel=${() => this.#cancelRead()}
+          .onSaveFile=${this.#saveFile}
         ></csv-upload-step>`;
       case 'header':
         return html`<csv-header-step
@@ -487,6 +550,7 @@ export class ImporterApp extends LitElement {
           .submit=${state.submit}
           .onChanged=${(v: ValidationSummary, edit?: EditResult) => this.#afterChange(state, v, edit)}
           .onAnnounce=${(message: string) => this.#announce(message)}
+          .onSaveFile=${this.#saveFile}
           .onBack=${() => {
             this.state = { step: 'match', summary: state.summary, mapping: state.mapping, manual: new Set() };
           }}

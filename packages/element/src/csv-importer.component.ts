@@ -6,6 +6,7 @@ import {
   InitOptionsSchema,
   type InvalidRows,
   type Rows,
+  type SaveFile,
   THEME_TOKENS,
   type Theme,
   ThemeSchema,
@@ -18,6 +19,7 @@ import * as v from 'valibot';
 import {
   CsvImporterCloseEvent,
   CsvImporterCompleteEvent,
+  CsvImporterDownloadEvent,
   CsvImporterErrorEvent,
   CsvImporterMessageEvent,
   CsvImporterProgressEvent,
@@ -63,6 +65,7 @@ const numberAttribute = {
  * @event csv-importer-error - The import cannot go on, or a message was refused; carries `code`, `message`.
  * @event csv-importer-message - With `debug` set: one protocol message; carries `direction` and `message`.
  * @event csv-importer-close - The importer closed.
+ * @event csv-importer-download - The user asked for a file; carries `fileName`, `mimeType`, `text`. Cancelable: `preventDefault()` stops the element from saving it.
  *
  * @slot trigger - A custom button that opens the importer.
  *
@@ -410,7 +413,27 @@ export class CsvImporter extends LitElement {
       case 'close':
         this.close();
         return;
+      case 'close-request':
+        // Escape inside the frame does what Escape in the page does: it closes a modal dialog.
+        if (this.display === 'modal') this.close();
+        return;
+      case 'save-file':
+        this.#save(message);
+        return;
     }
+  }
+
+  /** Hands a file from the frame to the page, and saves it here unless the page took it. */
+  #save(message: SaveFile): void {
+    const event = new CsvImporterDownloadEvent(message.fileName, message.mimeType, message.text);
+    if (!this.dispatchEvent(event)) return;
+    const url = URL.createObjectURL(new Blob([message.text], { type: message.mimeType }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = message.fileName;
+    link.click();
+    // The download has started from the URL by the next task; the Blob need not outlive it.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
   }
 
   async #onRows(message: Rows, connection: FrameConnection): Promise<void> {

@@ -96,6 +96,23 @@ export class CsvImporterCloseEvent extends Event {
 }
 
 /**
+ * The user asked the importer for a file (the template of the expected columns, or the rows with
+ * errors). The sandboxed frame may not download, so the element saves `text` under `fileName` in
+ * this page unless a listener calls `preventDefault()` (to save or upload it another way).
+ * `text` is exactly what the importer produced: cells that would start a formula are guarded.
+ */
+export class CsvImporterDownloadEvent extends Event {
+  static readonly eventName = 'csv-importer-download';
+  constructor(
+    readonly fileName: string,
+    readonly mimeType: 'text/csv',
+    readonly text: string,
+  ) {
+    super(CsvImporterDownloadEvent.eventName, { ...init, cancelable: true });
+  }
+}
+
+/**
  * One protocol message between the element and its frame, as sent or as accepted after parsing;
  * dispatched only while the element's `debug` attribute is set.
  */
@@ -116,5 +133,6 @@ export interface CsvImporterEventMap {
   'csv-importer-progress': CsvImporterProgressEvent;
   'csv-importer-error': CsvImporterErrorEvent;
   'csv-importer-close': CsvImporterCloseEvent;
+  'csv-importer-download': CsvImporterDownloadEvent;
   'csv-importer-message': CsvImporterMessageEvent;
 }

@@ -9,6 +9,7 @@ export {
 export {
   CsvImporterCloseEvent,
   CsvImporterCompleteEvent,
+  CsvImporterDownloadEvent,
   CsvImporterErrorEvent,
   type CsvImporterEventMap,
   CsvImporterMessageEvent,

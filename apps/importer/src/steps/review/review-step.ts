@@ -1,4 +1,5 @@
 import type { ColumnSpec } from '@csv-importer/core';
+import { SAVE_FILE_MAX_LENGTH } from '@csv-importer/protocol';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import '../../grid/data-grid.ts';
@@ -77,6 +78,8 @@ export class ReviewStep extends LitElement {
     edit?: EditResult,
   ) => void = () => {};
   @property({ attribute: false }) accessor onAnnounce: (message: string) => void = () => {};
+  /** Hands a file to the host page to save (a sandboxed frame may not download). */
+  @property({ attribute: false }) accessor onSaveFile: (fileName: string, text: string) => void = () => {};
   @property({ attribute: false }) accessor onBack: () => void = () => {};
   @property({ attribute: false }) accessor onSubmit: () => void = () => {};
 
@@ -95,12 +98,6 @@ export class ReviewStep extends LitElement {
 
   #active: ActiveCell = { position: 0, field: 0 };
   #findGeneration = 0;
-  #exportUrl: string | undefined;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.#exportUrl) URL.revokeObjectURL(this.#exportUrl);
-  }
 
   #changed(summary: ValidationSummary, edit?: EditResult): void {
     this.validation = summary;
@@ -224,12 +221,15 @@ export class ReviewStep extends LitElement {
       i18n.t('review.errorsColumn'),
       messages,
     );
-    if (this.#exportUrl) URL.revokeObjectURL(this.#exportUrl);
-    this.#exportUrl = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = this.#exportUrl;
-    link.download = 'rows-with-errors.csv';
-    link.click();
+    // One message carries the file to the host; past the protocol's cap the user is told so.
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8: a larger blob is over the cap for sure,
+    // and is not read into a string at all.
+    const text = blob.size > SAVE_FILE_MAX_LENGTH * 3 ? undefined : await blob.text();
+    if (text === undefined || text.length > SAVE_FILE_MAX_LENGTH) {
+      this.#say(i18n.t('error.too_large', { size: i18n.bytes(SAVE_FILE_MAX_LENGTH) }));
+      return;
+    }
+    this.onSaveFile('rows-with-errors.csv', text);
   }
 
   #onKeyDown(event: KeyboardEvent): void {

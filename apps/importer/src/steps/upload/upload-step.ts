@@ -84,6 +84,14 @@ export class UploadStep extends LitElement {
         display: block;
         margin: 16px 0 4px;
       }
+      button.link {
+        border: none;
+        background: none;
+        padding: 0;
+        min-height: 0;
+        color: var(--_primary);
+        text-decoration: underline;
+      }
       progress {
         width: 100%;
         height: 12px;
@@ -102,13 +110,10 @@ export class UploadStep extends LitElement {
     () => {};
   @property({ attribute: false }) accessor onCancel: () => void = () => {};
 
-  @state() private accessor over = false;
-  #templateUrl: string | undefined;
+  /** Hands a file to the host page to save (a sandboxed frame may not download). */
+  @property({ attribute: false }) accessor onSaveFile: (fileName: string, text: string) => void = () => {};
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.#templateUrl) URL.revokeObjectURL(this.#templateUrl);
-  }
+  @state() private accessor over = false;
 
   /** The types the file input accepts, as the user reads them (".csv, .tsv"). */
   get #types(): string {
@@ -148,11 +153,8 @@ export class UploadStep extends LitElement {
     this.onFile(new File([text], 'pasted.tsv', { type: 'text/tab-separated-values' }));
   }
 
-  get #template(): string {
-    if (this.#templateUrl) URL.revokeObjectURL(this.#templateUrl);
-    const blob = new Blob([csvLine(this.fields.map((f) => f.label))], { type: 'text/csv' });
-    this.#templateUrl = URL.createObjectURL(blob);
-    return this.#templateUrl;
+  #saveTemplate(): void {
+    this.onSaveFile('template.csv', csvLine(this.fields.map((f) => f.label)));
   }
 
   override render() {
@@ -202,7 +204,7 @@ export class UploadStep extends LitElement {
         @paste=${this.#onPaste}
       ></textarea>
       <p class="muted">${i18n.t('upload.fields', { fields: this.fields.map((f) => f.label).join(', ') })}</p>
-      <p><a href=${this.#template} download="template.csv">${i18n.t('upload.template')}</a></p>`;
+      <p><button type="button" class="link" @click=${this.#saveTemplate}>${i18n.t('upload.template')}</button></p>`;
   }
 
   #renderReading(reading: ReadingState) {
