@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
+import { CONTACT_COLUMNS } from '../support/contacts.ts';
+import { FIXTURES, serveHost, type TestServer } from '../support/servers.ts';
+import { importerFrame, loadAndReview, submit, waitForEvent } from './importer-flow.ts';
+import { cell, editCell, summary } from './importer-helpers.ts';
+
+// The host's edit hook through the real element, frame and worker: the user edits a cell, the
+// engine re-validates it, then the page's hook sees the row and its findings land on the cell.
+
+let browser: Browser;
+let host: TestServer;
+
+before(async () => {
+  browser = await launchChromium();
+  host = await serveHost();
+});
+after(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+const CONTACTS = join(FIXTURES, 'contacts.csv');
+const REFUSED = 'Addresses at competitor.example cannot be imported.';
+const NEEDS_NAME = 'The CRM needs a first name.';
+const CHECK_LAST = 'Check that this is a real last name.';
+const LOWERED = 'Stored in lower case.';
+
+/** The element on the test host page, with an edit hook that answers asynchronously. */
+async function withEditHook(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 2400, height: 1400 } });
+  await page.goto(`${host.url}/element.html`);
+  await page.evaluate(
+    ({ columns, refused, needsName, checkLast, lowered }) => {
+      const importer = document.querySelector('csv-importer')!;
+      importer.style.setProperty('--csv-importer-height', '1300px');
+      importer.columns = columns as never;
+      (window as unknown as { asked: unknown[] }).asked = [];
+      importer.hooks = {
+        // As a hook that asks the application's server would: later, and about the whole row.
+        edit: async ({ row, column, record }) => {
+          (window as unknown as { asked: unknown[] }).asked.push({ row, column });
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          const email = String(record.email ?? '');
+          const issues: { row: number; column: string; message: string; level?: 'warning' | 'info' }[] = [];
+          if (email.endsWith('@competitor.example')) issues.push({ row, column: 'email', message: refused });
+          if (record.firstName === null) {
+            issues.push({ row, column: 'firstName', message: needsName });
+            issues.push({ row, column: 'lastName', message: checkLast, level: 'warning' });
+          }
+          // Addresses are stored in lower case, and the user is told so.
+          const values = [];
+          if (email !== email.toLowerCase()) {
+            values.push({ row, column: 'email', value: email.toLowerCase() });
+            issues.push({ row, column: 'email', message: lowered, level: 'info' });
+          }
+          return { issues, values };
+        },
+      };
+      importer.open();
+    },
+    {
+      columns: CONTACT_COLUMNS as unknown,
+      refused: REFUSED,
+      needsName: NEEDS_NAME,
+      checkLast: CHECK_LAST,
+      lowered: LOWERED,
+    },
+  );
+  return page;
+}
+
+describe('the host edit hook', () => {
+  test('a rejected edit shows the host message on the cell and is delivered as an issue; an accepted edit clears it', async () => {
+    const page = await withEditHook();
+    const frame = await importerFrame(page);
+    await loadAndReview(frame, CONTACTS);
+    await summary(frame, '11 rows, 2 with errors (2 errors).');
+
+    // The engine finds the address valid; the host refuses it.
+    await editCell(frame, 0, 'email', 'ada@competitor.example');
+    await cell(frame, 0, 'email')
+      .and(frame.locator(`[title="${REFUSED}"]`))
+      .waitFor();
+    assert.equal(await cell(frame, 0, 'email').getAttribute('aria-invalid'), 'true');
+    await summary(frame, '11 rows, 3 with errors (3 errors).');
+
+    // Refused, then fixed: the hook's answer about the fixed value replaces its finding.
+    await editCell(frame, 3, 'email', 'margaret@competitor.example');
+    await cell(frame, 3, 'email')
+      .and(frame.locator(`[title="${REFUSED}"]`))
+      .waitFor();
+    await summary(frame, '11 rows, 4 with errors (4 errors).');
+    await editCell(frame, 3, 'email', 'margaret@example.org');
+    await summary(frame, '11 rows, 3 with errors (3 errors).');
+    assert.equal(await cell(frame, 3, 'email').getAttribute('aria-invalid'), 'false');
+    assert.equal(await cell(frame, 3, 'email').getAttribute('title'), null);
+
+    // A replacement value from the hook goes into the delivered row, not into the user's cell.
+    await editCell(frame, 5, 'email', 'Zoe.Mueller@Example.DE');
+    await cell(frame, 5, 'email')
+      .and(frame.locator(`[title="${LOWERED}"]`))
+      .waitFor();
+    assert.equal(await cell(frame, 5, 'email').textContent(), 'Zoe.Mueller@Example.DE');
+    assert.equal(await cell(frame, 5, 'email').getAttribute('aria-invalid'), 'false');
+
+    await submit(frame);
+    const events = await waitForEvent(page, 'csv-importer-complete');
+    const complete = events.find((e) => e.type === 'csv-importer-complete')!;
+    assert.deepEqual(complete.rows!.map((r) => r.email).slice(0, 6), [
+      'ada@competitor.example',
+      'grace.hopper@example.org',
+      'linus@',
+      'margaret@example.org',
+      'tim@example.com',
+      'zoe.mueller@example.de',
+    ]);
+    assert.deepEqual(complete.issues, [
+      { row: 0, column: 'email', code: 'host', level: 'error', params: { message: REFUSED } },
+      { row: 2, column: 'email', code: 'invalid_email', level: 'error' },
+      { row: 5, column: 'email', code: 'host', level: 'info', params: { message: LOWERED } },
+      { row: 7, column: 'firstName', code: 'required', level: 'error' },
+    ]);
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { asked: unknown[] }).asked), [
+      { row: 0, column: 'email' },
+      { row: 3, column: 'email' },
+      { row: 3, column: 'email' },
+      { row: 5, column: 'email' },
+    ]);
+    await page.close();
+  });
+
+  test('a host finding on a cell the engine already flags is held back: the engine issue is shown and delivered', async () => {
+    const page = await withEditHook();
+    const frame = await importerFrame(page);
+    await loadAndReview(frame, CONTACTS);
+    await summary(frame, '11 rows, 2 with errors (2 errors).');
+
+    // Row 7 has no first name (the engine's `required`); the hook, asked about an edit of its
+    // address, says so in its own words about the same cell, and warns about the last name.
+    await editCell(frame, 7, 'email', 'anonymous@example.com');
+    await cell(frame, 7, 'lastName')
+      .and(frame.locator(`[title="${CHECK_LAST}"]`))
+      .waitFor();
+    assert.equal(await cell(frame, 7, 'firstName').getAttribute('title'), 'This field is required.');
+    await summary(frame, '11 rows, 2 with errors (2 errors).');
+
+    await submit(frame);
+    const events = await waitForEvent(page, 'csv-importer-complete');
+    const complete = events.find((e) => e.type === 'csv-importer-complete')!;
+    assert.deepEqual(
+      complete.issues!.filter((i) => i.row === 7),
+      [
+        { row: 7, column: 'firstName', code: 'required', level: 'error' },
+        { row: 7, column: 'lastName', code: 'host', level: 'warning', params: { message: CHECK_LAST } },
+      ],
+    );
+    await page.close();
+  });
+});
