@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
+import { CONTACT_COLUMNS } from '../support/contacts.ts';
+import { FIXTURES, serveHost, type TestServer } from '../support/servers.ts';
+import { importerFrame, loadAndReview, received, waitForEvent } from './importer-flow.ts';
+import { cell, showRow } from './importer-helpers.ts';
+
+// Escape pressed while the keyboard is inside the importer's frame: the page's dialog never sees
+// the key, so the frame asks the element to close, unless one of its own widgets used the key.
+
+let browser: Browser;
+let host: TestServer;
+
+before(async () => {
+  browser = await launchChromium();
+  host = await serveHost();
+});
+after(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+async function inReview(display: 'modal' | 'inline'): Promise<{ page: Page; frame: Frame }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${host.url}/element.html`);
+  await page.evaluate(
+    ({ columns, display }) => {
+      const importer = document.querySelector('csv-importer')!;
+      importer.columns = columns as never;
+      importer.display = display;
+      importer.open();
+    },
+    { columns: CONTACT_COLUMNS as unknown, display },
+  );
+  const frame = await importerFrame(page);
+  await loadAndReview(frame, join(FIXTURES, 'contacts.csv'));
+  return { page, frame };
+}
+
+const isOpen = (page: Page) => page.evaluate(() => document.querySelector('csv-importer')!.isOpen);
+
+describe('Escape inside the frame', () => {
+  test('modal: Escape while editing a cell cancels the edit only; a second Escape closes the importer', async () => {
+    const { page, frame } = await inReview('modal');
+    await showRow(frame, 0);
+    await cell(frame, 0, 'firstName').dblclick();
+    const editor = cell(frame, 0, 'firstName').locator('input');
+    await editor.fill('Augusta');
+    await editor.press('Escape');
+    await editor.waitFor({ state: 'detached' });
+    assert.equal(await cell(frame, 0, 'firstName').textContent(), 'Ada');
+    assert.equal(await isOpen(page), true);
+    assert.equal(await page.locator('csv-importer >> dialog[open] iframe').count(), 1);
+
+    // The focus is on the grid, inside the frame.
+    assert.equal(await frame.evaluate(() => document.hasFocus()), true);
+    await page.keyboard.press('Escape');
+    const events = await waitForEvent(page, 'csv-importer-close');
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['csv-importer-close'],
+    );
+    assert.equal(await isOpen(page), false);
+    assert.equal(await page.locator('csv-importer >> iframe').count(), 0);
+    await page.close();
+  });
+
+  test('inline: Escape in the frame leaves the importer open', async () => {
+    const { page, frame } = await inReview('inline');
+    await showRow(frame, 0);
+    await cell(frame, 0, 'firstName').click();
+    await page.keyboard.press('Escape');
+    // A message the frame sends after the Escape arrives after anything the Escape sent.
+    const taken = page.evaluate(
+      () =>
+        new Promise<string>((resolve) =>
+          document.addEventListener(
+            'csv-importer-download',
+            (event) => {
+              event.preventDefault();
+              resolve(event.type);
+            },
+            { once: true },
+          ),
+        ),
+    );
+    await frame.getByRole('button', { name: 'Download rows with errors (CSV)' }).click();
+    assert.equal(await taken, 'csv-importer-download');
+    assert.deepEqual(await received(page), []);
+    assert.equal(await isOpen(page), true);
+    assert.equal(await page.locator('csv-importer >> iframe').count(), 1);
+    await page.close();
+  });
+});
