@@ -43,8 +43,9 @@ async function withEditHook(): Promise<Page> {
         // As a hook that asks the application's server would: later, and about the whole row.
         edit: async ({ row, column, record }) => {
           (window as unknown as { asked: unknown[] }).asked.push({ row, column });
-          await new Promise((resolve) => setTimeout(resolve, 30));
           const email = String(record.email ?? '');
+          // A `late@` address makes the answer come after the user has already pressed Import.
+          await new Promise((resolve) => setTimeout(resolve, email.startsWith('late@') ? 1000 : 30));
           const issues: { row: number; column: string; message: string; level?: 'warning' | 'info' }[] = [];
           if (email.endsWith('@competitor.example')) issues.push({ row, column: 'email', message: refused });
           if (record.firstName === null) {
@@ -133,7 +134,7 @@ describe('the host edit hook', () => {
     await page.close();
   });
 
-  test('a host finding on a cell the engine already flags is held back: the engine issue is shown and delivered', async () => {
+  test('a host finding on a cell the engine already flags is held back; an edit right before submit is checked before delivery', async () => {
     const page = await withEditHook();
     const frame = await importerFrame(page);
     await loadAndReview(frame, CONTACTS);
@@ -148,12 +149,15 @@ describe('the host edit hook', () => {
     assert.equal(await cell(frame, 7, 'firstName').getAttribute('title'), 'This field is required.');
     await summary(frame, '11 rows, 2 with errors (2 errors).');
 
+    // Submitted at once after an edit: the rows leave only after the hook's answer about it.
+    await editCell(frame, 0, 'email', 'late@competitor.example');
     await submit(frame);
     const events = await waitForEvent(page, 'csv-importer-complete');
     const complete = events.find((e) => e.type === 'csv-importer-complete')!;
     assert.deepEqual(
-      complete.issues!.filter((i) => i.row === 7),
+      complete.issues!.filter((i) => i.row === 0 || i.row === 7),
       [
+        { row: 0, column: 'email', code: 'host', level: 'error', params: { message: REFUSED } },
         { row: 7, column: 'firstName', code: 'required', level: 'error' },
         { row: 7, column: 'lastName', code: 'host', level: 'warning', params: { message: CHECK_LAST } },
       ],

@@ -376,12 +376,19 @@ export class ImporterApp extends LitElement {
   }
 
   /** The pending edit-hook check of each row; a newer edit of the row supersedes it. */
-  readonly #editChecks = new Map<number, AbortController>();
+  readonly #editChecks = new Map<number, { readonly abort: AbortController; readonly done: Promise<void> }>();
 
-  async #checkEdit(edit: EditResult): Promise<void> {
-    this.#editChecks.get(edit.row)?.abort();
-    const check = new AbortController();
-    this.#editChecks.set(edit.row, check);
+  #checkEdit(edit: EditResult): Promise<void> {
+    this.#editChecks.get(edit.row)?.abort.abort();
+    const abort = new AbortController();
+    const done = this.#applyEditCheck(edit, abort.signal).finally(() => {
+      if (this.#editChecks.get(edit.row)?.abort === abort) this.#editChecks.delete(edit.row);
+    });
+    this.#editChecks.set(edit.row, { abort, done });
+    return done;
+  }
+
+  async #applyEditCheck(edit: EditResult, signal: AbortSignal): Promise<void> {
     const session = this.#session!;
     const validation = await checkEditWithHost(
       this.#host!,
@@ -389,10 +396,9 @@ export class ImporterApp extends LitElement {
       session,
       edit.row,
       edit.field,
-      check.signal,
+      signal,
     );
-    if (this.#editChecks.get(edit.row) === check) this.#editChecks.delete(edit.row);
-    if (!validation || check.signal.aborted || this.state.step !== 'review') return;
+    if (!validation || signal.aborted || this.state.step !== 'review') return;
     const submit = await session.submitSummary();
     if (this.state.step !== 'review') return;
     this.state = { ...this.state, validation, submit };
@@ -417,6 +423,9 @@ export class ImporterApp extends LitElement {
 
   async #submit(review: Extract<State, { step: 'review' }>): Promise<void> {
     this.state = { step: 'submitting', back: review };
+    // The host's answers about the last edits land before any row leaves: a finding applied
+    // during delivery would change which rows are delivered halfway through.
+    await Promise.allSettled([...this.#editChecks.values()].map((check) => check.done));
     const mapping: Record<string, string> = {};
     for (const [key, source] of Object.entries(review.mapping)) {
       if (source !== null) mapping[key] = review.summary.headers[source] ?? '';
