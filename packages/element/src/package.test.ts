@@ -60,6 +60,7 @@ describe('@csv-importer/element as published', () => {
         'csv-importer-error',
         'csv-importer-message',
         'csv-importer-close',
+        'csv-importer-download',
       ],
     );
     assert.deepEqual(
@@ -84,6 +85,7 @@ const hooks: ImporterHooks = { validate: async (rows) => rows.map(({ row }) => (
 importer.hooks = hooks;
 importer.addEventListener('csv-importer-complete', (e) => { const n: number = e.meta.rowCount; void n; void e.rows[0]?.email; });
 importer.addEventListener('csv-importer-rows', (e: CsvImporterRowsEvent) => e.waitUntil(Promise.resolve()));
+importer.addEventListener('csv-importer-download', (e) => { const csv: string = e.text; void csv; e.preventDefault(); });
 // @ts-expect-error: the complete event is not a rows event
 importer.addEventListener('csv-importer-complete', (e: CsvImporterRowsEvent) => e.start);
 `,
