@@ -164,4 +164,48 @@ describe('the host edit hook', () => {
     );
     await page.close();
   });
+
+  test('an edit hook that throws or never answers marks the edited cell, and the user edits on', async () => {
+    const page = await browser.newPage({ viewport: { width: 2400, height: 1400 } });
+    await page.goto(`${host.url}/element.html`);
+    await page.evaluate((columns) => {
+      const importer = document.querySelector('csv-importer')!;
+      importer.style.setProperty('--csv-importer-height', '1300px');
+      importer.columns = columns as never;
+      importer.hookTimeoutMs = 300;
+      importer.hooks = {
+        edit: ({ record }) =>
+          record.email === 'hang@example.com'
+            ? new Promise<undefined>(() => {})
+            : Promise.reject(new Error('the CRM is down')),
+      };
+      importer.open();
+    }, CONTACT_COLUMNS as unknown);
+    const frame = await importerFrame(page);
+    await loadAndReview(frame, CONTACTS);
+    await summary(frame, '11 rows, 2 with errors (2 errors).');
+
+    await editCell(frame, 0, 'email', 'hang@example.com');
+    // Meanwhile the user edits another row, whose check fails at once.
+    await editCell(frame, 1, 'email', 'grace@example.com');
+    await cell(frame, 1, 'email').and(frame.locator('[title="the CRM is down"]')).waitFor();
+    await cell(frame, 0, 'email')
+      .and(frame.locator('[title="The host did not answer edit-request within 300 ms."]'))
+      .waitFor();
+    await summary(frame, '11 rows, 4 with errors (4 errors).');
+
+    await submit(frame);
+    const events = await waitForEvent(page, 'csv-importer-complete');
+    const complete = events.find((e) => e.type === 'csv-importer-complete')!;
+    assert.deepEqual(
+      complete.issues!.filter((i) => i.row < 2).map((i) => [i.row, i.column, i.code, i.params?.message]),
+      [
+        [0, 'email', 'hook_failed', 'The host did not answer edit-request within 300 ms.'],
+        [1, 'email', 'hook_failed', 'the CRM is down'],
+      ],
+    );
+    const error = events.find((e) => e.type === 'csv-importer-error')!;
+    assert.deepEqual([error.code, error.message], ['hook_failed', 'the CRM is down']);
+    await page.close();
+  });
 });
