@@ -63,6 +63,25 @@ describe('Translator', () => {
     assert.equal(new Translator('fi').t('review.errors', { count: 1 }), 'Virheitä: 1');
   });
 
+  test('writes byte counts in words, with the plural the count takes', () => {
+    const en = new Translator('en');
+    assert.equal(en.bytes(1), '1 byte');
+    assert.equal(en.bytes(1000), '1,000 bytes');
+    assert.equal(en.bytes(1536), '1.5 kilobytes');
+    assert.equal(en.bytes(2 ** 20), '1 megabyte');
+    assert.equal(en.bytes(20 * 2 ** 20), '20 megabytes');
+    assert.equal(
+      en.t('error.too_large', { size: en.bytes(1000) }),
+      'The file is larger than 1,000 bytes. Split it into smaller files.',
+    );
+    assert.equal(new Translator('de').bytes(1000), '1.000 Byte');
+    assert.equal(new Translator('de').bytes(20 * 2 ** 20), '20 Megabyte');
+    assert.equal(new Translator('fr').bytes(1000), '1\u202f000\u00a0octets');
+    assert.equal(new Translator('fr').bytes(20 * 2 ** 20), '20\u00a0mégaoctets');
+    assert.equal(new Translator('fi').bytes(1), '1 tavu');
+    assert.equal(new Translator('fi').bytes(1.5 * 2 ** 20), '1,5 megatavua');
+  });
+
   test('lays Arabic out right to left', () => {
     assert.equal(new Translator('ar').dir, 'rtl');
     assert.equal(new Translator('ar-EG').t('common.back'), 'رجوع');
