@@ -69,6 +69,10 @@ importer.addEventListener('csv-importer-complete', (event) => console.log(event.
 <div><csv-importer></div>
 \`\`\`
 
+\`\`\`html
+<csv-importer oncsv-importer-complete="save(event.rows)"></csv-importer>
+\`\`\`
+
 \`\`\`vue
 <csv-importer .colums="columns" @csv-importer-done="onDone"></csv-importer>
 \`\`\`
@@ -150,6 +154,23 @@ const key: 'email' = columns[0].key;
 <!-- snippet: schema=columns -->
 \`\`\`json
 [{ "key": "email", "label": "E-mail", "type": "email", "required": true }]
+\`\`\`
+
+<!-- snippet: schema=theme -->
+\`\`\`json
+{ "colorScheme": "dark", "colorPrimary": "#8250df", "radius": "4px" }
+\`\`\`
+
+\`\`\`vue
+<csv-importer .columns="columns" locale="de" @csv-importer-complete="onComplete" @click="log"></csv-importer>
+\`\`\`
+
+\`\`\`svelte
+<csv-importer {columns} hooks={hooks} oncsv-importer-rows={onRows} onclick={log}></csv-importer>
+\`\`\`
+
+\`\`\`css
+csv-importer { --csv-importer-height: 600px; --csv-importer-color-primary: #8250df; --csv-importer-font-size: 14px; }
 \`\`\`
 
 <!-- snippet: skip="shows a deliberately invalid call" -->
@@ -239,6 +260,10 @@ describe('the snippet checker', () => {
     found(lineOf('  <button slot="opener">Import</button>'), /no slot "opener"/);
     found(lineOf("  document.querySelector('csv-importer').colums = [];"), /colums/);
     found(lineOf('<div><csv-importer></div>'), /<csv-importer> is never closed/);
+    found(
+      lineOf('<csv-importer oncsv-importer-complete="save(event.rows)"></csv-importer>'),
+      /use addEventListener/,
+    );
   });
 
   test('finds unknown properties and events in Vue, Svelte and JSX', () => {
@@ -289,6 +314,6 @@ describe('the snippet checker', () => {
       good.skipped.map((s) => s.reason),
       ['shows a deliberately invalid call'],
     );
-    assert.equal(good.checked.length, 6);
+    assert.equal(good.checked.length, 10);
   });
 });

@@ -132,7 +132,7 @@ function parseDirectives(text: string): { directives: Directives; problems: stri
 interface SourceFile {
   readonly path: string;
   readonly snippet: Snippet;
-  /** Doc line of the file's line 1. */
+  /** Doc line of the file's line 1 (the prelude), so file line n is doc line firstLine + n - 1. */
   readonly firstLine: number;
 }
 
@@ -159,13 +159,13 @@ function contextExports(path: string): { values: string[]; types: string[] } {
 
 const tsDiagnostic = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/;
 
-function runTsc(root: string, project: string): Promise<string> {
+function runTsc(root: string, project: string): Promise<{ failed: boolean; output: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [join(root, 'node_modules/typescript/bin/tsc'), '-p', project, '--pretty', 'false'],
       { cwd: root, maxBuffer: 64 * 1024 * 1024 },
-      (_error, stdout, stderr) => resolve(`${stdout}${stderr}`),
+      (error, stdout, stderr) => resolve({ failed: error !== null, output: `${stdout}${stderr}` }),
     );
   });
 }
@@ -202,14 +202,15 @@ async function typeCheck(
     project,
     JSON.stringify({ compilerOptions, files: [...always, ...files.map((f) => f.path)] }, null, 2),
   );
-  const output = await runTsc(root, project);
+  const { failed, output } = await runTsc(root, project);
   const byPath = new Map(files.map((f) => [f.path, f]));
-  const findings: Finding[] = [];
-  let last: Finding | undefined;
+  const findings: { doc: string; line: number; message: string }[] = [];
+  let last: (typeof findings)[number] | undefined;
   for (const line of output.split('\n')) {
     const match = line.match(tsDiagnostic);
     if (!match) {
-      if (last && /^\s+\S/.test(line)) (last as { message: string }).message += ` ${line.trim()}`;
+      // A message's further lines (an elaboration) are indented.
+      if (last && /^\s+\S/.test(line)) last.message += ` ${line.trim()}`;
       continue;
     }
     const [, file, row, , code, message] = match;
@@ -223,7 +224,7 @@ async function typeCheck(
         };
     findings.push(last);
   }
-  if (findings.length === 0 && /error/i.test(output) && !tsDiagnostic.test(output)) {
+  if (failed && findings.length === 0) {
     findings.push({
       doc: relative(root, project),
       line: 1,
@@ -479,15 +480,62 @@ function checkAttributeValue(api: ElementApi, name: string, value: string | unde
 }
 
 type Dialect = 'html' | 'vue' | 'svelte' | 'jsx';
+type Binding = { kind: 'event' | 'property' | 'attribute'; name: string };
 
-/** What `<csv-importer>` bindings in markup refer to, checked against the element's API. */
+/**
+ * What a markup attribute of `<csv-importer>` binds to. Vue: `@x` listens, `.x`/`:x` set a
+ * property. Svelte 5 and React 19: `on` + an exact event name listens, `{x}` and `x={…}` set the
+ * property when the element has one. HTML: attributes only.
+ */
+function bindingOf(dialect: Dialect, name: string, value: string | undefined): Binding {
+  if (dialect === 'vue') {
+    const event = name.match(/^(?:@|v-on:)([\w-]+)/)?.[1];
+    if (event) return { kind: 'event', name: event };
+    const property = name.match(/^(?:\.|:|v-bind:)([\w-]+)/)?.[1];
+    if (property) return { kind: 'property', name: property };
+  } else if (dialect === 'svelte' || dialect === 'jsx') {
+    const event = name.match(/^on:?([\w-]+)$/)?.[1];
+    if (event) return { kind: 'event', name: event };
+    const property = name.match(/^\{(\w+)\}$/)?.[1] ?? name.match(/^bind:(\w+)$/)?.[1];
+    if (property) return { kind: 'property', name: property };
+    if (value?.startsWith('{')) return { kind: 'property', name };
+  }
+  return { kind: 'attribute', name };
+}
+
+function checkBinding(api: ElementApi, dialect: Dialect, { name, value }: Attribute): string | undefined {
+  const binding = bindingOf(dialect, name, value);
+  const camel = binding.name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  switch (binding.kind) {
+    case 'event':
+      // Only the element's own events are checked; `click` and the like are the DOM's.
+      return binding.name.startsWith('csv-importer-') && !api.events.has(binding.name)
+        ? `<csv-importer> dispatches no event "${binding.name}" (${[...api.events].join(', ')})`
+        : undefined;
+    case 'property':
+      return api.properties.has(camel) || api.attributes.has(binding.name)
+        ? undefined
+        : `<csv-importer> has no property "${binding.name}"`;
+    case 'attribute':
+      if (name.startsWith('oncsv-importer-')) {
+        return `<csv-importer ${name}>: the element's events have no handler attributes; use addEventListener`;
+      }
+      if (GLOBAL_ATTRIBUTES.has(name) || /^(data|aria)-|^on[a-z]+$/.test(name)) return undefined;
+      if (!api.attributes.has(name)) {
+        const asProperty = api.properties.has(name) ? ` ("${name}" is a property: set it from script)` : '';
+        return `<csv-importer> has no attribute "${name}"${asProperty}`;
+      }
+      return checkAttributeValue(api, name, value);
+  }
+}
+
+/** The `<csv-importer>` bindings and slotted children of some markup, against the element's API. */
 function checkElementTags(
   api: ElementApi,
   tags: Tag[],
   dialect: Dialect,
 ): { line: number; message: string }[] {
   const problems: { line: number; message: string }[] = [];
-  const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
   for (const tag of tags) {
     const slot = tag.attributes.find((a) => a.name === 'slot');
     if (tag.parent === 'csv-importer' && slot?.value !== undefined && !api.slots.has(slot.value)) {
@@ -497,34 +545,9 @@ function checkElementTags(
       });
     }
     if (tag.name !== 'csv-importer') continue;
-    for (const { name, value, line } of tag.attributes) {
-      let problem: string | undefined;
-      const event =
-        dialect === 'vue' ? name.match(/^(?:@|v-on:)([\w-]+)/)?.[1] : name.match(/^on:?([\w-]+)$/)?.[1];
-      const property =
-        dialect === 'vue'
-          ? name.match(/^(?:\.|:|v-bind:)([\w-]+)/)?.[1]
-          : dialect === 'svelte' || dialect === 'jsx'
-            ? (name.match(/^\{(\w+)\}$/)?.[1] ??
-              name.match(/^bind:(\w+)$/)?.[1] ??
-              (value?.startsWith('{') ? name : undefined))
-            : undefined;
-      if (event !== undefined && (dialect !== 'html' || name.startsWith('on'))) {
-        if (dialect === 'html')
-          problem = `<csv-importer ${name}>: inline event handler attributes are not supported; use addEventListener`;
-        else if (!api.events.has(event))
-          problem = `<csv-importer> dispatches no event "${event}" (${[...api.events].join(', ')})`;
-      } else if (property !== undefined) {
-        if (!api.properties.has(camel(property)) && !api.attributes.has(property)) {
-          problem = `<csv-importer> has no property "${property}"`;
-        }
-      } else if (!GLOBAL_ATTRIBUTES.has(name) && !/^(data|aria)-/.test(name)) {
-        if (!api.attributes.has(name)) {
-          const asProperty = api.properties.has(name) ? ` ("${name}" is a property: set it from script)` : '';
-          problem = `<csv-importer> has no attribute "${name}"${asProperty}`;
-        } else problem = checkAttributeValue(api, name, value);
-      }
-      if (problem) problems.push({ line, message: problem });
+    for (const attribute of tag.attributes) {
+      const problem = checkBinding(api, dialect, attribute);
+      if (problem) problems.push({ line: attribute.line, message: problem });
     }
   }
   return problems;
