@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** العربية (right to left). */
-export const ar: Catalog = {
+export const ar: Readonly<Record<MessageKey, string>> = {
   'app.title': 'استيراد جدول بيانات',
   'app.step': 'الخطوة {step} من {steps}',
   'app.stepImport': 'الاستيراد',

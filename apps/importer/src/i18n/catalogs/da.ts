@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** Dansk. */
-export const da: Catalog = {
+export const da: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Importér et regneark',
   'app.step': 'Trin {step} af {steps}',
   'app.stepImport': 'Importér',

@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** Deutsch. */
-export const de: Catalog = {
+export const de: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Tabelle importieren',
   'app.step': 'Schritt {step} von {steps}',
   'app.stepImport': 'Importieren',

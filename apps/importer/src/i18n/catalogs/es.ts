@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** Español. */
-export const es: Catalog = {
+export const es: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Importar una hoja de cálculo',
   'app.step': 'Paso {step} de {steps}',
   'app.stepImport': 'Importar',

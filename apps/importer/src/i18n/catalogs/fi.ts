@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** Suomi. */
-export const fi: Catalog = {
+export const fi: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Tuo taulukko',
   'app.step': 'Vaihe {step}/{steps}',
   'app.stepImport': 'Tuonti',

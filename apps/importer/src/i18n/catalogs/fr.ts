@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** Français. */
-export const fr: Catalog = {
+export const fr: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Importer un tableau',
   'app.step': 'Étape {step} sur {steps}',
   'app.stepImport': 'Importer',

@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** Italiano. */
-export const it: Catalog = {
+export const it: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Importa un foglio di calcolo',
   'app.step': 'Passo {step} di {steps}',
   'app.stepImport': 'Importa',

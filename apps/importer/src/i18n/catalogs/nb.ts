@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** Norsk bokmål. */
-export const nb: Catalog = {
+export const nb: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Importer et regneark',
   'app.step': 'Trinn {step} av {steps}',
   'app.stepImport': 'Importer',

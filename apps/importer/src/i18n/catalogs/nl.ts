@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** Nederlands. */
-export const nl: Catalog = {
+export const nl: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Een spreadsheet importeren',
   'app.step': 'Stap {step} van {steps}',
   'app.stepImport': 'Importeren',

@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** Português. */
-export const pt: Catalog = {
+export const pt: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Importar uma planilha',
   'app.step': 'Passo {step} de {steps}',
   'app.stepImport': 'Importar',

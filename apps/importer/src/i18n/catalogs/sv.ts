@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** Svenska. */
-export const sv: Catalog = {
+export const sv: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Importera ett kalkylark',
   'app.step': 'Steg {step} av {steps}',
   'app.stepImport': 'Importera',
