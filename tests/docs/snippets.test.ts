@@ -70,6 +70,7 @@ importer.addEventListener('csv-importer-complete', (event) => console.log(event.
 \`\`\`
 
 \`\`\`html
+<script src="https://cdn.example/csv-importer.min.js"></script>
 <csv-importer oncsv-importer-complete="save(event.rows)"></csv-importer>
 \`\`\`
 
@@ -260,6 +261,10 @@ describe('the snippet checker', () => {
     found(lineOf('  <button slot="opener">Import</button>'), /no slot "opener"/);
     found(lineOf("  document.querySelector('csv-importer').colums = [];"), /colums/);
     found(lineOf('<div><csv-importer></div>'), /<csv-importer> is never closed/);
+    found(
+      lineOf('<script src="https://cdn.example/csv-importer.min.js"></script>'),
+      /writes no csv-importer\.min\.js/,
+    );
     found(
       lineOf('<csv-importer oncsv-importer-complete="save(event.rows)"></csv-importer>'),
       /use addEventListener/,

@@ -4,7 +4,8 @@
 //   js, jsx       type-checked as JavaScript (checkJs; nulls not checked), one more tsc program;
 //                 in tsx and jsx also the `<csv-importer>` props and `on…` events, as for Svelte
 //   html          parsed; `<csv-importer>` attributes, values and slots checked against the element's
-//                 custom-elements.json; inline scripts type-checked as js
+//                 custom-elements.json; inline scripts type-checked as js; a script named
+//                 csv-importer*.js must be a file the build writes
 //   vue, svelte   `<csv-importer>` bindings checked (properties, attributes, events); a Svelte
 //                 `<script lang="ts">` type-checked as ts
 //   json          parsed; with `schema=` validated by the real schema (columns, embed-config, theme,
@@ -553,6 +554,20 @@ function checkElementTags(
   return problems;
 }
 
+/** Where the build writes the files a page loads with `<script src>`. */
+const BUNDLE_DIRS = ['packages/element/dist', 'apps/importer/dist/hosted'];
+
+/** A script named like one of ours (`…/csv-importer*.js`) must be a file the build writes. */
+function checkBundleName(root: string, src: string): string | undefined {
+  const file = src.split(/[?#]/)[0]!.split('/').pop()!;
+  if (!file.startsWith('csv-importer')) return undefined;
+  if (!BUNDLE_DIRS.some((dir) => existsSync(join(root, dir))))
+    return `cannot check <script src="${src}">: build first`;
+  return BUNDLE_DIRS.some((dir) => existsSync(join(root, dir, file)))
+    ? undefined
+    : `<script src="${src}">: the build writes no ${file} (${BUNDLE_DIRS.join(', ')})`;
+}
+
 // --- JSON, CSS and shell -------------------------------------------------------------------------
 
 const SCHEMAS: Record<string, (value: unknown) => void> = {
@@ -745,7 +760,12 @@ export async function checkSnippets(
         const { tags, scripts, problems } = scanMarkup(snippet.code);
         for (const p of [...problems, ...checkElementTags(api, tags, dialect)]) at(p.line, p.message);
         for (const script of scripts) {
-          if (script.attributes.some((a) => a.name === 'src')) continue;
+          const src = script.attributes.find((a) => a.name === 'src')?.value;
+          if (src !== undefined) {
+            const problem = checkBundleName(root, src);
+            if (problem) at(script.line, problem);
+            continue;
+          }
           const type = script.attributes.find((a) => a.name === 'type')?.value;
           if (type !== undefined && type !== 'module' && type !== 'text/javascript') continue;
           const lang = script.attributes.find((a) => a.name === 'lang')?.value === 'ts' ? 'ts' : 'js';
