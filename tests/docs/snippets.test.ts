@@ -9,6 +9,7 @@ const ROOT = process.cwd();
 const THEME_TOKENS = Object.keys(ThemeSchema.entries);
 const DOCS = [
   'README.md',
+  'CHANGELOG.md',
   ...readdirSync(join(ROOT, 'docs'))
     .filter((name) => name.endsWith('.md'))
     .sort()
@@ -198,7 +199,7 @@ const only = (doc: string) => ({
   snippets: all.snippets.filter((s) => s.doc === doc),
 });
 
-describe('the snippets of README.md and docs/*.md', () => {
+describe('the snippets of README.md, CHANGELOG.md and docs/*.md', () => {
   before(() => {
     for (const { snippet, reason } of all.skipped.filter((s) => DOCS.includes(s.snippet.doc))) {
       console.log(`skipped on purpose: ${snippet.doc}:${snippet.line} (${snippet.lang}): ${reason}`);
