@@ -1,5 +1,6 @@
-// Screenshots of every step of the importer for the README and docs, in light, dark and Arabic:
-// `npm run build && node scripts/screenshots.mjs` writes docs/screenshots/<look>-<n>-<step>.png.
+// Screenshots of every step of the importer for the docs, in light, dark and Arabic:
+// `npm run screenshots` (which builds first, and also runs playground-screenshots.mjs) writes
+// docs/screenshots/<look>-<n>-<step>.png.
 // Headless Chromium drives the built element on the test host page with the fixture files.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';

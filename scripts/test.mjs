@@ -71,7 +71,11 @@ const suites = {
   typecheck: () => checkSuite(bin('tsc'), ['-p', 'tsconfig.json']),
   lint: () => checkSuite(bin('biome'), ['check', '.']),
   unit: () =>
-    nodeSuite('unit', findTests(['packages', 'apps', 'tests/security'], '.test.ts', ['.browser.test.ts']), 2),
+    nodeSuite(
+      'unit',
+      findTests(['packages', 'apps', 'tests/security', 'tests/docs'], '.test.ts', ['.browser.test.ts']),
+      2,
+    ),
   browser: async () => {
     const results = join(buildDir, 'browser-results.json');
     rmSync(results, { force: true });

@@ -4,7 +4,7 @@ import { ISSUE_CODES } from '@csv-importer/core';
 import { en } from './catalogs/en.ts';
 import { CATALOGS, catalogLanguage, Translator } from './i18n.ts';
 
-const CORE_ISSUES = ['issue.required', 'issue.invalid_email', 'issue.duplicate', 'issue.invalid'];
+const COUNTS = ['count', 'rowCount'];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogs', () => {
@@ -27,17 +27,34 @@ describe('message catalogs', () => {
 
   for (const [language, catalog] of Object.entries(CATALOGS)) {
     test(`${language}: every message of English, with the same placeholders, and no stray keys`, () => {
+      const missing = Object.keys(en).filter(
+        (key) => typeof (catalog as Record<string, unknown>)[key] !== 'string',
+      );
+      assert.deepEqual(missing, [], `${language} lacks messages`);
       for (const [key, text] of Object.entries(en)) {
-        const translated = (catalog as Record<string, string>)[key];
-        const optional = key.endsWith('.one') || (key.startsWith('issue.') && !CORE_ISSUES.includes(key));
-        if (optional && translated === undefined) continue;
-        assert.equal(typeof translated, 'string', `${language} lacks ${key}`);
-        assert.notEqual(translated!.trim(), '', `${language} ${key} is empty`);
-        assert.deepEqual(placeholders(translated!), placeholders(text), `${language} ${key}`);
+        const translated = (catalog as Record<string, string>)[key]!;
+        assert.notEqual(translated.trim(), '', `${language} ${key} is empty`);
+        // A singular form may spell the number out ("صف واحد") instead of showing {count}.
+        const spelledOut = (name: string | undefined) =>
+          key.endsWith('.one') && COUNTS.includes(name!) && !translated.includes(`{${name}}`);
+        const expected = placeholders(text).filter((name) => !spelledOut(name));
+        assert.deepEqual(placeholders(translated), expected, `${language} ${key}`);
       }
       for (const key of Object.keys(catalog)) assert.ok(key in en, `${language} has unknown key ${key}`);
     });
   }
+
+  test('a singular form may spell out the count only where the locale\'s "one" means exactly 1', () => {
+    for (const [language, catalog] of Object.entries(CATALOGS)) {
+      const plurals = new Intl.PluralRules(language);
+      const oneIsOnlyOne = [0, 2, 21, 101, 1.5].every((n) => plurals.select(n) !== 'one');
+      if (oneIsOnlyOne) continue;
+      for (const [key, text] of Object.entries(catalog)) {
+        const count = placeholders(en[key as keyof typeof en]).find((name) => COUNTS.includes(name!));
+        if (key.endsWith('.one') && count) assert.ok(text.includes(`{${count}}`), `${language} ${key}`);
+      }
+    }
+  });
 });
 
 describe('Translator', () => {
@@ -56,11 +73,37 @@ describe('Translator', () => {
     assert.equal(new Translator('fr').t('upload.maxRows', { rows: 5000 }), 'Jusqu’à 5\u202f000 lignes');
   });
 
-  test('uses the singular form where the locale says one, and never leaks English singulars', () => {
+  test('uses the singular form where the locale says one', () => {
     assert.equal(new Translator('en').t('review.errors', { count: 1 }), '1 error');
     assert.equal(new Translator('en').t('review.submit', { rowCount: 1 }), 'Import 1 row');
     assert.equal(new Translator('de').t('review.submit', { rowCount: 1 }), '1 Zeile importieren');
-    assert.equal(new Translator('fi').t('review.errors', { count: 1 }), 'Virheitä: 1');
+    assert.equal(new Translator('fi').t('review.errors', { count: 1 }), '1 virhe');
+    assert.equal(new Translator('fi').t('review.errors', { count: 2 }), 'Virheitä: 2');
+    assert.equal(new Translator('fr').t('submit.toImport', { count: 0 }), '0 ligne sera importée.');
+    assert.equal(new Translator('ar').t('review.submit', { rowCount: 1 }), 'استيراد صف واحد');
+    assert.equal(
+      new Translator('ar').t('review.submit', { rowCount: 2 }),
+      `استيراد ${new Intl.NumberFormat('ar').format(2)} صف`,
+    );
+  });
+
+  test('writes byte counts in words, with the plural the count takes', () => {
+    const en = new Translator('en');
+    assert.equal(en.bytes(1), '1 byte');
+    assert.equal(en.bytes(1000), '1,000 bytes');
+    assert.equal(en.bytes(1536), '1.5 kilobytes');
+    assert.equal(en.bytes(2 ** 20), '1 megabyte');
+    assert.equal(en.bytes(20 * 2 ** 20), '20 megabytes');
+    assert.equal(
+      en.t('error.too_large', { size: en.bytes(1000) }),
+      'The file is larger than 1,000 bytes. Split it into smaller files.',
+    );
+    assert.equal(new Translator('de').bytes(1000), '1.000 Byte');
+    assert.equal(new Translator('de').bytes(20 * 2 ** 20), '20 Megabyte');
+    assert.equal(new Translator('fr').bytes(1000), '1\u202f000\u00a0octets');
+    assert.equal(new Translator('fr').bytes(20 * 2 ** 20), '20\u00a0mégaoctets');
+    assert.equal(new Translator('fi').bytes(1), '1 tavu');
+    assert.equal(new Translator('fi').bytes(1.5 * 2 ** 20), '1,5 megatavua');
   });
 
   test('lays Arabic out right to left', () => {

@@ -75,7 +75,11 @@ export class Translator {
     return this.#numbers.format(value);
   }
 
-  /** A byte count as the locale writes it, e.g. `20 MB`. */
+  /**
+   * A byte count as the locale writes it, in words: `1 byte`, `1,000 bytes`, `20 megabytes`,
+   * `20 Megabyte`, `20 mégaoctets`. The long display, because the short one has no plural in
+   * some locales (English `1,000 byte`). Multiples of 1024, as file managers count them.
+   */
   bytes(value: number): string {
     const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
     let unit = 0;
@@ -87,7 +91,7 @@ export class Translator {
     return new Intl.NumberFormat(this.locale, {
       style: 'unit',
       unit: units[unit],
-      unitDisplay: 'short',
+      unitDisplay: 'long',
       maximumFractionDigits: unit === 0 ? 0 : 1,
     }).format(n);
   }

@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** العربية (right to left). */
-export const ar: Catalog = {
+export const ar: Readonly<Record<MessageKey, string>> = {
   'app.title': 'استيراد جدول بيانات',
   'app.step': 'الخطوة {step} من {steps}',
   'app.stepImport': 'الاستيراد',
@@ -120,4 +120,35 @@ export const ar: Catalog = {
   'issue.invalid_email': 'هذا ليس عنوان بريد إلكتروني صالحًا.',
   'issue.duplicate': 'هذه القيمة موجودة في صف آخر أيضًا؛ يجب أن تكون فريدة.',
   'issue.invalid': 'هذه القيمة غير صالحة.',
+  'issue.too_short': 'هذه القيمة قصيرة جدًا.',
+  'issue.too_long': 'هذه القيمة طويلة جدًا (الحد الأقصى لعدد الأحرف: {maxLength}).',
+  'issue.invalid_number': 'هذا ليس رقمًا.',
+  'issue.not_integer': 'يجب أن يكون هذا عددًا صحيحًا.',
+  'issue.too_many_decimals': 'في هذا الرقم منازل عشرية أكثر من المسموح.',
+  'issue.too_small': 'هذه القيمة صغيرة جدًا (الحد الأدنى {min}).',
+  'issue.too_large': 'هذه القيمة كبيرة جدًا (الحد الأقصى {max}).',
+  'issue.invalid_boolean': 'هذه القيمة ليست نعم أو لا.',
+  'issue.invalid_date': 'هذا ليس تاريخًا صالحًا.',
+  'issue.invalid_datetime': 'هذا ليس تاريخًا ووقتًا صالحين.',
+  'issue.invalid_phone': 'هذا ليس رقم هاتف صالحًا.',
+  'issue.invalid_url': 'هذا ليس عنوان ويب صالحًا (http:// أو https://).',
+  'issue.pattern_mismatch': 'هذه القيمة ليست بالتنسيق المتوقع.',
+  'issue.invalid_option': '«{value}» ليست من الخيارات المسموح بها.',
+  'issue.custom': '{message}',
+  'issue.wrong_type': 'نوع هذه القيمة غير صحيح.',
+  'issue.ragged_row': 'عدد خلايا هذا الصف {actual}، وعدد خلايا صف العناوين {expected}.',
+  'issue.date_order_assumed': 'قُرئ بترتيب {order}؛ تحقّق من ترتيب اليوم والشهر.',
+  'review.errors.one': 'خطأ واحد',
+  'review.warnings.one': 'تحذير واحد',
+  'review.matches.one': 'خلية واحدة مطابقة',
+  'review.replaced.one': 'استُبدلت خلية واحدة.',
+  'review.deleted.one': 'حُذف صف واحد.',
+  'review.fixAll.one': 'هل تريد أيضًا تغيير «{from}» إلى «{to}» في الخلية الأخرى من {column}؟',
+  'submit.toImport.one': 'سيُستورد صف واحد.',
+  'submit.excluded.one': 'سيُستبعد صف واحد به أخطاء.',
+  'submit.deleted.one': 'سيُستبعد صف واحد حذفته.',
+  'submit.includedInvalid.one': 'ما زال صف واحد به أخطاء وسيُستورد كما هو.',
+  'submit.blocked.one': 'صحّح الصف الذي به أخطاء أو احذفه قبل الاستيراد.',
+  'review.submit.one': 'استيراد صف واحد',
+  'done.summary.one': 'سُلّم صف واحد إلى التطبيق.',
 };

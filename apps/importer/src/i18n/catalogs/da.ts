@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** Dansk. */
-export const da: Catalog = {
+export const da: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Importér et regneark',
   'app.step': 'Trin {step} af {steps}',
   'app.stepImport': 'Importér',
@@ -126,4 +126,30 @@ export const da: Catalog = {
   'review.submit.one': 'Importér {rowCount} række',
   'done.summary.one': '{rowCount} række blev overdraget til programmet.',
   'review.deleted.one': '{count} række slettet.',
+  'issue.too_short': 'Værdien er for kort.',
+  'issue.too_long': 'Værdien er for lang (højst {maxLength} tegn).',
+  'issue.invalid_number': 'Dette er ikke et tal.',
+  'issue.not_integer': 'Dette skal være et heltal.',
+  'issue.too_many_decimals': 'Tallet har for mange decimaler.',
+  'issue.too_small': 'Værdien er for lille (mindst {min}).',
+  'issue.too_large': 'Værdien er for stor (højst {max}).',
+  'issue.invalid_boolean': 'Dette er hverken ja eller nej.',
+  'issue.invalid_date': 'Dette er ikke en gyldig dato.',
+  'issue.invalid_datetime': 'Dette er ikke en gyldig dato med klokkeslæt.',
+  'issue.invalid_phone': 'Dette er ikke et gyldigt telefonnummer.',
+  'issue.invalid_url': 'Dette er ikke en gyldig webadresse (http:// eller https://).',
+  'issue.pattern_mismatch': 'Værdien har ikke det forventede format.',
+  'issue.invalid_option': '»{value}« er ikke en af de tilladte muligheder.',
+  'issue.custom': '{message}',
+  'issue.wrong_type': 'Værdien har den forkerte type.',
+  'issue.ragged_row': 'Rækken har {actual} celler; overskriftsrækken har {expected}.',
+  'issue.date_order_assumed': 'Læst som {order}; kontrollér rækkefølgen af dag og måned.',
+  'review.errors.one': '{count} fejl',
+  'review.matches.one': '{count} celle matcher',
+  'review.replaced.one': '{count} celle erstattet.',
+  'review.fixAll.one': 'Skal »{from}« også ændres til »{to}« i den anden celle i {column}?',
+  'submit.excluded.one': '{count} række med fejl udelades.',
+  'submit.deleted.one': '{count} række, som du har slettet, udelades.',
+  'submit.includedInvalid.one': '{count} række har stadig fejl og importeres, som den er.',
+  'submit.blocked.one': 'Ret eller slet rækken med fejl, før du importerer.',
 };

@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** Deutsch. */
-export const de: Catalog = {
+export const de: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Tabelle importieren',
   'app.step': 'Schritt {step} von {steps}',
   'app.stepImport': 'Importieren',
@@ -131,4 +131,29 @@ export const de: Catalog = {
   'review.submit.one': '{rowCount} Zeile importieren',
   'done.summary.one': '{rowCount} Zeile wurde an die Anwendung übergeben.',
   'review.deleted.one': '{count} Zeile gelöscht.',
+  'issue.too_short': 'Dieser Wert ist zu kurz.',
+  'issue.too_long': 'Dieser Wert ist zu lang (höchstens {maxLength} Zeichen).',
+  'issue.invalid_number': 'Dies ist keine Zahl.',
+  'issue.not_integer': 'Dies muss eine ganze Zahl sein.',
+  'issue.too_many_decimals': 'Diese Zahl hat zu viele Nachkommastellen.',
+  'issue.too_small': 'Dieser Wert ist zu klein (mindestens {min}).',
+  'issue.too_large': 'Dieser Wert ist zu groß (höchstens {max}).',
+  'issue.invalid_boolean': 'Dies ist weder Ja noch Nein.',
+  'issue.invalid_date': 'Dies ist kein gültiges Datum.',
+  'issue.invalid_datetime': 'Dies ist kein gültiges Datum mit Uhrzeit.',
+  'issue.invalid_phone': 'Dies ist keine gültige Telefonnummer.',
+  'issue.invalid_url': 'Dies ist keine gültige Webadresse (http:// oder https://).',
+  'issue.pattern_mismatch': 'Dieser Wert hat nicht das erwartete Format.',
+  'issue.invalid_option': '„{value}“ ist keine der erlaubten Optionen.',
+  'issue.custom': '{message}',
+  'issue.wrong_type': 'Dieser Wert hat den falschen Typ.',
+  'issue.ragged_row': 'Diese Zeile hat {actual} Zellen, die Kopfzeile {expected}.',
+  'issue.date_order_assumed': 'Als {order} gelesen; prüfen Sie die Reihenfolge von Tag und Monat.',
+  'review.matches.one': '{count} Zelle gefunden',
+  'review.replaced.one': '{count} Zelle ersetzt.',
+  'review.fixAll.one': 'Auch die andere Zelle von {column} mit „{from}“ in „{to}“ ändern?',
+  'submit.excluded.one': '{count} Zeile mit Fehlern wird ausgelassen.',
+  'submit.deleted.one': '{count} von Ihnen gelöschte Zeile wird ausgelassen.',
+  'submit.includedInvalid.one': '{count} Zeile hat noch Fehler und wird so importiert.',
+  'submit.blocked.one': 'Korrigieren oder löschen Sie die Zeile mit Fehlern vor dem Import.',
 };

@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** Español. */
-export const es: Catalog = {
+export const es: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Importar una hoja de cálculo',
   'app.step': 'Paso {step} de {steps}',
   'app.stepImport': 'Importar',
@@ -129,4 +129,29 @@ export const es: Catalog = {
   'review.submit.one': 'Importar {rowCount} fila',
   'done.summary.one': 'Se entregó {rowCount} fila a la aplicación.',
   'review.deleted.one': '{count} fila eliminada.',
+  'issue.too_short': 'Este valor es demasiado corto.',
+  'issue.too_long': 'Este valor es demasiado largo (máximo {maxLength} caracteres).',
+  'issue.invalid_number': 'No es un número.',
+  'issue.not_integer': 'Debe ser un número entero.',
+  'issue.too_many_decimals': 'Este número tiene demasiados decimales.',
+  'issue.too_small': 'Este valor es demasiado pequeño (mínimo {min}).',
+  'issue.too_large': 'Este valor es demasiado grande (máximo {max}).',
+  'issue.invalid_boolean': 'No es ni sí ni no.',
+  'issue.invalid_date': 'No es una fecha válida.',
+  'issue.invalid_datetime': 'No es una fecha y hora válidas.',
+  'issue.invalid_phone': 'No es un número de teléfono válido.',
+  'issue.invalid_url': 'No es una dirección web válida (http:// o https://).',
+  'issue.pattern_mismatch': 'Este valor no tiene el formato esperado.',
+  'issue.invalid_option': '«{value}» no es una de las opciones permitidas.',
+  'issue.custom': '{message}',
+  'issue.wrong_type': 'Este valor es de un tipo incorrecto.',
+  'issue.ragged_row': 'Esta fila tiene {actual} celdas; el encabezado tiene {expected}.',
+  'issue.date_order_assumed': 'Se leyó como {order}; compruebe el orden del día y el mes.',
+  'review.matches.one': '{count} celda coincide',
+  'review.replaced.one': '{count} celda reemplazada.',
+  'review.fixAll.one': '¿Cambiar también «{from}» por «{to}» en la otra celda de {column}?',
+  'submit.excluded.one': 'Se omitirá {count} fila con errores.',
+  'submit.deleted.one': 'Se omitirá {count} fila que usted eliminó.',
+  'submit.includedInvalid.one': '{count} fila todavía tiene errores y se importará tal cual.',
+  'submit.blocked.one': 'Corrija o elimine la fila con errores antes de importar.',
 };

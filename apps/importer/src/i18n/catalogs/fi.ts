@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** Suomi. */
-export const fi: Catalog = {
+export const fi: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Tuo taulukko',
   'app.step': 'Vaihe {step}/{steps}',
   'app.stepImport': 'Tuonti',
@@ -126,4 +126,31 @@ export const fi: Catalog = {
   'review.submit.one': 'Tuo {rowCount} rivi',
   'done.summary.one': '{rowCount} rivi luovutettiin sovellukselle.',
   'review.deleted.one': 'Poistettiin {count} rivi.',
+  'issue.too_short': 'Arvo on liian lyhyt.',
+  'issue.too_long': 'Arvo on liian pitkä (enintään {maxLength} merkkiä).',
+  'issue.invalid_number': 'Tämä ei ole luku.',
+  'issue.not_integer': 'Arvon on oltava kokonaisluku.',
+  'issue.too_many_decimals': 'Luvussa on liian monta desimaalia.',
+  'issue.too_small': 'Arvo on liian pieni (vähintään {min}).',
+  'issue.too_large': 'Arvo on liian suuri (enintään {max}).',
+  'issue.invalid_boolean': 'Tämä ei ole kyllä eikä ei.',
+  'issue.invalid_date': 'Tämä ei ole kelvollinen päivämäärä.',
+  'issue.invalid_datetime': 'Tämä ei ole kelvollinen päivämäärä ja kellonaika.',
+  'issue.invalid_phone': 'Tämä ei ole kelvollinen puhelinnumero.',
+  'issue.invalid_url': 'Tämä ei ole kelvollinen verkko-osoite (http:// tai https://).',
+  'issue.pattern_mismatch': 'Arvo ei ole odotetussa muodossa.',
+  'issue.invalid_option': '”{value}” ei ole sallittu vaihtoehto.',
+  'issue.custom': '{message}',
+  'issue.wrong_type': 'Arvo on väärää tyyppiä.',
+  'issue.ragged_row': 'Rivin solumäärä on {actual}, otsikkorivin {expected}.',
+  'issue.date_order_assumed': 'Luettu muodossa {order}; tarkista päivän ja kuukauden järjestys.',
+  'review.errors.one': '{count} virhe',
+  'review.warnings.one': '{count} varoitus',
+  'review.matches.one': 'Osuma: {count} solu',
+  'review.replaced.one': 'Korvattiin {count} solu.',
+  'review.fixAll.one': 'Muutetaanko ”{from}” arvoon ”{to}” myös sarakkeen {column} toisessa solussa?',
+  'submit.excluded.one': '{count} virheellinen rivi jätetään pois.',
+  'submit.deleted.one': '{count} poistamasi rivi jätetään pois.',
+  'submit.includedInvalid.one': '{count} rivissä on yhä virheitä, ja se tuodaan sellaisenaan.',
+  'submit.blocked.one': 'Korjaa tai poista virheellinen rivi ennen tuontia.',
 };

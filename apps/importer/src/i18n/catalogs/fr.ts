@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** Français. */
-export const fr: Catalog = {
+export const fr: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Importer un tableau',
   'app.step': 'Étape {step} sur {steps}',
   'app.stepImport': 'Importer',
@@ -128,4 +128,29 @@ export const fr: Catalog = {
   'review.submit.one': 'Importer {rowCount} ligne',
   'done.summary.one': '{rowCount} ligne a été transmise à l’application.',
   'review.deleted.one': '{count} ligne supprimée.',
+  'issue.too_short': 'Cette valeur est trop courte.',
+  'issue.too_long': 'Cette valeur est trop longue ({maxLength} caractères au maximum).',
+  'issue.invalid_number': 'Ce n’est pas un nombre.',
+  'issue.not_integer': 'La valeur doit être un nombre entier.',
+  'issue.too_many_decimals': 'Ce nombre a trop de décimales.',
+  'issue.too_small': 'Cette valeur est trop petite (au minimum {min}).',
+  'issue.too_large': 'Cette valeur est trop grande (au maximum {max}).',
+  'issue.invalid_boolean': 'Ce n’est ni oui ni non.',
+  'issue.invalid_date': 'Ce n’est pas une date valide.',
+  'issue.invalid_datetime': 'Ce n’est pas une date et une heure valides.',
+  'issue.invalid_phone': 'Ce n’est pas un numéro de téléphone valide.',
+  'issue.invalid_url': 'Ce n’est pas une adresse web valide (http:// ou https://).',
+  'issue.pattern_mismatch': 'Cette valeur n’a pas le format attendu.',
+  'issue.invalid_option': '« {value} » ne fait pas partie des options autorisées.',
+  'issue.custom': '{message}',
+  'issue.wrong_type': 'Cette valeur n’est pas du bon type.',
+  'issue.ragged_row': 'Cette ligne a {actual} cellules ; l’en-tête en a {expected}.',
+  'issue.date_order_assumed': 'Lu comme {order} ; vérifiez l’ordre du jour et du mois.',
+  'review.matches.one': '{count} cellule correspond',
+  'review.replaced.one': '{count} cellule remplacée.',
+  'review.fixAll.one': 'Remplacer aussi « {from} » par « {to} » dans l’autre cellule de {column} ?',
+  'submit.excluded.one': '{count} ligne avec des erreurs sera écartée.',
+  'submit.deleted.one': '{count} ligne que vous avez supprimée sera écartée.',
+  'submit.includedInvalid.one': '{count} ligne a encore des erreurs et sera importée telle quelle.',
+  'submit.blocked.one': 'Corrigez ou supprimez la ligne avec des erreurs avant d’importer.',
 };

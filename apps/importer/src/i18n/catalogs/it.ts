@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** Italiano. */
-export const it: Catalog = {
+export const it: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Importa un foglio di calcolo',
   'app.step': 'Passo {step} di {steps}',
   'app.stepImport': 'Importa',
@@ -129,4 +129,29 @@ export const it: Catalog = {
   'review.submit.one': 'Importa {rowCount} riga',
   'done.summary.one': '{rowCount} riga è stata consegnata all’applicazione.',
   'review.deleted.one': '{count} riga eliminata.',
+  'issue.too_short': 'Questo valore è troppo corto.',
+  'issue.too_long': 'Questo valore è troppo lungo (al massimo {maxLength} caratteri).',
+  'issue.invalid_number': 'Questo non è un numero.',
+  'issue.not_integer': 'Deve essere un numero intero.',
+  'issue.too_many_decimals': 'Questo numero ha troppe cifre decimali.',
+  'issue.too_small': 'Questo valore è troppo piccolo (almeno {min}).',
+  'issue.too_large': 'Questo valore è troppo grande (al massimo {max}).',
+  'issue.invalid_boolean': 'Questo non è né sì né no.',
+  'issue.invalid_date': 'Questa non è una data valida.',
+  'issue.invalid_datetime': 'Questa non è una data e ora valida.',
+  'issue.invalid_phone': 'Questo non è un numero di telefono valido.',
+  'issue.invalid_url': 'Questo non è un indirizzo web valido (http:// o https://).',
+  'issue.pattern_mismatch': 'Questo valore non ha il formato previsto.',
+  'issue.invalid_option': '«{value}» non è una delle opzioni consentite.',
+  'issue.custom': '{message}',
+  'issue.wrong_type': 'Questo valore è di un tipo errato.',
+  'issue.ragged_row': 'Questa riga ha {actual} celle; l’intestazione ne ha {expected}.',
+  'issue.date_order_assumed': 'Letta come {order}; controlla l’ordine di giorno e mese.',
+  'review.matches.one': '{count} cella corrisponde',
+  'review.replaced.one': '{count} cella sostituita.',
+  'review.fixAll.one': 'Cambiare «{from}» in «{to}» anche nell’altra cella di {column}?',
+  'submit.excluded.one': '{count} riga con errori verrà esclusa.',
+  'submit.deleted.one': '{count} riga che hai eliminato verrà esclusa.',
+  'submit.includedInvalid.one': '{count} riga ha ancora errori e verrà importata così com’è.',
+  'submit.blocked.one': 'Correggi o elimina la riga con errori prima di importare.',
 };

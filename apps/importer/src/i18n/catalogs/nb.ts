@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** Norsk bokmål. */
-export const nb: Catalog = {
+export const nb: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Importer et regneark',
   'app.step': 'Trinn {step} av {steps}',
   'app.stepImport': 'Importer',
@@ -126,4 +126,30 @@ export const nb: Catalog = {
   'review.submit.one': 'Importer {rowCount} rad',
   'done.summary.one': '{rowCount} rad ble overlevert til programmet.',
   'review.deleted.one': '{count} rad slettet.',
+  'issue.too_short': 'Verdien er for kort.',
+  'issue.too_long': 'Verdien er for lang (høyst {maxLength} tegn).',
+  'issue.invalid_number': 'Dette er ikke et tall.',
+  'issue.not_integer': 'Dette må være et heltall.',
+  'issue.too_many_decimals': 'Tallet har for mange desimaler.',
+  'issue.too_small': 'Verdien er for liten (minst {min}).',
+  'issue.too_large': 'Verdien er for stor (høyst {max}).',
+  'issue.invalid_boolean': 'Dette er verken ja eller nei.',
+  'issue.invalid_date': 'Dette er ikke en gyldig dato.',
+  'issue.invalid_datetime': 'Dette er ikke en gyldig dato med klokkeslett.',
+  'issue.invalid_phone': 'Dette er ikke et gyldig telefonnummer.',
+  'issue.invalid_url': 'Dette er ikke en gyldig nettadresse (http:// eller https://).',
+  'issue.pattern_mismatch': 'Verdien har ikke det forventede formatet.',
+  'issue.invalid_option': '«{value}» er ikke et av de tillatte alternativene.',
+  'issue.custom': '{message}',
+  'issue.wrong_type': 'Verdien har feil type.',
+  'issue.ragged_row': 'Raden har {actual} celler; overskriftsraden har {expected}.',
+  'issue.date_order_assumed': 'Lest som {order}; kontroller rekkefølgen på dag og måned.',
+  'review.errors.one': '{count} feil',
+  'review.matches.one': '{count} celle samsvarer',
+  'review.replaced.one': '{count} celle erstattet.',
+  'review.fixAll.one': 'Endre også «{from}» til «{to}» i den andre cellen i {column}?',
+  'submit.excluded.one': '{count} rad med feil utelates.',
+  'submit.deleted.one': '{count} rad som du har slettet, utelates.',
+  'submit.includedInvalid.one': '{count} rad har fortsatt feil og importeres som den er.',
+  'submit.blocked.one': 'Rett eller slett raden med feil før du importerer.',
 };

@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** Nederlands. */
-export const nl: Catalog = {
+export const nl: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Een spreadsheet importeren',
   'app.step': 'Stap {step} van {steps}',
   'app.stepImport': 'Importeren',
@@ -128,4 +128,29 @@ export const nl: Catalog = {
   'review.submit.one': '{rowCount} rij importeren',
   'done.summary.one': '{rowCount} rij is aan de toepassing overgedragen.',
   'review.deleted.one': '{count} rij verwijderd.',
+  'issue.too_short': 'Deze waarde is te kort.',
+  'issue.too_long': 'Deze waarde is te lang (hoogstens {maxLength} tekens).',
+  'issue.invalid_number': 'Dit is geen getal.',
+  'issue.not_integer': 'Dit moet een geheel getal zijn.',
+  'issue.too_many_decimals': 'Dit getal heeft te veel decimalen.',
+  'issue.too_small': 'Deze waarde is te klein (minimaal {min}).',
+  'issue.too_large': 'Deze waarde is te groot (maximaal {max}).',
+  'issue.invalid_boolean': 'Dit is geen ja of nee.',
+  'issue.invalid_date': 'Dit is geen geldige datum.',
+  'issue.invalid_datetime': 'Dit is geen geldige datum en tijd.',
+  'issue.invalid_phone': 'Dit is geen geldig telefoonnummer.',
+  'issue.invalid_url': 'Dit is geen geldig webadres (http:// of https://).',
+  'issue.pattern_mismatch': 'Deze waarde heeft niet de verwachte opmaak.',
+  'issue.invalid_option': '‘{value}’ is geen van de toegestane opties.',
+  'issue.custom': '{message}',
+  'issue.wrong_type': 'Deze waarde heeft het verkeerde type.',
+  'issue.ragged_row': 'Deze rij heeft {actual} cellen; de kopregel heeft er {expected}.',
+  'issue.date_order_assumed': 'Gelezen als {order}; controleer de volgorde van dag en maand.',
+  'review.matches.one': '{count} cel gevonden',
+  'review.replaced.one': '{count} cel vervangen.',
+  'review.fixAll.one': 'Ook de andere cel van {column} met ‘{from}’ wijzigen in ‘{to}’?',
+  'submit.excluded.one': '{count} rij met fouten wordt weggelaten.',
+  'submit.deleted.one': '{count} rij die u hebt verwijderd, wordt weggelaten.',
+  'submit.includedInvalid.one': '{count} rij bevat nog fouten en wordt zo geïmporteerd.',
+  'submit.blocked.one': 'Verbeter of verwijder de rij met fouten voordat u importeert.',
 };

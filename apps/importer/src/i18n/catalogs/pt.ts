@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** Português. */
-export const pt: Catalog = {
+export const pt: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Importar uma planilha',
   'app.step': 'Passo {step} de {steps}',
   'app.stepImport': 'Importar',
@@ -128,4 +128,29 @@ export const pt: Catalog = {
   'review.submit.one': 'Importar {rowCount} linha',
   'done.summary.one': '{rowCount} linha foi entregue à aplicação.',
   'review.deleted.one': '{count} linha excluída.',
+  'issue.too_short': 'Este valor é curto demais.',
+  'issue.too_long': 'Este valor é longo demais (no máximo {maxLength} caracteres).',
+  'issue.invalid_number': 'Isto não é um número.',
+  'issue.not_integer': 'Este valor deve ser um número inteiro.',
+  'issue.too_many_decimals': 'Este número tem casas decimais demais.',
+  'issue.too_small': 'Este valor é pequeno demais (no mínimo {min}).',
+  'issue.too_large': 'Este valor é grande demais (no máximo {max}).',
+  'issue.invalid_boolean': 'Isto não é sim nem não.',
+  'issue.invalid_date': 'Esta não é uma data válida.',
+  'issue.invalid_datetime': 'Esta não é uma data e hora válidas.',
+  'issue.invalid_phone': 'Este não é um número de telefone válido.',
+  'issue.invalid_url': 'Este não é um endereço web válido (http:// ou https://).',
+  'issue.pattern_mismatch': 'Este valor não está no formato esperado.',
+  'issue.invalid_option': '“{value}” não é uma das opções permitidas.',
+  'issue.custom': '{message}',
+  'issue.wrong_type': 'Este valor é do tipo errado.',
+  'issue.ragged_row': 'Esta linha tem {actual} células; o cabeçalho tem {expected}.',
+  'issue.date_order_assumed': 'Lido como {order}; confira a ordem do dia e do mês.',
+  'review.matches.one': '{count} célula corresponde',
+  'review.replaced.one': '{count} célula substituída.',
+  'review.fixAll.one': 'Trocar também “{from}” por “{to}” na outra célula de {column}?',
+  'submit.excluded.one': '{count} linha com erros será deixada de fora.',
+  'submit.deleted.one': '{count} linha que você excluiu será deixada de fora.',
+  'submit.includedInvalid.one': '{count} linha ainda tem erros e será importada como está.',
+  'submit.blocked.one': 'Corrija ou exclua a linha com erros antes de importar.',
 };

@@ -1,7 +1,7 @@
-import type { Catalog } from './en.ts';
+import type { MessageKey } from './en.ts';
 
 /** Svenska. */
-export const sv: Catalog = {
+export const sv: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Importera ett kalkylark',
   'app.step': 'Steg {step} av {steps}',
   'app.stepImport': 'Importera',
@@ -126,4 +126,30 @@ export const sv: Catalog = {
   'review.submit.one': 'Importera {rowCount} rad',
   'done.summary.one': '{rowCount} rad lämnades över till programmet.',
   'review.deleted.one': '{count} rad togs bort.',
+  'issue.too_short': 'Värdet är för kort.',
+  'issue.too_long': 'Värdet är för långt (högst {maxLength} tecken).',
+  'issue.invalid_number': 'Det här är inget tal.',
+  'issue.not_integer': 'Det här måste vara ett heltal.',
+  'issue.too_many_decimals': 'Talet har för många decimaler.',
+  'issue.too_small': 'Värdet är för litet (minst {min}).',
+  'issue.too_large': 'Värdet är för stort (högst {max}).',
+  'issue.invalid_boolean': 'Det här är varken ja eller nej.',
+  'issue.invalid_date': 'Det här är inget giltigt datum.',
+  'issue.invalid_datetime': 'Det här är inget giltigt datum med tid.',
+  'issue.invalid_phone': 'Det här är inget giltigt telefonnummer.',
+  'issue.invalid_url': 'Det här är ingen giltig webbadress (http:// eller https://).',
+  'issue.pattern_mismatch': 'Värdet har inte det förväntade formatet.',
+  'issue.invalid_option': '”{value}” är inte ett av de tillåtna alternativen.',
+  'issue.custom': '{message}',
+  'issue.wrong_type': 'Värdet har fel typ.',
+  'issue.ragged_row': 'Raden har {actual} celler; rubrikraden har {expected}.',
+  'issue.date_order_assumed': 'Lästes som {order}; kontrollera ordningen på dag och månad.',
+  'review.errors.one': '{count} fel',
+  'review.matches.one': '{count} cell matchar',
+  'review.replaced.one': '{count} cell ersattes.',
+  'review.fixAll.one': 'Ändra även ”{from}” till ”{to}” i den andra cellen i {column}?',
+  'submit.excluded.one': '{count} rad med fel utelämnas.',
+  'submit.deleted.one': '{count} rad som du tog bort utelämnas.',
+  'submit.includedInvalid.one': '{count} rad har fortfarande fel och importeras som den är.',
+  'submit.blocked.one': 'Rätta eller ta bort raden med fel innan du importerar.',
 };

@@ -1,0 +1,2 @@
+// Snippet context: React's API, as examples/react imports it.
+export { useState } from 'react';
