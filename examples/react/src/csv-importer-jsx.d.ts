@@ -2,7 +2,10 @@ import type {
   CsvImporter,
   CsvImporterCloseEvent,
   CsvImporterCompleteEvent,
+  CsvImporterDownloadEvent,
   CsvImporterErrorEvent,
+  CsvImporterProgressEvent,
+  CsvImporterRowsEvent,
 } from '@csv-importer/element';
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 
@@ -17,6 +20,9 @@ declare module 'react' {
         'oncsv-importer-complete'?: (event: CsvImporterCompleteEvent) => void;
         'oncsv-importer-error'?: (event: CsvImporterErrorEvent) => void;
         'oncsv-importer-close'?: (event: CsvImporterCloseEvent) => void;
+        'oncsv-importer-rows'?: (event: CsvImporterRowsEvent) => void;
+        'oncsv-importer-progress'?: (event: CsvImporterProgressEvent) => void;
+        'oncsv-importer-download'?: (event: CsvImporterDownloadEvent) => void;
       };
     }
   }
