@@ -106,6 +106,10 @@ export const en = {
   'error.wrong_type': 'Files of this type cannot be imported here. Accepted: {types}.',
   'error.cancelled': 'Reading the file was cancelled.',
   'error.internal': 'Something went wrong while reading the file: {message}',
+  'error.worker_failed':
+    'The importer stopped working while reading or checking the file ({reason}). No rows were imported; choose the file again to retry.',
+  'error.worker_silent':
+    'The importer stopped responding for {seconds} seconds while working on the file. No rows were imported; choose the file again to retry.',
   'header.sheet': 'Sheet',
   'error.xls_unsupported':
     'This is an old Excel 97-2003 (.xls) workbook. Save it as .xlsx or CSV in Excel and try again.',
@@ -160,7 +164,12 @@ export type MessageKey = keyof typeof en;
 type SingularKey = Extract<MessageKey, `${string}.one`>;
 /** Issue messages every catalog must have; a catalog without another code's message shows `issue.invalid`. */
 type CoreIssueKey = 'issue.required' | 'issue.invalid_email' | 'issue.duplicate' | 'issue.invalid';
-export type OptionalKey = SingularKey | Exclude<Extract<MessageKey, `issue.${string}`>, CoreIssueKey>;
+/** Messages added since the last translation round: other catalogs show them in English until translated. */
+export const UNTRANSLATED = ['error.worker_failed', 'error.worker_silent'] as const;
+export type OptionalKey =
+  | SingularKey
+  | Exclude<Extract<MessageKey, `issue.${string}`>, CoreIssueKey>
+  | (typeof UNTRANSLATED)[number];
 /** A catalog for another language: every key translated but singular forms and specific issue messages. */
 export type Catalog = Readonly<Record<Exclude<MessageKey, OptionalKey>, string>> &
   Readonly<Partial<Record<OptionalKey, string>>>;
