@@ -1,14 +1,17 @@
 import { PING } from './worker/heartbeat.ts';
 
-/** How often the frame pings its worker. */
-export const PING_INTERVAL_MS = 1_000;
+/** How often the frame pings its worker, and how long the worker may stay silent. */
+export interface WatchdogTiming {
+  readonly pingIntervalMs: number;
+  readonly silenceLimitMs: number;
+}
+
 /**
- * How long the worker may stay silent before it is taken for dead. A worker answers a ping
- * within milliseconds when idle and beats every 250 ms from inside long work, so only a dead
- * or hung worker stays silent this long; the margin covers garbage collection and a loaded
- * machine, where a false alarm would cost the user the work in the worker.
+ * A worker answers a ping within milliseconds when idle and beats every 250 ms from inside long
+ * work, so only a dead or hung worker stays silent for ten seconds; the margin covers garbage
+ * collection and a loaded machine, where a false alarm would cost the user the work in the worker.
  */
-export const SILENCE_LIMIT_MS = 10_000;
+export const WATCHDOG_TIMING: WatchdogTiming = { pingIntervalMs: 1_000, silenceLimitMs: 10_000 };
 /** Unanswered pings in a row before the silence counts, so throttled timers never add up to it. */
 const MISSED_PINGS = 3;
 
@@ -24,7 +27,11 @@ export type WorkerFailure =
  * counts any message from it, comlink's replies included, as a sign of life. `onFailure` runs
  * at most once; the worker is left to the caller to terminate.
  */
-export function watchWorker(worker: Worker, onFailure: (failure: WorkerFailure) => void): () => void {
+export function watchWorker(
+  worker: Worker,
+  onFailure: (failure: WorkerFailure) => void,
+  { pingIntervalMs, silenceLimitMs }: WatchdogTiming = WATCHDOG_TIMING,
+): () => void {
   let heard = true;
   let missed = 0;
   let pingedAt = performance.now();
@@ -48,7 +55,7 @@ export function watchWorker(worker: Worker, onFailure: (failure: WorkerFailure) 
       missed = 0;
     } else if (++missed === 1) {
       silentSince = pingedAt;
-    } else if (missed >= MISSED_PINGS && now - silentSince >= SILENCE_LIMIT_MS) {
+    } else if (missed >= MISSED_PINGS && now - silentSince >= silenceLimitMs) {
       fail({ kind: 'silent', seconds: Math.round((now - silentSince) / 1000) });
       return;
     }
@@ -58,7 +65,7 @@ export function watchWorker(worker: Worker, onFailure: (failure: WorkerFailure) 
   worker.addEventListener('message', onMessage);
   worker.addEventListener('error', onError);
   worker.addEventListener('messageerror', onMessageError);
-  const timer = setInterval(tick, PING_INTERVAL_MS);
+  const timer = setInterval(tick, pingIntervalMs);
   worker.postMessage({ type: PING });
   function stop(): void {
     clearInterval(timer);
