@@ -117,14 +117,17 @@ async function retryInFrame(page: Page): Promise<void> {
   assert.deepEqual(complete?.rows, CONTACT_ROWS);
 }
 
-/** A contacts file of a million rows (about 40 MB), long enough to read that it can be cut short. */
-async function bigContacts(): Promise<string> {
+/**
+ * A contacts file of a million rows (about 40 MB), long enough to read that it can be cut
+ * short, and `tail` after them.
+ */
+async function bigContacts(tail = ''): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'csv-importer-'));
   after(() => rm(dir, { recursive: true, force: true }));
   const path = join(dir, 'big-contacts.csv');
   const header = 'First name,Last name,E-mail\r\n';
   const rows = Array.from({ length: 1_000_000 }, (_, i) => `Ada${i},Lovelace,ada${i}@example.com\r\n`);
-  await writeFile(path, header + rows.join(''));
+  await writeFile(path, header + rows.join('') + tail);
   return path;
 }
 
@@ -329,4 +332,20 @@ describe('limits set by the application', () => {
       await page.close();
     });
   }
+
+  test('max-rows stops reading a file far over it: the error comes before the reader reaches the end', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${host.url}/element.html`);
+    await open(page, 'importer.maxRows = 1000;');
+    const frame = await importerFrame(page);
+    // The last record has 3,000 columns: a reader that got there would refuse the file for that.
+    await frame.setInputFiles('input[type=file]', await bigContacts(`${'x,'.repeat(3_000)}x\r\n`));
+    const events = await waitForEvent(page, 'csv-importer-error');
+    const error = events.find((e) => e.type === 'csv-importer-error')!;
+    assert.equal(error.code, 'too_many_rows');
+    assert.equal(error.message, 'The file has more than 1,000 rows. Split it into smaller files.');
+    await frame.getByRole('alert').getByText(error.message!).waitFor();
+    assert.equal(events.filter((e) => e.type === 'csv-importer-error').length, 1);
+    await page.close();
+  });
 });
