@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -68,6 +70,65 @@ async function retryWorks(page: Page): Promise<void> {
   );
   const complete = (await received(page)).slice(before).find((e) => e.type === 'csv-importer-complete')!;
   assert.deepEqual(complete.rows, CONTACT_ROWS);
+}
+
+/**
+ * Attaches to the worker at `url` through the DevTools protocol and returns a function that
+ * kills it the way the browser does when it ends a worker for memory: the script running is
+ * stopped where it is (mid-read), then the worker closes; its page hears no error event and no
+ * message. (`worker.evaluate` cannot do this: it waits until the worker is idle.)
+ */
+async function workerKiller(url: string): Promise<() => Promise<void>> {
+  const cdp = await browser.newBrowserCDPSession();
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const target = targetInfos.find((t) => t.type === 'worker' && t.url === url);
+  assert.ok(target, `a worker target at ${url}`);
+  const { sessionId } = await cdp.send('Target.attachToTarget', {
+    targetId: target.targetId,
+    flatten: false,
+  });
+  let id = 0;
+  const send = (method: string, params: object = {}) =>
+    cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id: ++id, method, params }),
+    });
+  return async () => {
+    await send('Runtime.terminateExecution');
+    await send('Runtime.evaluate', { expression: 'close()' });
+    await cdp.detach();
+  };
+}
+
+/** In the same frame, at the upload step after a failure: contacts.csv imports completely. */
+async function retryInFrame(page: Page): Promise<void> {
+  const before = (await received(page)).length;
+  const frame = await importerFrame(page);
+  await loadAndReview(frame, CONTACTS);
+  await submit(frame);
+  await page.waitForFunction(
+    (n) =>
+      (window as unknown as { received: { type: string }[] }).received
+        .slice(n)
+        .some((e) => e.type === 'csv-importer-complete'),
+    before,
+  );
+  const complete = (await received(page)).slice(before).find((e) => e.type === 'csv-importer-complete');
+  assert.deepEqual(complete?.rows, CONTACT_ROWS);
+}
+
+/**
+ * A contacts file of a million rows (about 40 MB), long enough to read that it can be cut
+ * short, and `tail` after them.
+ */
+async function bigContacts(tail = ''): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'csv-importer-'));
+  after(() => rm(dir, { recursive: true, force: true }));
+  const path = join(dir, 'big-contacts.csv');
+  const header = 'First name,Last name,E-mail\r\n';
+  const rows = Array.from({ length: 1_000_000 }, (_, i) => `Ada${i},Lovelace,ada${i}@example.com\r\n`);
+  await writeFile(path, header + rows.join('') + tail);
+  return path;
 }
 
 describe('faults: the user sees what happened, the host gets an error, a retry works', () => {
@@ -195,13 +256,46 @@ describe('faults: the user sees what happened, the host gets an error, a retry w
     const events = await waitForEvent(page, 'csv-importer-error');
     const error = events.find((e) => e.type === 'csv-importer-error')!;
     assert.equal(error.code, 'worker_failed');
-    assert.match(error.message!, /simulated engine crash.*No rows were imported; please try again\./);
-    await frame
-      .getByRole('alert')
-      .getByText(/The importer stopped working/)
-      .waitFor();
+    assert.match(
+      error.message!,
+      /simulated engine crash.*No rows were imported; choose the file again to retry\./,
+    );
+    await frame.getByRole('alert').getByText(error.message!).waitFor();
     assert.ok(!events.some((e) => e.type === 'csv-importer-complete'));
+    await retryInFrame(page);
     await retryWorks(page);
+    await page.close();
+  });
+
+  test('a worker that dies silently mid-read is found by the watchdog: a message, worker_failed, a retry that imports', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${host.url}/element.html`);
+    const started = page.waitForEvent('worker');
+    await open(page, '');
+    const frame = await importerFrame(page);
+    const worker = await started;
+    const closed = new Promise<void>((resolve) => worker.on('close', () => resolve()));
+    const kill = await workerKiller(worker.url());
+    await frame.setInputFiles('input[type=file]', await bigContacts());
+    const reading = frame.getByRole('status').getByText(/^Reading big-contacts\.csv: [1-9][\d,]* rows$/);
+    await reading.waitFor();
+    await kill();
+    await closed;
+    // Still reading as far as the frame can see: nothing but the watchdog can notice.
+    assert.ok(await reading.isVisible());
+    const retried = page.waitForEvent('worker');
+    const events = await waitForEvent(page, 'csv-importer-error');
+    const error = events.find((e) => e.type === 'csv-importer-error')!;
+    assert.equal(error.code, 'worker_failed');
+    assert.match(
+      error.message!,
+      /^The importer stopped responding for \d+ seconds while working on the file\. No rows were imported; choose the file again to retry\.$/,
+    );
+    await frame.getByRole('alert').getByText(error.message!).waitFor();
+    assert.ok(!events.some((e) => e.type === 'csv-importer-complete'));
+    // A new worker took over; choosing the file again in the same frame imports it.
+    await retried;
+    await retryInFrame(page);
     await page.close();
   });
 });
@@ -238,4 +332,20 @@ describe('limits set by the application', () => {
       await page.close();
     });
   }
+
+  test('max-rows stops reading a file far over it: the error comes before the reader reaches the end', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${host.url}/element.html`);
+    await open(page, 'importer.maxRows = 1000;');
+    const frame = await importerFrame(page);
+    // The last record has 3,000 columns: a reader that got there would refuse the file for that.
+    await frame.setInputFiles('input[type=file]', await bigContacts(`${'x,'.repeat(3_000)}x\r\n`));
+    const events = await waitForEvent(page, 'csv-importer-error');
+    const error = events.find((e) => e.type === 'csv-importer-error')!;
+    assert.equal(error.code, 'too_many_rows');
+    assert.equal(error.message, 'The file has more than 1,000 rows. Split it into smaller files.');
+    await frame.getByRole('alert').getByText(error.message!).waitFor();
+    assert.equal(events.filter((e) => e.type === 'csv-importer-error').length, 1);
+    await page.close();
+  });
 });

@@ -1,10 +1,12 @@
-import type { HostReply, HostToFrame } from '@csv-importer/protocol';
+import type { HostReply, HostToFrame, Init } from '@csv-importer/protocol';
 import * as Comlink from 'comlink';
 import { embedTransport } from './embed-connection.ts';
 import { HostConnection } from './host-connection.ts';
 import { frameMode } from './hosted-config.ts';
+import { i18n } from './i18n/i18n.ts';
 import { applyTheme } from './theme.ts';
 import type { ImportSession } from './worker/import-session.ts';
+import { type WorkerFailure, watchWorker } from './worker-watchdog.ts';
 import './importer-app.ts';
 import type { ImporterApp } from './importer-app.ts';
 
@@ -39,90 +41,53 @@ function startWorker(): { session: Comlink.Remote<ImportSession>; worker: Worker
   return { session: Comlink.wrap<ImportSession>(worker), worker };
 }
 
-/**
- * A worker that fails (an uncaught error, a message it cannot read, or running out of memory,
- * which Chromium reports as an error) holds the user's rows no longer: it is ended, the user is
- * told in the frame, and the host gets a `worker_failed` error instead of a frame that waits
- * forever. Opening the importer again starts a new worker.
- */
-function watchWorker(started: Worker): void {
-  const failed = (detail: string) => {
-    if (worker !== started) return;
-    started.terminate();
-    worker = undefined;
-    const message = `The importer stopped working while reading or checking the file (${detail}). No rows were imported; please try again.`;
-    app.fail(message);
-    host?.send({ type: 'error', code: 'worker_failed', message: message.slice(0, 1000) });
-  };
-  started.addEventListener('error', (event) => {
-    event.preventDefault();
-    failed(event.message || 'the worker crashed');
-  });
-  started.addEventListener('messageerror', () => failed('a message could not be read'));
-}
-
-const count = (n: number) => n.toLocaleString('en-US');
-const size = (bytes: number) =>
-  bytes < 1024
-    ? `${bytes} bytes`
-    : bytes < 2 ** 20
-      ? `${(bytes / 1024).toFixed(1)} KB`
-      : `${(bytes / 2 ** 20).toFixed(1)} MB`;
-
-/**
- * The session with the application's `maxFileSize` and `maxRows` enforced on `load`: a file
- * over the size is refused before the worker reads a byte, a file with more data rows than
- * allowed after reading; either way the user gets a specific message and the host an error
- * event with the matching code (`file_too_large`, `too_many_rows`).
- */
-function withSizeLimits(
-  session: Comlink.Remote<ImportSession>,
-  options: { maxFileSize?: number; maxRows?: number },
-): Comlink.Remote<ImportSession> {
-  const refuse = (code: 'file_too_large' | 'too_many_rows', message: string) => {
-    host?.send({ type: 'error', code, message });
-    return { ok: false as const, code, message };
-  };
-  const load: ImportSession['load'] = async (file, onProgress, read) => {
-    const { maxFileSize, maxRows } = options;
-    const name = file instanceof File ? file.name : 'The file';
-    if (maxFileSize !== undefined && file.size > maxFileSize)
-      return refuse(
-        'file_too_large',
-        `"${name}" is ${size(file.size)}; this application accepts files up to ${size(maxFileSize)}.`,
-      );
-    const result = await session.load(file, onProgress as never, read);
-    if (result.ok && maxRows !== undefined && result.summary.rowCount > maxRows)
-      return refuse(
-        'too_many_rows',
-        `"${name}" has ${count(result.summary.rowCount)} rows; this application accepts at most ${count(maxRows)}.`,
-      );
-    return result;
-  };
-  return new Proxy(session, { get: (target, key) => (key === 'load' ? load : Reflect.get(target, key)) });
-}
-
 const app = document.querySelector<ImporterApp>('csv-importer-app')!;
 let host: HostConnection | undefined;
 let worker: Worker | undefined;
+let stopWatching: (() => void) | undefined;
+let init: Init | undefined;
+
+/** Starts a worker for the host's `init` and hands it to the app, which shows the upload step. */
+function startSession(connection: HostConnection, options: Init): void {
+  const started = startWorker();
+  worker = started.worker;
+  stopWatching = watchWorker(started.worker, (failure) => workerFailed(started.worker, failure));
+  app.start(connection, options, started.session);
+}
+
+/**
+ * A worker that failed, or went silent, holds the user's rows no longer: it is ended, the host
+ * gets `worker_failed` instead of a frame that waits forever, and the user is back at the upload
+ * step with the reason and a new worker, so choosing the file again retries. Calls that were
+ * waiting on the old worker never settle, so nothing they would do reaches the new session.
+ */
+function workerFailed(failed: Worker, failure: WorkerFailure): void {
+  failed.terminate();
+  const message =
+    failure.kind === 'silent'
+      ? i18n.t('error.worker_silent', { seconds: failure.seconds })
+      : i18n.t('error.worker_failed', { reason: failure.detail });
+  host?.send({ type: 'error', code: 'worker_failed', message: message.slice(0, 1000) });
+  if (!host || !init) return;
+  startSession(host, init);
+  app.state = { step: 'upload', error: message };
+}
 
 function onMessage(message: Exclude<HostToFrame, HostReply>): void {
   // Runs only after `host` is set: port messages are tasks, the connection's resolution a microtask.
   if (!host) return;
   switch (message.type) {
-    case 'init': {
+    case 'init':
       applyTheme(message.options.theme);
-      const started = startWorker();
-      worker = started.worker;
-      watchWorker(started.worker);
-      app.start(host, message, withSizeLimits(started.session, message.options));
+      init = message;
+      startSession(host, message);
       return;
-    }
     case 'theme':
       applyTheme(message.theme);
       return;
     case 'cancel':
       // The host is closing the importer: end the worker, and every row it held, now.
+      stopWatching?.();
       worker?.terminate();
       host.close();
       return;

@@ -88,6 +88,7 @@ export { type RecordsResult, validateRecords } from './validate/validate-records
 export {
   readWorkbook,
   type SheetInfo,
+  type SheetReadOptions,
   type SheetValue,
   Workbook,
   WorkbookError,

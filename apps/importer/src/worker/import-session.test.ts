@@ -3,7 +3,25 @@ import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { ColumnSpec } from '@csv-importer/core';
 import { CONTACT_COLUMNS } from '../../../../tests/support/contacts.ts';
+import { xlsx } from '../../../../tests/support/zip.ts';
 import { ImportSession, type Mapping, type SessionOptions } from './import-session.ts';
+
+/** A Blob whose stream hands out 64 KiB pieces, as a browser's File does, and counts them. */
+class CountingBlob extends Blob {
+  pulled = 0;
+  override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
+    let offset = 0;
+    return new ReadableStream({
+      pull: async (controller) => {
+        if (offset >= this.size) return controller.close();
+        const piece = new Uint8Array(await this.slice(offset, offset + 64 * 1024).arrayBuffer());
+        offset += piece.byteLength;
+        this.pulled += piece.byteLength;
+        controller.enqueue(piece);
+      },
+    });
+  }
+}
 
 async function fixture(name: string): Promise<File> {
   return new File([await readFile(`tests/fixtures/${name}`)], name);
@@ -80,11 +98,85 @@ describe('ImportSession: loading', () => {
     assert.equal(!cancelled.ok && cancelled.code, 'cancelled');
   });
 
+  test('reading and validating a large file beat from inside their loops, so a busy worker is heard', async () => {
+    let beats = 0;
+    const session = new ImportSession({ beat: () => beats++ });
+    session.configure([
+      { key: 'name', label: 'Name', required: true },
+      { key: 'email', label: 'E-mail', type: 'email', unique: true },
+    ]);
+    const rows = Array.from({ length: 100_000 }, (_, i) => `name${i},n${i}@example.com\n`).join('');
+    const result = await session.load(new CountingBlob([`name,email\n${rows}`]));
+    assert.ok(result.ok);
+    assert.ok(beats >= 20, `${beats} beats while reading 64 KiB pieces`);
+    beats = 0;
+    session.validate({ name: 0, email: 1 });
+    // Every 16,384 rows of each field's check, and of the unique index.
+    assert.ok(beats >= 3 * Math.floor(100_000 / 16_384), `${beats} beats while validating`);
+  });
+
   test('refuses a file over maxRows with a specific code', async () => {
     const session = new ImportSession();
     session.configure([{ key: 'name', label: 'Name' }], { maxRows: 5 });
     const result = await session.load(await fixture('contacts.csv'));
     assert.equal(!result.ok && result.code, 'too_many_rows');
+  });
+
+  test('maxRows stops reading a CSV early: the rest of the file is never read', async () => {
+    // 200,000 rows, then a record the reader would refuse (3,000 columns) if it ever got there.
+    const rows = Array.from({ length: 200_000 }, (_, i) => `name${i},n${i}@example.com\n`).join('');
+    const tail = `${'x,'.repeat(3_000)}x\n`;
+    const file = new CountingBlob([`name,email\n${rows}${tail}`]);
+    const columns = [{ key: 'name', label: 'Name' }];
+    const unlimited = new ImportSession();
+    unlimited.configure(columns);
+    const control = await unlimited.load(file);
+    assert.equal(!control.ok && control.code, 'too_many_columns', 'read to the end, the tail is refused');
+    assert.equal(file.pulled, file.size);
+    file.pulled = 0;
+    const limited = new ImportSession();
+    limited.configure(columns, { maxRows: 1_000 });
+    const result = await limited.load(file);
+    assert.ok(!result.ok);
+    assert.equal(result.code, 'too_many_rows');
+    assert.equal(result.message, 'The file has more than 1,000 rows.');
+    assert.ok(file.pulled < file.size / 10, `read ${file.pulled} of ${file.size} bytes`);
+  });
+
+  test('maxRows counts data rows only: a preamble of 15 records before the header is not counted', async () => {
+    const preamble = Array.from({ length: 15 }, (_, i) => `Report line ${i + 1}\n`).join('');
+    const data = Array.from({ length: 30 }, (_, i) => `Ada${i},ada${i}@example.com,${i}\n`).join('');
+    const file = new File([`${preamble}Name,E-mail,Seats\n${data}`], 'report.csv');
+    const columns = [
+      { key: 'name', label: 'Name' },
+      { key: 'email', label: 'E-mail' },
+    ];
+    const session = new ImportSession();
+    session.configure(columns, { maxRows: 30 });
+    const result = await session.load(file);
+    assert.ok(result.ok, !result.ok ? result.message : '');
+    assert.equal(result.summary.headerRow, 15);
+    assert.equal(result.summary.rowCount, 30);
+    session.configure(columns, { maxRows: 29 });
+    const over = await session.load(file);
+    assert.equal(!over.ok && over.code, 'too_many_rows');
+  });
+
+  test('maxRows stops reading an XLSX sheet at the limit; a workbook within it loads', async () => {
+    const rows = [
+      ['Name', 'E-mail'],
+      ...Array.from({ length: 20_000 }, (_, i) => [`Ada${i}`, `ada${i}@example.com`]),
+    ];
+    const file = new File([new Uint8Array(xlsx(rows))], 'big.xlsx');
+    const columns = [{ key: 'name', label: 'Name' }];
+    const session = new ImportSession();
+    session.configure(columns, { maxRows: 500 });
+    const result = await session.load(file);
+    assert.equal(!result.ok && result.code, 'too_many_rows');
+    session.configure(columns, { maxRows: 20_000 });
+    const within = await session.load(file);
+    assert.ok(within.ok);
+    assert.equal(within.summary.rowCount, 20_000);
   });
 });
 

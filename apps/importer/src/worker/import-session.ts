@@ -8,6 +8,7 @@ import {
   decodeFile,
   detectHeaderRow,
   type Encoding,
+  HEADER_SCAN_ROWS,
   headerNames,
   type Issue,
   type IssueLevel,
@@ -192,6 +193,8 @@ const VALID = 0;
 const PREVIEW_ROWS = 12;
 const SAMPLE_ROWS = 50;
 const PROGRESS_INTERVAL_MS = 100;
+/** Long loops call the heartbeat once per this many rows plus one (a cheap bit test). */
+const BEAT_MASK = 0x3fff;
 
 interface CodeEntry {
   readonly code: string;
@@ -210,6 +213,8 @@ interface CodeEntry {
  * them.
  */
 export class ImportSession {
+  /** Called from inside long loops, so the frame hears from a busy worker (see `heartbeat.ts`). */
+  readonly #beat: () => void;
   #columns: readonly CompiledColumn[] = [];
   #options: SessionOptions = {};
   #file: Blob | undefined;
@@ -243,6 +248,10 @@ export class ImportSession {
   /** The host's findings per data row and field, and its replacement values per data row. */
   #host = new Map<number, Map<number, HostFinding>>();
   #hostValues = new Map<number, Record<string, unknown>>();
+
+  constructor(options: { readonly beat?: () => void } = {}) {
+    this.#beat = options.beat ?? (() => {});
+  }
 
   configure(columns: readonly ColumnSpec[], options: SessionOptions = {}): void {
     this.#columns = columns.map(compileColumn);
@@ -306,13 +315,15 @@ export class ImportSession {
     let delimiter = read.delimiter ?? ',';
     let lastProgress = 0;
     const maxRows = this.#options.maxRows;
+    const maxRecords = recordLimit(maxRows);
+    // Leaving this loop early (a limit, a newer read) cancels the file's stream: nothing more is
+    // read, and the rows read so far go with `store`.
     for await (const batch of parseTextStream(counted, read.delimiter ? { delimiter: read.delimiter } : {})) {
+      this.#beat();
       if (generation !== this.#readGeneration) throw new LoadStop('cancelled', 'Reading was cancelled.');
       delimiter = batch.dialect.delimiter;
       store.append(batch.rows);
-      if (maxRows !== undefined && store.length > maxRows + PREVIEW_ROWS) {
-        throw new LoadStop('too_many_rows', `The file has more than ${maxRows} rows.`);
-      }
+      if (store.length > maxRecords) throw tooManyRows(maxRows!);
       const now = performance.now();
       if (onProgress && now - lastProgress > PROGRESS_INTERVAL_MS) {
         lastProgress = now;
@@ -322,9 +333,7 @@ export class ImportSession {
     if (generation !== this.#readGeneration) throw new LoadStop('cancelled', 'Reading was cancelled.');
     if (store.length === 0) throw new DecodeError('empty_file', 'The file has no rows.');
     const headerRow = this.#detectHeaderRow(store);
-    if (maxRows !== undefined && store.length - headerRow - 1 > maxRows) {
-      throw new LoadStop('too_many_rows', `The file has more than ${maxRows} rows.`);
-    }
+    if (maxRows !== undefined && store.length - headerRow - 1 > maxRows) throw tooManyRows(maxRows);
     onProgress?.({ rows: store.length, fraction: 1 });
     this.#file = file;
     this.#fileName = (file as File).name ?? 'pasted.tsv';
@@ -350,9 +359,15 @@ export class ImportSession {
   ): Promise<LoadSummary> {
     const workbook = await readWorkbook(file);
     const sheets = workbook.sheets.filter((s) => !s.hidden).map((s) => s.name);
+    const maxRows = this.#options.maxRows;
+    const maxRecords = recordLimit(maxRows);
+    // The sheet's rows are read only up to the limit (and one more, to know it was passed).
     const read = (name: string) =>
       workbook
-        .readSheet(name)
+        .readSheet(name, {
+          ...(maxRows !== undefined ? { maxRows: maxRecords } : {}),
+          onProgress: () => this.#beat(),
+        })
         .filter((row) => row.some((cell) => cell !== null && cell !== ''))
         .map((row) => row.map((cell) => (cell === null ? '' : String(cell))));
     let chosen = sheet ?? sheets[0] ?? '';
@@ -368,12 +383,11 @@ export class ImportSession {
       }
     }
     if (rows.length === 0) throw new DecodeError('empty_file', 'The sheet has no rows.');
-    const maxRows = this.#options.maxRows;
-    if (maxRows !== undefined && rows.length - 1 > maxRows + PREVIEW_ROWS) {
-      throw new LoadStop('too_many_rows', `The sheet has more than ${maxRows} rows.`);
-    }
+    if (rows.length > maxRecords) throw tooManyRows(maxRows!);
     const store = new CellStore();
     store.append(rows);
+    const headerRow = this.#detectHeaderRow(store);
+    if (maxRows !== undefined && store.length - headerRow - 1 > maxRows) throw tooManyRows(maxRows);
     onProgress?.({ rows: store.length, fraction: 1 });
     this.#file = file;
     this.#fileName = (file as File).name ?? 'workbook.xlsx';
@@ -381,7 +395,7 @@ export class ImportSession {
     this.#history = new History();
     this.#valueMapping = {};
     this.#workbook = { sheets, sheet: chosen };
-    this.#summary = this.#summarize(this.#detectHeaderRow(store), 'xlsx', '');
+    this.#summary = this.#summarize(headerRow, 'xlsx', '');
     return this.#summary;
   }
 
@@ -483,6 +497,7 @@ export class ImportSession {
       const column = this.#columns[f]!;
       const codes = this.#codes[f]!;
       for (let r = 0; r < n; r++) {
+        if ((r & BEAT_MASK) === 0) this.#beat();
         const code = this.#check(r, f, column);
         if (code !== VALID) {
           codes[r] = code;
@@ -622,7 +637,10 @@ export class ImportSession {
   #buildUnique(field: number): void {
     const index = new Map<string, number | number[]>();
     this.#unique[field] = index;
-    for (let r = 0; r < this.#rowCount; r++) if (!this.#deleted[r]) this.#uniqueAdd(field, r);
+    for (let r = 0; r < this.#rowCount; r++) {
+      if ((r & BEAT_MASK) === 0) this.#beat();
+      if (!this.#deleted[r]) this.#uniqueAdd(field, r);
+    }
     const duplicate = this.#codeOf('duplicate', 'error');
     for (const rows of index.values()) {
       if (typeof rows === 'number') continue;
@@ -791,6 +809,7 @@ export class ImportSession {
     const fields = query.field === null ? this.#columns.map((_, f) => f) : [this.#fieldIndex(query.field)];
     for (const f of fields) {
       for (let r = 0; r < this.#rowCount; r++) {
+        if ((r & BEAT_MASK) === 0) this.#beat();
         if (this.#deleted[r]) continue;
         const text = this.#raw(r, f);
         const hay = matchCase ? text : text.toLowerCase();
@@ -929,6 +948,7 @@ export class ImportSession {
     const parts: string[] = [csvLine([...labels, errorsHeader])];
     let chunk = '';
     for (let r = 0; r < this.#rowCount; r++) {
+      if ((r & BEAT_MASK) === 0) this.#beat();
       if (this.#deleted[r] || !this.#rowErrors[r]) continue;
       const values: string[] = [];
       const problems: string[] = [];
@@ -1126,6 +1146,19 @@ export class ImportSession {
       throw new RangeError(`row ${row} does not exist`);
     }
   }
+}
+
+/**
+ * Records a file may have within `maxRows` data rows: the header row is among the first
+ * `HEADER_SCAN_ROWS` records, so a file with more records than this has more data rows than
+ * allowed whichever row turns out to be the header.
+ */
+function recordLimit(maxRows: number | undefined): number {
+  return maxRows === undefined ? Number.POSITIVE_INFINITY : maxRows + HEADER_SCAN_ROWS;
+}
+
+function tooManyRows(maxRows: number): LoadStop {
+  return new LoadStop('too_many_rows', `The file has more than ${maxRows.toLocaleString('en-US')} rows.`);
 }
 
 /** Ends a read early with a code the frame turns into a message. */

@@ -45,6 +45,38 @@ describe('parseTextStream', () => {
       assert.deepEqual(await collect(chunked(text, size)), whole, `size ${size}`);
   });
 
+  test('a consumer that stops early cancels the stream: the rest of the text is never pulled', async () => {
+    const text = `a,b\n${'x,1\n'.repeat(250_000)}`;
+    let pulled = 0;
+    let cancelled = false;
+    const source = chunked(text, 64 * 1024).pipeThrough(
+      new TransformStream<string, string>({
+        transform(chunk, controller) {
+          pulled += chunk.length;
+          controller.enqueue(chunk);
+        },
+      }),
+    );
+    const watched = new ReadableStream<string>({
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const reader = source.getReader();
+    let rows = 0;
+    for await (const batch of parseTextStream(watched)) {
+      rows += batch.rows.length;
+      if (rows > 1_000) break;
+    }
+    assert.ok(cancelled, 'the stream was cancelled');
+    assert.ok(pulled < text.length / 4, `pulled ${pulled} of ${text.length} characters`);
+  });
+
   test('detects a semicolon delimiter and skips blank lines', async () => {
     const rows = await collect(chunked('name;price\n\nWidget;1,50\n', 4));
     assert.deepEqual(rows, [

@@ -116,7 +116,8 @@ function isBlank(row: readonly string[]): boolean {
 
 /**
  * Parses a stream of text into batches of records. The consumer pulls: the next chunk of the
- * file is read only when it asks for the next batch, so a slow consumer never buffers the file.
+ * file is read only when it asks for the next batch, so a slow consumer never buffers the file,
+ * and a consumer that stops early (a row limit) cancels the stream, so the rest is never read.
  * papaparse does the CSV grammar; this function only carries an unfinished record from one
  * chunk to the next. Blank lines are skipped; a leading BOM and Excel's `sep=` line are dropped.
  * Line ends are normalized to LF (also inside quoted cells), so CRLF, LF and CR mixed in one
@@ -135,6 +136,7 @@ export async function* parseTextStream(
   let dialect: Dialect | undefined;
   let parser: Papa.Parser | undefined;
   let records = 0;
+  let finished = false;
   // An unfinished record (an open quote) waits in `pending`; beyond this it cannot be a record
   // within the limits, and re-parsing it for every chunk would take quadratic time.
   const maxRecord =
@@ -181,9 +183,14 @@ export async function* parseTextStream(
           );
         if (rows.length > 0) yield { rows, dialect };
       }
-      if (done) return;
+      if (done) {
+        finished = true;
+        return;
+      }
     }
   } finally {
+    // Left early (a limit was passed, the consumer stopped): the rest of the file is not read.
+    if (!finished) await reader.cancel().catch(() => {});
     reader.releaseLock();
   }
 }

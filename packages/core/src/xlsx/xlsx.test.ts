@@ -23,6 +23,25 @@ function makeWorkbook(sheet: string, extra: Record<string, string> = {}, level: 
 }
 
 describe('XLSX reader', () => {
+  test('maxRows stops reading at the first row with a value beyond the limit; blank rows do not count', () => {
+    const cells = Array.from(
+      { length: 50_000 },
+      (_, i) => `<row r="${i + 3}"><c r="A${i + 3}"><v>${i}</v></c></row>`,
+    );
+    const workbook = Workbook.open(
+      makeWorkbook(`<row r="1"><c r="A1" t="inlineStr"><is><t>n</t></is></c></row>${cells.join('')}`),
+    );
+    const progress: number[] = [];
+    const rows = workbook.readSheet(0, { maxRows: 100, onProgress: (n) => progress.push(n) });
+    // The header, a blank row 2, 99 values, and the 101st row with a value that passes the limit.
+    assert.equal(rows.length, 102);
+    assert.deepEqual(rows.at(-1), [99]);
+    assert.deepEqual(progress, []);
+    const all: number[] = [];
+    assert.equal(workbook.readSheet(0, { onProgress: (n) => all.push(n) }).length, 50_002);
+    assert.deepEqual(all.slice(0, 2), [4096, 8192]);
+  });
+
   test('customers-two-sheets.xlsx: both sheets listed; dates ISO, numbers numbers, booleans, formula results', async () => {
     const workbook = Workbook.open(
       new Uint8Array(await readFile('tests/fixtures/customers-two-sheets.xlsx')),

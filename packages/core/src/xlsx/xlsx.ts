@@ -25,6 +25,16 @@ export interface SheetInfo {
   readonly hidden: boolean;
 }
 
+/** How much of a sheet to read. */
+export interface SheetReadOptions {
+  /** Stop after the first row with a value beyond this many such rows. */
+  readonly maxRows?: number;
+  /** Rows read so far, every 4,096 rows. */
+  readonly onProgress?: (rows: number) => void;
+}
+
+const PROGRESS_ROWS_MASK = 0xfff;
+
 /** Caps that keep a hostile or broken workbook from exhausting memory. */
 export interface WorkbookLimits {
   /** Largest declared uncompressed size of one part (default 256 MiB). */
@@ -172,8 +182,12 @@ export class Workbook {
   /**
    * The cell values of one sheet, by name or index, as rows of cells; missing cells are `null`,
    * every row padded to the sheet's widest row. Blank rows are kept (header detection skips them).
+   * With `maxRows`, reading stops at the first row with a value beyond that many, which is
+   * returned too, so the caller knows the sheet has more; `onProgress` hears the rows read so
+   * far every few thousand rows.
    */
-  readSheet(sheet: string | number): SheetValue[][] {
+  readSheet(sheet: string | number, options: SheetReadOptions = {}): SheetValue[][] {
+    const { maxRows = Number.POSITIVE_INFINITY, onProgress } = options;
     const index = typeof sheet === 'number' ? sheet : this.sheets.findIndex((s) => s.name === sheet);
     const target = this.#targets[index];
     if (target === undefined)
@@ -186,6 +200,7 @@ export class Workbook {
       );
     const rows: SheetValue[][] = [];
     let width = 0;
+    let filled = 0;
     for (const rowMatch of xml.matchAll(ROW)) {
       const number = ROW_NUMBER.exec(rowMatch[1]!);
       const rowIndex = number ? Number(number[1]) - 1 : rows.length;
@@ -204,6 +219,8 @@ export class Workbook {
       while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
       width = Math.max(width, cells.length);
       rows.push(cells);
+      if (cells.some((cell) => cell !== null && cell !== '') && ++filled > maxRows) break;
+      if (onProgress && (rows.length & PROGRESS_ROWS_MASK) === 0) onProgress(rows.length);
     }
     for (const row of rows) while (row.length < width) row.push(null);
     return rows;

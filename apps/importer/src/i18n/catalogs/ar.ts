@@ -108,6 +108,10 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   'error.wrong_type': 'لا يمكن استيراد هذا النوع من الملفات هنا. الأنواع المقبولة: {types}.',
   'error.cancelled': 'أُلغيت قراءة الملف.',
   'error.internal': 'حدث خطأ أثناء قراءة الملف: {message}',
+  'error.worker_failed':
+    'توقّف المستورد عن العمل أثناء قراءة الملف أو التحقق منه ({reason}). لم يُستورد أي صف؛ اختر الملف مرة أخرى لإعادة المحاولة.',
+  'error.worker_silent':
+    'لم يستجب المستورد لمدة {seconds} ثانية أثناء معالجة الملف. لم يُستورد أي صف؛ اختر الملف مرة أخرى لإعادة المحاولة.',
   'header.sheet': 'الورقة',
   'error.xls_unsupported':
     'هذا مصنف Excel قديم بصيغة ‎.xls. احفظه بصيغة ‎.xlsx أو CSV في Excel ثم حاول مرة أخرى.',

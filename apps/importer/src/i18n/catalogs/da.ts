@@ -108,6 +108,10 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'error.wrong_type': 'Filer af denne type kan ikke importeres her. Tilladt: {types}.',
   'error.cancelled': 'Indlæsningen af filen blev annulleret.',
   'error.internal': 'Noget gik galt under læsningen af filen: {message}',
+  'error.worker_failed':
+    'Importværktøjet holdt op med at virke, mens filen blev læst eller kontrolleret ({reason}). Ingen rækker blev importeret; vælg filen igen for at prøve igen.',
+  'error.worker_silent':
+    'Importværktøjet svarede ikke i {seconds} sekunder, mens det behandlede filen. Ingen rækker blev importeret; vælg filen igen for at prøve igen.',
   'header.sheet': 'Ark',
   'error.xls_unsupported':
     'Dette er en gammel Excel 97-2003-projektmappe (.xls). Gem den som .xlsx eller CSV i Excel, og prøv igen.',

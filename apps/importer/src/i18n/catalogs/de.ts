@@ -110,6 +110,10 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'error.wrong_type': 'Dateien dieses Typs können hier nicht importiert werden. Erlaubt: {types}.',
   'error.cancelled': 'Das Lesen der Datei wurde abgebrochen.',
   'error.internal': 'Beim Lesen der Datei ist etwas schiefgegangen: {message}',
+  'error.worker_failed':
+    'Der Importer hat beim Lesen oder Prüfen der Datei aufgehört zu arbeiten ({reason}). Es wurden keine Zeilen importiert; wählen Sie die Datei erneut aus, um es noch einmal zu versuchen.',
+  'error.worker_silent':
+    'Der Importer hat {seconds} Sekunden lang nicht reagiert, während er die Datei bearbeitete. Es wurden keine Zeilen importiert; wählen Sie die Datei erneut aus, um es noch einmal zu versuchen.',
   'header.sheet': 'Tabellenblatt',
   'error.xls_unsupported':
     'Dies ist eine alte Excel-97-2003-Arbeitsmappe (.xls). Speichern Sie sie in Excel als .xlsx oder CSV und versuchen Sie es erneut.',

@@ -106,6 +106,10 @@ export const en = {
   'error.wrong_type': 'Files of this type cannot be imported here. Accepted: {types}.',
   'error.cancelled': 'Reading the file was cancelled.',
   'error.internal': 'Something went wrong while reading the file: {message}',
+  'error.worker_failed':
+    'The importer stopped working while reading or checking the file ({reason}). No rows were imported; choose the file again to retry.',
+  'error.worker_silent':
+    'The importer stopped responding for {seconds} seconds while working on the file. No rows were imported; choose the file again to retry.',
   'header.sheet': 'Sheet',
   'error.xls_unsupported':
     'This is an old Excel 97-2003 (.xls) workbook. Save it as .xlsx or CSV in Excel and try again.',

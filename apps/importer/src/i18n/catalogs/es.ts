@@ -110,6 +110,10 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'error.wrong_type': 'Aquí no se pueden importar archivos de este tipo. Formatos admitidos: {types}.',
   'error.cancelled': 'Se canceló la lectura del archivo.',
   'error.internal': 'Algo falló al leer el archivo: {message}',
+  'error.worker_failed':
+    'El importador dejó de funcionar mientras leía o comprobaba el archivo ({reason}). No se importó ninguna fila; vuelva a elegir el archivo para intentarlo de nuevo.',
+  'error.worker_silent':
+    'El importador dejó de responder durante {seconds} segundos mientras procesaba el archivo. No se importó ninguna fila; vuelva a elegir el archivo para intentarlo de nuevo.',
   'header.sheet': 'Hoja',
   'error.xls_unsupported':
     'Este es un libro antiguo de Excel 97-2003 (.xls). Guárdelo como .xlsx o CSV en Excel e inténtelo de nuevo.',

@@ -109,6 +109,10 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'error.wrong_type': 'Tämän tyyppisiä tiedostoja ei voi tuoda tähän. Sallitut: {types}.',
   'error.cancelled': 'Tiedoston lukeminen peruutettiin.',
   'error.internal': 'Tiedoston lukemisessa tapahtui virhe: {message}',
+  'error.worker_failed':
+    'Tuontityökalu lakkasi toimimasta tiedostoa luettaessa tai tarkistettaessa ({reason}). Yhtään riviä ei tuotu; valitse tiedosto uudelleen yrittääksesi uudestaan.',
+  'error.worker_silent':
+    'Tuontityökalu ei vastannut {seconds} sekuntiin käsitellessään tiedostoa. Yhtään riviä ei tuotu; valitse tiedosto uudelleen yrittääksesi uudestaan.',
   'header.sheet': 'Taulukko',
   'error.xls_unsupported':
     'Tämä on vanha Excel 97-2003 -työkirja (.xls). Tallenna se Excelissä .xlsx- tai CSV-muotoon ja yritä uudelleen.',

@@ -109,6 +109,10 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'error.wrong_type': 'Ce type de fichier ne peut pas être importé ici. Formats acceptés : {types}.',
   'error.cancelled': 'La lecture du fichier a été annulée.',
   'error.internal': 'Un problème est survenu pendant la lecture du fichier : {message}',
+  'error.worker_failed':
+    'L’importateur a cessé de fonctionner pendant la lecture ou la vérification du fichier ({reason}). Aucune ligne n’a été importée ; choisissez à nouveau le fichier pour réessayer.',
+  'error.worker_silent':
+    'L’importateur n’a pas répondu pendant {seconds} secondes alors qu’il traitait le fichier. Aucune ligne n’a été importée ; choisissez à nouveau le fichier pour réessayer.',
   'header.sheet': 'Feuille',
   'error.xls_unsupported':
     'Ce classeur est au format Excel 97-2003 (.xls). Enregistrez-le en .xlsx ou CSV dans Excel et réessayez.',

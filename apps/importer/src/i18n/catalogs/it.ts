@@ -110,6 +110,10 @@ export const it: Readonly<Record<MessageKey, string>> = {
   'error.wrong_type': 'I file di questo tipo non possono essere importati qui. Formati accettati: {types}.',
   'error.cancelled': 'La lettura del file è stata annullata.',
   'error.internal': 'Si è verificato un problema durante la lettura del file: {message}',
+  'error.worker_failed':
+    'L’importatore ha smesso di funzionare durante la lettura o il controllo del file ({reason}). Nessuna riga è stata importata; scegli di nuovo il file per riprovare.',
+  'error.worker_silent':
+    'L’importatore non ha risposto per {seconds} secondi mentre elaborava il file. Nessuna riga è stata importata; scegli di nuovo il file per riprovare.',
   'header.sheet': 'Foglio',
   'error.xls_unsupported':
     'Questa è una vecchia cartella di Excel 97-2003 (.xls). Salvala come .xlsx o CSV in Excel e riprova.',

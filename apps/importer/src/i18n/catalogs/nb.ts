@@ -108,6 +108,10 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'error.wrong_type': 'Filer av denne typen kan ikke importeres her. Tillatt: {types}.',
   'error.cancelled': 'Lesingen av filen ble avbrutt.',
   'error.internal': 'Noe gikk galt under lesingen av filen: {message}',
+  'error.worker_failed':
+    'Importverktøyet sluttet å virke mens filen ble lest eller kontrollert ({reason}). Ingen rader ble importert; velg filen på nytt for å prøve igjen.',
+  'error.worker_silent':
+    'Importverktøyet svarte ikke på {seconds} sekunder mens det behandlet filen. Ingen rader ble importert; velg filen på nytt for å prøve igjen.',
   'header.sheet': 'Ark',
   'error.xls_unsupported':
     'Dette er en gammel Excel 97-2003-arbeidsbok (.xls). Lagre den som .xlsx eller CSV i Excel og prøv igjen.',

@@ -108,6 +108,10 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'error.wrong_type': 'Bestanden van dit type kunnen hier niet worden geïmporteerd. Toegestaan: {types}.',
   'error.cancelled': 'Het lezen van het bestand is geannuleerd.',
   'error.internal': 'Er ging iets mis bij het lezen van het bestand: {message}',
+  'error.worker_failed':
+    'De importer is gestopt tijdens het lezen of controleren van het bestand ({reason}). Er zijn geen rijen geïmporteerd; kies het bestand opnieuw om het nog eens te proberen.',
+  'error.worker_silent':
+    'De importer reageerde {seconds} seconden niet terwijl hij het bestand verwerkte. Er zijn geen rijen geïmporteerd; kies het bestand opnieuw om het nog eens te proberen.',
   'header.sheet': 'Werkblad',
   'error.xls_unsupported':
     'Dit is een oude Excel 97-2003-werkmap (.xls). Sla hem in Excel op als .xlsx of CSV en probeer het opnieuw.',

@@ -109,6 +109,10 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'error.wrong_type': 'Arquivos deste tipo não podem ser importados aqui. Aceitos: {types}.',
   'error.cancelled': 'A leitura do arquivo foi cancelada.',
   'error.internal': 'Algo deu errado ao ler o arquivo: {message}',
+  'error.worker_failed':
+    'O importador deixou de funcionar ao ler ou verificar o arquivo ({reason}). Nenhuma linha foi importada; escolha o arquivo novamente para tentar outra vez.',
+  'error.worker_silent':
+    'O importador deixou de responder durante {seconds} segundos enquanto processava o arquivo. Nenhuma linha foi importada; escolha o arquivo novamente para tentar outra vez.',
   'header.sheet': 'Planilha',
   'error.xls_unsupported':
     'Esta é uma pasta de trabalho antiga do Excel 97-2003 (.xls). Salve-a como .xlsx ou CSV no Excel e tente de novo.',

@@ -108,6 +108,10 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'error.wrong_type': 'Filer av den här typen kan inte importeras här. Tillåtna: {types}.',
   'error.cancelled': 'Läsningen av filen avbröts.',
   'error.internal': 'Något gick fel när filen lästes: {message}',
+  'error.worker_failed':
+    'Importverktyget slutade fungera när filen lästes eller kontrollerades ({reason}). Inga rader importerades; välj filen igen för att försöka på nytt.',
+  'error.worker_silent':
+    'Importverktyget svarade inte på {seconds} sekunder medan det bearbetade filen. Inga rader importerades; välj filen igen för att försöka på nytt.',
   'header.sheet': 'Blad',
   'error.xls_unsupported':
     'Det här är en gammal Excel 97-2003-arbetsbok (.xls). Spara den som .xlsx eller CSV i Excel och försök igen.',
