@@ -15,6 +15,7 @@ import {
   submit,
   waitForEvent,
 } from './importer-flow.ts';
+import { paste } from './importer-helpers.ts';
 
 // Faults and hostile messages around a real import: a host that never takes a batch, a host
 // that closes mid-delivery, a frame replaying its hello, a worker that crashes. In each case the
@@ -316,6 +317,21 @@ describe('limits set by the application', () => {
         // Refused before a byte is read; the user and the host get the same specific text.
         assert.match(error.message!, /1,?000 bytes?/);
         await frame.getByRole('alert').getByText(error.message!).waitFor();
+        // A pasted range is held to the same limit.
+        await paste(frame, `First name\tLast name\tE-mail\n${'Ada\tLovelace\tada@example.com\n'.repeat(40)}`);
+        await page.waitForFunction(
+          () =>
+            (window as unknown as { received: { type: string }[] }).received.filter(
+              (e) => e.type === 'csv-importer-error',
+            ).length === 2,
+        );
+        const pasted = (await received(page)).filter((e) => e.type === 'csv-importer-error')[1]!;
+        assert.equal(pasted.code, 'file_too_large');
+        assert.equal(pasted.message, error.message);
+        assert.ok(
+          await frame.getByRole('heading', { name: 'Upload a file' }).isVisible(),
+          'still on the upload step',
+        );
       } else {
         assert.equal(error.code, 'too_many_rows');
         assert.match(error.message!, /\b10\b/);

@@ -305,23 +305,18 @@ export class ImporterApp extends LitElement {
   #loaded(result: LoadResult): void {
     if (!result.ok) {
       const key = `error.${result.code}`;
-      // A limit the frame enforces around the worker (main.ts) brings its own specific message.
       const error =
-        (result.code as string) === 'file_too_large' || result.message.startsWith('"')
-          ? result.message
-          : result.code === 'too_many_rows'
-            ? i18n.t('error.too_many_rows', { maxRows: this.#extras.maxRows ?? 0 })
-            : result.code === 'too_large'
-              ? i18n.t('error.workbook_too_large')
-              : i18n.has(key)
-                ? i18n.t(key)
-                : result.message;
+        result.code === 'too_many_rows'
+          ? i18n.t('error.too_many_rows', { maxRows: this.#extras.maxRows ?? 0 })
+          : result.code === 'too_large'
+            ? i18n.t('error.workbook_too_large')
+            : i18n.has(key)
+              ? i18n.t(key)
+              : result.message;
       this.state = { step: 'upload', error };
-      // The application set this limit; it hears about the refusal too (the size wrapper in
-      // main.ts already told it about its own refusals).
-      if (result.code === 'too_many_rows' && !result.message.startsWith('"')) {
+      // The application set this limit; it hears about the refusal too.
+      if (result.code === 'too_many_rows')
         this.#host?.send({ type: 'error', code: 'too_many_rows', message: error });
-      }
       return;
     }
     const { summary } = result;

@@ -137,6 +137,11 @@ export class UploadStep extends LitElement {
       this.error = i18n.t('error.wrong_type', { types: this.#types });
       return;
     }
+    this.#read(file);
+  }
+
+  /** Hands the file on unless it is over `maxFileSize`, which the user and the host are told. */
+  #read(file: File): void {
     if (this.limits.maxFileSize !== undefined && file.size > this.limits.maxFileSize) {
       this.error = i18n.t('error.too_large', { size: i18n.bytes(this.limits.maxFileSize) });
       this.onRefused('file_too_large', this.error);
@@ -150,7 +155,7 @@ export class UploadStep extends LitElement {
     if (text.trim() === '') return;
     event.preventDefault();
     // A range copied from a spreadsheet arrives as tab-separated text.
-    this.onFile(new File([text], 'pasted.tsv', { type: 'text/tab-separated-values' }));
+    this.#read(new File([text], 'pasted.tsv', { type: 'text/tab-separated-values' }));
   }
 
   #saveTemplate(): void {
