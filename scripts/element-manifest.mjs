@@ -1,8 +1,9 @@
 // Generates custom-elements.json (schema 2.1.0) for <csv-importer> from the class comment and the
 // documented properties of packages/element/src/csv-importer.component.ts. The class comment is
 // the API spec (@summary, @event, @slot, @csspart, @cssprop); each public property's one-line doc
-// and its @property() options give the members and attributes. Kept small on purpose: the
-// standard analyzer needs the TypeScript compiler API, which the native TypeScript 7 has not.
+// (on its `declare`) and its entry in the PROPERTIES table give the members and attributes. Kept
+// small on purpose: the standard analyzer needs the TypeScript compiler API, which the native
+// TypeScript 7 has not.
 import { readFile } from 'node:fs/promises';
 
 const MODULE = 'src/csv-importer.component.ts';
@@ -43,20 +44,24 @@ export function elementManifest(source) {
 
   const members = [];
   const attributes = [];
-  const property =
-    /\/\*\*\s*((?:(?!\*\/)[\s\S])*?)\s*\*\/\s*@property\(([^)]*(?:\([^)]*\)[^)]*)*)\)\s*accessor\s+(\w+)(?::\s*([^=;]+?))?\s*(?:=\s*([^;]+))?;/g;
-  for (const [, doc, options, name, type, initial] of source.matchAll(property)) {
+  // The options of each property, from the PROPERTIES table: `name: { initial: …, attribute: '…', … },`.
+  const table = source.match(/^const PROPERTIES = \{\n([\s\S]*?)\n\} satisfies/m)?.[1];
+  if (!table) throw new Error(`${MODULE}: no PROPERTIES table found`);
+  const optionsOf = new Map();
+  for (const [, name, options] of table.matchAll(/^\s*(\w+): \{([^\n]*)\},?$/gm))
+    optionsOf.set(name, options);
+  const property = /\/\*\*\s*((?:(?!\*\/)[\s\S])*?)\s*\*\/\s*declare\s+(\w+):\s*([^;]+?);/g;
+  for (const [, doc, name, type] of source.matchAll(property)) {
+    const options = optionsOf.get(name);
+    if (options === undefined) throw new Error(`${MODULE}: property ${name} is not in PROPERTIES`);
     const member = { kind: 'field', name, description: clean(`/**${doc}*/`).replace(/\s*\n\s*/g, ' ') };
-    const typeText = type?.replace(/\s+/g, ' ').trim().replace(/^\| /, '');
-    if (typeText) member.type = { text: typeText };
-    else if (/type:\s*Boolean/.test(options)) member.type = { text: 'boolean' };
-    else if (initial && /^'/.test(initial.trim())) member.type = { text: 'string' };
-    if (initial !== undefined) member.default = initial.trim();
-    const attribute = options.match(/attribute:\s*(false|'([^']+)')/);
-    if (attribute?.[1] !== 'false') {
-      const attributeName = attribute?.[2] ?? name.toLowerCase();
+    member.type = { text: type.replace(/\s+/g, ' ').trim().replace(/^\| /, '') };
+    const initial = options.match(/initial: (?:Object\.freeze\((.*?)\)|([^,]+))(?:,|\s*$)/);
+    if (initial) member.default = (initial[1] ?? initial[2]).trim();
+    const attributeName = options.match(/attribute: '([^']+)'/)?.[1];
+    if (attributeName) {
       member.attribute = attributeName;
-      if (/reflect:\s*true/.test(options)) member.reflects = true;
+      if (/reflect: true/.test(options)) member.reflects = true;
       attributes.push({
         name: attributeName,
         fieldName: name,
@@ -82,7 +87,7 @@ export function elementManifest(source) {
     customElement: true,
     summary,
     description,
-    superclass: { name: superclass, package: 'lit' },
+    superclass: { name: superclass },
     members,
     attributes,
     events: tagged(text, 'event'),

@@ -96,6 +96,51 @@ describe('<csv-importer>', () => {
     expect(first!.isConnected).to.equal(false);
   });
 
+  it('reads its attributes into properties and reflects open and display back', async () => {
+    const element = mount();
+    element.setAttribute('max-rows', '250');
+    element.setAttribute('include-unmatched', '');
+    element.setAttribute('locale', 'de-AT');
+    expect(element.maxRows).to.equal(250);
+    expect(element.includeUnmatched).to.equal(true);
+    expect(element.locale).to.equal('de-AT');
+    element.removeAttribute('max-rows');
+    element.removeAttribute('include-unmatched');
+    element.removeAttribute('locale');
+    expect(element.maxRows).to.equal(undefined);
+    expect(element.includeUnmatched).to.equal(false);
+    expect(element.locale).to.equal('en');
+    element.columns = COLUMNS;
+    element.display = 'modal';
+    element.setAttribute('open', '');
+    await element.updateComplete;
+    expect(element.isOpen).to.equal(true);
+    expect(element.getAttribute('display')).to.equal('modal');
+    const dialog = element.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.querySelector('iframe')!.getAttribute('sandbox')).to.equal('allow-scripts');
+    element.close();
+    await element.updateComplete;
+    expect(element.hasAttribute('open')).to.equal(false);
+    expect(element.shadowRoot!.querySelector('dialog')).to.equal(null);
+  });
+
+  it('keeps properties a page set before the element was defined, also under another tag', async () => {
+    const { CsvImporter } = await import('./csv-importer.component.ts');
+    const element = document.createElement('csv-importer-late') as CsvImporter;
+    element.columns = COLUMNS;
+    element.display = 'modal';
+    document.body.append(element);
+    customElements.define('csv-importer-late', class extends CsvImporter {});
+    expect(element).to.be.instanceOf(CsvImporter);
+    expect(element.columns).to.equal(COLUMNS);
+    expect(Object.hasOwn(element, 'columns')).to.equal(false);
+    element.open();
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('dialog iframe')).to.not.equal(null);
+    element.remove();
+  });
+
   it('is defined once even when its registration runs again', async () => {
     const first = customElements.get('csv-importer');
     // A second copy of the registration module, as a second bundle on the page would run it.

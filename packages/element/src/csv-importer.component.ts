@@ -12,9 +12,6 @@ import {
   ThemeSchema,
   type ThemeToken,
 } from '@csv-importer/protocol';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import * as v from 'valibot';
 import {
   CsvImporterCloseEvent,
@@ -45,9 +42,77 @@ export function hostThemeProperty(token: ThemeToken): string {
   return `--csv-importer-${token.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-const numberAttribute = {
-  fromAttribute: (value: string | null) => (value === null || value === '' ? undefined : Number(value)),
-};
+/** How an attribute's text becomes its property's value (`null`: the attribute was removed). */
+type FromAttribute = (value: string | null) => unknown;
+const text: FromAttribute = (value) => value ?? undefined;
+const flag: FromAttribute = (value) => value !== null;
+const numeric: FromAttribute = (value) => (value === null || value === '' ? undefined : Number(value));
+
+interface PropertyOptions {
+  /** The value before anything sets it; a removed attribute restores it. */
+  readonly initial?: unknown;
+  readonly attribute?: string;
+  readonly from?: FromAttribute;
+  /** The property is written back to its attribute. */
+  readonly reflect?: boolean;
+}
+
+/**
+ * Every public property of `<csv-importer>` (documented on the class): its initial value and,
+ * for those an attribute sets, the attribute. scripts/element-manifest.mjs reads this table.
+ */
+const PROPERTIES = {
+  columns: { initial: Object.freeze([]) },
+  hooks: { initial: Object.freeze({}) },
+  theme: { initial: Object.freeze({}) },
+  metadata: {},
+  messages: {},
+  isOpen: { initial: false, attribute: 'open', from: flag, reflect: true },
+  locale: { initial: 'en', attribute: 'locale', from: text },
+  display: { initial: 'inline', attribute: 'display', from: text, reflect: true },
+  maxRows: { attribute: 'max-rows', from: numeric },
+  maxFileSize: { attribute: 'max-file-size', from: numeric },
+  accept: { attribute: 'accept', from: text },
+  src: { attribute: 'src', from: text },
+  invalidRows: { attribute: 'invalid-rows', from: text },
+  includeUnmatched: { initial: false, attribute: 'include-unmatched', from: flag },
+  batchSize: { attribute: 'batch-size', from: numeric },
+  debug: { initial: false, attribute: 'debug', from: flag },
+  hookTimeoutMs: {},
+  ackTimeoutMs: {},
+} satisfies Record<string, PropertyOptions>;
+type PropertyName = keyof typeof PROPERTIES;
+
+/** The property each attribute sets. */
+const ATTRIBUTES = new Map<string, PropertyName>();
+for (const [name, options] of Object.entries(PROPERTIES) as [PropertyName, PropertyOptions][]) {
+  if (options.attribute) ATTRIBUTES.set(options.attribute, name);
+}
+
+const STYLES = `
+  :host {
+    display: block;
+  }
+  iframe {
+    display: block;
+    width: 100%;
+    height: var(--csv-importer-height, 560px);
+    border: var(--csv-importer-border, 1px solid #d0d7de);
+    border-radius: var(--csv-importer-radius, 8px);
+    box-sizing: border-box;
+  }
+  dialog {
+    width: var(--csv-importer-width, min(960px, calc(100vw - 32px)));
+    max-width: none;
+    padding: 0;
+    border: none;
+    border-radius: var(--csv-importer-radius, 8px);
+    background: transparent;
+  }
+  dialog::backdrop {
+    background: var(--csv-importer-backdrop, rgb(0 0 0 / 40%));
+  }
+`;
 
 /**
  * Lets an end user import a CSV, TSV or Excel file into the page: they pick a file, match its
@@ -80,96 +145,74 @@ const numberAttribute = {
  * @cssprop --csv-importer-backdrop - Backdrop of the modal dialog (default rgb(0 0 0 / 40%)).
  * @cssprop --csv-importer-color-primary - Theme token `colorPrimary`, read when the importer opens; the other tokens likewise (`--csv-importer-color-scheme`, `-color-background`, `-color-surface`, `-color-text`, `-color-muted`, `-color-border`, `-color-error`, `-color-warning`, `-color-success`, `-font-family`, `-font-size`, `-density`).
  */
-export class CsvImporter extends LitElement {
+export class CsvImporter extends HTMLElement {
   /**
    * The importer document a srcdoc frame shows. The default registration
    * (`csv-importer.ts`) sets it; the hosted-mode loader leaves it out, so it needs `src`.
    */
   static frameHtml: string | undefined;
 
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    iframe {
-      display: block;
-      width: 100%;
-      height: var(--csv-importer-height, 560px);
-      border: var(--csv-importer-border, 1px solid #d0d7de);
-      border-radius: var(--csv-importer-radius, 8px);
-      box-sizing: border-box;
-    }
-    dialog {
-      width: var(--csv-importer-width, min(960px, calc(100vw - 32px)));
-      max-width: none;
-      padding: 0;
-      border: none;
-      border-radius: var(--csv-importer-radius, 8px);
-      background: transparent;
-    }
-    dialog::backdrop {
-      background: var(--csv-importer-backdrop, rgb(0 0 0 / 40%));
-    }
-  `;
+  static readonly observedAttributes = [...ATTRIBUTES.keys()];
+
+  /** The shadow root's styles, one sheet shared by every instance (a page's CSP allows it). */
+  static #sheet: CSSStyleSheet | undefined;
 
   /** The application's fields; rows are delivered keyed by each field's `key`. */
-  @property({ attribute: false }) accessor columns: readonly ImporterColumn[] = [];
+  declare columns: readonly ImporterColumn[];
 
   /** Functions the importer calls in this page: validate, edit, mapping, transform. */
-  @property({ attribute: false }) accessor hooks: ImporterHooks = {};
+  declare hooks: ImporterHooks;
 
   /** Theme tokens; they win over the `--csv-importer-*` custom properties of the page. */
-  @property({ attribute: false }) accessor theme: Theme = {};
+  declare theme: Theme;
 
   /** Data of the application echoed back in the complete event's `meta.metadata`. */
-  @property({ attribute: false }) accessor metadata: ImporterMetadata | undefined;
+  declare metadata: ImporterMetadata | undefined;
 
   /** Message catalog overrides for the importer's text, by message key. */
-  @property({ attribute: false }) accessor messages: Record<string, string> | undefined;
+  declare messages: Record<string, string> | undefined;
 
   /** Whether the importer is open; reflects the `open` attribute. */
-  @property({ type: Boolean, reflect: true, attribute: 'open' }) accessor isOpen = false;
+  declare isOpen: boolean;
 
   /** Locale of the importer's messages, a BCP 47 tag. */
-  @property() accessor locale = 'en';
+  declare locale: string;
 
   /** `inline` shows the importer in the page's flow, `modal` in a dialog over the page. */
-  @property({ reflect: true }) accessor display: 'inline' | 'modal' = 'inline';
+  declare display: 'inline' | 'modal';
 
   /** Largest number of data rows accepted. */
-  @property({ attribute: 'max-rows', converter: numberAttribute }) accessor maxRows: number | undefined;
+  declare maxRows: number | undefined;
 
   /** Largest file accepted, in bytes. */
-  @property({ attribute: 'max-file-size', converter: numberAttribute }) accessor maxFileSize:
-    | number
-    | undefined;
+  declare maxFileSize: number | undefined;
 
   /** File types offered in the file picker, as in `<input accept>`. */
-  @property() accessor accept: string | undefined;
+  declare accept: string | undefined;
 
   /** URL of a hosted importer (hosted mode); without it the importer runs in a srcdoc frame. */
-  @property() accessor src: string | undefined;
+  declare src: string | undefined;
 
   /** What happens to rows with errors on submit: `block` (default `include`), `exclude`, `include`. */
-  @property({ attribute: 'invalid-rows' }) accessor invalidRows: InvalidRows | undefined;
+  declare invalidRows: InvalidRows | undefined;
 
   /** Also deliver file columns matched to no field, in the events' `unmatched`. */
-  @property({ type: Boolean, attribute: 'include-unmatched' }) accessor includeUnmatched = false;
+  declare includeUnmatched: boolean;
 
   /** Rows per delivered batch (default 5000). */
-  @property({ attribute: 'batch-size', converter: numberAttribute }) accessor batchSize: number | undefined;
+  declare batchSize: number | undefined;
 
   /** Dispatch a `csv-importer-message` event for every protocol message (for learning and debugging). */
-  @property({ type: Boolean }) accessor debug = false;
+  declare debug: boolean;
 
   /** Milliseconds the frame waits for a hook before reporting it as failed (default 10000). */
-  @property({ attribute: false }) accessor hookTimeoutMs: number | undefined;
+  declare hookTimeoutMs: number | undefined;
 
   /**
    * Milliseconds the frame waits for the page to take one batch of rows (a `csv-importer-rows`
    * listener's `waitUntil`) before it stops with a `host_timeout` error (default 60000).
    */
-  @property({ attribute: false }) accessor ackTimeoutMs: number | undefined;
+  declare ackTimeoutMs: number | undefined;
 
   #connection: FrameConnection | undefined;
   #connectedFrame: HTMLIFrameElement | undefined;
@@ -182,6 +225,60 @@ export class CsvImporter extends LitElement {
   #unmatched: Record<string, string>[] = [];
   /** Port messages are handled one after another, so batches keep their order. */
   #queue: Promise<void> = Promise.resolve();
+  /** The public properties' values, behind the accessors the static block below defines. */
+  readonly #values: Partial<Record<PropertyName, unknown>> = {};
+  /** Properties changed since the last update, which runs in a microtask (as Lit's would). */
+  #changed = new Set<PropertyName>();
+  #pending: Promise<boolean> | undefined;
+  /** True while reflected properties are written to their attributes, which then are not read back. */
+  #reflecting = false;
+  #trigger: HTMLSlotElement | undefined;
+  /** The iframe, or the dialog around it, and what it was made for (see `#render`). */
+  #frameHolder: HTMLElement | undefined;
+  #frameKey: string | undefined;
+
+  static {
+    for (const [name, options] of Object.entries(PROPERTIES) as [PropertyName, PropertyOptions][]) {
+      Object.defineProperty(CsvImporter.prototype, name, {
+        get(this: CsvImporter) {
+          return name in this.#values ? this.#values[name] : options.initial;
+        },
+        set(this: CsvImporter, value: unknown) {
+          if (Object.is(value, this[name])) return;
+          this.#values[name] = value;
+          this.#requestUpdate(name);
+        },
+        enumerable: true,
+        configurable: true,
+      });
+    }
+  }
+
+  constructor() {
+    super();
+    // A page or framework may set properties before the element is defined; they became own
+    // properties that hide the accessors, so they are moved behind them.
+    const self = this as unknown as Record<string, unknown>;
+    for (const name of Object.keys(PROPERTIES)) {
+      if (!Object.hasOwn(this, name)) continue;
+      const value = self[name];
+      delete self[name];
+      self[name] = value;
+    }
+    if (!CsvImporter.#sheet) {
+      CsvImporter.#sheet = new CSSStyleSheet();
+      CsvImporter.#sheet.replaceSync(STYLES);
+    }
+    this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [CsvImporter.#sheet];
+  }
+
+  /** Resolves once the latest property changes are applied to the element's shadow DOM. */
+  get updateComplete(): Promise<boolean> {
+    return (async () => {
+      while (this.#pending) await this.#pending;
+      return true;
+    })();
+  }
 
   /** Opens the importer, creating its frame. */
   open(): void {
@@ -201,15 +298,57 @@ export class CsvImporter extends LitElement {
   reset(): void {
     this.#disconnect();
     this.#generation++;
-    this.requestUpdate();
+    this.#requestUpdate();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  connectedCallback(): void {
+    this.#requestUpdate();
+  }
+
+  disconnectedCallback(): void {
     this.#disconnect();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  attributeChangedCallback(attribute: string, _old: string | null, value: string | null): void {
+    const name = ATTRIBUTES.get(attribute);
+    if (this.#reflecting || !name) return;
+    const options: PropertyOptions = PROPERTIES[name];
+    (this as unknown as Record<string, unknown>)[name] = options.from?.(value) ?? options.initial;
+  }
+
+  #requestUpdate(name?: PropertyName): void {
+    if (name) this.#changed.add(name);
+    this.#pending ??= Promise.resolve().then(() => this.#update());
+  }
+
+  /** Applies the changed properties: checks an opening, reflects attributes, renders, connects. */
+  #update(): boolean {
+    this.#pending = undefined;
+    // Changes wait for the element to be in a document; connectedCallback asks again.
+    if (!this.isConnected) return true;
+    const changed = this.#changed;
+    this.#changed = new Set();
+    this.willUpdate(changed);
+    this.#reflect();
+    this.#render();
+    this.updated(changed);
+    return true;
+  }
+
+  #reflect(): void {
+    this.#reflecting = true;
+    for (const [name, options] of Object.entries(PROPERTIES) as [PropertyName, PropertyOptions][]) {
+      if (!options.reflect || !options.attribute) continue;
+      const value = this[name];
+      const text = value === false || value == null ? null : value === true ? '' : String(value);
+      if (this.getAttribute(options.attribute) === text) continue;
+      if (text === null) this.removeAttribute(options.attribute);
+      else this.setAttribute(options.attribute, text);
+    }
+    this.#reflecting = false;
+  }
+
+  protected willUpdate(changed: ReadonlySet<PropertyName>): void {
     if (changed.has('isOpen') && this.isOpen) {
       const problem = this.#problem();
       if (problem) {
@@ -293,13 +432,13 @@ export class CsvImporter extends LitElement {
     return options;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    const frame = this.renderRoot.querySelector('iframe');
+  protected updated(changed: ReadonlySet<PropertyName>): void {
+    const frame = this.shadowRoot!.querySelector('iframe');
     if (changed.has('theme') && this.#connection && !changed.has('isOpen')) {
       this.#connection.send({ type: 'theme', theme: this.#theme() });
     }
     if (this.display === 'modal') {
-      const dialog = this.renderRoot.querySelector('dialog');
+      const dialog = this.shadowRoot!.querySelector('dialog');
       if (dialog && !dialog.open) dialog.showModal();
     }
     if (!frame) {
@@ -326,7 +465,7 @@ export class CsvImporter extends LitElement {
       );
       this.close();
     });
-    this.#frameWatch.observe(this.renderRoot, { childList: true, subtree: true });
+    this.#frameWatch.observe(this.shadowRoot!, { childList: true, subtree: true });
     const validators = new Map<string, ColumnValidator>();
     for (const column of this.columns) {
       if (typeof column.validate === 'function') validators.set(column.key, column.validate);
@@ -469,36 +608,49 @@ export class CsvImporter extends LitElement {
     connection.send({ type: 'ack', replyTo: message.id });
   }
 
-  #renderFrame() {
-    const frame = this.src
-      ? html`<iframe
-          part="frame"
-          title="Import a spreadsheet"
-          sandbox="allow-scripts allow-same-origin"
-          src=${this.src}
-        ></iframe>`
-      : html`<iframe
-          part="frame"
-          title="Import a spreadsheet"
-          sandbox="allow-scripts"
-          srcdoc=${CsvImporter.frameHtml ?? ''}
-        ></iframe>`;
-    return keyed(this.#generation, frame);
-  }
-
-  override render() {
-    const frame = this.isOpen ? this.#renderFrame() : nothing;
-    return html`
-      <slot name="trigger" @click=${() => this.open()} ?hidden=${this.isOpen && this.display === 'inline'}>
-        <button part="trigger" type="button">Import a file</button>
-      </slot>
-      ${
-        this.display === 'modal' && this.isOpen
-          ? html`<dialog part="dialog" aria-label="Import a spreadsheet" @close=${() => this.close()}>
-            ${frame}
-          </dialog>`
-          : frame
-      }
-    `;
+  /**
+   * Renders the trigger and, while open, the frame. Each opening, reset, mode (`src` or srcdoc)
+   * and display gets a new iframe, so a new document and worker.
+   */
+  #render(): void {
+    const root = this.shadowRoot!;
+    if (!this.#trigger) {
+      const button = document.createElement('button');
+      button.part.add('trigger');
+      button.type = 'button';
+      button.textContent = 'Import a file';
+      this.#trigger = document.createElement('slot');
+      this.#trigger.name = 'trigger';
+      this.#trigger.addEventListener('click', () => this.open());
+      this.#trigger.append(button);
+      root.append(this.#trigger);
+    }
+    this.#trigger.hidden = this.isOpen && this.display === 'inline';
+    const key = this.isOpen ? `${this.#generation} ${this.display} ${this.src ?? ''}` : undefined;
+    if (key === this.#frameKey) return;
+    this.#frameKey = key;
+    this.#frameHolder?.remove();
+    this.#frameHolder = undefined;
+    if (key === undefined) return;
+    const frame = document.createElement('iframe');
+    frame.part.add('frame');
+    frame.title = 'Import a spreadsheet';
+    // The sandbox is set before the frame has a document to load.
+    if (this.src) {
+      frame.setAttribute('sandbox', 'allow-scripts allow-same-origin');
+      frame.src = this.src;
+    } else {
+      frame.setAttribute('sandbox', 'allow-scripts');
+      frame.srcdoc = CsvImporter.frameHtml ?? '';
+    }
+    this.#frameHolder = frame;
+    if (this.display === 'modal') {
+      this.#frameHolder = document.createElement('dialog');
+      this.#frameHolder.part.add('dialog');
+      this.#frameHolder.setAttribute('aria-label', 'Import a spreadsheet');
+      this.#frameHolder.addEventListener('close', () => this.close());
+      this.#frameHolder.append(frame);
+    }
+    root.append(this.#frameHolder);
   }
 }

@@ -33,8 +33,10 @@ export class Translator {
   readonly language: string;
   readonly dir: 'ltr' | 'rtl';
   readonly #messages: Readonly<Record<string, string>>;
-  readonly #numbers: Intl.NumberFormat;
-  readonly #plurals: Intl.PluralRules;
+  // Made on first use: the process's first Intl.NumberFormat loads ICU data, tens of
+  // milliseconds that should not land in the frame's start-up task (see main.ts).
+  #numbersMade: Intl.NumberFormat | undefined;
+  #pluralsMade: Intl.PluralRules | undefined;
 
   constructor(locale = 'en', overrides: Readonly<Record<string, string>> = {}) {
     this.language = catalogLanguage(locale);
@@ -50,8 +52,16 @@ export class Translator {
     // has none: the language's own generic message (`issue.invalid`) reads better there.
     const base = this.language === 'en' ? en : withoutOptional(en);
     this.#messages = { ...base, ...CATALOGS[this.language], ...overrides };
-    this.#numbers = new Intl.NumberFormat(tag);
-    this.#plurals = new Intl.PluralRules(tag);
+  }
+
+  get #numbers(): Intl.NumberFormat {
+    this.#numbersMade ??= new Intl.NumberFormat(this.locale);
+    return this.#numbersMade;
+  }
+
+  get #plurals(): Intl.PluralRules {
+    this.#pluralsMade ??= new Intl.PluralRules(this.locale);
+    return this.#pluralsMade;
   }
 
   /** The message for `key` with `{name}` placeholders filled in. */
