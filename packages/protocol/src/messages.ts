@@ -481,7 +481,13 @@ export function describeIssue(issue: v.BaseIssue<unknown>): string {
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 
-/** A fresh id for a message. */
+/**
+ * A fresh id for a message: 128 random bits in hex. `crypto.getRandomValues`, unlike
+ * `crypto.randomUUID`, exists on pages that are not a secure context (plain-http intranets).
+ */
 export function messageId(): string {
-  return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  let id = '';
+  for (const byte of bytes) id += byte.toString(16).padStart(2, '0');
+  return id;
 }
