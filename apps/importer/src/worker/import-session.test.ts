@@ -244,6 +244,39 @@ describe('ImportSession: output', () => {
     assert.equal(block.rowsForDelivery(0, 100).total, 9);
   });
 
+  test('builds delivery batches as records or as columns that hold the same rows, issues numbered among delivered rows', async () => {
+    const { session } = await contacts({ invalidRows: 'exclude', includeUnmatched: true }, [
+      { key: 'firstName', label: 'First name', required: true },
+      { key: 'email', label: 'E-mail', type: 'email' },
+    ]);
+    session.edit(1, 'email', 'not-an-email');
+    const asRecords = session.deliveryBatch(0, 4, { unmatched: true });
+    const asColumns = session.deliveryBatch(0, 4, { columns: true, unmatched: true });
+    assert.equal(asRecords.count, 4);
+    const records = asRecords.rows as Record<string, unknown>[];
+    const { fields, values } = asColumns.rows as { fields: string[]; values: unknown[][] };
+    assert.deepEqual(fields, ['firstName', 'email']);
+    assert.deepEqual(
+      records,
+      values[0]!.map((_, i) => Object.fromEntries(fields.map((f, c) => [f, values[c]![i]]))),
+    );
+    assert.equal(records[0]!.email, 'ada@example.com');
+    assert.equal(asRecords.unmatched![0]!['Last Name'], 'Lovelace');
+    assert.deepEqual(asColumns.issues, asRecords.issues);
+    // Under `exclude`, the rows with errors (1, 2 and 7) are not delivered: delivered row 1 is data row 3.
+    assert.equal(records[1]!.firstName, session.records(3, 1)[0]!.record.firstName);
+    const all = session.deliveryBatch(0, 100, { columns: true });
+    assert.equal(all.count, 11 - 3);
+    assert.equal(all.invalid, 0);
+    assert.equal(session.deliveryBatch(all.count, 100, { columns: true }).count, 0);
+
+    // A host value under a key that is no field cannot go by column: that batch goes as records.
+    session.applyHostFindings(0, 1, [], [{ row: 0, column: 'plan', value: 'PRO' }]);
+    const mixed = session.deliveryBatch(0, 2, { columns: true });
+    assert.ok(Array.isArray(mixed.rows));
+    assert.equal((mixed.rows as Record<string, unknown>[])[0]!.plan, 'PRO');
+  });
+
   test('keeps unmatched columns under their header when the application asks for them', async () => {
     const columns = [{ key: 'email', label: 'E-mail' }];
     const { session } = await contacts({ includeUnmatched: true }, columns);
