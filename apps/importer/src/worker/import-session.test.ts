@@ -111,6 +111,28 @@ describe('ImportSession: review', () => {
     assert.equal(summary.canRedo, true);
   });
 
+  test('an edit returns every other cell it changed, so the grid can repaint without reading its window again', async () => {
+    const columns = CONTACT_COLUMNS.map((c) => (c.key === 'email' ? { ...c, unique: true } : c));
+    const { session } = await contacts({}, columns);
+    const email = 2;
+    // Rows 0 and 8 hold the same e-mail: fixing row 8 clears the duplicate on row 0 as well.
+    const cleared = session.edit(8, 'email', 'ada.2@example.com');
+    assert.equal(cleared.cell.issue, undefined);
+    assert.deepEqual(cleared.others, [{ row: 0, field: email, cell: { text: 'ada@example.com' } }]);
+    // Writing it back makes both duplicates again.
+    const duplicate = session.edit(8, 'email', 'ada@example.com');
+    assert.equal(duplicate.cell.issue?.code, 'duplicate');
+    assert.deepEqual(duplicate.others, [
+      {
+        row: 0,
+        field: email,
+        cell: { text: 'ada@example.com', issue: { code: 'duplicate', level: 'error' } },
+      },
+    ]);
+    // An edit of a field that is not unique touches no other cell.
+    assert.deepEqual(session.edit(3, 'notes', 'checked').others, []);
+  });
+
   test('filters to rows with errors, in one field or any, and jumps between errors', async () => {
     const { session } = await contacts();
     let summary = session.setFilter({ errorsOnly: true });

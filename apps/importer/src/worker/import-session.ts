@@ -145,6 +145,19 @@ export interface EditResult {
   readonly cell: GridCell;
   /** The cell's text before the edit. */
   readonly before: string;
+  /**
+   * The other cells the edit re-checked, by data row and field index: a field read from the same
+   * file column, and in a unique field the cells the value now collides with or no longer does.
+   * `null` when there were more than the grid patches (it then reads its window again).
+   */
+  readonly others: readonly CellChange[] | null;
+}
+
+/** A cell's new content, by data row and field index. */
+export interface CellChange {
+  readonly row: number;
+  readonly field: number;
+  readonly cell: GridCell;
 }
 
 /** A position in the view: row position and field index. */
@@ -207,6 +220,8 @@ const VALID = 0;
 const PREVIEW_ROWS = 12;
 const SAMPLE_ROWS = 50;
 const PROGRESS_INTERVAL_MS = 100;
+/** Past this many other cells changed by one edit, the grid reads its window again instead. */
+const MAX_EDIT_PATCH = 200;
 
 interface CodeEntry {
   readonly code: string;
@@ -688,7 +703,7 @@ export class ImportSession {
    * Writes cells and re-validates what they touch. Every cell write goes through here, so the
    * unique index and the counts stay current for edits, replacements, undo and redo alike.
    */
-  #write(changes: readonly Change[], direction: 'after' | 'before'): void {
+  #write(changes: readonly Change[], direction: 'after' | 'before', rechecked?: number[]): void {
     for (const change of changes) {
       const fields = this.#fieldsOfColumn.get(change.column) ?? [];
       const uniqueFields = fields.filter((f) => this.#unique[f] && !this.#deleted[change.row]);
@@ -700,10 +715,14 @@ export class ImportSession {
       for (const f of uniqueFields) {
         for (const r of this.#uniqueAdd(f, change.row)) touched.add(`${r}:${f}`);
       }
-      for (const f of fields) this.#recheck(change.row, f);
+      for (const f of fields) {
+        this.#recheck(change.row, f);
+        rechecked?.push(change.row, f);
+      }
       for (const key of touched) {
         const [r, f] = key.split(':').map(Number) as [number, number];
         this.#recheck(r, f);
+        rechecked?.push(r, f);
       }
     }
     this.#delivery = undefined;
@@ -754,12 +773,25 @@ export class ImportSession {
     const field = this.#fieldIndex(fieldKey);
     this.#assertRow(row);
     const before = this.#raw(row, field);
+    const rechecked: number[] = [];
     if (before !== value) {
       const change = { row, column: this.#columnFor(field), before, after: value };
       this.#history.push({ kind: 'cells', changes: [change] });
-      this.#write([change], 'after');
+      this.#write([change], 'after', rechecked);
     }
-    return { summary: this.summary(), row, field: fieldKey, cell: this.#cell(row, field), before };
+    const others: CellChange[] = [];
+    for (let i = 0; i < rechecked.length && others.length <= MAX_EDIT_PATCH; i += 2) {
+      const [r, f] = [rechecked[i]!, rechecked[i + 1]!];
+      if (r !== row || f !== field) others.push({ row: r, field: f, cell: this.#cell(r, f) });
+    }
+    return {
+      summary: this.summary(),
+      row,
+      field: fieldKey,
+      cell: this.#cell(row, field),
+      before,
+      others: others.length > MAX_EDIT_PATCH ? null : others,
+    };
   }
 
   /**
