@@ -15,9 +15,19 @@ test('the benchmark imports 10,000 generated rows end to end and reports every f
     assert.equal(result.rows.length, 1);
     const [row] = result.rows;
     assert.equal(row!.rowsDelivered, 10_000);
-    for (const key of ['baselineMs', 'loadToGridMs', 'deliveryMs', 'peakMemoryMB'] as const) {
-      assert.ok(Number.isFinite(row![key]) && row![key] > 0, `${key} = ${row![key]}`);
+    for (const key of [
+      'baselineMs',
+      'loadToGridMs',
+      'deliveryMs',
+      'deliveryRatio',
+      'batchRowsPerSecond',
+      'editMs',
+      'editMaxMs',
+      'peakMemoryMB',
+    ] as const) {
+      assert.ok(Number.isFinite(row![key]) && row![key]! > 0, `${key} = ${row![key]}`);
     }
+    assert.equal(row!.batches, 2, '10,000 rows in batches of 5,000');
     assert.ok(result.sizes.every((s) => s.gzipKB > 0 && s.gzipKB < s.rawKB));
     assert.match(toMarkdown(result), /\| 10,000 rows \| 0\.8 \|/);
   } finally {

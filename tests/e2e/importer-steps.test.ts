@@ -214,6 +214,36 @@ describe('review step', () => {
     });
   });
 
+  test('an edit in a unique field repaints the cell it collided with at once', async () => {
+    await withPage(async (page) => {
+      const columns = CONTACT_COLUMNS.map((c) => (c.key === 'email' ? { ...c, unique: true } : c));
+      const frame = await openImporter(page, host.url, { columns });
+      await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts.csv'));
+      await frame.getByRole('button', { name: 'Continue' }).click();
+      // Rows 0 and 8 hold the same e-mail.
+      await summary(frame, '11 rows, 4 with errors (4 errors).');
+      const email = (row: number, invalid: boolean) =>
+        frame
+          .locator(`[role=row][data-row="${row}"] [role=gridcell][data-key=email][aria-invalid=${invalid}]`)
+          .waitFor();
+      await email(1, false);
+      // Row 0 takes row 1's e-mail: the cell of row 1, in view and not edited, turns invalid too.
+      await editCell(frame, 0, 'email', 'grace.hopper@example.org');
+      await email(1, true);
+      await email(0, true);
+      assert.equal(
+        await cell(frame, 1, 'email').getAttribute('title'),
+        'This value appears in another row too; it must be unique.',
+      );
+      await editCell(frame, 0, 'email', 'ada.lovelace@example.com');
+      await email(1, false);
+      await email(0, false);
+      await summary(frame, '11 rows, 2 with errors (2 errors).');
+      await showRow(frame, 8);
+      await email(8, false);
+    });
+  });
+
   test('the grid is keyboard operable: arrows move, Enter edits, Escape cancels, F8 jumps to the next error', async () => {
     await withPage(async (page) => {
       const frame = await contactsInReview(page);

@@ -1,9 +1,9 @@
-import type { DeliveredRecord, ImportMeta, WireIssue } from '@csv-importer/protocol';
+import type { DeliveredRecord, ImportMeta, RowColumns } from '@csv-importer/protocol';
 import type * as Comlink from 'comlink';
 import { type HostConnection, HostTimeoutError } from './host-connection.ts';
 import type { ImportSession } from './worker/import-session.ts';
 
-/** Rows per batch when the host does not choose: about a megabyte per structured clone. */
+/** Rows per batch when the host does not choose: about a megabyte per message. */
 export const DEFAULT_BATCH_SIZE = 5000;
 
 /** How long the host may take over one batch before delivery stops with `host_timeout`. */
@@ -22,10 +22,11 @@ export class BlockedByErrorsError extends Error {
 
 /**
  * Hands the validated rows to the host in acknowledged batches: each `rows` message waits for the
- * host's `ack` before the next is sent, so the host sets the pace and no structured clone holds
- * more than one batch. The next window is read from the worker while the host handles the
- * current one. Rows with errors are delivered, left out or refused according to `invalidRows`;
- * issue `row` indexes count delivered rows. Ends with `complete`. A batch the host does not
+ * host's `ack` before the next is sent, so the host sets the pace and no message holds more than
+ * one batch. The worker builds each batch whole (records, or one array per field for a host that
+ * asked for `rowEncoding: 'columns'`; issues numbered among delivered rows), and builds batch n + 1
+ * while the host handles batch n; this thread only forwards it. Rows with errors are delivered,
+ * left out or refused according to `invalidRows`. Ends with `complete`. A batch the host does not
  * acknowledge within `ackTimeoutMs` ends delivery with a `host_timeout` error to the host and a
  * rejection the UI shows. The UI calls only this.
  */
@@ -36,54 +37,43 @@ export async function deliverRows(
 ): Promise<{ rowCount: number }> {
   const started = performance.now();
   const options = host.init?.options ?? {};
-  const invalidRows = options.invalidRows ?? 'include';
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const unmatched = options.includeUnmatched === true;
-  if (invalidRows === 'block' && (await session.summary()).invalidRowCount > 0) {
+  const columns = options.rowEncoding === 'columns';
+  const timeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
+  const submit = await session.submitSummary();
+  if (submit.blocked) {
     throw new BlockedByErrorsError('Rows with errors cannot be imported; fix or delete them first.');
   }
+  const batchAt = (start: number) => session.deliveryBatch(start, batchSize, { columns, unmatched });
   let delivered = 0;
   let invalidDelivered = 0;
-  let excluded = 0;
-  let source = 0;
-  let next = session.records(source, batchSize, unmatched);
+  let next = batchAt(0);
   for (;;) {
-    const window = await next;
-    if (window.length === 0) break;
-    source += window.length;
-    next = session.records(source, batchSize, unmatched);
-    const rows: DeliveredRecord[] = [];
-    const extra: Record<string, string>[] = [];
-    const issues: WireIssue[] = [];
-    for (const row of window) {
-      if (row.deleted) continue;
-      const invalid = row.issues.some((i) => i.level === 'error');
-      if (invalid && invalidRows === 'exclude') {
-        excluded++;
-        continue;
-      }
-      if (invalid) invalidDelivered++;
-      const index = delivered + rows.length;
-      for (const issue of row.issues) issues.push({ ...issue, row: index });
-      rows.push(row.record as DeliveredRecord);
-      if (unmatched) extra.push(row.unmatched ?? {});
-    }
-    if (rows.length === 0) continue;
-    const timeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
+    const batch = await next;
+    if (batch.count === 0) break;
+    next = batchAt(delivered + batch.count);
     const reply = await host
       .request(
-        { type: 'rows', start: delivered, rows, issues, ...(unmatched ? { unmatched: extra } : {}) },
+        {
+          type: 'rows',
+          start: delivered,
+          rows: batch.rows as DeliveredRecord[] | RowColumns,
+          issues: batch.issues,
+          ...(batch.unmatched ? { unmatched: batch.unmatched } : {}),
+        },
         timeoutMs,
       )
       .catch((error: unknown) => {
         if (!(error instanceof HostTimeoutError)) throw error;
         // A host that never takes the batch must not leave the user (or itself) waiting forever.
-        const message = `The application did not take rows ${delivered + 1} to ${delivered + rows.length} within ${timeoutMs / 1000} seconds; ${delivered} rows were delivered before them. Nothing was lost: try again.`;
+        const message = `The application did not take rows ${delivered + 1} to ${delivered + batch.count} within ${timeoutMs / 1000} seconds; ${delivered} rows were delivered before them. Nothing was lost: try again.`;
         host.send({ type: 'error', code: 'host_timeout', message });
         throw new HostTimeoutError(message);
       });
     if (reply.type !== 'ack') throw new Error(`The host answered a batch with ${reply.type}.`);
-    delivered += rows.length;
+    delivered += batch.count;
+    invalidDelivered += batch.invalid;
     host.send({ type: 'progress', phase: 'submitting', rows: delivered });
   }
   const complete: ImportMeta = {
@@ -91,7 +81,7 @@ export async function deliverRows(
     rowCount: delivered,
     validRowCount: delivered - invalidDelivered,
     invalidRowCount: invalidDelivered,
-    excludedRowCount: excluded,
+    excludedRowCount: submit.excludedInvalid,
     timings: { ...meta.timings, deliver: Math.round(performance.now() - started) },
   };
   if (options.metadata) complete.metadata = options.metadata;

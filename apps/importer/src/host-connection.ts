@@ -1,6 +1,6 @@
 import {
   describeIssue,
-  type FrameToHost,
+  type FrameToHostInput,
   HostConnectSchema,
   type HostReply,
   type HostToFrame,
@@ -13,8 +13,8 @@ import {
 import * as v from 'valibot';
 
 /** A frame-to-host message before the connection stamps `version` and `id` on it. */
-export type Outgoing = FrameToHost extends infer M
-  ? M extends FrameToHost
+export type Outgoing = FrameToHostInput extends infer M
+  ? M extends FrameToHostInput
     ? Omit<M, 'version' | 'id'>
     : never
   : never;
@@ -27,7 +27,7 @@ type Request = Extract<Outgoing, { type: 'validate-request' | 'edit-request' | '
  * parent window in embed URL mode. Tests swap in a `MessageChannel`.
  */
 export interface HostTransport {
-  post(message: FrameToHost): void;
+  post(message: FrameToHostInput): void;
   listen(receive: (data: unknown) => void): void;
   close(): void;
 }
@@ -161,7 +161,8 @@ export class HostConnection {
   /** Sends a message that expects no reply; returns its id. */
   send(message: Outgoing): string {
     const id = messageId();
-    if (!this.#closed) this.#transport.post({ ...message, version: PROTOCOL_VERSION, id } as FrameToHost);
+    if (!this.#closed)
+      this.#transport.post({ ...message, version: PROTOCOL_VERSION, id } as FrameToHostInput);
     return id;
   }
 
@@ -185,7 +186,7 @@ export class HostConnection {
               reject(new HostTimeoutError(`The host did not answer ${message.type} within ${timeoutMs} ms.`));
             }, timeoutMs);
       this.#pending.set(id, { resolve, reject, timer });
-      this.#transport.post({ ...message, version: PROTOCOL_VERSION, id } as FrameToHost);
+      this.#transport.post({ ...message, version: PROTOCOL_VERSION, id } as FrameToHostInput);
     });
   }
 

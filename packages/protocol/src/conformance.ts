@@ -38,6 +38,22 @@ export function frameToHostSamples(id: (n: number) => string): Record<string, un
       rows: [{ email: 'a@b.c', tags: ['x'], ok: true }],
       issues: [issue],
     },
+    {
+      type: 'rows',
+      version,
+      id: id(8),
+      start: 1,
+      rows: {
+        fields: ['email', 'n', 'tags', 'ok'],
+        values: [
+          ['d@e.f', 'g@h.i'],
+          [2.5, 0],
+          [[], ['x']],
+          [null, true],
+        ],
+      },
+      issues: [],
+    },
     { type: 'complete', version, id: id(5), meta },
     { type: 'error', version, id: id(6), code: 'internal', message: 'boom' },
     { type: 'close', version, id: id(7) },
@@ -137,5 +153,21 @@ export function nearValid(message: Record<string, unknown>): unknown[] {
     out.push({ ...message, text: 7 });
   }
   if (message.reason !== undefined) out.push({ ...message, reason: 'click' });
+  if (message.type === 'rows' && !Array.isArray(message.rows)) {
+    // Rows by column hold what records would: one column per field, of cell values, all as long.
+    for (const rows of [
+      { fields: ['a'], values: [[1]], extra: [] },
+      { fields: ['a', 'b'], values: [[1]] },
+      { fields: ['a', 'a'], values: [[1], [2]] },
+      { fields: ['a', 'b'], values: [[1], [2, 3]] },
+      { fields: ['a'], values: [[{ b: 1 }]] },
+      { fields: ['a'], values: [[[1]]] },
+      { fields: [1], values: [['x']] },
+      { fields: ['__proto__'], values: [[null]] },
+      { fields: ['a'], values: ['x'] },
+    ]) {
+      out.push({ ...message, rows });
+    }
+  }
   return out;
 }

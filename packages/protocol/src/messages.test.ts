@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type * as v from 'valibot';
+import * as v from 'valibot';
 import {
   ColumnSpecSchema,
   decodeEmbedConfig,
@@ -86,6 +86,43 @@ describe('protocol', () => {
       writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
     }
     assert.deepEqual(actual, JSON.parse(readFileSync(file, 'utf8')));
+  });
+
+  test('a rows batch carries records or the same by column; columns are checked and become records', () => {
+    const base = { type: 'rows', version: PROTOCOL_VERSION, id: 'r1', start: 0, issues: [] };
+    const records = [
+      { email: 'a@b.c', n: 1, ok: true, none: null, tags: ['x', 'y'] },
+      { email: 'd@e.f', n: -2.5, ok: false, none: null, tags: [] },
+    ];
+    const columns = {
+      fields: ['email', 'n', 'ok', 'none', 'tags'],
+      values: [
+        ['a@b.c', 'd@e.f'],
+        [1, -2.5],
+        [true, false],
+        [null, null],
+        [['x', 'y'], []],
+      ],
+    };
+    const asRecords = v.safeParse(FrameToHostSchema, { ...base, rows: records });
+    const asColumns = v.safeParse(FrameToHostSchema, { ...base, rows: columns });
+    assert.ok(asRecords.success && asColumns.success);
+    assert.deepEqual(asColumns.output, asRecords.output);
+    const empty = v.safeParse(FrameToHostSchema, { ...base, rows: { fields: [], values: [] } });
+    assert.ok(empty.success);
+    assert.deepEqual((empty.output as { rows: unknown[] }).rows, []);
+    for (const rows of [
+      { fields: ['a'], values: [['x']], more: 1 },
+      { fields: ['a', 'b'], values: [['x'], ['y', 'z']] },
+      { fields: ['a'], values: [[{ nested: 1 }]] },
+      { fields: ['a'], values: [[Number.POSITIVE_INFINITY]] },
+      { fields: ['a'], values: [[['x', 2]]] },
+      { fields: ['__proto__'], values: [[{ polluted: true }]] },
+      { fields: ['a', 'a'], values: [['x'], ['y']] },
+    ]) {
+      assert.equal(v.safeParse(FrameToHostSchema, { ...base, rows }).success, false, JSON.stringify(rows));
+    }
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 
   test('an embed configuration survives the URL fragment, non-ASCII included, and a broken one is refused with the reason', () => {

@@ -4,7 +4,13 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { i18n } from '../i18n/i18n.ts';
 import type { SessionHandle } from '../session-handle.ts';
 import { controls } from '../styles/shared-styles.ts';
-import type { GridCell, GridRow, ValidationSummary } from '../worker/import-session.ts';
+import type {
+  CellChange,
+  EditResult,
+  GridCell,
+  GridRow,
+  ValidationSummary,
+} from '../worker/import-session.ts';
 
 const ROW_HEIGHT = 32;
 const HEADER_HEIGHT = 44;
@@ -190,6 +196,8 @@ export class DataGrid extends LitElement {
 
   #generation = 0;
   #window = { start: 0, end: 0, fieldStart: 0, fieldEnd: 0, revision: -1 };
+  /** Counts that arrived with an edit already patched in, so they need no new window. */
+  #patchedSummary: ValidationSummary | undefined;
   #resize = new ResizeObserver(() => this.#measure());
   #frame = 0;
 
@@ -237,8 +245,11 @@ export class DataGrid extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const keys = changed as Map<PropertyKey, unknown>;
-    // New counts can come with new findings (the host's hooks), so the window is read again.
-    if (keys.has('summary')) this.#window = { ...this.#window, revision: -1 };
+    // New counts can come with new findings (the host's hooks), so the window is read again,
+    // unless they are those of an edit whose cells `applyEdit` has patched in already.
+    if (keys.has('summary') && this.summary !== this.#patchedSummary) {
+      this.#window = { ...this.#window, revision: -1 };
+    }
     if (keys.has('revision') || keys.has('summary') || keys.has('metrics')) void this.#fetch();
   }
 
@@ -287,6 +298,41 @@ export class DataGrid extends LitElement {
     this.#window = { start, end, fieldStart, fieldEnd, revision };
     this.rows = window.rows;
     this.fieldStart = fieldStart;
+  }
+
+  /**
+   * Shows an edit's outcome without a trip to the worker: the edited cell and the other cells it
+   * changed replace theirs in the rows held, and its counts (set as `summary` next) fetch no
+   * window. Only when the edit changed more cells than it lists is the window read again.
+   */
+  applyEdit(result: EditResult): void {
+    this.#patchedSummary = result.summary;
+    if (result.others === null) {
+      this.#window = { ...this.#window, revision: -1 };
+      void this.#fetch();
+      return;
+    }
+    const edited: CellChange = {
+      row: result.row,
+      field: this.fields.findIndex((f) => f.key === result.field),
+      cell: result.cell,
+    };
+    const byRow = new Map<number, CellChange[]>();
+    for (const change of [edited, ...result.others]) {
+      const list = byRow.get(change.row);
+      if (list) list.push(change);
+      else byRow.set(change.row, [change]);
+    }
+    this.rows = this.rows.map((row) => {
+      const changes = byRow.get(row.index);
+      if (!changes) return row;
+      const cells = [...row.cells];
+      for (const { field, cell } of changes) {
+        const at = field - this.fieldStart;
+        if (at >= 0 && at < cells.length) cells[at] = cell;
+      }
+      return { ...row, cells };
+    });
   }
 
   /** The cell at a position, if its row is in the fetched window. */

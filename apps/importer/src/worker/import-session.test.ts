@@ -203,6 +203,28 @@ describe('ImportSession: review', () => {
     assert.equal(summary.canRedo, true);
   });
 
+  test('an edit returns every other cell it changed, so the grid can repaint without reading its window again', async () => {
+    const columns = CONTACT_COLUMNS.map((c) => (c.key === 'email' ? { ...c, unique: true } : c));
+    const { session } = await contacts({}, columns);
+    const email = 2;
+    // Rows 0 and 8 hold the same e-mail: fixing row 8 clears the duplicate on row 0 as well.
+    const cleared = session.edit(8, 'email', 'ada.2@example.com');
+    assert.equal(cleared.cell.issue, undefined);
+    assert.deepEqual(cleared.others, [{ row: 0, field: email, cell: { text: 'ada@example.com' } }]);
+    // Writing it back makes both duplicates again.
+    const duplicate = session.edit(8, 'email', 'ada@example.com');
+    assert.equal(duplicate.cell.issue?.code, 'duplicate');
+    assert.deepEqual(duplicate.others, [
+      {
+        row: 0,
+        field: email,
+        cell: { text: 'ada@example.com', issue: { code: 'duplicate', level: 'error' } },
+      },
+    ]);
+    // An edit of a field that is not unique touches no other cell.
+    assert.deepEqual(session.edit(3, 'notes', 'checked').others, []);
+  });
+
   test('filters to rows with errors, in one field or any, and jumps between errors', async () => {
     const { session } = await contacts();
     let summary = session.setFilter({ errorsOnly: true });
@@ -334,6 +356,39 @@ describe('ImportSession: output', () => {
     block.deleteInvalidRows();
     assert.equal(block.submitSummary().blocked, false);
     assert.equal(block.rowsForDelivery(0, 100).total, 9);
+  });
+
+  test('builds delivery batches as records or as columns that hold the same rows, issues numbered among delivered rows', async () => {
+    const { session } = await contacts({ invalidRows: 'exclude', includeUnmatched: true }, [
+      { key: 'firstName', label: 'First name', required: true },
+      { key: 'email', label: 'E-mail', type: 'email' },
+    ]);
+    session.edit(1, 'email', 'not-an-email');
+    const asRecords = session.deliveryBatch(0, 4, { unmatched: true });
+    const asColumns = session.deliveryBatch(0, 4, { columns: true, unmatched: true });
+    assert.equal(asRecords.count, 4);
+    const records = asRecords.rows as Record<string, unknown>[];
+    const { fields, values } = asColumns.rows as { fields: string[]; values: unknown[][] };
+    assert.deepEqual(fields, ['firstName', 'email']);
+    assert.deepEqual(
+      records,
+      values[0]!.map((_, i) => Object.fromEntries(fields.map((f, c) => [f, values[c]![i]]))),
+    );
+    assert.equal(records[0]!.email, 'ada@example.com');
+    assert.equal(asRecords.unmatched![0]!['Last Name'], 'Lovelace');
+    assert.deepEqual(asColumns.issues, asRecords.issues);
+    // Under `exclude`, the rows with errors (1, 2 and 7) are not delivered: delivered row 1 is data row 3.
+    assert.equal(records[1]!.firstName, session.records(3, 1)[0]!.record.firstName);
+    const all = session.deliveryBatch(0, 100, { columns: true });
+    assert.equal(all.count, 11 - 3);
+    assert.equal(all.invalid, 0);
+    assert.equal(session.deliveryBatch(all.count, 100, { columns: true }).count, 0);
+
+    // A host value under a key that is no field cannot go by column: that batch goes as records.
+    session.applyHostFindings(0, 1, [], [{ row: 0, column: 'plan', value: 'PRO' }]);
+    const mixed = session.deliveryBatch(0, 2, { columns: true });
+    assert.ok(Array.isArray(mixed.rows));
+    assert.equal((mixed.rows as Record<string, unknown>[])[0]!.plan, 'PRO');
   });
 
   test('keeps unmatched columns under their header when the application asks for them', async () => {

@@ -19,6 +19,7 @@ import {
   WorkbookError,
   type WorkbookErrorCode,
 } from '@csv-importer/core';
+import type { RowColumns } from '@csv-importer/protocol';
 import { csvLine } from '../csv/csv-writer.ts';
 import { CellStore } from './cell-store.ts';
 import { type Change, History } from './history.ts';
@@ -145,6 +146,19 @@ export interface EditResult {
   readonly cell: GridCell;
   /** The cell's text before the edit. */
   readonly before: string;
+  /**
+   * The other cells the edit re-checked, by data row and field index: a field read from the same
+   * file column, and in a unique field the cells the value now collides with or no longer does.
+   * `null` when there were more than the grid patches (it then reads its window again).
+   */
+  readonly others: readonly CellChange[] | null;
+}
+
+/** A cell's new content, by data row and field index. */
+export interface CellChange {
+  readonly row: number;
+  readonly field: number;
+  readonly cell: GridCell;
 }
 
 /** A position in the view: row position and field index. */
@@ -159,6 +173,20 @@ export interface DeliveryWindow {
   readonly rows: Record<string, unknown>[];
   /** Issues of these rows; `row` is the index among the delivered rows. */
   readonly issues: Issue[];
+}
+
+/** One batch of what submit delivers, ready for a `rows` message. */
+export interface DeliveryBatch {
+  /** Rows in this batch; 0 past the end. */
+  readonly count: number;
+  /** The typed records, or the same as one array per field when asked for. */
+  readonly rows: Record<string, unknown>[] | RowColumns;
+  /** Issues of these rows; `row` is the index among all delivered rows. */
+  readonly issues: Issue[];
+  /** Per row, file columns matched to no field, by header (only when asked for). */
+  readonly unmatched?: Record<string, string>[];
+  /** Rows of this batch that have errors. */
+  readonly invalid: number;
 }
 
 /** How a row is counted in the summary of the submit step. */
@@ -195,6 +223,8 @@ const SAMPLE_ROWS = 50;
 const PROGRESS_INTERVAL_MS = 100;
 /** Long loops call the heartbeat once per this many rows plus one (a cheap bit test). */
 const BEAT_MASK = 0x3fff;
+/** Past this many other cells changed by one edit, the grid reads its window again instead. */
+const MAX_EDIT_PATCH = 200;
 
 interface CodeEntry {
   readonly code: string;
@@ -691,7 +721,7 @@ export class ImportSession {
    * Writes cells and re-validates what they touch. Every cell write goes through here, so the
    * unique index and the counts stay current for edits, replacements, undo and redo alike.
    */
-  #write(changes: readonly Change[], direction: 'after' | 'before'): void {
+  #write(changes: readonly Change[], direction: 'after' | 'before', rechecked?: number[]): void {
     for (const change of changes) {
       const fields = this.#fieldsOfColumn.get(change.column) ?? [];
       const uniqueFields = fields.filter((f) => this.#unique[f] && !this.#deleted[change.row]);
@@ -703,10 +733,14 @@ export class ImportSession {
       for (const f of uniqueFields) {
         for (const r of this.#uniqueAdd(f, change.row)) touched.add(`${r}:${f}`);
       }
-      for (const f of fields) this.#recheck(change.row, f);
+      for (const f of fields) {
+        this.#recheck(change.row, f);
+        rechecked?.push(change.row, f);
+      }
       for (const key of touched) {
         const [r, f] = key.split(':').map(Number) as [number, number];
         this.#recheck(r, f);
+        rechecked?.push(r, f);
       }
     }
     this.#delivery = undefined;
@@ -757,12 +791,25 @@ export class ImportSession {
     const field = this.#fieldIndex(fieldKey);
     this.#assertRow(row);
     const before = this.#raw(row, field);
+    const rechecked: number[] = [];
     if (before !== value) {
       const change = { row, column: this.#columnFor(field), before, after: value };
       this.#history.push({ kind: 'cells', changes: [change] });
-      this.#write([change], 'after');
+      this.#write([change], 'after', rechecked);
     }
-    return { summary: this.summary(), row, field: fieldKey, cell: this.#cell(row, field), before };
+    const others: CellChange[] = [];
+    for (let i = 0; i < rechecked.length && others.length <= MAX_EDIT_PATCH; i += 2) {
+      const [r, f] = [rechecked[i]!, rechecked[i + 1]!];
+      if (r !== row || f !== field) others.push({ row: r, field: f, cell: this.#cell(r, f) });
+    }
+    return {
+      summary: this.summary(),
+      row,
+      field: fieldKey,
+      cell: this.#cell(row, field),
+      before,
+      others: others.length > MAX_EDIT_PATCH ? null : others,
+    };
   }
 
   /**
@@ -991,20 +1038,7 @@ export class ImportSession {
    * error remains.
    */
   rowsForDelivery(start: number, count: number): DeliveryWindow {
-    if (!this.#delivery) {
-      const summary = this.submitSummary();
-      const order = new Int32Array(summary.blocked ? 0 : summary.deliverCount);
-      let n = 0;
-      if (!summary.blocked) {
-        for (let r = 0; r < this.#rowCount; r++) {
-          if (this.#deleted[r]) continue;
-          if (summary.policy === 'exclude' && this.#rowErrors[r]) continue;
-          order[n++] = r;
-        }
-      }
-      this.#delivery = order;
-    }
-    const order = this.#delivery;
+    const order = this.#deliveryOrder();
     const rows: Record<string, unknown>[] = [];
     const issues: Issue[] = [];
     const unmatched = this.#options.includeUnmatched ? this.#unmatchedColumns() : [];
@@ -1021,17 +1055,100 @@ export class ImportSession {
     return { total: order.length, rows, issues };
   }
 
+  /**
+   * Delivered rows `start` to `start + count` (in the order of `rowsForDelivery`) as one batch
+   * for the host: records, or with `columns` one array of values per field, issues numbered
+   * among delivered rows, and with `unmatched` the unmatched file columns beside each record.
+   * Submit asks for batch n + 1 while the host handles batch n, so building it costs no time.
+   */
+  deliveryBatch(
+    start: number,
+    count: number,
+    options: { columns?: boolean; unmatched?: boolean } = {},
+  ): DeliveryBatch {
+    const order = this.#deliveryOrder();
+    const from = Math.max(0, start);
+    const end = Math.min(order.length, from + count);
+    const issues: Issue[] = [];
+    const unmatchedColumns = options.unmatched ? this.#unmatchedColumns() : undefined;
+    const unmatched: Record<string, string>[] = [];
+    let invalid = 0;
+    for (let i = from; i < end; i++) {
+      const r = order[i]!;
+      if (this.#rowErrors[r]) invalid++;
+      for (const issue of this.#rowIssues(r, i)) issues.push(issue);
+      if (unmatchedColumns) {
+        unmatched.push(
+          Object.fromEntries(unmatchedColumns.map(([h, c]) => [h, this.#store.get(r + this.#base, c)])),
+        );
+      }
+    }
+    const batch = {
+      count: Math.max(0, end - from),
+      issues,
+      invalid,
+      ...(unmatchedColumns ? { unmatched } : {}),
+    };
+    const columns = options.columns ? this.#valueColumns(order, from, end) : undefined;
+    if (columns) return { ...batch, rows: columns };
+    const rows: Record<string, unknown>[] = [];
+    for (let i = from; i < end; i++) rows.push(this.#record(order[i]!));
+    return { ...batch, rows };
+  }
+
+  /**
+   * The typed values of delivered rows `from` to `end`, one array per field; `undefined` when a
+   * host hook gave a row a key that is no field (columns cannot say "absent"), so the batch goes
+   * as records.
+   */
+  #valueColumns(order: Int32Array, from: number, end: number): RowColumns | undefined {
+    const columns = this.#columns;
+    const values: unknown[][] = columns.map(() => []);
+    for (let i = from; i < end; i++) {
+      const r = order[i]!;
+      const host = this.#hostValues.get(r);
+      if (host && Object.keys(host).some((key) => !columns.some((c) => c.key === key))) return undefined;
+      for (let f = 0; f < columns.length; f++) {
+        const key = columns[f]!.key;
+        values[f]!.push(host && key in host ? host[key] : this.#typedValue(r, f));
+      }
+    }
+    return { fields: columns.map((c) => c.key), values: values as RowColumns['values'] };
+  }
+
+  /** Data rows in delivery order, under the invalid-rows policy; rebuilt after any change. */
+  #deliveryOrder(): Int32Array {
+    if (!this.#delivery) {
+      const summary = this.submitSummary();
+      const order = new Int32Array(summary.blocked ? 0 : summary.deliverCount);
+      let n = 0;
+      if (!summary.blocked) {
+        for (let r = 0; r < this.#rowCount; r++) {
+          if (this.#deleted[r]) continue;
+          if (summary.policy === 'exclude' && this.#rowErrors[r]) continue;
+          order[n++] = r;
+        }
+      }
+      this.#delivery = order;
+    }
+    return this.#delivery;
+  }
+
   /** The typed record of a data row: each field's checked value, the host's replacements on top. */
   #record(r: number): Record<string, unknown> {
     const record: Record<string, unknown> = {};
-    this.#columns.forEach((column, f) => {
-      const raw = this.#raw(r, f);
-      const mapped = this.#valueMapping[column.spec.key]?.[raw.trim()];
-      const result = column.check(mapped ?? raw);
-      record[column.spec.key] = result.value === '' ? null : result.value;
-    });
+    for (let f = 0; f < this.#columns.length; f++) record[this.#columns[f]!.key] = this.#typedValue(r, f);
     const values = this.#hostValues.get(r);
     return values ? { ...record, ...values } : record;
+  }
+
+  /** One cell's checked value (select values mapped first); an empty one is `null`. */
+  #typedValue(r: number, f: number): unknown {
+    const column = this.#columns[f]!;
+    const raw = this.#raw(r, f);
+    const values = this.#valueMapping[column.key];
+    const result = column.check(values ? (values[raw.trim()] ?? raw) : raw);
+    return result.value === '' ? null : result.value;
   }
 
   /** The issues of a data row's cells, numbered `as` (its index among delivered rows). */

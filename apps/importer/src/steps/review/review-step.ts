@@ -117,7 +117,10 @@ export class ReviewStep extends LitElement {
       this.fields.findIndex((f) => f.key === field),
     );
     const result = await this.session!.remote.edit(row, field, value);
-    this.#changed(result.summary, result);
+    // One round trip: the result carries every cell the grid must repaint and the new counts.
+    this.grid.applyEdit(result);
+    this.validation = result.summary;
+    this.onChanged(result.summary, result);
     const label = this.fields.find((f) => f.key === field)?.label ?? field;
     const issue = result.cell.issue;
     this.#say(
