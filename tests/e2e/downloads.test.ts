@@ -95,6 +95,21 @@ describe('files the user asks for are saved by the host page', () => {
     await page.close();
   });
 
+  test('each problem in "rows with errors" is the message the grid shows, its parameters filled in', async () => {
+    const columns = CONTACT_COLUMNS.map((c) => (c.key === 'seats' ? { ...c, type: 'number', min: 0 } : c));
+    const { page, frame } = await elementPage(columns);
+    await loadAndReview(frame, CONTACTS);
+    await summary(frame, '11 rows, 3 with errors (3 errors).');
+    const lines = (await text(await download(page, frame, EXPORT))).split('\r\n');
+    assert.equal(lines.length, 5, 'header, three rows, final line end');
+    // Tim Berners-Lee's -3 seats (guarded: it starts with `-`) is under the column's minimum.
+    assert.equal(
+      lines[2],
+      "Tim,Berners-Lee,tim@example.com,'+44 20 7946 0000,not a date,GB,pro,'-3,yes,negative seats,Seats: This value is too small (at least 0).",
+    );
+    await page.close();
+  });
+
   test('cells that would start a formula are guarded in the saved file (CSV injection)', async () => {
     const payloads = [
       '=HYPERLINK("http://evil.example","click")',

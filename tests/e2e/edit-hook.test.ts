@@ -134,7 +134,7 @@ describe('the host edit hook', () => {
     await page.close();
   });
 
-  test('a host finding on a cell the engine already flags is held back; an edit right before submit is checked before delivery', async () => {
+  test('a host finding on a cell the engine already flags shows behind it and is delivered after it; an edit right before submit is checked before delivery', async () => {
     const page = await withEditHook();
     const frame = await importerFrame(page);
     await loadAndReview(frame, CONTACTS);
@@ -159,6 +159,7 @@ describe('the host edit hook', () => {
       [
         { row: 0, column: 'email', code: 'host', level: 'error', params: { message: REFUSED } },
         { row: 7, column: 'firstName', code: 'required', level: 'error' },
+        { row: 7, column: 'firstName', code: 'host', level: 'error', params: { message: NEEDS_NAME } },
         { row: 7, column: 'lastName', code: 'host', level: 'warning', params: { message: CHECK_LAST } },
       ],
     );

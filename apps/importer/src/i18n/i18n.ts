@@ -106,6 +106,19 @@ export class Translator {
     }).format(n);
   }
 
+  /**
+   * Every issue message of this catalog by code, placeholders left in (`{min}`), for the worker
+   * to fill in where it writes many of them (the rows-with-errors export).
+   */
+  issueTemplates(): Record<string, string> {
+    const templates: Record<string, string> = {};
+    for (const key of Object.keys(this.#messages)) {
+      if (key.startsWith('issue.') && !key.endsWith('.one'))
+        templates[key.slice('issue.'.length)] = this.#messages[key]!;
+    }
+    return templates;
+  }
+
   /** The message of an issue code, with a generic one for codes this catalog does not know. */
   issue(code: string, params: Readonly<Record<string, string | number>> = {}): string {
     const key = `issue.${code}`;

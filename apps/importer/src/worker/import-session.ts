@@ -989,24 +989,29 @@ export class ImportSession {
 
   /**
    * The rows with errors as CSV, the fields' labels as header and a last column naming each
-   * row's problems with `messages` (issue code to text).
+   * row's problems (those delivered with it, the host's included) with `templates` (issue code
+   * to the locale's message, `{param}` placeholders filled from the issue's params; an unknown
+   * code shows the host's own `message`, else the `invalid` message).
    */
-  exportInvalidCsv(labels: readonly string[], errorsHeader: string, messages: Record<string, string>): Blob {
+  exportInvalidCsv(labels: readonly string[], errorsHeader: string, templates: Record<string, string>): Blob {
+    const labelOf = new Map(
+      this.#columns.map((column, f) => [column.spec.key, labels[f] ?? column.spec.key]),
+    );
+    const describe = ({ code, params = {} }: Issue): string => {
+      const own = typeof params.message === 'string' && params.message !== '' ? params.message : undefined;
+      const template = templates[code] ?? own ?? templates.invalid ?? code;
+      return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+    };
     const parts: string[] = [csvLine([...labels, errorsHeader])];
     let chunk = '';
     for (let r = 0; r < this.#rowCount; r++) {
       if ((r & BEAT_MASK) === 0) this.#beat();
       if (this.#deleted[r] || !this.#rowErrors[r]) continue;
       const values: string[] = [];
-      const problems: string[] = [];
-      for (let f = 0; f < this.#columns.length; f++) {
-        values.push(this.#raw(r, f));
-        const code = this.#codes[f]![r]!;
-        if (code !== VALID) {
-          const name = this.#codeTable[code]!.code;
-          problems.push(`${labels[f] ?? this.#columns[f]!.spec.key}: ${messages[name] ?? name}`);
-        }
-      }
+      for (let f = 0; f < this.#columns.length; f++) values.push(this.#raw(r, f));
+      const problems = this.#rowIssues(r, r).map(
+        (issue) => `${labelOf.get(issue.column)}: ${describe(issue)}`,
+      );
       chunk += csvLine([...values, problems.join('; ')]);
       if (chunk.length > 1 << 20) {
         parts.push(chunk);
@@ -1151,21 +1156,29 @@ export class ImportSession {
     return result.value === '' ? null : result.value;
   }
 
-  /** The issues of a data row's cells, numbered `as` (its index among delivered rows). */
+  /**
+   * The issues of a data row's cells, numbered `as` (its index among delivered rows). A cell
+   * shows one issue, the importer's own before the host's; a host finding held back behind the
+   * importer's issue on the same cell is delivered after it, so the application loses neither.
+   */
   #rowIssues(r: number, as: number): Issue[] {
     const issues: Issue[] = [];
+    const held = this.#host.get(r);
     this.#columns.forEach((column, f) => {
       const code = this.#codes[f]![r]!;
-      if (code === VALID) return;
-      const { code: name, level } = this.#codeTable[code]!;
-      const params = this.#params.get(r * this.#columns.length + f);
-      issues.push({
-        row: as,
-        column: column.spec.key,
-        code: name as Issue['code'],
-        level,
-        ...(params ? { params } : {}),
-      });
+      const push = (entry: number, params: Readonly<Record<string, string | number>> | undefined) => {
+        const { code: name, level } = this.#codeTable[entry]!;
+        issues.push({
+          row: as,
+          column: column.spec.key,
+          code: name as Issue['code'],
+          level,
+          ...(params ? { params } : {}),
+        });
+      };
+      if (code !== VALID) push(code, this.#params.get(r * this.#columns.length + f));
+      const finding = held?.get(f);
+      if (finding && finding.code !== code) push(finding.code, finding.params);
     });
     return issues;
   }

@@ -217,12 +217,10 @@ export class ReviewStep extends LitElement {
   }
 
   async #export(): Promise<void> {
-    const messages: Record<string, string> = {};
-    for (const code of ['required', 'invalid_email', 'duplicate']) messages[code] = i18n.issue(code);
     const blob = await this.session!.remote.exportInvalidCsv(
       this.fields.map((f) => f.label),
       i18n.t('review.errorsColumn'),
-      messages,
+      i18n.issueTemplates(),
     );
     // One message carries the file to the host; past the protocol's cap the user is told so.
     // A UTF-16 code unit takes at most 3 bytes of UTF-8: a larger blob is over the cap for sure,
