@@ -76,6 +76,7 @@ const FILES = [
   'sales-de-windows1252.csv',
   'unicode-text-utf16le.txt',
   'inventory-bom-preamble.csv',
+  'customers-two-sheets.xlsx',
 ] as const;
 
 /** Everything any origin of the context keeps, read through CDP and Playwright from outside. */
