@@ -28,6 +28,8 @@ const TARGETS: readonly { label: string; check(row: BenchRow): string }[] = [
   },
 ];
 
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
 function verdict(ok: boolean, value: string): string {
   return `${ok ? 'met' : 'MISSED'} (${value})`;
 }
@@ -46,9 +48,16 @@ export function toMarkdown(result: BenchResult): string {
         `| ${r.file} | ${r.megabytes} | ${r.baselineMs} | ${r.loadToGridMs} | ${r.ratio}x | ${r.deliveryMs} | ${r.deliveryRatio}x | ${r.deliveryRowsPerSecond} | ${r.batchRowsPerSecond} | ${r.editMs ?? '–'} / ${r.editMaxMs ?? '–'} | ${r.longestTaskHostMs} / ${r.longestTaskFrameMs} | ${r.peakMemoryMB} | ${r.memoryGrowthMB} | ${r.memoryPerFileSize}x |`,
     ),
     '',
-    '| bundle | raw (KB) | gzip (KB) |',
-    '|---|---|---|',
-    ...result.sizes.map((s) => `| \`${s.file}\` | ${s.rawKB} | ${s.gzipKB} |`),
+    '| bundle | raw (KB) | gzip (KB) | target (gzip) |',
+    '|---|---|---|---|',
+    ...result.sizes.map(
+      (s) =>
+        `| \`${s.file}\` | ${s.rawKB} | ${s.gzipKB} | ${
+          s.targetKB === undefined
+            ? '–'
+            : `< ${s.targetKB} KB: ${verdict(s.gzipKB < s.targetKB, `${round1(Math.abs(s.targetKB - s.gzipKB))} KB ${s.gzipKB < s.targetKB ? 'under' : 'over'}`)}`
+        } |`,
+    ),
   ];
   const largest = result.rows.filter((r) => !r.file.includes('quoted')).at(-1);
   if (largest) {
