@@ -47,8 +47,14 @@ export interface BenchRow {
   /** Rows per second between the first and the last batch in the host's `csv-importer-rows` handler. */
   readonly batchRowsPerSecond: number;
   readonly batches: number;
+  /** The longest main-thread task from the file chosen to the last row delivered (ms). */
   readonly longestTaskHostMs: number;
   readonly longestTaskFrameMs: number;
+  /** The same, for each phase: load (to the grid), edit, submit. */
+  readonly longestTaskByPhase: {
+    readonly host: Record<Phase, number>;
+    readonly frame: Record<Phase, number>;
+  };
   /** Peak of all browser processes together during the import. */
   readonly peakMemoryMB: number;
   /** How far that peak rose over the browser's idle level just before the file was chosen. */
@@ -103,8 +109,28 @@ async function frameLongTasks(frame: Frame): Promise<void> {
   });
 }
 
-const longest = (context: Page | Frame) =>
-  context.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
+const longTasks = (context: Page | Frame) =>
+  context.evaluate(() => [...(window as unknown as { longTasks: number[] }).longTasks]);
+
+/** The phases of one import, in order; a long task belongs to the phase it was reported in. */
+const PHASES = ['load', 'edit', 'submit'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** How many long tasks the host page and the frame have reported so far: a phase boundary. */
+async function taskMark(page: Page, frame: Frame): Promise<[number, number]> {
+  const count = (context: Page | Frame) =>
+    context.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length);
+  return [await count(page), await count(frame)];
+}
+
+/** The longest task of each phase, given the task lists and the marks between the phases. */
+function longestByPhase(tasks: number[], marks: number[]): Record<Phase, number> {
+  const byPhase = {} as Record<Phase, number>;
+  PHASES.forEach((phase, i) => {
+    byPhase[phase] = Math.round(Math.max(0, ...tasks.slice(marks[i], marks[i + 1])));
+  });
+  return byPhase;
+}
 
 async function importThroughElement(page: Page, url: string, file: GeneratedFile, memory: MemorySampler) {
   await page.goto(`${url}/bench/host.html`);
@@ -118,6 +144,7 @@ async function importThroughElement(page: Page, url: string, file: GeneratedFile
   await frameLongTasks(frame);
   memory.start();
 
+  const marks = [await taskMark(page, frame)];
   const started = now();
   await frame.setInputFiles('input[type=file]', file.path);
   const next = frame.getByRole('button', { name: 'Continue' });
@@ -127,7 +154,9 @@ async function importThroughElement(page: Page, url: string, file: GeneratedFile
   await next.click();
   await frame.getByRole('button', { name: /^Import / }).waitFor({ timeout: 600_000 });
   const loadToGridMs = read + (now() - validating);
+  marks.push(await taskMark(page, frame));
   const edits = await timeEdits(frame, file.rows);
+  marks.push(await taskMark(page, frame));
 
   const submitting = now();
   await frame.getByRole('button', { name: /^Import / }).click();
@@ -138,6 +167,15 @@ async function importThroughElement(page: Page, url: string, file: GeneratedFile
   );
   const deliveryMs = now() - submitting;
   const peak = memory.stop();
+  marks.push(await taskMark(page, frame));
+  const hostLongest = longestByPhase(
+    await longTasks(page),
+    marks.map((m) => m[0]),
+  );
+  const frameLongest = longestByPhase(
+    await longTasks(frame),
+    marks.map((m) => m[1]),
+  );
   const rowsDelivered = await page.evaluate(() => (window as unknown as { delivered: number }).delivered);
   const batches = await page.evaluate(
     () => (window as unknown as { batches: { at: number; rows: number }[] }).batches,
@@ -153,8 +191,9 @@ async function importThroughElement(page: Page, url: string, file: GeneratedFile
     batchRowsPerSecond: first && last && last.at > first.at ? batchRows / ((last.at - first.at) / 1000) : 0,
     rowsDelivered,
     peak,
-    longestTaskHostMs: await longest(page),
-    longestTaskFrameMs: await longest(frame),
+    longestTaskHostMs: Math.max(...Object.values(hostLongest)),
+    longestTaskFrameMs: Math.max(...Object.values(frameLongest)),
+    longestTaskByPhase: { host: hostLongest, frame: frameLongest },
   };
 }
 
@@ -287,6 +326,7 @@ export async function runBench(options: {
         batches: result.batches,
         longestTaskHostMs: round(result.longestTaskHostMs),
         longestTaskFrameMs: round(result.longestTaskFrameMs),
+        longestTaskByPhase: result.longestTaskByPhase,
         peakMemoryMB: round(result.peak.peak / 2 ** 20),
         memoryGrowthMB: round(result.peak.growth / 2 ** 20),
         memoryPerFileSize: round(result.peak.growth / file.bytes, 1),

@@ -48,6 +48,16 @@ export function toMarkdown(result: BenchResult): string {
         `| ${r.file} | ${r.megabytes} | ${r.baselineMs} | ${r.loadToGridMs} | ${r.ratio}x | ${r.deliveryMs} | ${r.deliveryRatio}x | ${r.deliveryRowsPerSecond} | ${r.batchRowsPerSecond} | ${r.editMs ?? '–'} / ${r.editMaxMs ?? '–'} | ${r.longestTaskHostMs} / ${r.longestTaskFrameMs} | ${r.peakMemoryMB} | ${r.memoryGrowthMB} | ${r.memoryPerFileSize}x |`,
     ),
     '',
+    'Longest main-thread task by phase, host / frame (ms): load is file chosen to the grid with its',
+    'counts, edit the six timed edits, submit the click to the last row in the host.',
+    '',
+    '| file | load | edit | submit |',
+    '|---|---|---|---|',
+    ...result.rows.map((r) => {
+      const { host, frame } = r.longestTaskByPhase;
+      return `| ${r.file} | ${host.load} / ${frame.load} | ${host.edit} / ${frame.edit} | ${host.submit} / ${frame.submit} |`;
+    }),
+    '',
     '| bundle | raw (KB) | gzip (KB) | target (gzip) |',
     '|---|---|---|---|',
     ...result.sizes.map(

@@ -27,6 +27,15 @@ test('the benchmark imports 10,000 generated rows end to end and reports every f
     ] as const) {
       assert.ok(Number.isFinite(row![key]) && row![key]! > 0, `${key} = ${row![key]}`);
     }
+    // Long tasks may not occur at all (0), but each phase is reported, and the overall figure is
+    // the longest of the phases.
+    for (const side of ['host', 'frame'] as const) {
+      const phases = row!.longestTaskByPhase[side];
+      assert.deepEqual(Object.keys(phases), ['load', 'edit', 'submit']);
+      assert.ok(Object.values(phases).every((ms) => Number.isFinite(ms) && ms >= 0));
+    }
+    assert.equal(row!.longestTaskHostMs, Math.max(...Object.values(row!.longestTaskByPhase.host)));
+    assert.equal(row!.longestTaskFrameMs, Math.max(...Object.values(row!.longestTaskByPhase.frame)));
     assert.equal(row!.batches, 2, '10,000 rows in batches of 5,000');
     assert.ok(result.sizes.every((s) => s.gzipKB > 0 && s.gzipKB < s.rawKB));
     assert.match(toMarkdown(result), /\| 10,000 rows \| 0\.8 \|/);
