@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
-import { serveHost, type TestServer } from '../support/servers.ts';
+import { describe, test } from 'node:test';
+import { useBrowserAndServers } from '../support/e2e.ts';
 import { importerFrame, loadAndReview, submit } from './importer-flow.ts';
 
-let browser: Browser;
-let host: TestServer;
-
-before(async () => {
-  browser = await launchChromium();
-  host = await serveHost();
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const e2e = useBrowserAndServers();
 
 const ROWS = 100_000;
 
@@ -28,8 +16,8 @@ function numberedCsv(): Buffer {
 
 describe('delivery in acknowledged batches', () => {
   test('100,000 rows reach a host that acknowledges slowly: every row once, in order', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${host.url}/element.html`);
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.host.url}/element.html`);
     await page.evaluate(() => {
       const w = window as unknown as {
         keepRows: boolean;

@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { encodeEmbedConfig } from '@csv-importer/protocol';
 import Papa from 'papaparse';
-import type { Browser, Download, Frame, Page } from 'playwright-core';
+import type { Download, Frame, Page } from 'playwright-core';
 import type { CsvImporterDownloadEvent } from '../../packages/element/src/events.ts';
-// @ts-expect-error: a plain ES module of the build scripts, without type declarations.
-import { serveHosted } from '../../scripts/hosted-server.mjs';
-import { launchChromium } from '../support/browser.ts';
 import { CONTACT_COLUMNS } from '../support/contacts.ts';
-import { FIXTURES, ROOT, serveHost, type TestServer } from '../support/servers.ts';
+import { useBrowserAndServers } from '../support/e2e.ts';
+import { FIXTURES } from '../support/servers.ts';
 import { importerFrame, loadAndReview } from './importer-flow.ts';
 import { summary } from './importer-helpers.ts';
 
@@ -18,33 +16,15 @@ import { summary } from './importer-helpers.ts';
 // to the host page in a `save-file` message, and the page saves them. These tests catch the
 // browser's real download in the host page and read the saved file.
 
-let browser: Browser;
-let host: TestServer;
-/** The importer on its own origin, for embed URL mode. */
-let hosted: TestServer;
-
-before(async () => {
-  browser = await launchChromium();
-  host = await serveHost();
-  hosted = await serveHosted({
-    allowedOrigins: [host.url],
-    host: '127.0.0.1',
-    root: join(ROOT, 'apps/importer/dist/hosted'),
-  });
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await hosted?.close();
-});
+const e2e = useBrowserAndServers({ hosted: true });
 
 const CONTACTS = join(FIXTURES, 'contacts.csv');
 const TEMPLATE = 'Download a template with the expected columns';
 const EXPORT = 'Download rows with errors (CSV)';
 
 async function elementPage(columns: readonly object[]): Promise<{ page: Page; frame: Frame }> {
-  const page = await browser.newPage({ acceptDownloads: true });
-  await page.goto(`${host.url}/element.html`);
+  const page = await e2e.browser.newPage({ acceptDownloads: true });
+  await page.goto(`${e2e.host.url}/element.html`);
   await page.evaluate((c) => {
     const importer = document.querySelector('csv-importer')!;
     importer.columns = c as never;
@@ -189,11 +169,11 @@ describe('files the user asks for are saved by the host page', () => {
   });
 
   test('embed URL mode: the frame posts csv-importer:save-file to the parent origin, which saves it', async () => {
-    const page = await browser.newPage({ acceptDownloads: true });
-    await page.goto(`${host.url}/embed.html`);
-    const url = `${hosted.url}/#config=${encodeEmbedConfig({
+    const page = await e2e.browser.newPage({ acceptDownloads: true });
+    await page.goto(`${e2e.host.url}/embed.html`);
+    const url = `${e2e.hosted.url}/#config=${encodeEmbedConfig({
       version: 1,
-      parentOrigin: host.url,
+      parentOrigin: e2e.host.url,
       columns: CONTACT_COLUMNS as never,
     })}`;
     await page.evaluate((importer) => {

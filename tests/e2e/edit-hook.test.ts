@@ -1,27 +1,17 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { CONTACT_COLUMNS } from '../support/contacts.ts';
-import { FIXTURES, serveHost, type TestServer } from '../support/servers.ts';
+import { useBrowserAndServers } from '../support/e2e.ts';
+import { FIXTURES } from '../support/servers.ts';
 import { importerFrame, loadAndReview, submit, waitForEvent } from './importer-flow.ts';
 import { cell, editCell, summary } from './importer-helpers.ts';
 
 // The host's edit hook through the real element, frame and worker: the user edits a cell, the
 // engine re-validates it, then the page's hook sees the row and its findings land on the cell.
 
-let browser: Browser;
-let host: TestServer;
-
-before(async () => {
-  browser = await launchChromium();
-  host = await serveHost();
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const e2e = useBrowserAndServers();
 
 const CONTACTS = join(FIXTURES, 'contacts.csv');
 const REFUSED = 'Addresses at competitor.example cannot be imported.';
@@ -31,8 +21,8 @@ const LOWERED = 'Stored in lower case.';
 
 /** The element on the test host page, with an edit hook that answers asynchronously. */
 async function withEditHook(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 2400, height: 1400 } });
-  await page.goto(`${host.url}/element.html`);
+  const page = await e2e.browser.newPage({ viewport: { width: 2400, height: 1400 } });
+  await page.goto(`${e2e.host.url}/element.html`);
   await page.evaluate(
     ({ columns, refused, needsName, checkLast, lowered }) => {
       const importer = document.querySelector('csv-importer')!;
@@ -167,8 +157,8 @@ describe('the host edit hook', () => {
   });
 
   test('an edit hook that throws or never answers marks the edited cell, and the user edits on', async () => {
-    const page = await browser.newPage({ viewport: { width: 2400, height: 1400 } });
-    await page.goto(`${host.url}/element.html`);
+    const page = await e2e.browser.newPage({ viewport: { width: 2400, height: 1400 } });
+    await page.goto(`${e2e.host.url}/element.html`);
     await page.evaluate((columns) => {
       const importer = document.querySelector('csv-importer')!;
       importer.style.setProperty('--csv-importer-height', '1300px');

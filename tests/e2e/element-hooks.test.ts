@@ -1,30 +1,20 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { CONTACT_COLUMNS } from '../support/contacts.ts';
-import { FIXTURES, serveHost, type TestServer } from '../support/servers.ts';
+import { useBrowserAndServers } from '../support/e2e.ts';
+import { FIXTURES } from '../support/servers.ts';
 import { importerFrame, loadAndReview, received, submit, waitForEvent } from './importer-flow.ts';
 
-let browser: Browser;
-let host: TestServer;
-
-before(async () => {
-  browser = await launchChromium();
-  host = await serveHost();
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const e2e = useBrowserAndServers();
 
 const CONTACTS = join(FIXTURES, 'contacts.csv');
 
 async function hostPage(): Promise<Page> {
   // Wide enough that the virtualized grid renders every column of contacts.csv.
-  const page = await browser.newPage({ viewport: { width: 2400, height: 1400 } });
-  await page.goto(`${host.url}/element.html`);
+  const page = await e2e.browser.newPage({ viewport: { width: 2400, height: 1400 } });
+  await page.goto(`${e2e.host.url}/element.html`);
   // Tall enough that the virtualized grid renders all eleven rows of contacts.csv.
   await page.evaluate(() =>
     document.querySelector('csv-importer')!.style.setProperty('--csv-importer-height', '1300px'),

@@ -1,31 +1,21 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
+import { describe, test } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
 import { CONTACT_COLUMNS } from '../support/contacts.ts';
-import { FIXTURES, serveHost, type TestServer } from '../support/servers.ts';
+import { useBrowserAndServers } from '../support/e2e.ts';
+import { FIXTURES } from '../support/servers.ts';
 import { importerFrame, loadAndReview, received, waitForEvent } from './importer-flow.ts';
 import { cell, showRow } from './importer-helpers.ts';
 
 // Escape pressed while the keyboard is inside the importer's frame: the page's dialog never sees
 // the key, so the frame asks the element to close, unless one of its own widgets used the key.
 
-let browser: Browser;
-let host: TestServer;
-
-before(async () => {
-  browser = await launchChromium();
-  host = await serveHost();
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const e2e = useBrowserAndServers();
 
 async function inReview(display: 'modal' | 'inline'): Promise<{ page: Page; frame: Frame }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${host.url}/element.html`);
+  const page = await e2e.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${e2e.host.url}/element.html`);
   await page.evaluate(
     ({ columns, display }) => {
       const importer = document.querySelector('csv-importer')!;

@@ -1,41 +1,21 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { encodeEmbedConfig } from '@csv-importer/protocol';
-import type { Browser, Frame, Page } from 'playwright-core';
-// @ts-expect-error: a plain ES module of the build scripts, without type declarations.
-import { serveHosted } from '../../scripts/hosted-server.mjs';
+import type { Frame, Page } from 'playwright-core';
 // @ts-expect-error: a plain ES module of the build scripts, without type declarations.
 import { serveStatic } from '../../scripts/static-server.mjs';
-import { launchChromium } from '../support/browser.ts';
 import { CONTACT_COLUMNS, CONTACT_ISSUES, CONTACT_ROWS } from '../support/contacts.ts';
-import { FIXTURES, ROOT, serveHost, type TestServer } from '../support/servers.ts';
+import { useBrowserAndServers } from '../support/e2e.ts';
+import { FIXTURES, ROOT, serveHost } from '../support/servers.ts';
 import { importerFrame, loadAndReview, received, submit, waitForEvent } from './importer-flow.ts';
 
-let browser: Browser;
-let host: TestServer;
-/** The importer's own origin, allowing only the host page's origin. */
-let hosted: TestServer;
-
-before(async () => {
-  browser = await launchChromium();
-  host = await serveHost();
-  hosted = await serveHosted({
-    allowedOrigins: [host.url],
-    host: '127.0.0.1',
-    root: join(ROOT, 'apps/importer/dist/hosted'),
-  });
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await hosted?.close();
-});
+const e2e = useBrowserAndServers({ hosted: true });
 
 const CONTACTS = join(FIXTURES, 'contacts.csv');
 
 async function openHosted(page: Page, src: string, hostPage = 'element.html'): Promise<void> {
-  await page.goto(`${host.url}/${hostPage}`);
+  await page.goto(`${e2e.host.url}/${hostPage}`);
   await page.evaluate(
     ({ columns, src }) => {
       const importer = document.querySelector('csv-importer')!;
@@ -49,17 +29,17 @@ async function openHosted(page: Page, src: string, hostPage = 'element.html'): P
 
 describe('hosted mode: the importer from its own origin', () => {
   test('a host on another origin receives every row; the frame makes no request after loading', async () => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     // The hosted-mode loader: the element without the embedded importer.
-    await openHosted(page, `${hosted.url}/`, 'loader.html');
+    await openHosted(page, `${e2e.hosted.url}/`, 'loader.html');
     const embedded = await page.evaluate(
       () => (customElements.get('csv-importer') as unknown as { frameHtml?: string }).frameHtml,
     );
     assert.equal(embedded, undefined);
     const frame = await importerFrame(page);
-    assert.equal(new URL(frame.url()).origin, hosted.url);
-    const served = hosted.requests.length;
-    assert.deepEqual(hosted.requests, ['/', '/importer.js']);
+    assert.equal(new URL(frame.url()).origin, e2e.hosted.url);
+    const served = e2e.hosted.requests.length;
+    assert.deepEqual(e2e.hosted.requests, ['/', '/importer.js']);
 
     await loadAndReview(frame, CONTACTS);
     await frame.getByText('11 rows, 2 with errors (2 errors).').waitFor();
@@ -67,13 +47,13 @@ describe('hosted mode: the importer from its own origin', () => {
     const [complete] = await waitForEvent(page, 'csv-importer-complete');
     assert.deepEqual(complete!.rows, CONTACT_ROWS);
     assert.deepEqual(complete!.issues, CONTACT_ISSUES);
-    assert.equal(hosted.requests.length, served);
+    assert.equal(e2e.hosted.requests.length, served);
     await page.close();
   });
 
   test('the loader without src reports that it needs one', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${host.url}/loader.html`);
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.host.url}/loader.html`);
     await page.evaluate((columns) => {
       const importer = document.querySelector('csv-importer')!;
       importer.columns = columns as never;
@@ -95,13 +75,13 @@ describe('hosted mode: the importer from its own origin', () => {
       rewriteHtml: (html: string) =>
         html.replace(/content="[^"]*" \/>\n(\s*)<title>/, 'content="https://app.example" />\n$1<title>'),
     });
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     await openHosted(page, `${bare.url}/`);
     const [error] = await waitForEvent(page, 'csv-importer-error');
     assert.equal(error!.code, 'origin_not_allowed');
-    assert.equal(error!.message, `This importer does not accept pages from ${host.url}.`);
+    assert.equal(error!.message, `This importer does not accept pages from ${e2e.host.url}.`);
     const frame = (await (await page.waitForSelector('csv-importer >> iframe')).contentFrame())!;
-    await frame.getByRole('alert').getByText(`This importer is not allowed on ${host.url}.`).waitFor();
+    await frame.getByRole('alert').getByText(`This importer is not allowed on ${e2e.host.url}.`).waitFor();
     assert.equal(await frame.locator('input[type=file]').count(), 0);
     await page.close();
     await bare.close();
@@ -109,9 +89,9 @@ describe('hosted mode: the importer from its own origin', () => {
 
   test('the hosted server forbids framing by pages it does not list', async () => {
     const other = await serveHost('127.0.0.2');
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     await page.goto(`${other.url}/element.html`);
-    const before = hosted.requests.length;
+    const before = e2e.hosted.requests.length;
     await page.evaluate(
       ({ columns, src }) => {
         const importer = document.querySelector('csv-importer')!;
@@ -119,15 +99,15 @@ describe('hosted mode: the importer from its own origin', () => {
         importer.src = src;
         importer.open();
       },
-      { columns: CONTACT_COLUMNS as unknown, src: `${hosted.url}/` },
+      { columns: CONTACT_COLUMNS as unknown, src: `${e2e.hosted.url}/` },
     );
     const handle = await page.waitForSelector('csv-importer >> iframe');
     const frame = (await handle.contentFrame()) as Frame;
     await frame.waitForLoadState('load');
     // The server answered, but the browser refused to render the importer under this page: the
     // frame shows an error document, never the upload step, and no importer script was fetched.
-    assert.deepEqual(hosted.requests.slice(before), ['/']);
-    assert.notEqual(new URL(frame.url()).origin, hosted.url);
+    assert.deepEqual(e2e.hosted.requests.slice(before), ['/']);
+    assert.notEqual(new URL(frame.url()).origin, e2e.hosted.url);
     assert.equal(await frame.locator('input[type=file]').count(), 0);
     assert.deepEqual(await received(page), []);
     await page.close();
@@ -137,7 +117,7 @@ describe('hosted mode: the importer from its own origin', () => {
 
 describe('embed URL mode: a plain iframe, configuration in the fragment', () => {
   const embedUrl = (parentOrigin: string) =>
-    `${hosted.url}/#config=${encodeEmbedConfig({
+    `${e2e.hosted.url}/#config=${encodeEmbedConfig({
       version: 1,
       parentOrigin,
       columns: CONTACT_COLUMNS as never,
@@ -145,16 +125,16 @@ describe('embed URL mode: a plain iframe, configuration in the fragment', () => 
     })}`;
 
   test('rows are posted to the configured parent origin, and the fragment never reaches the server', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${host.url}/embed.html`);
-    const before = hosted.requests.length;
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.host.url}/embed.html`);
+    const before = e2e.hosted.requests.length;
     await page.evaluate(
       (url) => (window as unknown as { embed(u: string): void }).embed(url),
-      embedUrl(host.url),
+      embedUrl(e2e.host.url),
     );
     const frame = (await (await page.waitForSelector('#importer')).contentFrame())!;
     await frame.waitForSelector('input[type=file]');
-    assert.deepEqual(hosted.requests.slice(before), ['/', '/importer.js']);
+    assert.deepEqual(e2e.hosted.requests.slice(before), ['/', '/importer.js']);
 
     await loadAndReview(frame, CONTACTS);
     await submit(frame);
@@ -163,13 +143,13 @@ describe('embed URL mode: a plain iframe, configuration in the fragment', () => 
     assert.deepEqual(complete!.issues, CONTACT_ISSUES);
     assert.equal(complete!.meta!.fileName, 'contacts.csv');
     assert.equal(complete!.meta!.rowCount, 11);
-    assert.equal(hosted.requests.length, before + 2);
+    assert.equal(e2e.hosted.requests.length, before + 2);
     await page.close();
   });
 
   test('a configuration naming a parent origin outside the allow-list is refused in the frame', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${host.url}/embed.html`);
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.host.url}/embed.html`);
     await page.evaluate(
       (url) => (window as unknown as { embed(u: string): void }).embed(url),
       embedUrl('https://attacker.example'),

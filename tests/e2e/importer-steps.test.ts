@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Frame, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
 import { generateCsv } from '../bench/generate.ts';
-import { launchChromium } from '../support/browser.ts';
 import { CONTACT_COLUMNS } from '../support/contacts.ts';
-import { FIXTURES, serveHost, type TestServer } from '../support/servers.ts';
+import { useBrowserAndServers } from '../support/e2e.ts';
+import { FIXTURES } from '../support/servers.ts';
 import {
   activeCell,
   axe,
@@ -31,20 +31,10 @@ const SALES_COLUMNS = [
   { key: 'city', label: 'City', synonyms: ['Stadt'] },
 ];
 
-let browser: Browser;
-let host: TestServer;
-
-before(async () => {
-  browser = await launchChromium();
-  host = await serveHost();
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const e2e = useBrowserAndServers();
 
 async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await browser.newPage();
+  const page = await e2e.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   try {
@@ -57,7 +47,7 @@ async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
 
 /** Uploads contacts.csv and continues to the review grid. */
 async function contactsInReview(page: Page): Promise<Frame> {
-  const frame = await openImporter(page, host.url, { columns: CONTACT_COLUMNS });
+  const frame = await openImporter(page, e2e.host.url, { columns: CONTACT_COLUMNS });
   await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts.csv'));
   await frame.getByRole('button', { name: 'Continue' }).click();
   await summary(frame, '11 rows, 2 with errors (2 errors).');
@@ -67,7 +57,7 @@ async function contactsInReview(page: Page): Promise<Frame> {
 describe('upload step', () => {
   test('states the accepted types and expected columns, refuses a wrong type, and reads a pasted range', async () => {
     await withPage(async (page) => {
-      const frame = await openImporter(page, host.url, { columns: CONTACT_COLUMNS });
+      const frame = await openImporter(page, e2e.host.url, { columns: CONTACT_COLUMNS });
       await frame.getByText('Accepted: .csv, .tsv, .txt').waitFor();
       await frame.getByText('Expected columns: First name, Last name, E-mail').waitFor();
       // The host page saves the template (tests/e2e/downloads.test.ts reads it).
@@ -96,7 +86,7 @@ describe('upload step', () => {
 describe('header row, encoding and delimiter', () => {
   test('inventory-bom-preamble.csv opens with the header on row 3 chosen; another row can be picked', async () => {
     await withPage(async (page) => {
-      const frame = await openImporter(page, host.url, {
+      const frame = await openImporter(page, e2e.host.url, {
         columns: [
           { key: 'sku', label: 'SKU', required: true },
           { key: 'price', label: 'Price' },
@@ -123,7 +113,7 @@ describe('header row, encoding and delimiter', () => {
 
   test('sales-de-windows1252.csv decodes as windows-1252 with ";"; a wrong encoding shows in the preview and is undone', async () => {
     await withPage(async (page) => {
-      const frame = await openImporter(page, host.url, { columns: SALES_COLUMNS });
+      const frame = await openImporter(page, e2e.host.url, { columns: SALES_COLUMNS });
       await frame.setInputFiles('input[type=file]', join(FIXTURES, 'sales-de-windows1252.csv'));
       await frame.getByRole('heading', { name: 'Match columns' }).waitFor();
       await frame.getByText('Jürgen, Zoë, François').waitFor();
@@ -142,7 +132,7 @@ describe('header row, encoding and delimiter', () => {
 describe('match step', () => {
   test('shows samples and confidence; an unmatched required field blocks the next step, naming it', async () => {
     await withPage(async (page) => {
-      const frame = await openImporter(page, host.url, { columns: CONTACT_COLUMNS });
+      const frame = await openImporter(page, e2e.host.url, { columns: CONTACT_COLUMNS });
       await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts.csv'));
       await frame.getByText('Ada, Grace, Linus').waitFor();
       assert.ok((await frame.getByText('Sure').count()) >= 10);
@@ -170,7 +160,7 @@ describe('map values step', () => {
           ? { ...c, type: 'select', options: ['free', 'starter', { value: 'pro', label: 'Professional' }] }
           : c,
       );
-      const frame = await openImporter(page, host.url, { columns });
+      const frame = await openImporter(page, e2e.host.url, { columns });
       await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts.csv'));
       await frame.getByRole('button', { name: 'Continue' }).click();
       await frame.getByRole('heading', { name: 'Match values' }).waitFor();
@@ -217,7 +207,7 @@ describe('review step', () => {
   test('an edit in a unique field repaints the cell it collided with at once', async () => {
     await withPage(async (page) => {
       const columns = CONTACT_COLUMNS.map((c) => (c.key === 'email' ? { ...c, unique: true } : c));
-      const frame = await openImporter(page, host.url, { columns });
+      const frame = await openImporter(page, e2e.host.url, { columns });
       await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts.csv'));
       await frame.getByRole('button', { name: 'Continue' }).click();
       // Rows 0 and 8 hold the same e-mail.
@@ -397,7 +387,7 @@ const CUSTOMER_COLUMNS = [
 describe('every step, end to end', () => {
   test('customers-two-sheets.xlsx: pick the sheet, match, fix the invalid cells, submit typed rows', async () => {
     await withPage(async (page) => {
-      const frame = await openImporter(page, host.url, { columns: CUSTOMER_COLUMNS });
+      const frame = await openImporter(page, e2e.host.url, { columns: CUSTOMER_COLUMNS });
       await frame.setInputFiles('input[type=file]', join(FIXTURES, 'customers-two-sheets.xlsx'));
       await frame.getByRole('heading', { name: 'Check how the file is read' }).waitFor();
       const sheet = frame.getByRole('combobox', { name: 'Sheet' });
@@ -453,7 +443,7 @@ describe('every step, end to end', () => {
 
   test('sales-de-windows1252.csv: upload, match by German headers, fix an e-mail, submit', async () => {
     await withPage(async (page) => {
-      const frame = await openImporter(page, host.url, { columns: SALES_COLUMNS });
+      const frame = await openImporter(page, e2e.host.url, { columns: SALES_COLUMNS });
       await frame.setInputFiles('input[type=file]', join(FIXTURES, 'sales-de-windows1252.csv'));
       await frame.getByRole('heading', { name: 'Match columns' }).waitFor();
       for (const [header, key] of [
@@ -485,7 +475,7 @@ describe('every step, end to end', () => {
 describe('languages and accessibility', () => {
   test('Arabic lays the importer out right to left with translated steps and locale digits', async () => {
     await withPage(async (page) => {
-      const frame = await openImporter(page, host.url, { columns: CONTACT_COLUMNS, locale: 'ar' });
+      const frame = await openImporter(page, e2e.host.url, { columns: CONTACT_COLUMNS, locale: 'ar' });
       assert.equal(await frame.evaluate(() => document.documentElement.dir), 'rtl');
       assert.equal(await frame.evaluate(() => document.documentElement.lang), 'ar');
       await frame.getByRole('heading', { name: 'رفع ملف' }).waitFor();
@@ -512,7 +502,7 @@ describe('languages and accessibility', () => {
         }
       };
       for (const locale of ['en', 'ar']) {
-        const frame = await openImporter(page, host.url, { columns: CONTACT_COLUMNS, locale });
+        const frame = await openImporter(page, e2e.host.url, { columns: CONTACT_COLUMNS, locale });
         await scan(frame, `${locale} upload`);
         await frame.setInputFiles('input[type=file]', join(FIXTURES, 'inventory-bom-preamble.csv'));
         await frame.locator('csv-header-step h2').waitFor();
@@ -544,7 +534,7 @@ describe('progress, cancel and small screens', () => {
     try {
       const file = generateCsv(dir, 400_000);
       await withPage(async (page) => {
-        const frame = await openImporter(page, host.url, { columns: CONTACT_COLUMNS });
+        const frame = await openImporter(page, e2e.host.url, { columns: CONTACT_COLUMNS });
         await frame.setInputFiles('input[type=file]', file.path);
         await frame.getByRole('progressbar').waitFor();
         await frame.getByText(/^Reading bench-400000\.csv: [\d,]+ rows$/).waitFor();
@@ -562,7 +552,7 @@ describe('progress, cancel and small screens', () => {
   test('in a 360 px wide frame every step fits the width; only the grid scrolls sideways', async () => {
     await withPage(async (page) => {
       await page.setViewportSize({ width: 378, height: 720 });
-      const frame = await openImporter(page, host.url, { columns: CONTACT_COLUMNS });
+      const frame = await openImporter(page, e2e.host.url, { columns: CONTACT_COLUMNS });
       const fits = () =>
         frame.evaluate(() => ({
           width: window.innerWidth,

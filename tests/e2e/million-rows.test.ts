@@ -3,10 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Frame } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { BENCH_HEADERS, generateCsv } from '../bench/generate.ts';
-import { launchChromium } from '../support/browser.ts';
-import { serveHost, type TestServer } from '../support/servers.ts';
+import { useBrowserAndServers } from '../support/e2e.ts';
 import { openImporter } from './importer-helpers.ts';
 
 // The review grid at 1,000,000 generated rows x 10 columns: it opens, scrolls to the last row,
@@ -22,18 +21,13 @@ const COLUMNS = BENCH_HEADERS.map((key) => ({
   ...(key === 'id' || key === 'email' ? { required: true } : {}),
 }));
 
-let browser: Browser;
-let host: TestServer;
+const e2e = useBrowserAndServers();
 let dataDir: string;
 
 before(async () => {
-  browser = await launchChromium();
-  host = await serveHost();
   dataDir = mkdtempSync(join(tmpdir(), 'csv-importer-million-'));
 });
 after(async () => {
-  await browser?.close();
-  await host?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -51,10 +45,10 @@ const count = (text: string | null, pattern: RegExp) =>
 
 test('at 1,000,000 rows the grid opens, scrolls to the last row, filters to errors, and an edit re-validates', async () => {
   const file = generateCsv(dataDir, ROWS);
-  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const page = await e2e.browser.newPage({ viewport: { width: 1000, height: 800 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  const frame = await openImporter(page, host.url, { columns: COLUMNS });
+  const frame = await openImporter(page, e2e.host.url, { columns: COLUMNS });
   await frame.evaluate(() => {
     const w = window as unknown as { longTasks: { start: number; duration: number }[] };
     w.longTasks = [];

@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Frame, Page } from 'playwright-core';
-// @ts-expect-error: a plain ES module of the build scripts, without type declarations.
-import { serveHosted } from '../../scripts/hosted-server.mjs';
+import { before, describe, test } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
 import { type HostileFile, hostileCorpus } from '../security/corpus.ts';
-import { launchChromium } from '../support/browser.ts';
-import { ROOT, serveHost, type TestServer } from '../support/servers.ts';
+import { useBrowserAndServers } from '../support/e2e.ts';
 import { toReview } from './importer-flow.ts';
 
 // Every file of the hostile corpus (tests/security/corpus.ts) through the real frame, in both
@@ -21,37 +17,19 @@ const COLUMNS = [
 /** How long one hostile file may take before the test calls it a hang. */
 const HANG_MS = 15_000;
 
-let browser: Browser;
-let host: TestServer;
-/** The importer's own origin (hosted mode), allowing only the host page's origin. */
-let hosted: TestServer;
+const e2e = useBrowserAndServers({ hosted: true });
 let page: Page;
 const pageErrors: string[] = [];
 
-before(async () => {
-  browser = await launchChromium();
-  host = await serveHost();
-  hosted = await serveHosted({
-    allowedOrigins: [host.url],
-    host: '127.0.0.1',
-    root: join(ROOT, 'apps/importer/dist/hosted'),
-  });
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await hosted?.close();
-});
-
 async function openPage(src: string | undefined): Promise<void> {
   await page?.close();
-  page = await browser.newPage();
+  page = await e2e.browser.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('dialog', (d) => {
     pageErrors.push(`dialog: ${d.message()}`);
     void d.dismiss();
   });
-  await page.goto(`${host.url}/host.html`);
+  await page.goto(`${e2e.host.url}/host.html`);
   if (src)
     await page.evaluate((src) => {
       document.querySelector('csv-importer')!.src = src;
@@ -140,15 +118,15 @@ for (const mode of ['srcdoc', 'hosted'] as const) {
   describe(`hostile input through the real frame (${mode} mode): a clear error or a correct import, no script, no crash`, () => {
     let served = 0;
     before(async () => {
-      await openPage(mode === 'hosted' ? `${hosted.url}/` : undefined);
+      await openPage(mode === 'hosted' ? `${e2e.hosted.url}/` : undefined);
       await freshFrame();
-      served = hosted.requests.length;
+      served = e2e.hosted.requests.length;
     });
 
     for (const file of hostileCorpus()) {
       test(`${file.name} (${file.about.slice(0, 60)})`, async () => {
         const frame = await freshFrame();
-        if (mode === 'hosted') assert.equal(new URL(frame.url()).origin, hosted.url);
+        if (mode === 'hosted') assert.equal(new URL(frame.url()).origin, e2e.hosted.url);
         const before = pageErrors.length;
         const outcome = await choose(frame, file);
         if (file.expect === 'error')
@@ -178,7 +156,7 @@ for (const mode of ['srcdoc', 'hosted'] as const) {
         assert.deepEqual(pageErrors.slice(before), []);
         // Each reopened frame loads its two files again; the file itself causes no request.
         if (mode === 'hosted') {
-          const after = hosted.requests.slice(served);
+          const after = e2e.hosted.requests.slice(served);
           assert.ok(
             after.every((path) => path === '/' || path === '/importer.js'),
             `requests: ${after.join(', ')}`,

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
+import { after, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { CONTACT_COLUMNS, CONTACT_ROWS } from '../support/contacts.ts';
-import { FIXTURES, serveHost, type TestServer } from '../support/servers.ts';
+import { useBrowserAndServers } from '../support/e2e.ts';
+import { FIXTURES } from '../support/servers.ts';
 import {
   importButton,
   importerFrame,
@@ -22,17 +22,7 @@ import { paste } from './importer-helpers.ts';
 // user sees what happened, the host gets an error event (or nothing it did not ask for), and
 // opening the importer again works.
 
-let browser: Browser;
-let host: TestServer;
-
-before(async () => {
-  browser = await launchChromium();
-  host = await serveHost();
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const e2e = useBrowserAndServers();
 
 const CONTACTS = join(FIXTURES, 'contacts.csv');
 
@@ -80,7 +70,7 @@ async function retryWorks(page: Page): Promise<void> {
  * message. (`worker.evaluate` cannot do this: it waits until the worker is idle.)
  */
 async function workerKiller(url: string): Promise<() => Promise<void>> {
-  const cdp = await browser.newBrowserCDPSession();
+  const cdp = await e2e.browser.newBrowserCDPSession();
   const { targetInfos } = await cdp.send('Target.getTargets');
   const target = targetInfos.find((t) => t.type === 'worker' && t.url === url);
   assert.ok(target, `a worker target at ${url}`);
@@ -134,8 +124,8 @@ async function bigContacts(tail = ''): Promise<string> {
 
 describe('faults: the user sees what happened, the host gets an error, a retry works', () => {
   test('a host that never acknowledges a batch gets host_timeout, not a stuck frame', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${host.url}/element.html`);
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.host.url}/element.html`);
     await open(
       page,
       `importer.ackTimeoutMs = 500;
@@ -159,8 +149,8 @@ describe('faults: the user sees what happened, the host gets an error, a retry w
   });
 
   test('a host that closes mid-delivery hears nothing more from that frame', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${host.url}/element.html`);
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.host.url}/element.html`);
     await open(
       page,
       `importer.batchSize = 2;
@@ -185,8 +175,8 @@ describe('faults: the user sees what happened, the host gets an error, a retry w
   });
 
   test('the iframe removed mid-submit: the host gets frame_removed, and opening again works', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${host.url}/element.html`);
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.host.url}/element.html`);
     await open(
       page,
       `importer.batchSize = 2;
@@ -213,12 +203,12 @@ describe('faults: the user sees what happened, the host gets an error, a retry w
   });
 
   test('a hello or a message the frame replays on the window after the handshake is ignored', async () => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     const warnings: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'warning') warnings.push(m.text());
     });
-    await page.goto(`${host.url}/element.html`);
+    await page.goto(`${e2e.host.url}/element.html`);
     await open(page, '');
     const frame = await importerFrame(page);
     // A second hello from the real frame would hand out a second port and a second init.
@@ -241,8 +231,8 @@ describe('faults: the user sees what happened, the host gets an error, a retry w
   });
 
   test('a worker that crashes mid-import becomes worker_failed in the host and a message in the frame', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${host.url}/element.html`);
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.host.url}/element.html`);
     const started = page.waitForEvent('worker');
     await open(page, '');
     const frame = await importerFrame(page);
@@ -269,8 +259,8 @@ describe('faults: the user sees what happened, the host gets an error, a retry w
   });
 
   test('a worker that dies silently mid-read is found by the watchdog: a message, worker_failed, a retry that imports', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${host.url}/element.html`);
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.host.url}/element.html`);
     const started = page.waitForEvent('worker');
     await open(page, '');
     const frame = await importerFrame(page);
@@ -304,8 +294,8 @@ describe('faults: the user sees what happened, the host gets an error, a retry w
 describe('limits set by the application', () => {
   for (const limit of ['max-file-size', 'max-rows'] as const) {
     test(`${limit}: a file over it gets a specific message and error event; a file within it still imports`, async () => {
-      const page = await browser.newPage();
-      await page.goto(`${host.url}/element.html`);
+      const page = await e2e.browser.newPage();
+      await page.goto(`${e2e.host.url}/element.html`);
       // contacts.csv is about 1.4 KB with 11 data rows.
       await open(page, limit === 'max-file-size' ? 'importer.maxFileSize = 1000;' : 'importer.maxRows = 10;');
       const frame = await importerFrame(page);
@@ -350,8 +340,8 @@ describe('limits set by the application', () => {
   }
 
   test('max-rows stops reading a file far over it: the error comes before the reader reaches the end', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${host.url}/element.html`);
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.host.url}/element.html`);
     await open(page, 'importer.maxRows = 1000;');
     const frame = await importerFrame(page);
     // The last record has 3,000 columns: a reader that got there would refuse the file for that.

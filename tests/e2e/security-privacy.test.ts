@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-// @ts-expect-error: a plain ES module of the build scripts, without type declarations.
-import { serveHosted } from '../../scripts/hosted-server.mjs';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 // @ts-expect-error: a plain ES module of the build scripts, without type declarations.
 import { serveStatic } from '../../scripts/static-server.mjs';
-import { launchChromium } from '../support/browser.ts';
-import { FIXTURES, ROOT, serveHost, type TestServer } from '../support/servers.ts';
+import { useBrowserAndServers } from '../support/e2e.ts';
+import { FIXTURES, ROOT, type TestServer } from '../support/servers.ts';
 import { importButton, importerFrame, toReview, waitForEvent } from './importer-flow.ts';
 
 // The privacy promise, proven from outside the browser: across a full import of every fixture,
@@ -22,26 +20,14 @@ const COLUMNS = [
   { key: 'notes', label: 'Notes' },
 ];
 
-let browser: Browser;
-let host: TestServer;
-let hosted: TestServer;
+const e2e = useBrowserAndServers({ hosted: true });
 /** A server on a third origin that hostile cells try to reach. */
 let sink: TestServer;
 
 before(async () => {
-  browser = await launchChromium();
-  host = await serveHost();
-  hosted = await serveHosted({
-    allowedOrigins: [host.url],
-    host: '127.0.0.1',
-    root: join(ROOT, 'apps/importer/dist/hosted'),
-  });
   sink = await serveStatic({ host: '127.0.0.2', mounts: { '/': join(ROOT, 'tests/e2e/pages') } });
 });
 after(async () => {
-  await browser?.close();
-  await host?.close();
-  await hosted?.close();
   await sink?.close();
 });
 
@@ -114,7 +100,7 @@ async function storedState(context: BrowserContext, page: Page, origins: string[
 
 /** Opens the host page with the importer open (hosted mode when `src` is given). */
 async function openImporter(page: Page, src: string | undefined): Promise<Frame> {
-  await page.goto(`${host.url}/host.html`);
+  await page.goto(`${e2e.host.url}/host.html`);
   await page.evaluate(
     ({ columns, src }) => {
       const importer = document.querySelector('csv-importer')!;
@@ -131,12 +117,12 @@ for (const mode of ['srcdoc', 'hosted'] as const) {
   describe(`privacy (${mode} mode): nothing leaves the page, nothing stays`, () => {
     for (const name of [...FILES, 'beacons.csv']) {
       test(`${name}: a full import reaches no server after the frame loaded, and leaves no storage`, async () => {
-        const context = await browser.newContext();
+        const context = await e2e.browser.newContext();
         const page = await context.newPage();
-        const src = mode === 'hosted' ? `${hosted.url}/` : undefined;
+        const src = mode === 'hosted' ? `${e2e.hosted.url}/` : undefined;
         const frame = await openImporter(page, src);
         // The frame has loaded; from here on no server may hear from it.
-        const counts = () => [host.requests.length, hosted.requests.length, sink.requests.length];
+        const counts = () => [e2e.host.requests.length, e2e.hosted.requests.length, sink.requests.length];
         const loaded = counts();
 
         const file = name === 'beacons.csv' ? beaconFile() : join(FIXTURES, name);
@@ -168,11 +154,11 @@ for (const mode of ['srcdoc', 'hosted'] as const) {
           const probe = document.createElement('iframe');
           probe.src = src;
           document.body.append(probe);
-        }, `${hosted.url}/`);
+        }, `${e2e.hosted.url}/`);
         const probe = await (await page.waitForSelector('body > iframe')).contentFrame();
         await probe!.waitForLoadState('load');
         // The sink was never reached (above), so no document of its origin could have stored anything.
-        assert.deepEqual(await storedState(context, page, [host.url, hosted.url]), []);
+        assert.deepEqual(await storedState(context, page, [e2e.host.url, e2e.hosted.url]), []);
         await context.close();
       });
     }
@@ -181,9 +167,9 @@ for (const mode of ['srcdoc', 'hosted'] as const) {
 
 describe('the storage inspection itself', () => {
   test('finds what a page of either origin stores (so an empty result means empty)', async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${host.url}/host.html`);
+    await page.goto(`${e2e.host.url}/host.html`);
     await page.evaluate(async () => {
       localStorage.setItem('l', '1');
       sessionStorage.setItem('s', '1');
@@ -195,7 +181,7 @@ describe('the storage inspection itself', () => {
       });
       await caches.open('cache');
     });
-    const found = await storedState(context, page, [host.url]);
+    const found = await storedState(context, page, [e2e.host.url]);
     for (const kind of ['cookie', 'localStorage', 'sessionStorage', 'indexedDB', 'cache'])
       assert.ok(
         found.some((f) => f.startsWith(kind)),

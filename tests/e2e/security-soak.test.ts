@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { CDPSession, Page } from 'playwright-core';
 import { MemorySampler } from '../bench/memory.ts';
-import { launchChromium } from '../support/browser.ts';
 import { CONTACT_COLUMNS, CONTACT_ROWS } from '../support/contacts.ts';
-import { FIXTURES, serveHost, type TestServer } from '../support/servers.ts';
+import { useBrowserAndServers } from '../support/e2e.ts';
+import { FIXTURES } from '../support/servers.ts';
 import { importerFrame, loadAndReview, submit } from './importer-flow.ts';
 
 // A soak: 50 imports in a row in one page, without a reload. Each one delivers every row, and
@@ -15,17 +15,7 @@ import { importerFrame, loadAndReview, submit } from './importer-flow.ts';
 
 const IMPORTS = 50;
 
-let browser: Browser;
-let host: TestServer;
-
-before(async () => {
-  browser = await launchChromium();
-  host = await serveHost();
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const e2e = useBrowserAndServers();
 
 async function heapAfterGc(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -55,7 +45,7 @@ async function importOnce(page: Page): Promise<void> {
 }
 
 test(`${IMPORTS} imports in one page: every row each time, no frame or worker left behind`, async () => {
-  const page = await browser.newPage();
+  const page = await e2e.browser.newPage();
   const workers = new Set<unknown>();
   let started = 0;
   page.on('worker', (worker) => {
@@ -63,7 +53,7 @@ test(`${IMPORTS} imports in one page: every row each time, no frame or worker le
     workers.add(worker);
     worker.on('close', () => workers.delete(worker));
   });
-  await page.goto(`${host.url}/element.html`);
+  await page.goto(`${e2e.host.url}/element.html`);
   await page.evaluate((columns) => {
     document.querySelector('csv-importer')!.columns = columns as never;
   }, CONTACT_COLUMNS as unknown);

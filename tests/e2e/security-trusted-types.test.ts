@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Frame, Page } from 'playwright-core';
-// @ts-expect-error: a plain ES module of the build scripts, without type declarations.
-import { serveHosted } from '../../scripts/hosted-server.mjs';
-import { launchChromium } from '../support/browser.ts';
+import { describe, test } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
 import { CONTACT_COLUMNS, CONTACT_ROWS } from '../support/contacts.ts';
-import { FIXTURES, ROOT, serveHost, type TestServer } from '../support/servers.ts';
+import { useBrowserAndServers } from '../support/e2e.ts';
+import { FIXTURES } from '../support/servers.ts';
 import { loadAndReview, received, submit } from './importer-flow.ts';
 
 // Code running inside the real importer frame (as an injected script would) tries every way a
@@ -14,28 +12,11 @@ import { loadAndReview, received, submit } from './importer-flow.ts';
 // constructor, a string timer, a policy of its own. Trusted Types and the CSP refuse each one,
 // each refusal is reported as a CSP violation, and the importer then imports a file as before.
 
-let browser: Browser;
-let host: TestServer;
-let hosted: TestServer;
-
-before(async () => {
-  browser = await launchChromium();
-  host = await serveHost();
-  hosted = await serveHosted({
-    allowedOrigins: [host.url],
-    host: '127.0.0.1',
-    root: join(ROOT, 'apps/importer/dist/hosted'),
-  });
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await hosted?.close();
-});
+const e2e = useBrowserAndServers({ hosted: true });
 
 /** The host page with the importer open, in srcdoc mode or served from the importer's origin. */
 async function openImporter(page: Page, src: string | undefined): Promise<Frame> {
-  await page.goto(`${host.url}/host.html`);
+  await page.goto(`${e2e.host.url}/host.html`);
   await page.evaluate(
     ({ columns, src }) => {
       const importer = document.querySelector('csv-importer')!;
@@ -116,14 +97,14 @@ function attack(): Promise<Attempts> {
 for (const mode of ['srcdoc', 'hosted'] as const) {
   describe(`Trusted Types and CSP in the real frame (${mode})`, () => {
     test('every string-to-code sink throws or is blocked, each is reported, and the importer still imports', async () => {
-      const page = await browser.newPage();
+      const page = await e2e.browser.newPage();
       const dialogs: string[] = [];
       page.on('dialog', (d) => {
         dialogs.push(d.message());
         void d.dismiss();
       });
-      const frame = await openImporter(page, mode === 'hosted' ? `${hosted.url}/` : undefined);
-      if (mode === 'hosted') assert.equal(new URL(frame.url()).origin, hosted.url);
+      const frame = await openImporter(page, mode === 'hosted' ? `${e2e.hosted.url}/` : undefined);
+      if (mode === 'hosted') assert.equal(new URL(frame.url()).origin, e2e.hosted.url);
       const outcomes = await frame.evaluate(attack);
       assert.match(outcomes.innerHTML!, /^TypeError: .*requires 'TrustedHTML' assignment/);
       assert.match(outcomes.insertAdjacentHTML!, /^TypeError: .*requires 'TrustedHTML' assignment/);

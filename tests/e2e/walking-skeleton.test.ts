@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
+import { describe, test } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
 import { CONTACT_COLUMNS, CONTACT_ISSUES, CONTACT_ROWS } from '../support/contacts.ts';
-import { FIXTURES, serveHost, type TestServer } from '../support/servers.ts';
+import { useBrowserAndServers } from '../support/e2e.ts';
+import { FIXTURES } from '../support/servers.ts';
 
 interface Received {
   type: string;
@@ -15,21 +15,11 @@ interface Received {
   message?: string;
 }
 
-let browser: Browser;
-let host: TestServer;
-
-before(async () => {
-  browser = await launchChromium();
-  host = await serveHost();
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const e2e = useBrowserAndServers();
 
 /** Opens the host page with the importer open, and resolves with the importer's frame. */
 async function openImporter(page: Page): Promise<Frame> {
-  await page.goto(`${host.url}/host.html`);
+  await page.goto(`${e2e.host.url}/host.html`);
   await page.evaluate((columns) => {
     const importer = document.querySelector('csv-importer')!;
     importer.columns = columns as never;
@@ -46,10 +36,10 @@ const received = (page: Page) =>
 
 describe('walking skeleton: contacts.csv from the frame to the host', () => {
   test('the host receives every row, with the invalid values reported, and no request is made', async () => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     const browserRequests: string[] = [];
     const frame = await openImporter(page);
-    const served = host.requests.length;
+    const served = e2e.host.requests.length;
     page.on('request', (request) => browserRequests.push(request.url()));
 
     await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts.csv'));
@@ -110,12 +100,12 @@ describe('walking skeleton: contacts.csv from the frame to the host', () => {
     // Nothing left the browser after the frame loaded: neither the browser saw a request nor did
     // the host's server receive one.
     assert.deepEqual(browserRequests, []);
-    assert.equal(host.requests.length, served);
+    assert.equal(e2e.host.requests.length, served);
     await page.close();
   });
 
   test('messages shaped like the protocol from the page itself or another frame are ignored', async () => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     const warnings: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'warning') warnings.push(m.text());
@@ -145,7 +135,7 @@ describe('walking skeleton: contacts.csv from the frame to the host', () => {
   });
 
   test('a PNG renamed .csv and an empty file each get a clear message, and a good file still works after', async () => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const frame = await openImporter(page);
