@@ -86,36 +86,19 @@ async function buildHosted(template, script) {
   );
 }
 
+/** The element's bundles: with the embedded app (ESM, and IIFE for a script tag) and the hosted-mode loader (the same two). */
 async function buildElement() {
-  const entry = at('packages/element/src/index.ts');
-  await esbuild.build({
-    ...common,
-    entryPoints: { 'csv-importer': entry },
-    outdir: at('packages/element/dist'),
-    format: 'esm',
-  });
-  await esbuild.build({
-    ...common,
-    entryPoints: { 'csv-importer.iife': entry },
-    outdir: at('packages/element/dist'),
-    format: 'iife',
-    globalName: 'CsvImporterElement',
-    minify: true,
-  });
-  await esbuild.build({
-    ...common,
-    entryPoints: { 'csv-importer-loader': at('packages/element/src/loader.ts') },
-    outdir: at('packages/element/dist'),
-    format: 'iife',
-    globalName: 'CsvImporterElement',
-    minify: true,
-  });
-  await esbuild.build({
-    ...common,
-    entryPoints: { 'csv-importer-loader': at('packages/element/src/loader.ts') },
-    outdir: at('packages/element/dist/esm'),
-    format: 'esm',
-  });
+  const element = at('packages/element/src/index.ts');
+  const loader = at('packages/element/src/loader.ts');
+  const dist = at('packages/element/dist');
+  const scriptTag = { format: 'iife', globalName: 'CsvImporterElement', minify: true };
+  const bundles = [
+    { entryPoints: { 'csv-importer': element }, outdir: dist, format: 'esm' },
+    { entryPoints: { 'csv-importer.iife': element }, outdir: dist, ...scriptTag },
+    { entryPoints: { 'csv-importer-loader': loader }, outdir: dist, ...scriptTag },
+    { entryPoints: { 'csv-importer-loader': loader }, outdir: join(dist, 'esm'), format: 'esm' },
+  ];
+  await Promise.all(bundles.map((bundle) => esbuild.build({ ...common, ...bundle })));
 }
 
 /** Every file below `dir`. */
