@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Frame, Page, Worker } from 'playwright-core';
 import { CONTACT_COLUMNS, CONTACT_ROWS } from '../support/contacts.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES } from '../support/servers.ts';
@@ -27,7 +27,14 @@ const e2e = useBrowserAndServers();
 const CONTACTS = join(FIXTURES, 'contacts.csv');
 
 /** The element test page with the importer open; `setup` runs on the element before `open()`. */
-async function open(page: Page, setup: string): Promise<void> {
+/**
+ * A new page with the element, its columns set, `setup` run on it (a script with `importer` in
+ * scope) and the importer opened; `watch` sees the page before it loads.
+ */
+async function openImporter(setup = '', watch?: (page: Page) => void): Promise<{ page: Page; frame: Frame }> {
+  const page = await e2e.browser.newPage();
+  watch?.(page);
+  await page.goto(`${e2e.host.url}/element.html`);
   await page.evaluate(
     ({ columns, setup }) => {
       const importer = document.querySelector('csv-importer')!;
@@ -37,6 +44,7 @@ async function open(page: Page, setup: string): Promise<void> {
     },
     { columns: CONTACT_COLUMNS as unknown, setup },
   );
+  return { page, frame: await importerFrame(page) };
 }
 
 /** Closes and reopens the importer with a host that takes every batch, and imports contacts.csv. */
@@ -124,15 +132,9 @@ async function bigContacts(tail = ''): Promise<string> {
 
 describe('faults: the user sees what happened, the host gets an error, a retry works', () => {
   test('a host that never acknowledges a batch gets host_timeout, not a stuck frame', async () => {
-    const page = await e2e.browser.newPage();
-    await page.goto(`${e2e.host.url}/element.html`);
-    await open(
-      page,
-      `importer.ackTimeoutMs = 500;
+    const { page, frame } = await openImporter(`importer.ackTimeoutMs = 500;
        window.hold = true;
-       importer.addEventListener('csv-importer-rows', (e) => { if (window.hold) e.waitUntil(new Promise(() => {})); });`,
-    );
-    const frame = await importerFrame(page);
+       importer.addEventListener('csv-importer-rows', (e) => { if (window.hold) e.waitUntil(new Promise(() => {})); });`);
     await loadAndReview(frame, CONTACTS);
     await importButton(frame).click();
     const events = await waitForEvent(page, 'csv-importer-error');
@@ -149,18 +151,12 @@ describe('faults: the user sees what happened, the host gets an error, a retry w
   });
 
   test('a host that closes mid-delivery hears nothing more from that frame', async () => {
-    const page = await e2e.browser.newPage();
-    await page.goto(`${e2e.host.url}/element.html`);
-    await open(
-      page,
-      `importer.batchSize = 2;
+    const { page, frame } = await openImporter(`importer.batchSize = 2;
        importer.addEventListener('csv-importer-rows', (e) => {
          window.rowsEvents = (window.rowsEvents ?? 0) + 1;
          if (window.rowsEvents === 2) importer.close();
          e.waitUntil(new Promise((resolve) => setTimeout(resolve, 50)));
-       });`,
-    );
-    const frame = await importerFrame(page);
+       });`);
     await loadAndReview(frame, CONTACTS);
     await importButton(frame).click();
     await page.waitForFunction(
@@ -175,19 +171,13 @@ describe('faults: the user sees what happened, the host gets an error, a retry w
   });
 
   test('the iframe removed mid-submit: the host gets frame_removed, and opening again works', async () => {
-    const page = await e2e.browser.newPage();
-    await page.goto(`${e2e.host.url}/element.html`);
-    await open(
-      page,
-      `importer.batchSize = 2;
+    const { page, frame } = await openImporter(`importer.batchSize = 2;
        importer.addEventListener('csv-importer-rows', (e) => {
          window.rowsEvents = (window.rowsEvents ?? 0) + 1;
          // A script of the page (or a framework re-render) takes the frame away mid-delivery,
          // while the second batch is with this listener: the first batch (2 rows) was taken.
          if (window.rowsEvents === 2) importer.shadowRoot.querySelector('iframe').remove();
-       });`,
-    );
-    const frame = await importerFrame(page);
+       });`);
     await loadAndReview(frame, CONTACTS);
     await importButton(frame).click();
     const events = await waitForEvent(page, 'csv-importer-error');
@@ -203,14 +193,12 @@ describe('faults: the user sees what happened, the host gets an error, a retry w
   });
 
   test('a hello or a message the frame replays on the window after the handshake is ignored', async () => {
-    const page = await e2e.browser.newPage();
     const warnings: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'warning') warnings.push(m.text());
-    });
-    await page.goto(`${e2e.host.url}/element.html`);
-    await open(page, '');
-    const frame = await importerFrame(page);
+    const { page, frame } = await openImporter('', (p) =>
+      p.on('console', (m) => {
+        if (m.type() === 'warning') warnings.push(m.text());
+      }),
+    );
     // A second hello from the real frame would hand out a second port and a second init.
     await frame.evaluate(() => {
       parent.postMessage({ type: 'csv-importer:hello', version: 1 }, '*');
@@ -231,11 +219,10 @@ describe('faults: the user sees what happened, the host gets an error, a retry w
   });
 
   test('a worker that crashes mid-import becomes worker_failed in the host and a message in the frame', async () => {
-    const page = await e2e.browser.newPage();
-    await page.goto(`${e2e.host.url}/element.html`);
-    const started = page.waitForEvent('worker');
-    await open(page, '');
-    const frame = await importerFrame(page);
+    let started!: Promise<Worker>;
+    const { page, frame } = await openImporter('', (p) => {
+      started = p.waitForEvent('worker');
+    });
     const worker = await started;
     await loadAndReview(frame, CONTACTS);
     // An uncaught error inside the worker, as a bug or an exhausted heap would raise it.
@@ -259,11 +246,10 @@ describe('faults: the user sees what happened, the host gets an error, a retry w
   });
 
   test('a worker that dies silently mid-read is found by the watchdog: a message, worker_failed, a retry that imports', async () => {
-    const page = await e2e.browser.newPage();
-    await page.goto(`${e2e.host.url}/element.html`);
-    const started = page.waitForEvent('worker');
-    await open(page, '');
-    const frame = await importerFrame(page);
+    let started!: Promise<Worker>;
+    const { page, frame } = await openImporter('', (p) => {
+      started = p.waitForEvent('worker');
+    });
     const worker = await started;
     const closed = new Promise<void>((resolve) => worker.on('close', () => resolve()));
     const kill = await workerKiller(worker.url());
@@ -294,11 +280,10 @@ describe('faults: the user sees what happened, the host gets an error, a retry w
 describe('limits set by the application', () => {
   for (const limit of ['max-file-size', 'max-rows'] as const) {
     test(`${limit}: a file over it gets a specific message and error event; a file within it still imports`, async () => {
-      const page = await e2e.browser.newPage();
-      await page.goto(`${e2e.host.url}/element.html`);
       // contacts.csv is about 1.4 KB with 11 data rows.
-      await open(page, limit === 'max-file-size' ? 'importer.maxFileSize = 1000;' : 'importer.maxRows = 10;');
-      const frame = await importerFrame(page);
+      const { page, frame } = await openImporter(
+        limit === 'max-file-size' ? 'importer.maxFileSize = 1000;' : 'importer.maxRows = 10;',
+      );
       await frame.setInputFiles('input[type=file]', CONTACTS);
       const events = await waitForEvent(page, 'csv-importer-error');
       const error = events.find((e) => e.type === 'csv-importer-error')!;
@@ -340,10 +325,7 @@ describe('limits set by the application', () => {
   }
 
   test('max-rows stops reading a file far over it: the error comes before the reader reaches the end', async () => {
-    const page = await e2e.browser.newPage();
-    await page.goto(`${e2e.host.url}/element.html`);
-    await open(page, 'importer.maxRows = 1000;');
-    const frame = await importerFrame(page);
+    const { page, frame } = await openImporter('importer.maxRows = 1000;');
     // The last record has 3,000 columns: a reader that got there would refuse the file for that.
     await frame.setInputFiles('input[type=file]', await bigContacts(`${'x,'.repeat(3_000)}x\r\n`));
     const events = await waitForEvent(page, 'csv-importer-error');
