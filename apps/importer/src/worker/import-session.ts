@@ -1164,23 +1164,26 @@ export class ImportSession {
   #rowIssues(r: number, as: number): Issue[] {
     const issues: Issue[] = [];
     const held = this.#host.get(r);
-    this.#columns.forEach((column, f) => {
+    for (let f = 0; f < this.#columns.length; f++) {
       const code = this.#codes[f]![r]!;
-      const push = (entry: number, params: Readonly<Record<string, string | number>> | undefined) => {
-        const { code: name, level } = this.#codeTable[entry]!;
-        issues.push({
-          row: as,
-          column: column.spec.key,
-          code: name as Issue['code'],
-          level,
-          ...(params ? { params } : {}),
-        });
-      };
-      if (code !== VALID) push(code, this.#params.get(r * this.#columns.length + f));
+      if (code !== VALID)
+        issues.push(this.#issue(as, f, code, this.#params.get(r * this.#columns.length + f)));
       const finding = held?.get(f);
-      if (finding && finding.code !== code) push(finding.code, finding.params);
-    });
+      if (finding && finding.code !== code) issues.push(this.#issue(as, f, finding.code, finding.params));
+    }
     return issues;
+  }
+
+  /** An issue of field `f` in delivered row `as`, from an entry of the code table. */
+  #issue(as: number, f: number, entry: number, params?: Readonly<Record<string, string | number>>): Issue {
+    const { code, level } = this.#codeTable[entry]!;
+    return {
+      row: as,
+      column: this.#columns[f]!.spec.key,
+      code: code as Issue['code'],
+      level,
+      ...(params ? { params } : {}),
+    };
   }
 
   /**
