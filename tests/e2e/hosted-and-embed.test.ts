@@ -121,7 +121,8 @@ describe('embed URL mode: a plain iframe, configuration in the fragment', () => 
       version: 1,
       parentOrigin,
       columns: CONTACT_COLUMNS as never,
-      options: { locale: 'en' },
+      // Embed mode posts records whatever encoding the configuration asks for.
+      options: { locale: 'en', rowEncoding: 'packed' },
     })}`;
 
   test('rows are posted to the configured parent origin, and the fragment never reaches the server', async () => {

@@ -66,7 +66,10 @@ export function embedTransport(config: EmbedConfig, parent: Window = window.pare
           version: PROTOCOL_VERSION,
           id: messageId(),
           columns: config.columns,
-          options: config.options ?? {},
+          // The rows are gathered here into one array of records, whatever the configuration
+          // asked for: a host page in embed mode reads records, and has no port to open a
+          // rows channel on.
+          options: { ...config.options, rowEncoding: 'records', rowChannel: false },
         }),
       );
     },

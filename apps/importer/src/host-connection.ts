@@ -27,7 +27,8 @@ type Request = Extract<Outgoing, { type: 'validate-request' | 'edit-request' | '
  * parent window in embed URL mode. Tests swap in a `MessageChannel`.
  */
 export interface HostTransport {
-  post(message: FrameToHostInput): void;
+  /** `transfer` lists buffers the message hands over rather than copies (see `transferList`). */
+  post(message: FrameToHostInput, transfer?: Transferable[]): void;
   listen(receive: (data: unknown) => void): void;
   close(): void;
 }
@@ -35,7 +36,7 @@ export interface HostTransport {
 /** A `MessagePort` as a transport. */
 export function portTransport(port: MessagePort): HostTransport {
   return {
-    post: (message) => port.postMessage(message),
+    post: (message, transfer = []) => port.postMessage(message, transfer),
     listen: (receive) => {
       port.addEventListener('message', (event: MessageEvent) => receive(event.data));
       port.start();
@@ -158,11 +159,11 @@ export class HostConnection {
     });
   }
 
-  /** Sends a message that expects no reply; returns its id. */
-  send(message: Outgoing): string {
+  /** Sends a message that expects no reply (handing over `transfer`); returns its id. */
+  send(message: Outgoing, transfer?: Transferable[]): string {
     const id = messageId();
     if (!this.#closed)
-      this.#transport.post({ ...message, version: PROTOCOL_VERSION, id } as FrameToHostInput);
+      this.#transport.post({ ...message, version: PROTOCOL_VERSION, id } as FrameToHostInput, transfer);
     return id;
   }
 
@@ -171,7 +172,7 @@ export class HostConnection {
    * host's hook failed and with `HostTimeoutError` after `timeoutMs` (no limit when omitted: the
    * host sets the pace of row delivery).
    */
-  request(message: Request, timeoutMs?: number): Promise<HostReply> {
+  request(message: Request, timeoutMs?: number, transfer?: Transferable[]): Promise<HostReply> {
     return new Promise((resolve, reject) => {
       if (this.#closed) {
         reject(new Error('The connection to the host is closed.'));
@@ -186,7 +187,7 @@ export class HostConnection {
               reject(new HostTimeoutError(`The host did not answer ${message.type} within ${timeoutMs} ms.`));
             }, timeoutMs);
       this.#pending.set(id, { resolve, reject, timer });
-      this.#transport.post({ ...message, version: PROTOCOL_VERSION, id } as FrameToHostInput);
+      this.#transport.post({ ...message, version: PROTOCOL_VERSION, id } as FrameToHostInput, transfer);
     });
   }
 

@@ -1,2 +1,3 @@
 export * from './messages.ts';
+export * from './row-columns.ts';
 export * from './theme.ts';

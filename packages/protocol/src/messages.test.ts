@@ -15,6 +15,7 @@ import {
   HostToFrameSchema,
   PROTOCOL_VERSION,
 } from './messages.ts';
+import { packColumn, transferList } from './row-columns.ts';
 import { ThemeSchema } from './theme.ts';
 
 // The wire shapes are what every host and every deployed frame depend on: a change to them must be
@@ -123,6 +124,61 @@ describe('protocol', () => {
       assert.equal(v.safeParse(FrameToHostSchema, { ...base, rows }).success, false, JSON.stringify(rows));
     }
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  test('packed columns (text, words, numbers) stand for the same records, and malformed ones are refused', () => {
+    const base = { type: 'rows', version: PROTOCOL_VERSION, id: 'r2', start: 0, issues: [] };
+    const many = Array.from({ length: 400 }, (_, i) => `user.${i}@example.com`);
+    const cells = {
+      email: [...many],
+      plan: many.map((_, i) => (i % 7 === 0 ? null : ['free', 'pro', 'Zoë – 名前 😀'][i % 3]!)),
+      n: many.map((_, i) => (i % 5 === 0 ? null : i - 200.5)),
+      note: many.map((_, i) => (i % 4 === 0 ? null : `note ${i} 😀`)),
+      mixed: many.map((_, i) => (i % 2 ? 'x' : true)),
+    } as const;
+    const fields = Object.keys(cells);
+    const plain = { fields, values: Object.values(cells).map((column) => [...column]) };
+    const packed = { fields, values: Object.values(cells).map((column) => packColumn([...column])) };
+    assert.deepEqual(
+      packed.values.map((column) => (Array.isArray(column) ? 'array' : column.kind)),
+      ['text', 'words', 'number', 'text', 'array'],
+    );
+    // Through a real structured clone, as on the wire, with the buffers transferred.
+    const wire = structuredClone(packed, { transfer: transferList(packed) });
+    assert.equal((packed.values[1] as { codes: Uint8Array }).codes.length, 0, 'the codes were transferred');
+    const fromPlain = v.safeParse(FrameToHostSchema, { ...base, rows: plain });
+    const fromPacked = v.safeParse(FrameToHostSchema, { ...base, rows: wire });
+    assert.ok(fromPlain.success && fromPacked.success);
+    assert.deepEqual(fromPacked.output, fromPlain.output);
+    assert.equal((fromPacked.output as { rows: Record<string, unknown>[] }).rows[3]!.plan, 'free');
+
+    const text = { kind: 'text', text: 'abcd', ends: Uint32Array.of(1, 4) };
+    const words = { kind: 'words', words: ['a', null], codes: Uint8Array.of(0, 1) };
+    const numbers = { kind: 'number', values: Float64Array.of(1, Number.NaN) };
+    for (const column of [text, words, numbers]) {
+      assert.ok(
+        v.safeParse(FrameToHostSchema, { ...base, rows: { fields: ['a'], values: [column] } }).success,
+      );
+    }
+    for (const column of [
+      { ...text, ends: Uint32Array.of(3, 2) },
+      { ...text, ends: Uint32Array.of(1, 5) },
+      { ...text, ends: Int32Array.of(1, 4) },
+      { ...text, nulls: Uint8Array.of(1) },
+      { ...text, extra: 1 },
+      { ...words, codes: Uint8Array.of(0, 2) },
+      { ...words, words: ['a', 1] },
+      { ...words, words: Array.from({ length: 257 }, (_, i) => String(i)), codes: Uint8Array.of(0, 1) },
+      { ...numbers, values: Float64Array.of(1, Number.POSITIVE_INFINITY) },
+      { ...numbers, values: [1, 2] },
+      { kind: 'other', values: [1, 2] },
+    ]) {
+      const rows = { fields: ['a'], values: [column] };
+      assert.equal(v.safeParse(FrameToHostSchema, { ...base, rows }).success, false, JSON.stringify(column));
+    }
+    // Columns of different lengths are refused whatever their kind.
+    const uneven = { fields: ['a', 'b'], values: [text, { ...numbers, values: Float64Array.of(1) }] };
+    assert.equal(v.safeParse(FrameToHostSchema, { ...base, rows: uneven }).success, false);
   });
 
   test('an embed configuration survives the URL fragment, non-ASCII included, and a broken one is refused with the reason', () => {

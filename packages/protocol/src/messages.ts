@@ -1,6 +1,19 @@
 import { ColumnSpecSchema } from '@csv-importer/core/column-schema';
 import * as v from 'valibot';
+import { isRowColumns, type RowColumns, rowColumnsToRecords } from './row-columns.ts';
 import { ThemeSchema } from './theme.ts';
+import { AckSchema, HookErrorSchema, id, shortText, version } from './wire.ts';
+
+export {
+  type Ack,
+  AckSchema,
+  type HookError,
+  HookErrorSchema,
+  messageId,
+  PROTOCOL_VERSION,
+  type RowsReply,
+  RowsReplySchema,
+} from './wire.ts';
 
 export { ColumnSpecSchema };
 
@@ -13,16 +26,6 @@ export { ColumnSpecSchema };
  * reported, never acted on. docs/protocol.md describes the same thing for people.
  */
 
-/**
- * Major version of the protocol. A peer speaking another version is refused with a clear error.
- * Adding an optional field or a new message type that a peer may ignore keeps the version;
- * renaming, removing or retyping anything, or a new message a peer must understand, bumps it.
- */
-export const PROTOCOL_VERSION = 1;
-
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
-const version = v.literal(PROTOCOL_VERSION);
-const shortText = v.pipe(v.string(), v.maxLength(1000));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const duration = v.pipe(v.number(), v.minValue(0), v.finite());
 const fieldKey = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
@@ -43,65 +46,13 @@ export type CellValue = v.InferOutput<typeof CellValueSchema>;
 export const RecordSchema = v.record(v.string(), CellValueSchema);
 export type DeliveredRecord = v.InferOutput<typeof RecordSchema>;
 
-/**
- * A batch of delivered rows by column (`rowEncoding: 'columns'`): `values[f][i]` is the value of
- * field `fields[f]` in row `i`. A structured clone of a few long arrays costs a fraction of one of
- * thousands of small objects, and no per-cell schema has to run at a million rows.
- */
-export interface RowColumns {
-  readonly fields: string[];
-  readonly values: CellValue[][];
-}
-
-const MAX_FIELDS = 1000;
-
-function isCellValue(value: unknown): boolean {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return true;
-    case 'number':
-      return Number.isFinite(value);
-    case 'object':
-      return value === null || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
-    default:
-      return false;
-  }
-}
-
-/** What a list of `RecordSchema` records would hold, as columns, checked in plain loops. */
-function isRowColumns(value: unknown): value is RowColumns {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  if (Object.keys(value).length !== 2 || !('fields' in value) || !('values' in value)) return false;
-  const { fields, values } = value;
-  if (!Array.isArray(fields) || !Array.isArray(values) || fields.length > MAX_FIELDS) return false;
-  if (values.length !== fields.length || new Set(fields).size !== fields.length) return false;
-  // The records are rebuilt by assignment, which treats this key specially; RecordSchema drops
-  // it from records likewise.
-  if (!fields.every((f) => typeof f === 'string' && f !== '__proto__')) return false;
-  const length = Array.isArray(values[0]) ? values[0].length : 0;
-  for (const column of values) {
-    if (!Array.isArray(column) || column.length !== length) return false;
-    for (const cell of column) if (!isCellValue(cell)) return false;
-  }
-  return true;
-}
-
-function toRecords({ fields, values }: RowColumns): DeliveredRecord[] {
-  const count = values[0]?.length ?? 0;
-  const records: DeliveredRecord[] = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const record: DeliveredRecord = {};
-    for (let f = 0; f < fields.length; f++) record[fields[f]!] = values[f]![i] as CellValue;
-    records[i] = record;
-  }
-  return records;
-}
-
-/** Rows as columns on the wire, records once parsed. */
+/** Rows as columns on the wire (see `row-columns.ts`), records once parsed. */
 export const RowColumnsSchema = v.pipe(
-  v.custom<RowColumns>(isRowColumns, 'Expected {fields, values} with one array of cell values per field.'),
-  v.transform(toRecords),
+  v.custom<RowColumns>(
+    isRowColumns,
+    'Expected {fields, values} with one column of cell values (an array, or packed text or numbers) per field.',
+  ),
+  v.transform((columns): DeliveredRecord[] => rowColumnsToRecords(columns)),
 );
 
 export const IssueLevelSchema = v.picklist(['error', 'warning', 'info']);
@@ -195,10 +146,18 @@ export const InitOptionsSchema = v.strictObject({
   ackTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3_600_000))),
   /**
    * How `rows` batches carry their rows: `records` (the default) an array of objects, `columns`
-   * one array per field (`RowColumns`). A host that rebuilds the records asks for columns: they
-   * cost far less to pass between threads.
+   * one array per field (`RowColumns`), `packed` the same with text and number columns packed
+   * into one string or typed array each. A host that rebuilds the records asks for columns or
+   * packed columns: they cost far less to pass between threads.
    */
-  rowEncoding: v.optional(v.picklist(['records', 'columns'])),
+  rowEncoding: v.optional(v.picklist(['records', 'columns', 'packed'])),
+  /**
+   * The host takes `rows` batches on a channel of their own: on submit the frame sends
+   * `rows-channel` with a `MessagePort`, the batches arrive on that port and their replies go back
+   * on it. The frame's worker then sends the batches itself, so they never pass through the
+   * frame's main thread.
+   */
+  rowChannel: v.optional(v.boolean()),
 });
 export type InitOptions = v.InferOutput<typeof InitOptionsSchema>;
 
@@ -210,10 +169,6 @@ export const InitSchema = v.strictObject({
   options: InitOptionsSchema,
 });
 export type Init = v.InferOutput<typeof InitSchema>;
-
-/** Host acknowledges a `rows` batch: the frame may send the next one. */
-export const AckSchema = v.strictObject({ type: v.literal('ack'), version, id, replyTo: id });
-export type Ack = v.InferOutput<typeof AckSchema>;
 
 /** Reply to `validate-request` and `edit-request`: issues and replacement values. */
 export const ValidateResultSchema = v.strictObject({
@@ -235,16 +190,6 @@ export const MappingResultSchema = v.strictObject({
   mapping: v.record(fieldKey, v.nullable(v.pipe(v.string(), v.maxLength(1000)))),
 });
 export type MappingResult = v.InferOutput<typeof MappingResultSchema>;
-
-/** A host hook threw or rejected; the frame turns this into issues, never a hang. */
-export const HookErrorSchema = v.strictObject({
-  type: v.literal('hook-error'),
-  version,
-  id,
-  replyTo: id,
-  message: shortText,
-});
-export type HookError = v.InferOutput<typeof HookErrorSchema>;
 
 /** New theme tokens while the importer is open. */
 export const ThemeUpdateSchema = v.strictObject({
@@ -414,6 +359,19 @@ export const CloseRequestSchema = v.strictObject({
 export type CloseRequest = v.InferOutput<typeof CloseRequestSchema>;
 
 /**
+ * Opens the channel `rows` batches travel on (only for a host that set `rowChannel`): the
+ * message's one transferred `MessagePort` carries `rows` to the host and its `ack` or
+ * `hook-error` back. Nothing else is accepted on that port. `complete` still comes on the main port,
+ * after the last batch was acknowledged.
+ */
+export const RowsChannelSchema = v.strictObject({
+  type: v.literal('rows-channel'),
+  version,
+  id,
+});
+export type RowsChannel = v.InferOutput<typeof RowsChannelSchema>;
+
+/**
  * Longest text a `save-file` carries, in UTF-16 code units (128 Mi: the invalid rows of a
  * million-row file fit; the structured clone of one message stays bounded).
  */
@@ -457,6 +415,7 @@ export const FrameToHostSchema = v.variant('type', [
   CloseSchema,
   CloseRequestSchema,
   SaveFileSchema,
+  RowsChannelSchema,
 ]);
 export type FrameToHost = v.InferOutput<typeof FrameToHostSchema>;
 /** A frame-to-host message as sent: as received, but `rows` may be `RowColumns`. */
@@ -549,15 +508,4 @@ export function parseMessage<S extends v.GenericSchema>(
 export function describeIssue(issue: v.BaseIssue<unknown>): string {
   const path = issue.path?.map((p) => String(p.key)).join('.');
   return path ? `${path}: ${issue.message}` : issue.message;
-}
-
-/**
- * A fresh id for a message: 128 random bits in hex. `crypto.getRandomValues`, unlike
- * `crypto.randomUUID`, exists on pages that are not a secure context (plain-http intranets).
- */
-export function messageId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let id = '';
-  for (const byte of bytes) id += byte.toString(16).padStart(2, '0');
-  return id;
 }

@@ -19,10 +19,14 @@ import {
   WorkbookError,
   type WorkbookErrorCode,
 } from '@csv-importer/core';
-import type { RowColumns } from '@csv-importer/protocol';
+import type { CellValue, InitOptions } from '@csv-importer/protocol';
+// Not the package's index: its schemas would come into the worker's bundle with it.
+import { packColumn, type RowColumns, transferList } from '@csv-importer/protocol/row-columns';
+import * as Comlink from 'comlink';
 import { csvLine } from '../csv/csv-writer.ts';
 import { CellStore } from './cell-store.ts';
 import { type Change, History } from './history.ts';
+import { type ChannelDelivery, type ChannelOutcome, deliverOnPort } from './row-channel.ts';
 
 /** What the application allows for rows that still have errors at submit. */
 export type InvalidRowsPolicy = 'block' | 'exclude' | 'include';
@@ -1062,14 +1066,16 @@ export class ImportSession {
 
   /**
    * Delivered rows `start` to `start + count` (in the order of `rowsForDelivery`) as one batch
-   * for the host: records, or with `columns` one array of values per field, issues numbered
-   * among delivered rows, and with `unmatched` the unmatched file columns beside each record.
-   * Submit asks for batch n + 1 while the host handles batch n, so building it costs no time.
+   * for the host, in the host's `encoding`: records, one array per field (`columns`), or the
+   * same with text and number columns packed into one string or typed array each (`packed`,
+   * whose buffers are transferred, not copied). Issues are numbered among delivered rows, and
+   * with `unmatched` the unmatched file columns go beside each record. Submit asks for batch
+   * n + 1 while the host handles batch n, so building it costs no time.
    */
   deliveryBatch(
     start: number,
     count: number,
-    options: { columns?: boolean; unmatched?: boolean } = {},
+    options: { encoding?: InitOptions['rowEncoding']; unmatched?: boolean } = {},
   ): DeliveryBatch {
     const order = this.#deliveryOrder();
     const from = Math.max(0, start);
@@ -1094,7 +1100,12 @@ export class ImportSession {
       invalid,
       ...(unmatchedColumns ? { unmatched } : {}),
     };
-    const columns = options.columns ? this.#valueColumns(order, from, end) : undefined;
+    const encoding = options.encoding ?? 'records';
+    const columns = encoding === 'records' ? undefined : this.#valueColumns(order, from, end);
+    if (columns && encoding === 'packed') {
+      const rows: RowColumns = { fields: columns.fields, values: columns.values.map(packColumn) };
+      return Comlink.transfer({ ...batch, rows }, transferList(rows));
+    }
     if (columns) return { ...batch, rows: columns };
     const rows: Record<string, unknown>[] = [];
     for (let i = from; i < end; i++) rows.push(this.#record(order[i]!));
@@ -1102,23 +1113,41 @@ export class ImportSession {
   }
 
   /**
+   * Sends what submit delivers straight to the host on `port`, the rows channel the frame opened
+   * (see `row-channel.ts`), in batches of `deliveryBatch`.
+   */
+  deliverOnPort(
+    port: MessagePort,
+    options: ChannelDelivery,
+    onProgress: (delivered: number) => void,
+  ): Promise<ChannelOutcome> {
+    const { batchSize, encoding, unmatched } = options;
+    const batchAt = (start: number) => this.deliveryBatch(start, batchSize, { encoding, unmatched });
+    return deliverOnPort(port, batchAt, options, onProgress);
+  }
+
+  /**
    * The typed values of delivered rows `from` to `end`, one array per field; `undefined` when a
    * host hook gave a row a key that is no field (columns cannot say "absent"), so the batch goes
    * as records.
    */
-  #valueColumns(order: Int32Array, from: number, end: number): RowColumns | undefined {
+  #valueColumns(
+    order: Int32Array,
+    from: number,
+    end: number,
+  ): { fields: string[]; values: CellValue[][] } | undefined {
     const columns = this.#columns;
-    const values: unknown[][] = columns.map(() => []);
+    const values: CellValue[][] = columns.map(() => []);
     for (let i = from; i < end; i++) {
       const r = order[i]!;
       const host = this.#hostValues.get(r);
       if (host && Object.keys(host).some((key) => !columns.some((c) => c.key === key))) return undefined;
       for (let f = 0; f < columns.length; f++) {
         const key = columns[f]!.key;
-        values[f]!.push(host && key in host ? host[key] : this.#typedValue(r, f));
+        values[f]!.push((host && key in host ? host[key] : this.#typedValue(r, f)) as CellValue);
       }
     }
-    return { fields: columns.map((c) => c.key), values: values as RowColumns['values'] };
+    return { fields: columns.map((c) => c.key), values };
   }
 
   /** Data rows in delivery order, under the invalid-rows policy; rebuilt after any change. */
@@ -1152,6 +1181,9 @@ export class ImportSession {
     const column = this.#columns[f]!;
     const raw = this.#raw(r, f);
     const values = this.#valueMapping[column.key];
+    // A cell that passed without a note, in a column whose value is its text, needs no second
+    // check when nothing could have been trimmed from it: most cells of a million-row file.
+    if (!values && column.keepsText && this.#codes[f]![r] === VALID && isBare(raw)) return raw;
     const result = column.check(values ? (values[raw.trim()] ?? raw) : raw);
     return result.value === '' ? null : result.value;
   }
@@ -1307,6 +1339,14 @@ class LoadStop extends Error {
 function isUnique(spec: ColumnSpec): boolean {
   const unique = (spec as { unique?: boolean | object }).unique;
   return unique === true || (typeof unique === 'object' && unique !== null);
+}
+
+/** Text that is not empty and starts and ends with a visible ASCII character, so trims to itself. */
+function isBare(text: string): boolean {
+  if (text.length === 0) return false;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127;
 }
 
 function escapeRegExp(text: string): string {

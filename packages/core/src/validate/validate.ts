@@ -30,6 +30,11 @@ export interface CompiledColumn {
   readonly key: string;
   /** Whether the spec has a custom `validate` function. */
   readonly hasCustom: boolean;
+  /**
+   * Whether a cell that passes without a note has its own text as its value (text, e-mail, URL,
+   * pattern columns): a reader who knows the cell passed can skip checking it again.
+   */
+  readonly keepsText: boolean;
   /** Checks one cell: text from a CSV or a typed value from a spreadsheet. */
   check(raw: CellInput): CellResult;
 }
@@ -130,6 +135,7 @@ export function compileColumnWithHints(spec: ColumnSpec, hints: ColumnHints): Co
     spec,
     key: spec.key,
     hasCustom: typeof spec.validate === 'function',
+    keepsText: KEEPS_TEXT.has(spec.type),
     check(raw) {
       if (typeof raw === 'string') {
         // Hot path: a cell without surrounding spaces (nearly all) skips the note machinery.
@@ -161,6 +167,9 @@ export function compileColumnWithHints(spec: ColumnSpec, hints: ColumnHints): Co
     },
   };
 }
+
+/** The column types whose parsers give back the (trimmed) text they were given. */
+const KEEPS_TEXT = new Set<ColumnSpec['type']>([undefined, 'string', 'email', 'url', 'regex']);
 
 /** `compileColumnWithHints` without hints; safe to pass to `Array.prototype.map`. */
 export function compileColumn(spec: ColumnSpec): CompiledColumn {

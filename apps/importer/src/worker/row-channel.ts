@@ -1,0 +1,109 @@
+import type { InitOptions } from '@csv-importer/protocol';
+import { transferList } from '@csv-importer/protocol/row-columns';
+// Not the package's index: its schemas would come into the worker's bundle with it.
+import { messageId, PROTOCOL_VERSION, type RowsReply, RowsReplySchema } from '@csv-importer/protocol/wire';
+import * as v from 'valibot';
+import type { DeliveryBatch } from './import-session.ts';
+
+export interface ChannelDelivery {
+  readonly batchSize: number;
+  readonly encoding: InitOptions['rowEncoding'];
+  readonly unmatched: boolean;
+  /** How long the host may take over one batch. */
+  readonly timeoutMs: number;
+}
+
+/** How delivery on the channel ended; `delivered` and `invalid` count the acknowledged rows. */
+export type ChannelOutcome = {
+  readonly delivered: number;
+  readonly invalid: number;
+} & (
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'timeout'; readonly count: number }
+  | { readonly ok: false; readonly reason: 'hook-error'; readonly message: string }
+);
+
+/**
+ * Sends every delivered row to the host on `port` (the rows channel, see `rowChannel` in the
+ * protocol), one acknowledged batch at a time, from the worker itself: the batches never pass
+ * through the frame's main thread. Batch n + 1 is built while the host handles batch n. Replies
+ * are checked with their schema; anything else on the port is dropped. Ends at the first batch
+ * the host does not take (timeout or failed hook), leaving the reporting to the frame.
+ */
+export async function deliverOnPort(
+  port: MessagePort,
+  batchAt: (start: number) => DeliveryBatch,
+  options: ChannelDelivery,
+  onProgress: (delivered: number) => void,
+): Promise<ChannelOutcome> {
+  const replies = new ReplyQueue(port);
+  let delivered = 0;
+  let invalid = 0;
+  try {
+    let batch = batchAt(0);
+    while (batch.count > 0) {
+      const id = messageId();
+      const message = {
+        type: 'rows',
+        version: PROTOCOL_VERSION,
+        id,
+        start: delivered,
+        rows: batch.rows,
+        issues: batch.issues,
+        ...(batch.unmatched ? { unmatched: batch.unmatched } : {}),
+      };
+      port.postMessage(message, transferList(batch.rows));
+      const next = batchAt(delivered + batch.count);
+      const reply = await replies.answer(id, options.timeoutMs);
+      if (!reply) return { ok: false, reason: 'timeout', count: batch.count, delivered, invalid };
+      if (reply.type === 'hook-error')
+        return { ok: false, reason: 'hook-error', message: reply.message, delivered, invalid };
+      delivered += batch.count;
+      invalid += batch.invalid;
+      onProgress(delivered);
+      batch = next;
+    }
+    return { ok: true, delivered, invalid };
+  } finally {
+    port.close();
+  }
+}
+
+/** The host's replies on the port, matched to the batch they answer. */
+class ReplyQueue {
+  #waiting: { id: string; resolve(reply: RowsReply | undefined): void } | undefined;
+
+  constructor(port: MessagePort) {
+    port.addEventListener('message', (event: MessageEvent) => {
+      const parsed = v.safeParse(RowsReplySchema, event.data);
+      const waiting = this.#waiting;
+      if (!parsed.success || parsed.output.replyTo !== waiting?.id) {
+        console.warn(
+          'csv-importer: the worker dropped a message on the rows channel that answers no batch',
+          event.data,
+        );
+        return;
+      }
+      this.#waiting = undefined;
+      waiting.resolve(parsed.output);
+    });
+    port.start();
+  }
+
+  /** The reply to batch `id`, or `undefined` when none came within `timeoutMs`. */
+  answer(id: string, timeoutMs: number): Promise<RowsReply | undefined> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.#waiting = undefined;
+        resolve(undefined);
+      }, timeoutMs);
+      this.#waiting = {
+        id,
+        resolve: (reply) => {
+          clearTimeout(timer);
+          resolve(reply);
+        },
+      };
+    });
+  }
+}
