@@ -82,4 +82,59 @@ describe('delivery in acknowledged batches', () => {
     assert.deepEqual(result.events, ['csv-importer-complete']);
     await page.close();
   });
+
+  test('with stream-rows, rows and their issues come only in batches: the element keeps none for complete', async () => {
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.host.url}/element.html`);
+    await page.evaluate(() => {
+      const w = window as unknown as { streamed: { ids: number[]; issueRows: number[] } };
+      w.streamed = { ids: [], issueRows: [] };
+      const importer = document.querySelector('csv-importer')!;
+      importer.setAttribute('stream-rows', '');
+      importer.columns = [
+        { key: 'id', label: 'ID', required: true },
+        { key: 'name', label: 'Name', required: true },
+        { key: 'score', label: 'Score' },
+      ];
+      importer.batchSize = 2500;
+      importer.addEventListener('csv-importer-rows', (event) => {
+        for (const row of event.rows) w.streamed.ids.push(Number(row.id));
+        for (const issue of event.issues) w.streamed.issueRows.push(issue.row);
+      });
+      importer.open();
+    });
+    const frame = await importerFrame(page);
+    // Every 1000th row has no name, which the column requires: ten issues among 10,000 rows.
+    const lines = ['ID,Name,Score'];
+    for (let i = 0; i < 10_000; i++) lines.push(`${i},${i % 1000 === 0 ? '' : `Row ${i}`},${i % 97}`);
+    await loadAndReview(frame, {
+      name: 'stream.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n')),
+    });
+    await submit(frame);
+    const result = await page.evaluate(() => {
+      const w = window as unknown as {
+        streamed: { ids: number[]; issueRows: number[] };
+        received: { type: string; rowsLength?: number; issues?: unknown[]; meta?: { rowCount: number } }[];
+      };
+      const complete = w.received.find((e) => e.type === 'csv-importer-complete');
+      return {
+        inOrder: w.streamed.ids.length === 10_000 && w.streamed.ids.every((id, i) => id === i),
+        issueRows: w.streamed.issueRows,
+        completeRows: complete?.rowsLength,
+        completeIssues: complete?.issues?.length,
+        rowCount: complete?.meta?.rowCount,
+      };
+    });
+    assert.equal(result.inOrder, true);
+    assert.deepEqual(
+      result.issueRows,
+      Array.from({ length: 10 }, (_, k) => k * 1000),
+    );
+    assert.equal(result.completeRows, 0);
+    assert.equal(result.completeIssues, 0);
+    assert.equal(result.rowCount, 10_000);
+    await page.close();
+  });
 });

@@ -76,6 +76,7 @@ const PROPERTIES = {
   src: { attribute: 'src', from: text },
   invalidRows: { attribute: 'invalid-rows', from: text },
   includeUnmatched: { initial: false, attribute: 'include-unmatched', from: flag },
+  streamRows: { initial: false, attribute: 'stream-rows', from: flag },
   batchSize: { attribute: 'batch-size', from: numeric },
   debug: { initial: false, attribute: 'debug', from: flag },
   hookTimeoutMs: {},
@@ -199,6 +200,13 @@ export class CsvImporter extends HTMLElement {
   /** Also deliver file columns matched to no field, in the events' `unmatched`. */
   declare includeUnmatched: boolean;
 
+  /**
+   * Deliver rows only in `csv-importer-rows` batches: the element keeps none of them, and
+   * `csv-importer-complete` carries empty `rows`, `issues` and `unmatched` (its `meta` as always).
+   * For imports too large to hold in the page at once: each batch can be sent on and forgotten.
+   */
+  declare streamRows: boolean;
+
   /** Rows per delivered batch (default 5000). */
   declare batchSize: number | undefined;
 
@@ -223,6 +231,8 @@ export class CsvImporter extends HTMLElement {
   #rows: ImportedRow[] = [];
   #issues: ImportIssue[] = [];
   #unmatched: Record<string, string>[] = [];
+  /** Rows delivered so far in this import (kept or not). */
+  #delivered = 0;
   /** Port messages are handled one after another, so batches keep their order. */
   #queue: Promise<void> = Promise.resolve();
   /** The public properties' values, behind the accessors the static block below defines. */
@@ -455,7 +465,7 @@ export class CsvImporter extends HTMLElement {
     // takes the import with it: say so instead of leaving the page waiting for rows.
     this.#frameWatch = new MutationObserver(() => {
       if (frame.isConnected || !this.isOpen || this.#connectedFrame !== frame) return;
-      const delivered = this.#rows.length;
+      const delivered = this.#delivered;
       this.#disconnect();
       this.dispatchEvent(
         new CsvImporterErrorEvent(
@@ -475,6 +485,7 @@ export class CsvImporter extends HTMLElement {
     this.#rows = [];
     this.#issues = [];
     this.#unmatched = [];
+    this.#delivered = 0;
     this.#queue = Promise.resolve();
     const options = { ...this.#options(), theme: this.#theme(), hooks: this.#hooks.flags };
     const origin = this.src ? new URL(this.src, document.baseURI).origin : undefined;
@@ -530,6 +541,7 @@ export class CsvImporter extends HTMLElement {
         this.#rows = [];
         this.#issues = [];
         this.#unmatched = [];
+        this.#delivered = 0;
         this.dispatchEvent(event);
         return;
       }
@@ -576,11 +588,11 @@ export class CsvImporter extends HTMLElement {
   }
 
   async #onRows(message: Rows, connection: FrameConnection): Promise<void> {
-    if (message.start !== this.#rows.length) {
+    if (message.start !== this.#delivered) {
       this.dispatchEvent(
         new CsvImporterErrorEvent(
           'invalid_message',
-          `A batch starting at row ${message.start} arrived where row ${this.#rows.length} was due; it was dropped.`,
+          `A batch starting at row ${message.start} arrived where row ${this.#delivered} was due; it was dropped.`,
         ),
       );
       return;
@@ -602,9 +614,12 @@ export class CsvImporter extends HTMLElement {
     const event = new CsvImporterRowsEvent(rows, message.issues, message.start, message.unmatched);
     this.dispatchEvent(event);
     await event.settled();
-    for (const row of rows) this.#rows.push(row);
-    for (const issue of message.issues) this.#issues.push(issue);
-    if (message.unmatched) for (const extra of message.unmatched) this.#unmatched.push(extra);
+    this.#delivered += rows.length;
+    if (!this.streamRows) {
+      for (const row of rows) this.#rows.push(row);
+      for (const issue of message.issues) this.#issues.push(issue);
+      if (message.unmatched) for (const extra of message.unmatched) this.#unmatched.push(extra);
+    }
     connection.send({ type: 'ack', replyTo: message.id });
   }
 
