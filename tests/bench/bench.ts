@@ -32,6 +32,8 @@ const EDITS: readonly { row: number; key: string; value: (n: number) => string; 
 
 export interface BenchRow {
   readonly file: string;
+  /** The generated file as it is, its quoted twin, or the same with the page streaming rows. */
+  readonly variant: 'plain' | 'quoted' | 'stream-rows';
   readonly rows: number;
   readonly megabytes: number;
   /** Bare papaparse parse of the same file in the same browser (ms). */
@@ -138,13 +140,23 @@ function longestByPhase(tasks: number[], marks: number[]): Record<Phase, number>
  * processes are sampled throughout; that pass is not timed, since reading every process's page
  * tables every 100 ms takes a core's worth of kernel time from the import it measures.
  */
-async function importThroughElement(page: Page, url: string, file: GeneratedFile, memory?: MemorySampler) {
+async function importThroughElement(
+  page: Page,
+  url: string,
+  file: GeneratedFile,
+  stream: boolean,
+  memory?: MemorySampler,
+) {
   await page.goto(`${url}/bench/host.html`);
-  await page.evaluate((columns) => {
-    const importer = document.querySelector('csv-importer')!;
-    importer.columns = columns as never;
-    importer.open();
-  }, BENCH_COLUMNS);
+  await page.evaluate(
+    ({ columns, stream }) => {
+      const importer = document.querySelector('csv-importer')!;
+      importer.columns = columns as never;
+      importer.streamRows = stream;
+      importer.open();
+    },
+    { columns: BENCH_COLUMNS, stream },
+  );
   const frame = (await (await page.waitForSelector('csv-importer >> iframe')).contentFrame())!;
   await frame.waitForSelector('input[type=file]');
   await frameLongTasks(frame);
@@ -285,10 +297,14 @@ function bundleSizes() {
   });
 }
 
-/** Runs the benchmark for each size (and the quoted 1M file when `quoted` is set). */
+/**
+ * Runs the benchmark for each size, then for the largest the quoted file (with `quoted`) and an
+ * import whose page sets `stream-rows` (with `stream`).
+ */
 export async function runBench(options: {
   sizes: readonly number[];
   quoted?: boolean;
+  stream?: boolean;
   dataDir: string;
   log?: (line: string) => void;
 }): Promise<BenchResult> {
@@ -305,9 +321,11 @@ export async function runBench(options: {
   const version = browser.version();
   const rows: BenchRow[] = [];
   try {
-    const plan = options.sizes.map((n) => ({ n, quoted: false }));
-    if (options.quoted) plan.push({ n: Math.max(...options.sizes), quoted: true });
-    for (const { n, quoted } of plan) {
+    const largest = Math.max(...options.sizes);
+    const plan = options.sizes.map((n) => ({ n, quoted: false, stream: false }));
+    if (options.stream) plan.push({ n: largest, quoted: false, stream: true });
+    if (options.quoted) plan.push({ n: largest, quoted: true, stream: false });
+    for (const { n, quoted, stream } of plan) {
       const file = generateCsv(options.dataDir, n, quoted);
       log(`${file.path.split('/').pop()}: ${round(file.bytes / 2 ** 20, 1)} MB`);
       // A fresh context per file, so one run's garbage does not bill the next.
@@ -316,16 +334,23 @@ export async function runBench(options: {
       const baselineMs = await baseline(page, server.url, file);
       await page.close();
       const importPage = await context.newPage();
-      const result = await importThroughElement(importPage, server.url, file);
+      const result = await importThroughElement(importPage, server.url, file, stream);
       await context.close();
       // Memory comes from a second import of the same file, in a fresh context, sampled.
       const memoryContext = await browser.newContext();
       const sampler = new MemorySampler();
-      const sampled = await importThroughElement(await memoryContext.newPage(), server.url, file, sampler);
+      const sampled = await importThroughElement(
+        await memoryContext.newPage(),
+        server.url,
+        file,
+        stream,
+        sampler,
+      );
       await memoryContext.close();
       const peak = sampled.peak!;
       const row: BenchRow = {
-        file: `${n.toLocaleString('en')} rows${quoted ? ', quoted' : ''}`,
+        file: `${n.toLocaleString('en')} rows${quoted ? ', quoted' : ''}${stream ? ', stream-rows' : ''}`,
+        variant: quoted ? 'quoted' : stream ? 'stream-rows' : 'plain',
         rows: n,
         megabytes: round(file.bytes / 2 ** 20, 1),
         baselineMs: round(baselineMs),

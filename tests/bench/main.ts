@@ -5,11 +5,12 @@ import { ROOT } from '../support/servers.ts';
 import { runBench } from './bench.ts';
 import { toMarkdown } from './report.ts';
 
-// `npm run bench [-- --sizes 10000,100000 --no-quoted --write-docs]`
+// `npm run bench [-- --sizes 10000,100000 --no-quoted --no-stream --write-docs]`
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10000,100000,1000000' },
     'no-quoted': { type: 'boolean', default: false },
+    'no-stream': { type: 'boolean', default: false },
     'write-docs': { type: 'boolean', default: false },
   },
 });
@@ -22,6 +23,7 @@ mkdirSync(outDir, { recursive: true });
 const result = await runBench({
   sizes,
   quoted: !values['no-quoted'],
+  stream: !values['no-stream'],
   dataDir: join(outDir, 'data'),
   log: (line) => console.error(line),
 });

@@ -69,10 +69,10 @@ export function toMarkdown(result: BenchResult): string {
         } |`,
     ),
   ];
-  const largest = result.rows.filter((r) => !r.file.includes('quoted')).at(-1);
-  if (largest) {
-    lines.push('', `Targets at ${largest.file}:`, '');
-    for (const target of TARGETS) lines.push(`- ${target.label}: ${target.check(largest)}`);
+  const largest = result.rows.filter((r) => r.variant === 'plain').at(-1);
+  for (const row of result.rows.filter((r) => r.rows === largest?.rows && r.variant !== 'quoted')) {
+    lines.push('', `Targets at ${row.file}:`, '');
+    for (const target of TARGETS) lines.push(`- ${target.label}: ${target.check(row)}`);
   }
   return lines.join('\n');
 }
