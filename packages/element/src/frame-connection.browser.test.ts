@@ -19,6 +19,22 @@ function fakeFrame(version: number): HTMLIFrameElement {
 
 const init = { columns: [{ key: 'a', label: 'A' }], options: {} };
 
+/** A real frame that says hello, then runs `script` with the port it was handed as `port`. */
+function scriptedFrame(script: string): HTMLIFrameElement {
+  const frame = document.createElement('iframe');
+  frame.setAttribute('sandbox', 'allow-scripts');
+  frame.srcdoc = `<script>
+    const v = ${PROTOCOL_VERSION};
+    addEventListener('message', (e) => {
+      const port = e.ports[0];
+      if (!port) return;
+      ${script}
+    });
+    parent.postMessage({ type: 'csv-importer:hello', version: v }, '*');
+  </script>`;
+  return frame;
+}
+
 describe('FrameConnection', () => {
   it('hands its frame a port and sends init on it', async () => {
     const frame = fakeFrame(PROTOCOL_VERSION);
@@ -111,27 +127,18 @@ describe('FrameConnection', () => {
   it('takes rows batches on the rows channel a frame opens, answers them there, and drops anything else on it', async () => {
     // The frame opens the channel, sends a forged message, a rows-channel without a port, then a
     // real batch of packed rows on the channel, and reports what came back on it.
-    const frame = document.createElement('iframe');
-    frame.setAttribute('sandbox', 'allow-scripts');
-    frame.srcdoc = `<script>
-      const v = ${PROTOCOL_VERSION};
-      addEventListener('message', (e) => {
-        const port = e.ports[0];
-        if (!port) return;
-        port.onmessage = (m) => {
-          if (m.data.type !== 'init') return;
-          port.postMessage({ type: 'rows-channel', version: v, id: 'no-port' });
-          const { port1, port2 } = new MessageChannel();
-          port.postMessage({ type: 'rows-channel', version: v, id: 'c1' }, [port2]);
-          port1.postMessage({ type: 'complete', version: v, id: 'forged', meta: {} });
-          port1.postMessage({ type: 'rows', version: v, id: 'b1', start: 0, issues: [],
-            rows: { fields: ['a'], values: [{ kind: 'words', words: ['x', null], codes: Uint8Array.of(0, 1, 0) }] } });
-          port1.onmessage = (reply) => port.postMessage({ type: 'error', version: v, id: 'seen', code: 'internal',
-            message: reply.data.type + ' ' + reply.data.replyTo + ' on the channel' });
-        };
-      });
-      parent.postMessage({ type: 'csv-importer:hello', version: v }, '*');
-    </script>`;
+    const frame = scriptedFrame(`
+      port.onmessage = (m) => {
+        if (m.data.type !== 'init') return;
+        port.postMessage({ type: 'rows-channel', version: v, id: 'no-port' });
+        const { port1, port2 } = new MessageChannel();
+        port.postMessage({ type: 'rows-channel', version: v, id: 'c1' }, [port2]);
+        port1.postMessage({ type: 'complete', version: v, id: 'forged', meta: {} });
+        port1.postMessage({ type: 'rows', version: v, id: 'b1', start: 0, issues: [],
+          rows: { fields: ['a'], values: [{ kind: 'words', words: ['x', null], codes: Uint8Array.of(0, 1, 0) }] } });
+        port1.onmessage = (reply) => port.postMessage({ type: 'error', version: v, id: 'seen', code: 'internal',
+          message: reply.data.type + ' ' + reply.data.replyTo + ' on the channel' });
+      };`);
     const messages: unknown[] = [];
     const seen = new Promise<string>((resolve) => {
       const connection = new FrameConnection(frame, init, {
@@ -161,17 +168,9 @@ describe('FrameConnection', () => {
   });
 
   it('asks its frame for packed rows on a rows channel', async () => {
-    const frame = document.createElement('iframe');
-    frame.setAttribute('sandbox', 'allow-scripts');
-    frame.srcdoc = `<script>
-      addEventListener('message', (e) => {
-        const port = e.ports[0];
-        if (!port) return;
-        port.onmessage = (m) => port.postMessage({ type: 'error', version: ${PROTOCOL_VERSION}, id: 'o', code: 'internal',
-          message: JSON.stringify({ rowEncoding: m.data.options.rowEncoding, rowChannel: m.data.options.rowChannel }) });
-      });
-      parent.postMessage({ type: 'csv-importer:hello', version: ${PROTOCOL_VERSION} }, '*');
-    </script>`;
+    const frame = scriptedFrame(`
+      port.onmessage = (m) => port.postMessage({ type: 'error', version: v, id: 'o', code: 'internal',
+        message: JSON.stringify({ rowEncoding: m.data.options.rowEncoding, rowChannel: m.data.options.rowChannel }) });`);
     const options = new Promise<string>((resolve) => {
       const connection = new FrameConnection(frame, init, {
         message: (m) => {
