@@ -23,6 +23,7 @@ import type { RowColumns } from '@csv-importer/protocol';
 import { csvLine } from '../csv/csv-writer.ts';
 import { CellStore } from './cell-store.ts';
 import { type Change, History } from './history.ts';
+import { UniqueRows } from './unique-rows.ts';
 
 /** What the application allows for rows that still have errors at submit. */
 export type InvalidRowsPolicy = 'block' | 'exclude' | 'include';
@@ -148,8 +149,9 @@ export interface EditResult {
   readonly before: string;
   /**
    * The other cells the edit re-checked, by data row and field index: a field read from the same
-   * file column, and in a unique field the cells the value now collides with or no longer does.
-   * `null` when there were more than the grid patches (it then reads its window again).
+   * file column, and in a unique field the cell the value now collides with or no longer does
+   * (a value's only other holder; with two or more others, none of them changes). `null` when
+   * there were more than the grid patches (it then reads its window again).
    */
   readonly others: readonly CellChange[] | null;
 }
@@ -270,7 +272,9 @@ export class ImportSession {
   #invalidRows = 0;
   #fieldErrors: number[] = [];
   #fieldWarnings: number[] = [];
-  #unique: (Map<string, number | number[]> | null)[] = [];
+  #unique: (UniqueRows | null)[] = [];
+  /** Per field: whether its unique values compare without case. */
+  #uniqueFolds: boolean[] = [];
   #filter: Filter = { errorsOnly: false };
   #view = new Int32Array(0);
   #history = new History();
@@ -659,60 +663,27 @@ export class ImportSession {
   /** As the engine's UniqueIndex compares: trimmed, and case-folded only when the spec asks. */
   #uniqueKey(row: number, field: number): string {
     const text = this.#raw(row, field).trim();
-    const unique = (this.#columns[field]!.spec as { unique?: boolean | { caseInsensitive?: boolean } })
-      .unique;
-    return typeof unique === 'object' && unique.caseInsensitive === true ? text.toLowerCase() : text;
+    return this.#uniqueFolds[field] ? text.toLowerCase() : text;
   }
 
   #buildUnique(field: number): void {
-    const index = new Map<string, number | number[]>();
+    const unique = (this.#columns[field]!.spec as { unique?: boolean | { caseInsensitive?: boolean } })
+      .unique;
+    this.#uniqueFolds[field] = typeof unique === 'object' && unique.caseInsensitive === true;
+    const index = new UniqueRows(this.#rowCount, (row) => this.#uniqueKey(row, field));
     this.#unique[field] = index;
-    for (let r = 0; r < this.#rowCount; r++) {
-      if ((r & BEAT_MASK) === 0) this.#beat();
-      if (!this.#deleted[r]) this.#uniqueAdd(field, r);
-    }
+    // Called from `validate`, where no row is deleted.
+    index.addAll(this.#beat);
     const duplicate = this.#codeOf('duplicate', 'error');
-    for (const rows of index.values()) {
-      if (typeof rows === 'number') continue;
-      for (const r of rows) if (this.#codes[field]![r] === VALID) this.#setCode(r, field, duplicate);
+    const codes = this.#codes[field]!;
+    for (let r = 0; r < this.#rowCount; r++) {
+      if (codes[r] === VALID && index.isDuplicate(r)) this.#setCode(r, field, duplicate);
     }
-  }
-
-  #uniqueAdd(field: number, row: number): number[] {
-    const index = this.#unique[field]!;
-    const key = this.#uniqueKey(row, field);
-    if (key === '') return [];
-    const found = index.get(key);
-    if (found === undefined) {
-      index.set(key, row);
-      return [];
-    }
-    const rows = typeof found === 'number' ? [found] : found;
-    const others = [...rows];
-    rows.push(row);
-    index.set(key, rows);
-    return others;
-  }
-
-  #uniqueRemove(field: number, row: number): number[] {
-    const index = this.#unique[field]!;
-    const key = this.#uniqueKey(row, field);
-    const found = index.get(key);
-    if (found === undefined) return [];
-    if (typeof found === 'number') {
-      if (found === row) index.delete(key);
-      return [];
-    }
-    const rows = found.filter((r) => r !== row);
-    index.set(key, rows.length === 1 ? rows[0]! : rows);
-    return rows;
   }
 
   #isDuplicate(row: number, field: number): boolean {
     const index = this.#unique[field];
-    if (!index || this.#deleted[row]) return false;
-    const found = index.get(this.#uniqueKey(row, field));
-    return Array.isArray(found) && found.includes(row);
+    return index !== null && index !== undefined && !this.#deleted[row] && index.isDuplicate(row);
   }
 
   // ---- changes -----------------------------------------------------------------------------------
@@ -726,12 +697,15 @@ export class ImportSession {
       const fields = this.#fieldsOfColumn.get(change.column) ?? [];
       const uniqueFields = fields.filter((f) => this.#unique[f] && !this.#deleted[change.row]);
       const touched = new Set<string>();
+      // Only a value's holders going from one to two, or back, change state.
       for (const f of uniqueFields) {
-        for (const r of this.#uniqueRemove(f, change.row)) touched.add(`${r}:${f}`);
+        const r = this.#unique[f]!.remove(change.row);
+        if (r >= 0) touched.add(`${r}:${f}`);
       }
       this.#store.set(change.row + this.#base, change.column, change[direction]);
       for (const f of uniqueFields) {
-        for (const r of this.#uniqueAdd(f, change.row)) touched.add(`${r}:${f}`);
+        const r = this.#unique[f]!.add(change.row);
+        if (r >= 0) touched.add(`${r}:${f}`);
       }
       for (const f of fields) {
         this.#recheck(change.row, f);
@@ -754,19 +728,20 @@ export class ImportSession {
         this.#deleted[row] = 1;
         this.#deletedCount++;
         for (let f = 0; f < this.#columns.length; f++) {
-          if (!this.#unique[f]) continue;
           // A row leaving may leave a single holder of a value behind, which is then valid.
-          const others = this.#uniqueRemove(f, row);
-          for (const r of others) this.#recheck(r, f);
+          const other = this.#unique[f]?.remove(row) ?? -1;
+          if (other >= 0) this.#recheck(other, f);
         }
       } else {
         this.#deleted[row] = 0;
         this.#deletedCount--;
         for (let f = 0; f < this.#columns.length; f++) this.#count(row, f, this.#codes[f]![row]!, 1);
         for (let f = 0; f < this.#columns.length; f++) {
-          if (!this.#unique[f]) continue;
-          const others = this.#uniqueAdd(f, row);
-          for (const r of [...others, row]) this.#recheck(r, f);
+          const index = this.#unique[f];
+          if (!index) continue;
+          const other = index.add(row);
+          if (other >= 0) this.#recheck(other, f);
+          this.#recheck(row, f);
         }
       }
     }
