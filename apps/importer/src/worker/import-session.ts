@@ -527,18 +527,7 @@ export class ImportSession {
     this.#fieldWarnings = new Array<number>(fields).fill(0);
     this.#history = new History();
     this.#delivery = undefined;
-    for (let f = 0; f < fields; f++) {
-      const column = this.#columns[f]!;
-      const codes = this.#codes[f]!;
-      for (let r = 0; r < n; r++) {
-        if ((r & BEAT_MASK) === 0) this.#beat();
-        const code = this.#check(r, f, column);
-        if (code !== VALID) {
-          codes[r] = code;
-          this.#count(r, f, code, 1);
-        }
-      }
-    }
+    for (let f = 0; f < fields; f++) this.#checkField(f);
     this.#unique = this.#columns.map(() => null);
     for (let f = 0; f < fields; f++) if (isUnique(this.#columns[f]!.spec)) this.#buildUnique(f);
     this.#filter = { errorsOnly: false };
@@ -584,11 +573,48 @@ export class ImportSession {
     return source < 0 ? '' : this.#store.get(row + this.#base, source);
   }
 
+  /**
+   * `#check` over every row of one field, into its codes and the counts. The loop reads the store
+   * and the value mapping directly and leaves a valid cell without a note at once: it runs for
+   * every cell of the file. A field that accepts any text has no issue to find (its codes stay 0).
+   */
+  #checkField(field: number): void {
+    const column = this.#columns[field]!;
+    if (column.acceptsAnyText) return;
+    const codes = this.#codes[field]!;
+    const source = this.#sources[field]!;
+    const values = this.#valueMapping[column.key];
+    const store = this.#store;
+    const base = this.#base;
+    const n = this.#rowCount;
+    for (let r = 0; r < n; r++) {
+      if ((r & BEAT_MASK) === 0) this.#beat();
+      const raw = source < 0 ? '' : store.get(r + base, source);
+      const result = column.check(values === undefined ? raw : (values[raw.trim()] ?? raw));
+      if (result.ok && result.notes === undefined) continue;
+      const code = this.#codeOfResult(r, field, result);
+      if (code !== VALID) {
+        codes[r] = code;
+        this.#count(r, field, code, 1);
+      }
+    }
+  }
+
   /** The issue code of one cell from its own value alone (uniqueness is applied on top). */
-  #check(row: number, field: number, column = this.#columns[field]!): number {
+  #check(row: number, field: number): number {
+    const column = this.#columns[field]!;
     const raw = this.#raw(row, field);
-    const mapped = this.#valueMapping[column.spec.key]?.[raw.trim()];
-    const result = column.check(mapped ?? raw) as ReturnType<CompiledColumn['check']> & {
+    const values = this.#valueMapping[column.key];
+    return this.#codeOfResult(
+      row,
+      field,
+      column.check(values === undefined ? raw : (values[raw.trim()] ?? raw)),
+    );
+  }
+
+  /** The issue code of a cell's check result; its params, if any, are kept beside the codes. */
+  #codeOfResult(row: number, field: number, checked: ReturnType<CompiledColumn['check']>): number {
+    const result = checked as typeof checked & {
       level?: IssueLevel;
       params?: Record<string, string | number>;
     };

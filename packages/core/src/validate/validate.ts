@@ -30,6 +30,12 @@ export interface CompiledColumn {
   readonly key: string;
   /** Whether the spec has a custom `validate` function. */
   readonly hasCustom: boolean;
+  /**
+   * Whether `check` finds nothing wrong with any text, empty included: neither an error nor a
+   * warning, at most an info note. True for a text column that is not `required` and has no
+   * length limits. Whoever checks many cells for their issues alone can pass over such a column.
+   */
+  readonly acceptsAnyText: boolean;
   /** Checks one cell: text from a CSV or a typed value from a spreadsheet. */
   check(raw: CellInput): CellResult;
 }
@@ -130,6 +136,11 @@ export function compileColumnWithHints(spec: ColumnSpec, hints: ColumnHints): Co
     spec,
     key: spec.key,
     hasCustom: typeof spec.validate === 'function',
+    acceptsAnyText:
+      (spec.type === undefined || spec.type === 'string') &&
+      !spec.required &&
+      spec.minLength === undefined &&
+      spec.maxLength === undefined,
     check(raw) {
       if (typeof raw === 'string') {
         // Hot path: a cell without surrounding spaces (nearly all) skips the note machinery.
