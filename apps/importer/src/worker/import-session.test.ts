@@ -278,6 +278,44 @@ describe('ImportSession: review', () => {
     assert.equal(session.window(0, 1).rows[0]!.index, 0);
   });
 
+  test('a unique field over thousands of rows: duplicates across blocks, edits and deletions keep it current', async () => {
+    // 10,000 rows; every 1,000th id is repeated 5,000 rows later.
+    const ids = Array.from({ length: 10_000 }, (_, i) =>
+      i >= 5_000 && i % 1_000 === 0 ? `${i - 5_000}` : `${i}`,
+    );
+    const session = new ImportSession();
+    session.configure([{ key: 'id', label: 'ID', unique: true }]);
+    assert.ok((await session.load(new File([`id\n${ids.join('\n')}\n`], 'ids.csv'))).ok);
+    let summary = session.validate({ id: 0 });
+    assert.equal(summary.errorCount, 10, 'rows 0, 1000 … 4000 and their copies');
+    const issue = (row: number) => session.window(row, 1).rows[0]!.cells[0]!.issue?.code;
+    assert.equal(issue(1_000), 'duplicate');
+    assert.equal(issue(6_000), 'duplicate');
+    // A third holder of a value: the two others were duplicates already.
+    const third = session.edit(9_999, 'id', ' 1000 ');
+    assert.equal(third.cell.issue?.code, 'duplicate');
+    assert.deepEqual(third.others, []);
+    assert.equal(third.summary.errorCount, 11);
+    // Two of three leave: the last holder is valid again, and is the cell reported.
+    session.edit(6_000, 'id', 'new');
+    const last = session.edit(9_999, 'id', '9999');
+    assert.deepEqual(
+      last.others?.map((o) => o.row),
+      [1_000],
+    );
+    assert.equal(issue(1_000), undefined);
+    summary = session.deleteRows([5_000]);
+    assert.equal(summary.errorCount, 6, 'row 0 holds its id alone now');
+    assert.equal(issue(0), undefined);
+    summary = session.undo();
+    assert.equal(summary.errorCount, 8);
+    assert.equal(issue(0), 'duplicate');
+    session.undo();
+    session.undo();
+    summary = session.undo();
+    assert.equal(summary.errorCount, 10);
+  });
+
   test('a unique field flags duplicates, and an edit or a deletion that resolves one clears both cells', async () => {
     const columns = CONTACT_COLUMNS.map((c) =>
       c.key === 'email' ? { ...c, unique: { caseInsensitive: true } } : c,

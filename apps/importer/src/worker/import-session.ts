@@ -27,6 +27,7 @@ import { csvLine } from '../csv/csv-writer.ts';
 import { CellStore } from './cell-store.ts';
 import { type Change, History } from './history.ts';
 import { type ChannelDelivery, type ChannelOutcome, deliverOnPort } from './row-channel.ts';
+import { UniqueRows } from './unique-rows.ts';
 
 /** What the application allows for rows that still have errors at submit. */
 export type InvalidRowsPolicy = 'block' | 'exclude' | 'include';
@@ -152,8 +153,9 @@ export interface EditResult {
   readonly before: string;
   /**
    * The other cells the edit re-checked, by data row and field index: a field read from the same
-   * file column, and in a unique field the cells the value now collides with or no longer does.
-   * `null` when there were more than the grid patches (it then reads its window again).
+   * file column, and in a unique field the cell the value now collides with or no longer does
+   * (a value's only other holder; with two or more others, none of them changes). `null` when
+   * there were more than the grid patches (it then reads its window again).
    */
   readonly others: readonly CellChange[] | null;
 }
@@ -274,7 +276,9 @@ export class ImportSession {
   #invalidRows = 0;
   #fieldErrors: number[] = [];
   #fieldWarnings: number[] = [];
-  #unique: (Map<string, number | number[]> | null)[] = [];
+  #unique: (UniqueRows | null)[] = [];
+  /** Per field: whether its unique values compare without case. */
+  #uniqueFolds: boolean[] = [];
   #filter: Filter = { errorsOnly: false };
   #view = new Int32Array(0);
   #history = new History();
@@ -527,18 +531,7 @@ export class ImportSession {
     this.#fieldWarnings = new Array<number>(fields).fill(0);
     this.#history = new History();
     this.#delivery = undefined;
-    for (let f = 0; f < fields; f++) {
-      const column = this.#columns[f]!;
-      const codes = this.#codes[f]!;
-      for (let r = 0; r < n; r++) {
-        if ((r & BEAT_MASK) === 0) this.#beat();
-        const code = this.#check(r, f, column);
-        if (code !== VALID) {
-          codes[r] = code;
-          this.#count(r, f, code, 1);
-        }
-      }
-    }
+    for (let f = 0; f < fields; f++) this.#checkField(f);
     this.#unique = this.#columns.map(() => null);
     for (let f = 0; f < fields; f++) if (isUnique(this.#columns[f]!.spec)) this.#buildUnique(f);
     this.#filter = { errorsOnly: false };
@@ -584,11 +577,48 @@ export class ImportSession {
     return source < 0 ? '' : this.#store.get(row + this.#base, source);
   }
 
+  /**
+   * `#check` over every row of one field, into its codes and the counts. The loop reads the store
+   * and the value mapping directly and leaves a valid cell without a note at once: it runs for
+   * every cell of the file. A field that accepts any text has no issue to find (its codes stay 0).
+   */
+  #checkField(field: number): void {
+    const column = this.#columns[field]!;
+    if (column.acceptsAnyText) return;
+    const codes = this.#codes[field]!;
+    const source = this.#sources[field]!;
+    const values = this.#valueMapping[column.key];
+    const store = this.#store;
+    const base = this.#base;
+    const n = this.#rowCount;
+    for (let r = 0; r < n; r++) {
+      if ((r & BEAT_MASK) === 0) this.#beat();
+      const raw = source < 0 ? '' : store.get(r + base, source);
+      const result = column.check(values === undefined ? raw : (values[raw.trim()] ?? raw));
+      if (result.ok && result.notes === undefined) continue;
+      const code = this.#codeOfResult(r, field, result);
+      if (code !== VALID) {
+        codes[r] = code;
+        this.#count(r, field, code, 1);
+      }
+    }
+  }
+
   /** The issue code of one cell from its own value alone (uniqueness is applied on top). */
-  #check(row: number, field: number, column = this.#columns[field]!): number {
+  #check(row: number, field: number): number {
+    const column = this.#columns[field]!;
     const raw = this.#raw(row, field);
-    const mapped = this.#valueMapping[column.spec.key]?.[raw.trim()];
-    const result = column.check(mapped ?? raw) as ReturnType<CompiledColumn['check']> & {
+    const values = this.#valueMapping[column.key];
+    return this.#codeOfResult(
+      row,
+      field,
+      column.check(values === undefined ? raw : (values[raw.trim()] ?? raw)),
+    );
+  }
+
+  /** The issue code of a cell's check result; its params, if any, are kept beside the codes. */
+  #codeOfResult(row: number, field: number, checked: ReturnType<CompiledColumn['check']>): number {
+    const result = checked as typeof checked & {
       level?: IssueLevel;
       params?: Record<string, string | number>;
     };
@@ -663,60 +693,27 @@ export class ImportSession {
   /** As the engine's UniqueIndex compares: trimmed, and case-folded only when the spec asks. */
   #uniqueKey(row: number, field: number): string {
     const text = this.#raw(row, field).trim();
-    const unique = (this.#columns[field]!.spec as { unique?: boolean | { caseInsensitive?: boolean } })
-      .unique;
-    return typeof unique === 'object' && unique.caseInsensitive === true ? text.toLowerCase() : text;
+    return this.#uniqueFolds[field] ? text.toLowerCase() : text;
   }
 
   #buildUnique(field: number): void {
-    const index = new Map<string, number | number[]>();
+    const unique = (this.#columns[field]!.spec as { unique?: boolean | { caseInsensitive?: boolean } })
+      .unique;
+    this.#uniqueFolds[field] = typeof unique === 'object' && unique.caseInsensitive === true;
+    const index = new UniqueRows(this.#rowCount, (row) => this.#uniqueKey(row, field));
     this.#unique[field] = index;
-    for (let r = 0; r < this.#rowCount; r++) {
-      if ((r & BEAT_MASK) === 0) this.#beat();
-      if (!this.#deleted[r]) this.#uniqueAdd(field, r);
-    }
+    // Called from `validate`, where no row is deleted.
+    index.addAll(this.#beat);
     const duplicate = this.#codeOf('duplicate', 'error');
-    for (const rows of index.values()) {
-      if (typeof rows === 'number') continue;
-      for (const r of rows) if (this.#codes[field]![r] === VALID) this.#setCode(r, field, duplicate);
+    const codes = this.#codes[field]!;
+    for (let r = 0; r < this.#rowCount; r++) {
+      if (codes[r] === VALID && index.isDuplicate(r)) this.#setCode(r, field, duplicate);
     }
-  }
-
-  #uniqueAdd(field: number, row: number): number[] {
-    const index = this.#unique[field]!;
-    const key = this.#uniqueKey(row, field);
-    if (key === '') return [];
-    const found = index.get(key);
-    if (found === undefined) {
-      index.set(key, row);
-      return [];
-    }
-    const rows = typeof found === 'number' ? [found] : found;
-    const others = [...rows];
-    rows.push(row);
-    index.set(key, rows);
-    return others;
-  }
-
-  #uniqueRemove(field: number, row: number): number[] {
-    const index = this.#unique[field]!;
-    const key = this.#uniqueKey(row, field);
-    const found = index.get(key);
-    if (found === undefined) return [];
-    if (typeof found === 'number') {
-      if (found === row) index.delete(key);
-      return [];
-    }
-    const rows = found.filter((r) => r !== row);
-    index.set(key, rows.length === 1 ? rows[0]! : rows);
-    return rows;
   }
 
   #isDuplicate(row: number, field: number): boolean {
     const index = this.#unique[field];
-    if (!index || this.#deleted[row]) return false;
-    const found = index.get(this.#uniqueKey(row, field));
-    return Array.isArray(found) && found.includes(row);
+    return index !== null && index !== undefined && !this.#deleted[row] && index.isDuplicate(row);
   }
 
   // ---- changes -----------------------------------------------------------------------------------
@@ -730,12 +727,15 @@ export class ImportSession {
       const fields = this.#fieldsOfColumn.get(change.column) ?? [];
       const uniqueFields = fields.filter((f) => this.#unique[f] && !this.#deleted[change.row]);
       const touched = new Set<string>();
+      // Only a value's holders going from one to two, or back, change state.
       for (const f of uniqueFields) {
-        for (const r of this.#uniqueRemove(f, change.row)) touched.add(`${r}:${f}`);
+        const r = this.#unique[f]!.remove(change.row);
+        if (r >= 0) touched.add(`${r}:${f}`);
       }
       this.#store.set(change.row + this.#base, change.column, change[direction]);
       for (const f of uniqueFields) {
-        for (const r of this.#uniqueAdd(f, change.row)) touched.add(`${r}:${f}`);
+        const r = this.#unique[f]!.add(change.row);
+        if (r >= 0) touched.add(`${r}:${f}`);
       }
       for (const f of fields) {
         this.#recheck(change.row, f);
@@ -758,19 +758,20 @@ export class ImportSession {
         this.#deleted[row] = 1;
         this.#deletedCount++;
         for (let f = 0; f < this.#columns.length; f++) {
-          if (!this.#unique[f]) continue;
           // A row leaving may leave a single holder of a value behind, which is then valid.
-          const others = this.#uniqueRemove(f, row);
-          for (const r of others) this.#recheck(r, f);
+          const other = this.#unique[f]?.remove(row) ?? -1;
+          if (other >= 0) this.#recheck(other, f);
         }
       } else {
         this.#deleted[row] = 0;
         this.#deletedCount--;
         for (let f = 0; f < this.#columns.length; f++) this.#count(row, f, this.#codes[f]![row]!, 1);
         for (let f = 0; f < this.#columns.length; f++) {
-          if (!this.#unique[f]) continue;
-          const others = this.#uniqueAdd(f, row);
-          for (const r of [...others, row]) this.#recheck(r, f);
+          const index = this.#unique[f];
+          if (!index) continue;
+          const other = index.add(row);
+          if (other >= 0) this.#recheck(other, f);
+          this.#recheck(row, f);
         }
       }
     }

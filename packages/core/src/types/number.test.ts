@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import type { NumberColumn } from '../columns/column-spec.ts';
 import { compileNumber, detectDecimalSeparator } from './number.ts';
 
@@ -25,6 +26,42 @@ describe('number type', () => {
     assert.equal(value(parse('1\u00a0234')), 1234);
     assert.equal(value(parse('1.23E+11')), 123_000_000_000);
     assert.equal(value(parse(1234.5)), 1234.5);
+  });
+
+  test('plain numbers read without a regular expression give the same double and places as Number()', () => {
+    const PLAIN = /^[+-]?\d+(?:\.\d+)?$/;
+    const plain = fc
+      .tuple(
+        fc.constantFrom('', '+', '-'),
+        fc.stringMatching(/^\d{1,20}$/),
+        fc.option(fc.stringMatching(/^\d{1,20}$/), { nil: undefined }),
+      )
+      .map(([sign, whole, fraction]) => `${sign}${whole}${fraction === undefined ? '' : `.${fraction}`}`);
+    const nearlyPlain = fc.string({ unit: fc.constantFrom(...'0123456789+-.e ,'.split('')), maxLength: 8 });
+    const parse = compileNumber(column());
+    const twoPlaces = compileNumber(column({ decimals: 2 }));
+    fc.assert(
+      fc.property(fc.oneof(plain, nearlyPlain), (text) => {
+        if (!PLAIN.test(text)) return true;
+        const read = parse(text);
+        assert.ok(read.ok, text);
+        assert.ok(Object.is(read.value, Number(text)), `${text}: ${read.value} vs ${Number(text)}`);
+        const places = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+        assert.equal(twoPlaces(text).ok, places <= 2, text);
+        return true;
+      }),
+      { numRuns: 5000 },
+    );
+    for (const text of [
+      '-0',
+      '-0.0',
+      '007',
+      '0.1',
+      '9007199254740993',
+      '123456789012345.6',
+      '0.000000000000001',
+    ])
+      assert.ok(Object.is(value(parse(text)), Number(text)), text);
   });
 
   test('refuses text, misplaced grouping and booleans instead of guessing', () => {

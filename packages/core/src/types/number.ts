@@ -9,8 +9,47 @@ function numberPattern(decimal: '.' | ','): RegExp {
   const d = decimal === '.' ? '\\.' : ',';
   return new RegExp(`^[+-]?(?:\\d{1,3}(?:${group}\\d{3})+|\\d+)?(?:${d}\\d+)?(?:[eE][+-]?\\d+)?$`);
 }
-const PLAIN = /^[+-]?\d+(?:\.\d+)?$/;
 const HAS_DIGIT = /\d/;
+/** Powers of ten held exactly by a double, for `plainValue`. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/**
+ * Decimal places of a plain number, `[+-]?\d+(\.\d+)?` (ASCII digits), or -1 for any other text:
+ * the commonest cell of a number column, read without a regular expression.
+ */
+function plainPlaces(text: string): number {
+  const n = text.length;
+  const first = text.charCodeAt(0);
+  let i = first === 43 || first === 45 ? 1 : 0;
+  const start = i;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  if (i === start) return -1;
+  if (i === n) return 0;
+  if (text.charCodeAt(i) !== 46) return -1;
+  const dot = ++i;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  return i === n && i > dot ? n - dot : -1;
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/**
+ * The value of a plain number with `places` decimals, the same double as `Number(text)`: with at
+ * most 15 digits, the digits as an integer and the power of ten are both exact, so their quotient
+ * is the correctly rounded value (as `Number` rounds); longer ones go to `Number`.
+ */
+function plainValue(text: string, places: number): number {
+  const sign = text.charCodeAt(0);
+  const start = sign === 43 || sign === 45 ? 1 : 0;
+  if (text.length - start - (places > 0 ? 1 : 0) > 15) return Number(text);
+  let digits = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 46) digits = digits * 10 + (c - 48);
+  }
+  const value = places === 0 ? digits : digits / POWERS_OF_TEN[places]!;
+  return sign === 45 ? -value : value;
+}
 
 /** Digits after the decimal point of a finite number, as written in the shortest round-trip form. */
 function decimalPlaces(value: number): number {
@@ -40,14 +79,14 @@ export function compileNumber(spec: NumberColumn, hints: ColumnHints = {}): Cell
     let places = -1;
     if (typeof input === 'number') value = input;
     else if (typeof input === 'boolean') return fail('invalid_number');
-    else if (decimal === '.' && PLAIN.test(input)) {
-      value = Number(input);
-      const dot = input.indexOf('.');
-      places = dot === -1 ? 0 : input.length - dot - 1;
-    } else {
-      if (!pattern.test(input) || !HAS_DIGIT.test(input)) return fail('invalid_number');
-      const ungrouped = input.replace(groups, '');
-      value = Number(decimal === ',' ? ungrouped.replace(',', '.') : ungrouped);
+    else {
+      if (decimal === '.') places = plainPlaces(input);
+      if (places >= 0) value = plainValue(input, places);
+      else {
+        if (!pattern.test(input) || !HAS_DIGIT.test(input)) return fail('invalid_number');
+        const ungrouped = input.replace(groups, '');
+        value = Number(decimal === ',' ? ungrouped.replace(',', '.') : ungrouped);
+      }
     }
     if (!Number.isFinite(value)) return fail('invalid_number');
     if (integer && !Number.isInteger(value)) return fail('not_integer');

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import type { ColumnSpec } from '../columns/column-spec.ts';
 import { compileColumn, compileColumnWithHints, validateCells, validateRow } from './validate.ts';
 
@@ -64,6 +65,41 @@ describe('compileColumn', () => {
     const columns: ColumnSpec[] = [{ key: 'n', label: 'N', type: 'number' }];
     const [compiled] = columns.map(compileColumn);
     assert.deepEqual(compiled!.check('1.5'), { ok: true, value: 1.5 });
+  });
+
+  test('acceptsAnyText: a text column without required or length limits finds nothing wrong with any text', () => {
+    const open: ColumnSpec[] = [
+      { key: 'a', label: 'A' },
+      { key: 'a', label: 'A', type: 'string', trim: false },
+      { key: 'a', label: 'A', default: 'none' },
+      { key: 'a', label: 'A', required: false },
+    ];
+    const closed: ColumnSpec[] = [
+      { key: 'a', label: 'A', required: true },
+      { key: 'a', label: 'A', maxLength: 3 },
+      { key: 'a', label: 'A', minLength: 0 },
+      { key: 'a', label: 'A', type: 'email' },
+      { key: 'a', label: 'A', type: 'select', options: ['x'] },
+      { key: 'a', label: 'A', type: 'number' },
+    ];
+    assert.deepEqual(
+      closed.map((c) => compileColumn(c).acceptsAnyText),
+      closed.map(() => false),
+    );
+    for (const spec of open) {
+      const column = compileColumn(spec);
+      assert.equal(column.acceptsAnyText, true, JSON.stringify(spec));
+      const textWithSpaces = fc.tuple(
+        fc.constantFrom('', ' ', '\t', '\u00a0'),
+        fc.string({ unit: 'grapheme' }),
+      );
+      fc.assert(
+        fc.property(textWithSpaces, ([space, text]) => {
+          const result = column.check(`${space}${text}${space}`);
+          return result.ok && (result.notes ?? []).every((note) => note.level === 'info');
+        }),
+      );
+    }
   });
 });
 

@@ -35,6 +35,12 @@ export interface CompiledColumn {
    * pattern columns): a reader who knows the cell passed can skip checking it again.
    */
   readonly keepsText: boolean;
+  /**
+   * Whether `check` finds nothing wrong with any text, empty included: neither an error nor a
+   * warning, at most an info note. True for a text column that is not `required` and has no
+   * length limits. Whoever checks many cells for their issues alone can pass over such a column.
+   */
+  readonly acceptsAnyText: boolean;
   /** Checks one cell: text from a CSV or a typed value from a spreadsheet. */
   check(raw: CellInput): CellResult;
 }
@@ -136,6 +142,11 @@ export function compileColumnWithHints(spec: ColumnSpec, hints: ColumnHints): Co
     key: spec.key,
     hasCustom: typeof spec.validate === 'function',
     keepsText: KEEPS_TEXT.has(spec.type),
+    acceptsAnyText:
+      (spec.type === undefined || spec.type === 'string') &&
+      !spec.required &&
+      spec.minLength === undefined &&
+      spec.maxLength === undefined,
     check(raw) {
       if (typeof raw === 'string') {
         // Hot path: a cell without surrounding spaces (nearly all) skips the note machinery.

@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { CellStore } from './cell-store.ts';
+
+/** Rows per packed block of the store (the tests cross its boundaries). */
+const BLOCK = 4096;
+
+/** Every cell of the store, row by row, through `get`. */
+function cells(store: CellStore): string[][] {
+  const out: string[][] = [];
+  for (let r = 0; r < store.length; r++) {
+    const row: string[] = [];
+    for (let c = 0; c < store.width; c++) row.push(store.get(r, c));
+    out.push(row);
+  }
+  return out;
+}
+
+/** `n` rows of `width` distinct cells, some empty. */
+function rows(n: number, width: number, from = 0): string[][] {
+  return Array.from({ length: n }, (_, i) =>
+    Array.from({ length: width }, (_, c) => ((from + i) % 7 === c ? '' : `r${from + i}c${c}`)),
+  );
+}
+
+describe('CellStore', () => {
+  test('reads back what was appended, across batches and blocks', () => {
+    const store = new CellStore();
+    const all = rows(3 * BLOCK + 17, 3);
+    // Batches that do not line up with blocks.
+    for (let i = 0; i < all.length; i += 1000) store.append(all.slice(i, i + 1000));
+    assert.equal(store.length, all.length);
+    assert.equal(store.width, 3);
+    assert.deepEqual(cells(store), all);
+    for (const r of [0, BLOCK - 1, BLOCK, 2 * BLOCK + 5, all.length - 1])
+      assert.deepEqual(store.record(r), all[r]);
+  });
+
+  test('a ragged row widens the store: shorter rows, before and after, read back empty cells', () => {
+    const store = new CellStore();
+    store.append([['a'], ['b', 'c']]);
+    store.append(rows(BLOCK, 1, 2));
+    store.append([['d', 'e', 'f', 'g'], []]);
+    assert.equal(store.width, 4);
+    assert.deepEqual(store.record(0), ['a', '', '', '']);
+    assert.deepEqual(store.record(1), ['b', 'c', '', '']);
+    assert.deepEqual(store.record(2), [rows(1, 1, 2)[0]![0], '', '', '']);
+    assert.deepEqual(store.record(BLOCK + 2), ['d', 'e', 'f', 'g']);
+    assert.deepEqual(store.record(BLOCK + 3), ['', '', '', '']);
+  });
+
+  test('a column that widens the store inside a block, then fills it', () => {
+    const store = new CellStore();
+    store.append(rows(10, 1));
+    store.append(Array.from({ length: 2 * BLOCK }, (_, i) => ['x', `late${i}`]));
+    assert.equal(store.get(9, 1), '');
+    assert.equal(store.get(10, 1), 'late0');
+    assert.equal(store.get(2 * BLOCK + 9, 1), `late${2 * BLOCK - 1}`);
+  });
+
+  test('cells outside the store read back empty', () => {
+    const store = new CellStore();
+    store.append(rows(BLOCK + 2, 2));
+    for (const [r, c] of [
+      [-1, 0],
+      [BLOCK + 2, 0],
+      [0, 2],
+      [0, -1],
+      [BLOCK + 1, 5],
+      [0.5, 0],
+    ] as const) {
+      assert.equal(store.get(r, c), '', `${r},${c}`);
+    }
+    assert.equal(new CellStore().get(0, 0), '');
+    assert.deepEqual(new CellStore().record(0), []);
+  });
+
+  test('keeps unicode whole: two-byte text, emoji, combining marks, in packed and open blocks', () => {
+    const samples = ['Zoë', '李雷', '👩🏽‍💻', 'e\u0301', '', 'plain', '\u0000', 'ﬀ', '🇫🇮,"quoted"'];
+    // Column 0 packs into a two-byte string, column 1 into a one-byte one.
+    const all = Array.from({ length: BLOCK + 50 }, (_, i) => [samples[i % samples.length]!, `${i}`]);
+    const store = new CellStore();
+    store.append(all);
+    assert.deepEqual(cells(store), all);
+    assert.equal(store.get(2, 0), '👩🏽‍💻');
+  });
+
+  test('long cells (a block of more than 64K characters) read back whole', () => {
+    const long = 'x'.repeat(40);
+    const store = new CellStore();
+    store.append(Array.from({ length: BLOCK + 1 }, (_, i) => [`${long}${i}`]));
+    assert.equal(store.get(0, 0), `${long}0`);
+    assert.equal(store.get(BLOCK - 1, 0), `${long}${BLOCK - 1}`);
+    assert.equal(store.get(BLOCK, 0), `${long}${BLOCK}`);
+  });
+
+  test('set edits packed rows and open rows alike; they read back and survive more appends', () => {
+    const store = new CellStore();
+    store.append(rows(BLOCK + 10, 2));
+    store.set(0, 0, 'first');
+    store.set(BLOCK - 1, 1, '👍');
+    store.set(BLOCK + 3, 0, 'open');
+    store.set(5, 1, '');
+    assert.equal(store.get(0, 0), 'first');
+    assert.equal(store.get(BLOCK - 1, 1), '👍');
+    assert.equal(store.get(BLOCK + 3, 0), 'open');
+    assert.equal(store.get(5, 1), '');
+    assert.equal(store.get(1, 0), rows(2, 2)[1]![0], 'a neighbour is untouched');
+    store.set(0, 0, 'again');
+    assert.equal(store.get(0, 0), 'again');
+    // The open block fills and is packed with its edit.
+    store.append(rows(BLOCK, 2, BLOCK + 10));
+    assert.equal(store.get(BLOCK + 3, 0), 'open');
+    assert.equal(store.get(0, 0), 'again');
+    assert.deepEqual(store.record(BLOCK - 1), [rows(BLOCK, 2)[BLOCK - 1]![0], '👍']);
+  });
+
+  test('many edits in one block (packed into it again) and edits back to the original', () => {
+    const store = new CellStore();
+    const all = rows(2 * BLOCK, 2);
+    store.append(all);
+    const expected = all.map((row) => [...row]);
+    for (let r = 0; r < BLOCK; r += 3) {
+      store.set(r, 1, `edited ${r} ✓`);
+      expected[r]![1] = `edited ${r} ✓`;
+    }
+    for (let r = 0; r < BLOCK; r += 9) {
+      store.set(r, 1, all[r]![1]!);
+      expected[r]![1] = all[r]![1]!;
+    }
+    assert.deepEqual(cells(store), expected);
+  });
+
+  test('set outside the store throws a RangeError', () => {
+    const store = new CellStore();
+    store.append(rows(BLOCK + 1, 2));
+    for (const [r, c] of [
+      [-1, 0],
+      [BLOCK + 1, 0],
+      [0, 2],
+      [0, -1],
+      [1.5, 0],
+    ] as const) {
+      assert.throws(() => store.set(r, c, 'x'), RangeError, `${r},${c}`);
+    }
+    assert.throws(() => new CellStore().set(0, 0, 'x'), RangeError);
+  });
+
+  test('addColumn adds an empty column to every row, which set then fills', () => {
+    const store = new CellStore();
+    store.append(rows(BLOCK + 3, 2));
+    const added = store.addColumn();
+    assert.equal(added, 2);
+    assert.equal(store.width, 3);
+    assert.equal(store.get(0, added), '');
+    assert.equal(store.get(BLOCK + 2, added), '');
+    store.set(7, added, 'by hand');
+    store.set(BLOCK + 1, added, 'open');
+    assert.deepEqual(store.record(7), [...rows(8, 2)[7]!, 'by hand']);
+    assert.equal(store.get(BLOCK + 1, added), 'open');
+    // Rows appended later have the column too.
+    store.append([['a', 'b']]);
+    assert.deepEqual(store.record(BLOCK + 3), ['a', 'b', '']);
+    assert.equal(new CellStore().addColumn(), 0);
+  });
+});

@@ -1,0 +1,196 @@
+const EMPTY = -1;
+const GONE = -2;
+const OUT = -1;
+
+/** Bits of a slot number sorted per pass of `addAll` (a 2,048-entry count table). */
+const RADIX_BITS = 11;
+/** `addAll` calls its heartbeat once per this many rows plus one. */
+const BEAT_MASK = 0x3fff;
+
+/**
+ * The rows of one unique field, grouped by value, kept current through edits and deletions in
+ * constant time. Values are not kept: a row's value is read back with `keyOf` when needed, so a
+ * million rows cost a few typed arrays (about 24 bytes a row) rather than a map holding a string
+ * per row. Rows of one value form a ring (`next`, `prev`); an open-addressing table of hashes
+ * finds a value's ring. A row whose value is empty is never held, so it is never a duplicate.
+ *
+ * `keyOf(row)` must give the value the row was added with until the row is removed: remove a row
+ * before its value changes and add it again after.
+ */
+export class UniqueRows {
+  readonly #keyOf: (row: number) => string;
+  readonly #next: Int32Array;
+  readonly #prev: Int32Array;
+  /**
+   * Per slot, two numbers: a row of the value's ring (or `EMPTY`, or `GONE` for a value that
+   * left) and the value's hash, side by side so a probe reads one cache line.
+   */
+  #table: Int32Array;
+  /** Slots minus one (a power of two minus one). */
+  readonly #mask: number;
+  /** Slots that are not `EMPTY`; past three quarters of the table it is rebuilt. */
+  #used = 0;
+
+  constructor(rows: number, keyOf: (row: number) => string) {
+    this.#keyOf = keyOf;
+    this.#next = new Int32Array(rows).fill(OUT);
+    this.#prev = new Int32Array(rows).fill(OUT);
+    // At most `rows` values: twice that many slots or more keeps probes short, and the table
+    // never has to grow.
+    let size = 16;
+    while (size < rows * 2) size *= 2;
+    this.#table = emptyTable(size);
+    this.#mask = size - 1;
+  }
+
+  /** Whether the row is held and another row holds the same value. */
+  isDuplicate(row: number): boolean {
+    const next = this.#next[row]!;
+    return next !== OUT && next !== row;
+  }
+
+  /**
+   * Adds a row under its value. Returns the one other row that this makes a duplicate (the value's
+   * only holder so far), else -1: when the value already had two holders, none of them changes.
+   */
+  add(row: number): number {
+    if (this.#next[row] !== OUT) return -1;
+    const key = this.#keyOf(row);
+    return key === '' ? -1 : this.#insert(row, hashOf(key), key);
+  }
+
+  /**
+   * Adds every row not held yet, as `add` would one by one, but in the order of their slots, so
+   * that the table is filled front to back: at a million rows, adding in row order would wait on
+   * memory at nearly every row, the slots being spread at random over megabytes.
+   */
+  addAll(beat: () => void = () => {}): void {
+    const rows = this.#next.length;
+    let homes = new Int32Array(rows);
+    let order = new Int32Array(rows);
+    let count = 0;
+    for (let row = 0; row < rows; row++) {
+      if ((row & BEAT_MASK) === 0) beat();
+      if (this.#next[row] !== OUT) continue;
+      const key = this.#keyOf(row);
+      if (key === '') continue;
+      homes[count] = hashOf(key);
+      order[count++] = row;
+    }
+    // Radix sort by slot, a few bits a pass, hashes and rows moving together.
+    const bits = Math.log2(this.#mask + 1);
+    let hashesTo = new Int32Array(count);
+    let orderTo = new Int32Array(count);
+    const counts = new Int32Array((1 << RADIX_BITS) + 1);
+    for (let shift = 0; shift < bits; shift += RADIX_BITS) {
+      counts.fill(0);
+      const digitMask = (1 << RADIX_BITS) - 1;
+      for (let i = 0; i < count; i++) counts[(((homes[i]! & this.#mask) >>> shift) & digitMask) + 1]!++;
+      for (let d = 1; d < counts.length; d++) counts[d]! += counts[d - 1]!;
+      for (let i = 0; i < count; i++) {
+        const at = counts[((homes[i]! & this.#mask) >>> shift) & digitMask]!++;
+        hashesTo[at] = homes[i]!;
+        orderTo[at] = order[i]!;
+      }
+      [homes, hashesTo] = [hashesTo, homes];
+      [order, orderTo] = [orderTo, order];
+    }
+    for (let i = 0; i < count; i++) {
+      if ((i & BEAT_MASK) === 0) beat();
+      this.#insert(order[i]!, homes[i]!, undefined);
+    }
+  }
+
+  /**
+   * Removes a row (deleted, or about to change). Returns the one other row that is no longer a
+   * duplicate (the value's last holder), else -1.
+   */
+  remove(row: number): number {
+    const next = this.#next[row]!;
+    if (next === OUT) return -1;
+    const prev = this.#prev[row]!;
+    this.#next[row] = OUT;
+    this.#prev[row] = OUT;
+    const slot = this.#slotOf(row);
+    if (next === row) {
+      this.#table[slot * 2] = GONE;
+      return -1;
+    }
+    this.#next[prev] = next;
+    this.#prev[next] = prev;
+    if (slot >= 0) this.#table[slot * 2] = next;
+    return this.#next[next] === next ? next : -1;
+  }
+
+  /** Puts a row in its value's ring, or in a new slot; `key` is read when needed if not given. */
+  #insert(row: number, hash: number, key: string | undefined): number {
+    const table = this.#table;
+    let free = -1;
+    let i = hash & this.#mask;
+    for (let at = table[i * 2]!; at !== EMPTY; at = table[i * 2]!) {
+      if (at === GONE) {
+        if (free < 0) free = i;
+      } else if (table[i * 2 + 1] === hash && this.#keyOf(at) === (key ?? this.#keyOf(row))) {
+        const next = this.#next[at]!;
+        this.#next[row] = next;
+        this.#prev[row] = at;
+        this.#prev[next] = row;
+        this.#next[at] = row;
+        return next === at ? at : -1;
+      }
+      i = (i + 1) & this.#mask;
+    }
+    if (free < 0) {
+      free = i;
+      this.#used++;
+    }
+    table[free * 2] = row;
+    table[free * 2 + 1] = hash;
+    this.#next[row] = row;
+    this.#prev[row] = row;
+    if (this.#used * 4 > (this.#mask + 1) * 3) this.#rebuild();
+    return -1;
+  }
+
+  /** The slot naming `row`, or -1 when another row of its ring is named. */
+  #slotOf(row: number): number {
+    const hash = hashOf(this.#keyOf(row));
+    const table = this.#table;
+    for (let i = hash & this.#mask; table[i * 2] !== EMPTY; i = (i + 1) & this.#mask) {
+      if (table[i * 2] === row) return i;
+    }
+    return -1;
+  }
+
+  /** Lays the live slots out again, dropping the `GONE` ones (the table never needs to grow). */
+  #rebuild(): void {
+    const old = this.#table;
+    const table = emptyTable(this.#mask + 1);
+    this.#used = 0;
+    for (let i = 0; i < old.length; i += 2) {
+      const row = old[i]!;
+      if (row < 0) continue;
+      let j = old[i + 1]! & this.#mask;
+      while (table[j * 2] !== EMPTY) j = (j + 1) & this.#mask;
+      table[j * 2] = row;
+      table[j * 2 + 1] = old[i + 1]!;
+      this.#used++;
+    }
+    this.#table = table;
+  }
+}
+
+function emptyTable(slots: number): Int32Array {
+  const table = new Int32Array(slots * 2);
+  for (let i = 0; i < table.length; i += 2) table[i] = EMPTY;
+  return table;
+}
+
+/** FNV-1a over the UTF-16 units, then mixed so that close values land far apart. */
+function hashOf(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
