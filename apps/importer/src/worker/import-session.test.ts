@@ -478,6 +478,29 @@ describe('ImportSession: output', () => {
     assert.equal(expected[4]!.plan, 'free');
   });
 
+  test('a value mapping maps only the values the user mapped, never names every object has', async () => {
+    const columns: ColumnSpec[] = [{ key: 'plan', label: 'Plan', type: 'select', options: ['free', 'pro'] }];
+    const session = new ImportSession();
+    session.configure(columns);
+    const csv = 'Plan\nGratis\nconstructor\ntoString\n__proto__\n';
+    assert.ok((await session.load(new File([csv], 'plans.csv'))).ok);
+    const summary = session.validate({ plan: 0 }, { plan: { Gratis: 'free' } });
+    assert.equal(summary.errorCount, 3);
+    const { rows, issues } = session.deliveryBatch(0, 10, { encoding: 'records' });
+    assert.deepEqual(
+      rows.map((r) => (r as Record<string, unknown>).plan),
+      ['free', 'constructor', 'toString', '__proto__'],
+    );
+    assert.deepEqual(
+      issues.map((i) => [i.row, i.code]),
+      [
+        [1, 'invalid_option'],
+        [2, 'invalid_option'],
+        [3, 'invalid_option'],
+      ],
+    );
+  });
+
   test('keeps unmatched columns under their header when the application asks for them', async () => {
     const columns = [{ key: 'email', label: 'E-mail' }];
     const { session } = await contacts({ includeUnmatched: true }, columns);

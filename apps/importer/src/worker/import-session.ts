@@ -594,7 +594,7 @@ export class ImportSession {
     for (let r = 0; r < n; r++) {
       if ((r & BEAT_MASK) === 0) this.#beat();
       const raw = source < 0 ? '' : store.get(r + base, source);
-      const result = column.check(values === undefined ? raw : (values[raw.trim()] ?? raw));
+      const result = column.check(values === undefined ? raw : mapValue(values, raw));
       if (result.ok && result.notes === undefined) continue;
       const code = this.#codeOfResult(r, field, result);
       if (code !== VALID) {
@@ -609,11 +609,7 @@ export class ImportSession {
     const column = this.#columns[field]!;
     const raw = this.#raw(row, field);
     const values = this.#valueMapping[column.key];
-    return this.#codeOfResult(
-      row,
-      field,
-      column.check(values === undefined ? raw : (values[raw.trim()] ?? raw)),
-    );
+    return this.#codeOfResult(row, field, column.check(values === undefined ? raw : mapValue(values, raw)));
   }
 
   /** The issue code of a cell's check result; its params, if any, are kept beside the codes. */
@@ -1185,7 +1181,7 @@ export class ImportSession {
     // A cell that passed without a note, in a column whose value is its text, needs no second
     // check when nothing could have been trimmed from it: most cells of a million-row file.
     if (!values && column.keepsText && this.#codes[f]![r] === VALID && isBare(raw)) return raw;
-    const result = column.check(values ? (values[raw.trim()] ?? raw) : raw);
+    const result = column.check(values ? mapValue(values, raw) : raw);
     return result.value === '' ? null : result.value;
   }
 
@@ -1340,6 +1336,15 @@ class LoadStop extends Error {
 function isUnique(spec: ColumnSpec): boolean {
   const unique = (spec as { unique?: boolean | object }).unique;
   return unique === true || (typeof unique === 'object' && unique !== null);
+}
+
+/**
+ * A file value as the user's value mapping for its field maps it (or itself): own keys only, so
+ * that a cell reading `constructor` is not mapped to a function of `Object.prototype`.
+ */
+function mapValue(values: Readonly<Record<string, string>>, raw: string): string {
+  const key = raw.trim();
+  return Object.hasOwn(values, key) ? values[key]! : raw;
 }
 
 /** Text that is not empty and starts and ends with a visible ASCII character, so trims to itself. */
