@@ -488,7 +488,7 @@ describe('ImportSession: output', () => {
     assert.equal(summary.errorCount, 3);
     const { rows, issues } = session.deliveryBatch(0, 10, { encoding: 'records' });
     assert.deepEqual(
-      rows.map((r) => (r as Record<string, unknown>).plan),
+      (rows as Record<string, unknown>[]).map((r) => r.plan),
       ['free', 'constructor', 'toString', '__proto__'],
     );
     assert.deepEqual(
