@@ -3,30 +3,20 @@
 // (parse-only), and the streaming parse plus validation of every cell (parse+validate), then the
 // ratios. Pass a row count to try other sizes: `npm run bench:core -- 200000`; BENCH_ROUNDS sets
 // how many interleaved rounds are timed (default 3; the fastest of each is reported).
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
 import Papa from 'papaparse';
+import { bundleForNode } from './node-bundle.mjs';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const root = join(import.meta.dirname, '..');
 
 // The engine is TypeScript: bundle its entry for Node, npm packages left to Node (so the bundle
 // lives under node_modules, where Node resolves them).
-const outdir = join(root, 'node_modules/.cache/bench-core');
-mkdirSync(outdir, { recursive: true });
-const entry = join(outdir, 'core.mjs');
-await esbuild.build({
-  entryPoints: [join(root, 'packages/core/src/index.ts')],
-  outfile: entry,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-});
+const [entry] = await bundleForNode(
+  [join(root, 'packages/core/src/index.ts')],
+  join(root, 'node_modules/.cache/bench-core'),
+);
 const core = await import(pathToFileURL(entry).href);
 
 const COLUMNS = core.defineColumns([

@@ -6,10 +6,10 @@
 // the 1,000,000-row benchmark file that `npm run bench -- --sizes 1000000 --no-quoted` writes.
 // BENCH_ROUNDS sets how many interleaved rounds are run (default 2; the best of each is reported).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openAsBlob, statSync } from 'node:fs';
+import { existsSync, openAsBlob, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleForNode } from './node-bundle.mjs';
 
 // Memory is read after `gc()`, which needs the flag: start again with it.
 if (typeof globalThis.gc !== 'function') {
@@ -24,28 +24,13 @@ if (!existsSync(file)) {
   process.exit(1);
 }
 
-// TypeScript in, one ES module out (npm packages left to Node, so it lives under node_modules).
-const outdir = join(root, 'node_modules/.cache/bench-store');
-mkdirSync(outdir, { recursive: true });
-const entry = join(outdir, 'entry.ts');
-await esbuild.build({
-  stdin: {
-    contents: `export { CellStore } from './apps/importer/src/worker/cell-store.ts';
-      export { decodeFile, parseTextStream } from './packages/core/src/index.ts';`,
-    resolveDir: root,
-    loader: 'ts',
-  },
-  outfile: entry.replace(/\.ts$/, '.mjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-});
-const { CellStore, decodeFile, parseTextStream } = await import(
-  pathToFileURL(entry.replace(/\.ts$/, '.mjs')).href
+// TypeScript in, ES modules out (npm packages left to Node, so they live under node_modules).
+const [storeModule, coreModule] = await bundleForNode(
+  [join(root, 'apps/importer/src/worker/cell-store.ts'), join(root, 'packages/core/src/index.ts')],
+  join(root, 'node_modules/.cache/bench-store'),
 );
+const { CellStore } = await import(pathToFileURL(storeModule).href);
+const { decodeFile, parseTextStream } = await import(pathToFileURL(coreModule).href);
 
 /** The store the packed one replaced, as it was: one array of strings per file column. */
 class ArrayStore {
