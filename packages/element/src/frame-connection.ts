@@ -10,6 +10,7 @@ import {
   parseMessage,
   RowsSchema,
 } from '@csv-importer/protocol';
+import type * as v from 'valibot';
 
 export interface FrameConnectionHandlers {
   message(message: FrameToHost): void;
@@ -135,14 +136,12 @@ export class FrameConnection {
   }
 
   readonly #onPortMessage = (event: MessageEvent): void => {
-    const message = parseMessage(FrameToHostSchema, event.data);
-    if (!message) {
-      console.warn(
-        'csv-importer: dropped a message from the frame that does not match the protocol',
-        event.data,
-      );
-      return;
-    }
+    const message = accept(
+      FrameToHostSchema,
+      event.data,
+      'a message from the frame that does not match the protocol',
+    );
+    if (!message) return;
     this.#handlers.traffic?.('received', message);
     if (message.type === 'rows-channel') this.#openRowsChannel(event.ports);
     else this.#handlers.message(message);
@@ -160,18 +159,27 @@ export class FrameConnection {
     port.addEventListener('message', (event: MessageEvent) => {
       if (port !== this.#rowsPort) return;
       // Only batches travel on this port; each is answered on it.
-      const message = parseMessage(RowsSchema, event.data);
-      if (!message) {
-        console.warn(
-          'csv-importer: dropped a message on the rows channel that is not a rows batch',
-          event.data,
-        );
-        return;
-      }
+      const message = accept(
+        RowsSchema,
+        event.data,
+        'a message on the rows channel that is not a rows batch',
+      );
+      if (!message) return;
       this.#unanswered.add(message.id);
       this.#handlers.traffic?.('received', message);
       this.#handlers.message(message);
     });
     port.start();
   }
+}
+
+/** `data` parsed with `schema`, or `undefined` after a warning naming what was dropped. */
+function accept<S extends v.GenericSchema>(
+  schema: S,
+  data: unknown,
+  what: string,
+): v.InferOutput<S> | undefined {
+  const message = parseMessage(schema, data);
+  if (!message) console.warn(`csv-importer: dropped ${what}`, data);
+  return message;
 }

@@ -593,8 +593,7 @@ export class ImportSession {
     const n = this.#rowCount;
     for (let r = 0; r < n; r++) {
       if ((r & BEAT_MASK) === 0) this.#beat();
-      const raw = source < 0 ? '' : store.get(r + base, source);
-      const result = column.check(values === undefined ? raw : mapValue(values, raw));
+      const result = checkCell(column, values, source < 0 ? '' : store.get(r + base, source));
       if (result.ok && result.notes === undefined) continue;
       const code = this.#codeOfResult(r, field, result);
       if (code !== VALID) {
@@ -608,8 +607,7 @@ export class ImportSession {
   #check(row: number, field: number): number {
     const column = this.#columns[field]!;
     const raw = this.#raw(row, field);
-    const values = this.#valueMapping[column.key];
-    return this.#codeOfResult(row, field, column.check(values === undefined ? raw : mapValue(values, raw)));
+    return this.#codeOfResult(row, field, checkCell(column, this.#valueMapping[column.key], raw));
   }
 
   /** The issue code of a cell's check result; its params, if any, are kept beside the codes. */
@@ -1181,7 +1179,7 @@ export class ImportSession {
     // A cell that passed without a note, in a column whose value is its text, needs no second
     // check when nothing could have been trimmed from it: most cells of a million-row file.
     if (!values && column.keepsText && this.#codes[f]![r] === VALID && isBare(raw)) return raw;
-    const result = column.check(values ? mapValue(values, raw) : raw);
+    const result = checkCell(column, values, raw);
     return result.value === '' ? null : result.value;
   }
 
@@ -1339,12 +1337,18 @@ function isUnique(spec: ColumnSpec): boolean {
 }
 
 /**
- * A file value as the user's value mapping for its field maps it (or itself): own keys only, so
- * that a cell reading `constructor` is not mapped to a function of `Object.prototype`.
+ * One cell checked by its column, after the user's value mapping for the field (if any) mapped
+ * it: own keys only, so that a cell reading `constructor` is not mapped to a function of
+ * `Object.prototype`.
  */
-function mapValue(values: Readonly<Record<string, string>>, raw: string): string {
+function checkCell(
+  column: CompiledColumn,
+  values: Readonly<Record<string, string>> | undefined,
+  raw: string,
+): ReturnType<CompiledColumn['check']> {
+  if (values === undefined) return column.check(raw);
   const key = raw.trim();
-  return Object.hasOwn(values, key) ? values[key]! : raw;
+  return column.check(Object.hasOwn(values, key) ? values[key]! : raw);
 }
 
 /** Text that is not empty and starts and ends with a visible ASCII character, so trims to itself. */
