@@ -151,6 +151,7 @@ describe('protocol', () => {
     assert.ok(fromPlain.success && fromPacked.success);
     assert.deepEqual(fromPacked.output, fromPlain.output);
     assert.equal((fromPacked.output as { rows: Record<string, unknown>[] }).rows[3]!.plan, 'free');
+    assert.deepEqual(Object.keys((fromPacked.output as { rows: object[] }).rows[0]!), fields);
 
     const text = { kind: 'text', text: 'abcd', ends: Uint32Array.of(1, 4) };
     const words = { kind: 'words', words: ['a', null], codes: Uint8Array.of(0, 1) };

@@ -164,8 +164,13 @@ export function rowColumnsToRecords({ fields, values }: RowColumns): Record<stri
   const columns = values.map(unpack);
   const count = columns[0]?.length ?? 0;
   const records: Record<string, Cell>[] = new Array(count);
+  // Copies of an object that `JSON.parse` made hold every field inside the object, where `{}`
+  // keeps four and puts the rest in a second array: 8 bytes less per record kept in V8.
+  const shape: Record<string, Cell> = JSON.parse(
+    JSON.stringify(Object.fromEntries(fields.map((f) => [f, null]))),
+  );
   for (let i = 0; i < count; i++) {
-    const record: Record<string, Cell> = {};
+    const record: Record<string, Cell> = { ...shape };
     for (let f = 0; f < fields.length; f++) record[fields[f]!] = columns[f]![i]!;
     records[i] = record;
   }
