@@ -63,6 +63,16 @@ export interface BenchRow {
   readonly memoryGrowthMB: number;
   /** Growth over the file's size. */
   readonly memoryPerFileSize: number;
+  /**
+   * For the largest plain file, with `reviewPauseMs`: the growth when the user spends that long
+   * on the review step before Import, as a person reading the errors does. The frame is idle
+   * then, and V8 collects what reading the file left behind; the figures above have no pause.
+   */
+  readonly memoryAfterReview: {
+    readonly pauseMs: number;
+    readonly growthMB: number;
+    readonly perFileSize: number;
+  } | null;
   readonly rowsDelivered: number;
   /**
    * A cell edit re-validated (unique index included) and shown: Enter pressed to the frame after
@@ -146,6 +156,7 @@ async function importThroughElement(
   file: GeneratedFile,
   stream: boolean,
   memory?: MemorySampler,
+  reviewPauseMs = 0,
 ) {
   await page.goto(`${url}/bench/host.html`);
   await page.evaluate(
@@ -174,6 +185,7 @@ async function importThroughElement(
   const loadToGridMs = read + (now() - validating);
   marks.push(await taskMark(page, frame));
   const edits = memory ? [] : await timeEdits(frame, file.rows);
+  if (reviewPauseMs > 0) await new Promise((resolve) => setTimeout(resolve, reviewPauseMs));
   marks.push(await taskMark(page, frame));
 
   const submitting = now();
@@ -305,6 +317,8 @@ export async function runBench(options: {
   sizes: readonly number[];
   quoted?: boolean;
   stream?: boolean;
+  /** Time on the review step for the extra memory pass over the largest plain file; 0 for none. */
+  reviewPauseMs?: number;
   dataDir: string;
   log?: (line: string) => void;
 }): Promise<BenchResult> {
@@ -348,6 +362,26 @@ export async function runBench(options: {
       );
       await memoryContext.close();
       const peak = sampled.peak!;
+      const pauseMs = options.reviewPauseMs ?? 0;
+      let memoryAfterReview: BenchRow['memoryAfterReview'] = null;
+      if (pauseMs > 0 && n === largest && !quoted && !stream) {
+        const reviewContext = await browser.newContext();
+        const reviewed = await importThroughElement(
+          await reviewContext.newPage(),
+          server.url,
+          file,
+          stream,
+          new MemorySampler(),
+          pauseMs,
+        );
+        await reviewContext.close();
+        const { growth } = reviewed.peak!;
+        memoryAfterReview = {
+          pauseMs,
+          growthMB: round(growth / 2 ** 20),
+          perFileSize: round(growth / file.bytes, 1),
+        };
+      }
       const row: BenchRow = {
         file: `${n.toLocaleString('en')} rows${quoted ? ', quoted' : ''}${stream ? ', stream-rows' : ''}`,
         variant: quoted ? 'quoted' : stream ? 'stream-rows' : 'plain',
@@ -367,6 +401,7 @@ export async function runBench(options: {
         peakMemoryMB: round(peak.peak / 2 ** 20),
         memoryGrowthMB: round(peak.growth / 2 ** 20),
         memoryPerFileSize: round(peak.growth / file.bytes, 1),
+        memoryAfterReview,
         rowsDelivered: result.rowsDelivered,
         editMs: round(median(result.edits)),
         editMaxMs: round(Math.max(...result.edits)),

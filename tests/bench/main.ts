@@ -5,12 +5,14 @@ import { ROOT } from '../support/servers.ts';
 import { runBench } from './bench.ts';
 import { toMarkdown } from './report.ts';
 
-// `npm run bench [-- --sizes 10000,100000 --no-quoted --no-stream --write-docs]`
+// `npm run bench [-- --sizes 10000,100000 --no-quoted --no-stream --review-pause 15 --write-docs]`
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10000,100000,1000000' },
     'no-quoted': { type: 'boolean', default: false },
     'no-stream': { type: 'boolean', default: false },
+    // Seconds on the review step in one more memory pass over the largest plain file; 0 for none.
+    'review-pause': { type: 'string', default: '15' },
     'write-docs': { type: 'boolean', default: false },
   },
 });
@@ -18,12 +20,16 @@ const sizes = values.sizes.split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n <= 0))
   throw new Error(`--sizes takes row counts, got "${values.sizes}"`);
 
+const reviewPause = Number(values['review-pause']);
+if (!(reviewPause >= 0)) throw new Error(`--review-pause takes seconds, got "${values['review-pause']}"`);
+
 const outDir = join(ROOT, 'bench-results');
 mkdirSync(outDir, { recursive: true });
 const result = await runBench({
   sizes,
   quoted: !values['no-quoted'],
   stream: !values['no-stream'],
+  reviewPauseMs: reviewPause * 1000,
   dataDir: join(outDir, 'data'),
   log: (line) => console.error(line),
 });

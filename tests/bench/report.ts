@@ -73,6 +73,12 @@ export function toMarkdown(result: BenchResult): string {
   for (const row of result.rows.filter((r) => r.rows === largest?.rows && r.variant !== 'quoted')) {
     lines.push('', `Targets at ${row.file}:`, '');
     for (const target of TARGETS) lines.push(`- ${target.label}: ${target.check(row)}`);
+    const review = row.memoryAfterReview;
+    if (review) {
+      lines.push(
+        `- the same import with ${review.pauseMs / 1000} s on the review step before Import: growth ${review.growthMB} MB, ${review.perFileSize}x the file`,
+      );
+    }
   }
   return lines.join('\n');
 }

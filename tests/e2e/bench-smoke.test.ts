@@ -11,7 +11,7 @@ import { toMarkdown } from '../bench/report.ts';
 test('the benchmark imports 10,000 generated rows end to end, kept and streamed, and reports every figure', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'csv-importer-bench-'));
   try {
-    const result = await runBench({ sizes: [10_000], stream: true, dataDir });
+    const result = await runBench({ sizes: [10_000], stream: true, reviewPauseMs: 500, dataDir });
     assert.deepEqual(
       result.rows.map((r) => r.file),
       ['10,000 rows', '10,000 rows, stream-rows'],
@@ -45,6 +45,11 @@ test('the benchmark imports 10,000 generated rows end to end, kept and streamed,
     assert.ok(result.sizes.every((s) => s.gzipKB > 0 && s.gzipKB < s.rawKB));
     assert.match(toMarkdown(result), /\| 10,000 rows \| 0\.8 \|/);
     assert.match(toMarkdown(result), /Targets at 10,000 rows, stream-rows:/);
+    // The pass with time on the review step runs for the largest plain file only.
+    assert.equal(row!.memoryAfterReview?.pauseMs, 500);
+    assert.ok(row!.memoryAfterReview!.growthMB > 0);
+    assert.equal(result.rows[1]!.memoryAfterReview, null);
+    assert.match(toMarkdown(result), /with 0\.5 s on the review step before Import: growth \d+ MB/);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
