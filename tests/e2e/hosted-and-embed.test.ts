@@ -97,6 +97,7 @@ describe('hosted mode: the importer from its own origin', () => {
         const importer = document.querySelector('csv-importer')!;
         importer.columns = columns as never;
         importer.src = src;
+        importer.startTimeoutMs = 2000;
         importer.open();
       },
       { columns: CONTACT_COLUMNS as unknown, src: `${e2e.hosted.url}/` },
@@ -109,7 +110,11 @@ describe('hosted mode: the importer from its own origin', () => {
     assert.deepEqual(e2e.hosted.requests.slice(before), ['/']);
     assert.notEqual(new URL(frame.url()).origin, e2e.hosted.url);
     assert.equal(await frame.locator('input[type=file]').count(), 0);
-    assert.deepEqual(await received(page), []);
+    // The page hears why once the frame is overdue: it never greeted the element.
+    const [error] = await waitForEvent(page, 'csv-importer-error');
+    assert.equal(error!.code, 'frame_unavailable');
+    assert.match(error!.message!, /^The importer at http:\/\/127\.0\.0\.1:\d+\/ did not start within 2 s: /);
+    assert.equal((await received(page)).length, 1);
     await page.close();
     await other.close();
   });
@@ -162,5 +167,83 @@ describe('embed URL mode: a plain iframe, configuration in the fragment', () => 
       .waitFor();
     assert.equal(await frame.locator('input[type=file]').count(), 0);
     await page.close();
+  });
+});
+
+describe('a frame that never starts', () => {
+  /** Opens the importer with `startTimeoutMs` and collects its error events in `window.errors`. */
+  async function openWatched(page: Page, url: string, startTimeoutMs: number, src?: string) {
+    await page.goto(url);
+    // Through the driver, not a script of the page: the page's own CSP may forbid inline scripts.
+    await page.evaluate(
+      ({ columns, startTimeoutMs, src }) => {
+        const errors: { code: string; message: string }[] = [];
+        (window as unknown as { errors: typeof errors }).errors = errors;
+        document.addEventListener('csv-importer-error', (event) => {
+          const { code, message } = event as unknown as { code: string; message: string };
+          errors.push({ code, message });
+        });
+        const importer = document.querySelector('csv-importer')!;
+        importer.columns = columns as never;
+        importer.startTimeoutMs = startTimeoutMs;
+        if (src) importer.src = src;
+        importer.open();
+      },
+      { columns: CONTACT_COLUMNS as unknown, startTimeoutMs, src },
+    );
+  }
+
+  const errors = (page: Page) =>
+    page.evaluate(() => (window as unknown as { errors: { code: string; message: string }[] }).errors);
+
+  test('a src that serves no importer becomes frame_unavailable, naming the URL', async () => {
+    const empty = await serveStatic({ host: '127.0.0.1', mounts: { '/files/': FIXTURES } });
+    const page = await e2e.browser.newPage();
+    const src = `${empty.url}/no-importer-here/`;
+    await openWatched(page, `${e2e.host.url}/element.html`, 1000, src);
+    await page.waitForFunction(() => (window as unknown as { errors: unknown[] }).errors.length > 0);
+    assert.deepEqual(await errors(page), [
+      {
+        code: 'frame_unavailable',
+        message: `The importer at ${src} did not start within 1 s: check that the URL serves the importer and that its frame-ancestors allow this page.`,
+      },
+    ]);
+    // The frame stays where it was; the page decides whether to close it.
+    assert.equal(await page.locator('csv-importer >> iframe').count(), 1);
+    await page.close();
+    await empty.close();
+  });
+
+  test("a page whose CSP stops the srcdoc frame's inline script gets frame_unavailable; without that CSP the same page starts it", async () => {
+    const strict = await serveStatic({
+      host: 'localhost',
+      mounts: {
+        '/': join(ROOT, 'tests/e2e/pages'),
+        '/element/': join(ROOT, 'packages/element/dist'),
+      },
+      headers: { 'content-security-policy': "script-src 'self'" },
+    });
+    const page = await e2e.browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/.test(message.text())) violations.push(message.text());
+    });
+    await openWatched(page, `${strict.url}/element.html`, 1500);
+    await page.waitForFunction(() => (window as unknown as { errors: unknown[] }).errors.length > 0);
+    const [error] = await errors(page);
+    assert.equal(error!.code, 'frame_unavailable');
+    assert.match(
+      error!.message,
+      /did not start within 1\.5 s\. Its frame inherits this page's Content-Security-Policy/,
+    );
+    assert.ok(violations.length > 0, 'the browser reported the blocked script');
+
+    // The control: the same page without the header starts the frame, and no error follows.
+    await openWatched(page, `${e2e.host.url}/element.html`, 3000);
+    await (await importerFrame(page)).waitForSelector('input[type=file]');
+    await page.waitForTimeout(3500);
+    assert.deepEqual(await errors(page), []);
+    await page.close();
+    await strict.close();
   });
 });

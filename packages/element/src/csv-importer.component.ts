@@ -44,6 +44,9 @@ export function hostThemeProperty(token: ThemeToken): string {
 
 /** How an attribute's text becomes its property's value (`null`: the attribute was removed). */
 type FromAttribute = (value: string | null) => unknown;
+/** How long a frame may take to load and greet the element (`startTimeoutMs`). */
+const DEFAULT_START_TIMEOUT_MS = 30_000;
+
 const text: FromAttribute = (value) => value ?? undefined;
 const flag: FromAttribute = (value) => value !== null;
 const numeric: FromAttribute = (value) => (value === null || value === '' ? undefined : Number(value));
@@ -81,6 +84,7 @@ const PROPERTIES = {
   debug: { initial: false, attribute: 'debug', from: flag },
   hookTimeoutMs: {},
   ackTimeoutMs: {},
+  startTimeoutMs: {},
 } satisfies Record<string, PropertyOptions>;
 type PropertyName = keyof typeof PROPERTIES;
 
@@ -222,7 +226,15 @@ export class CsvImporter extends HTMLElement {
    */
   declare ackTimeoutMs: number | undefined;
 
+  /**
+   * Milliseconds the element waits for its frame to load and greet it before it reports
+   * `frame_unavailable` (default 30000): a `src` that serves no importer, a frame this page's
+   * Content-Security-Policy stops. The frame stays; should it start later, the import goes on.
+   */
+  declare startTimeoutMs: number | undefined;
+
   #connection: FrameConnection | undefined;
+  #startTimer: ReturnType<typeof setTimeout> | undefined;
   #connectedFrame: HTMLIFrameElement | undefined;
   #frameWatch: MutationObserver | undefined;
   #hooks: HookRunner | undefined;
@@ -513,9 +525,26 @@ export class CsvImporter extends HTMLElement {
       },
       origin,
     );
+    const connection = this.#connection;
+    const waitMs = this.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
+    this.#startTimer = setTimeout(() => {
+      if (connection !== this.#connection || connection.greeted) return;
+      this.dispatchEvent(new CsvImporterErrorEvent('frame_unavailable', this.#unavailable(waitMs)));
+    }, waitMs);
+  }
+
+  /** Why the frame may not have started, for a `frame_unavailable` error. */
+  #unavailable(waitMs: number): string {
+    const seconds = `${Math.round(waitMs / 100) / 10} s`;
+    if (this.src) {
+      return `The importer at ${this.src} did not start within ${seconds}: check that the URL serves the importer and that its frame-ancestors allow this page.`;
+    }
+    return `The importer did not start within ${seconds}. Its frame inherits this page's Content-Security-Policy, which may stop the frame's inline script; if so, serve the importer from its own origin and set \`src\` (see docs/self-hosting.md).`;
   }
 
   #disconnect(): void {
+    clearTimeout(this.#startTimer);
+    this.#startTimer = undefined;
     this.#frameWatch?.disconnect();
     this.#frameWatch = undefined;
     this.#connection?.send({ type: 'cancel' });

@@ -49,6 +49,7 @@ export class FrameConnection {
   readonly #unanswered = new Set<string>();
   #early: object[] = [];
   #disposed = false;
+  #greeted = false;
 
   /** `origin` is the exact origin of a hosted frame; omit it for a srcdoc frame. */
   constructor(
@@ -80,6 +81,11 @@ export class FrameConnection {
     else this.#early.push(stamped);
   }
 
+  /** Whether the frame's document has said hello: it loaded and runs, whatever came after. */
+  get greeted(): boolean {
+    return this.#greeted;
+  }
+
   dispose(): void {
     this.#disposed = true;
     this.#early = [];
@@ -107,6 +113,7 @@ export class FrameConnection {
       if (looksLikeProtocol(event.data)) console.warn('csv-importer: ignored a malformed hello', event.data);
       return;
     }
+    this.#greeted = true;
     if (hello.version !== PROTOCOL_VERSION) {
       this.#handlers.error(
         'protocol_version',
