@@ -36,6 +36,26 @@ describe('CellStore', () => {
       assert.deepEqual(store.record(r), all[r]);
   });
 
+  test('appends of every size read back, and so do edits, across runs packed from each append', () => {
+    const store = new CellStore();
+    const all: string[][] = [];
+    // Sizes around the smallest run packed at the end of an append (256) and the largest (4,096).
+    for (const size of [1, 255, 1, 256, 257, 3, 5000, 4096, 4095, 2, 300, 8193, 7]) {
+      const batch = rows(size, 3, all.length);
+      store.append(batch);
+      all.push(...batch);
+    }
+    assert.equal(store.length, all.length);
+    assert.deepEqual(cells(store), all);
+    // Reads out of order find each row's run as well as a scan does.
+    for (let r = all.length - 1; r >= 0; r -= 997) assert.deepEqual(store.record(r), all[r]);
+    for (const r of [0, 1, 256, 257, 513, 5000, all.length - 1]) {
+      store.set(r, 2, `edit ${r}`);
+      all[r]![2] = `edit ${r}`;
+    }
+    assert.deepEqual(cells(store), all);
+  });
+
   test('a ragged row widens the store: shorter rows, before and after, read back empty cells', () => {
     const store = new CellStore();
     store.append([['a'], ['b', 'c']]);

@@ -1,38 +1,52 @@
-/** Rows per block: a power of two, so a row's block and place in it are a shift and a mask. */
-const BLOCK_SHIFT = 12;
-const BLOCK_ROWS = 1 << BLOCK_SHIFT;
-const BLOCK_MASK = BLOCK_ROWS - 1;
-/** Edits held apart for one block of one column before they are packed into the block. */
+/** Most rows in one packed run. */
+const MAX_RUN_ROWS = 4096;
+/**
+ * Fewest rows an `append` packs at its end; fewer wait for the next call. Packing each call's rows
+ * at once lets the parser's strings (its chunk, and the cells cut from it) die young, instead of
+ * surviving into the old generation while a run fills and waiting there for a full collection.
+ */
+const MIN_RUN_ROWS = 256;
+/** Edits held apart for one run of one column before they are packed into it. */
 const REPACK_EDITS = 256;
 
 /**
- * One column's cells of one full block: their texts joined into one string, and where each cell
+ * One column's cells of one run of rows: their texts joined into one string, and where each cell
  * ends in it. A string per cell costs a header and a pointer besides its characters (several
  * times the characters for short cells); joined, a cell costs its characters and an offset.
  */
-interface Block {
+interface Packed {
   readonly text: string;
   readonly ends: Uint16Array | Uint32Array;
 }
 
+/** Consecutive rows, packed column by column; `undefined` for a column empty in all of them. */
+interface Run {
+  readonly start: number;
+  readonly count: number;
+  readonly columns: (Packed | undefined)[];
+  /** Per column, how many of the column's held edits fall in this run. */
+  readonly edits: number[];
+}
+
 /**
- * The file's records, stored column by column. Rows are gathered into blocks of 4,096; once a
- * block is full, each of its columns is packed into one string and an array of end offsets, so a
- * million rows cost a few hundred strings rather than ten million. Reading a cell cuts it out of
- * its block. Edits to packed rows are held in a small map per column that is read first, and
- * packed into the block once a block has collected many. The last, partly filled block stays as
- * plain arrays. Rows that are shorter than the widest row read back as empty cells.
+ * The file's records, stored column by column. Rows are packed in runs of up to 4,096: each run
+ * keeps one string per column and an array of end offsets, so a million rows cost a few thousand
+ * strings rather than ten million. Reading a cell cuts it out of its run. Edits to packed rows
+ * are held in a small map per column that is read first, and packed into the run once it has
+ * collected many. Rows short of a run wait as plain arrays. Rows that are shorter than the widest
+ * row read back as empty cells.
  */
 export class CellStore {
-  /** Per column: the packed blocks; `undefined` for a block whose cells are all empty. */
-  readonly #blocks: (Block | undefined)[][] = [];
-  /** Per column: the cells of the rows after the packed blocks. */
+  readonly #runs: Run[] = [];
+  /** The first row of each run, for finding a row's run by bisection. */
+  #starts = new Int32Array(64);
+  /** The run the last read found, which the next read (usually the next row) tries first. */
+  #recent: Run | undefined;
+  /** Per column: the cells of the rows after the packed runs. */
   readonly #open: string[][] = [];
   /** Per column: edited cells of packed rows, by row. */
   readonly #edits: Map<number, string>[] = [];
-  /** Per column and packed block: how many of `#edits` fall in it. */
-  readonly #editCounts: number[][] = [];
-  #sealedBlocks = 0;
+  #packedRows = 0;
   #length = 0;
 
   /** Number of records, the header row and any rows above it included. */
@@ -51,23 +65,24 @@ export class CellStore {
       while (open.length < row.length) this.#pushColumn();
       const width = open.length;
       for (let c = 0; c < width; c++) open[c]!.push(row[c] ?? '');
-      if (++this.#length - (this.#sealedBlocks << BLOCK_SHIFT) === BLOCK_ROWS) this.#seal();
+      if (++this.#length - this.#packedRows === MAX_RUN_ROWS) this.#seal();
     }
+    if (this.#length - this.#packedRows >= MIN_RUN_ROWS) this.#seal();
   }
 
   get(row: number, column: number): string {
     if (!(row >= 0 && row < this.#length) || (row | 0) !== row) return '';
-    const block = row >>> BLOCK_SHIFT;
-    if (block >= this.#sealedBlocks) return this.#open[column]?.[row & BLOCK_MASK] ?? '';
+    if (row >= this.#packedRows) return this.#open[column]?.[row - this.#packedRows] ?? '';
     const edits = this.#edits[column];
     if (edits === undefined) return '';
     if (edits.size > 0) {
       const edited = edits.get(row);
       if (edited !== undefined) return edited;
     }
-    const packed = this.#blocks[column]![block];
+    const run = this.#runOf(row);
+    const packed = run.columns[column];
     if (packed === undefined) return '';
-    const i = row & BLOCK_MASK;
+    const i = row - run.start;
     return packed.text.substring(i === 0 ? 0 : packed.ends[i - 1]!, packed.ends[i]!);
   }
 
@@ -76,20 +91,17 @@ export class CellStore {
       throw new RangeError(`no cell at ${row},${column}`);
     }
     if (row < 0 || row >= this.#length) throw new RangeError(`no cell at ${row},${column}`);
-    const block = row >>> BLOCK_SHIFT;
-    if (block >= this.#sealedBlocks) {
-      this.#open[column]![row & BLOCK_MASK] = value;
+    if (row >= this.#packedRows) {
+      this.#open[column]![row - this.#packedRows] = value;
       return;
     }
     const edits = this.#edits[column]!;
-    if (edits.has(row)) {
-      edits.set(row, value);
-      return;
-    }
+    const known = edits.has(row);
     edits.set(row, value);
-    const counts = this.#editCounts[column]!;
-    counts[block] = (counts[block] ?? 0) + 1;
-    if (counts[block] >= REPACK_EDITS) this.#repack(column, block);
+    if (known) return;
+    const run = this.#runOf(row);
+    run.edits[column] = (run.edits[column] ?? 0) + 1;
+    if (run.edits[column] >= REPACK_EDITS) this.#repack(run, column);
   }
 
   /** One record as an array of cells, `width` long. */
@@ -105,37 +117,59 @@ export class CellStore {
     return this.#open.length - 1;
   }
 
-  /** A new column, empty in every row so far. */
+  /** A new column, empty in every row so far (packed runs read it as empty). */
   #pushColumn(): void {
-    this.#blocks.push(new Array<Block | undefined>(this.#sealedBlocks).fill(undefined));
-    this.#open.push(new Array<string>(this.#length - (this.#sealedBlocks << BLOCK_SHIFT)).fill(''));
+    this.#open.push(new Array<string>(this.#length - this.#packedRows).fill(''));
     this.#edits.push(new Map());
-    this.#editCounts.push([]);
   }
 
-  /** Packs the open rows, a full block of them, column by column. */
-  #seal(): void {
-    for (let c = 0; c < this.#open.length; c++) {
-      this.#blocks[c]!.push(pack(this.#open[c]!));
-      this.#open[c] = [];
+  /** The packed run that holds `row` (a packed row). */
+  #runOf(row: number): Run {
+    const recent = this.#recent;
+    if (recent !== undefined && row >= recent.start && row < recent.start + recent.count) return recent;
+    const starts = this.#starts;
+    let low = 0;
+    let high = this.#runs.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (starts[middle]! <= row) low = middle;
+      else high = middle - 1;
     }
-    this.#sealedBlocks++;
+    const run = this.#runs[low]!;
+    this.#recent = run;
+    return run;
   }
 
-  /** Packs one block of one column again with its edits, and forgets them. */
-  #repack(column: number, block: number): void {
-    const cells = new Array<string>(BLOCK_ROWS);
-    const first = block << BLOCK_SHIFT;
-    for (let i = 0; i < BLOCK_ROWS; i++) cells[i] = this.get(first + i, column);
-    this.#blocks[column]![block] = pack(cells);
+  /** Packs the open rows into a run, column by column. */
+  #seal(): void {
+    const count = this.#length - this.#packedRows;
+    if (count === 0) return;
+    const columns = this.#open.map(pack);
+    for (let c = 0; c < this.#open.length; c++) this.#open[c] = [];
+    const n = this.#runs.length;
+    if (n === this.#starts.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(this.#starts);
+      this.#starts = grown;
+    }
+    this.#starts[n] = this.#packedRows;
+    this.#runs.push({ start: this.#packedRows, count, columns, edits: [] });
+    this.#packedRows += count;
+  }
+
+  /** Packs one run of one column again with its edits, and forgets them. */
+  #repack(run: Run, column: number): void {
+    const cells = new Array<string>(run.count);
+    for (let i = 0; i < run.count; i++) cells[i] = this.get(run.start + i, column);
+    run.columns[column] = pack(cells);
     const edits = this.#edits[column]!;
-    for (let i = 0; i < BLOCK_ROWS; i++) edits.delete(first + i);
-    this.#editCounts[column]![block] = 0;
+    for (let i = 0; i < run.count; i++) edits.delete(run.start + i);
+    run.edits[column] = 0;
   }
 }
 
-/** One column of one block as a string and end offsets; `undefined` when every cell is empty. */
-function pack(cells: readonly string[]): Block | undefined {
+/** One column of one run as a string and end offsets; `undefined` when every cell is empty. */
+function pack(cells: readonly string[]): Packed | undefined {
   const text = cells.join('');
   if (text.length === 0) return undefined;
   const ends = text.length <= 0xffff ? new Uint16Array(cells.length) : new Uint32Array(cells.length);
