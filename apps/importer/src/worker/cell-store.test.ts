@@ -95,14 +95,21 @@ describe('CellStore', () => {
     assert.deepEqual(new CellStore().record(0), []);
   });
 
-  test('keeps unicode whole: two-byte text, emoji, combining marks, in packed and open blocks', () => {
-    const samples = ['Zoë', '李雷', '👩🏽‍💻', 'e\u0301', '', 'plain', '\u0000', 'ﬀ', '🇫🇮,"quoted"'];
-    // Column 0 packs into a two-byte string, column 1 into a one-byte one.
-    const all = Array.from({ length: BLOCK + 50 }, (_, i) => [samples[i % samples.length]!, `${i}`]);
+  test('keeps text whole: a leading byte order mark, two-byte text, emoji, combining marks, a lone surrogate', () => {
+    // A byte order mark opens the first cell: it is the cell's text, whatever UTF-8 makes of it.
+    const samples = ['\uFEFFZoë', '李雷', '👩🏽‍💻', 'e\u0301', '', 'plain', '\u0000', 'ﬀ', '🇫🇮,"quoted"'];
+    // Column 2 holds one lone surrogate, which UTF-8 cannot encode.
+    const all = Array.from({ length: BLOCK + 50 }, (_, i) => [
+      samples[i % samples.length]!,
+      `${i}`,
+      i === 5 ? 'half \uD83D pair' : `n${i}`,
+    ]);
     const store = new CellStore();
     store.append(all);
     assert.deepEqual(cells(store), all);
+    assert.equal(store.get(0, 0), '\uFEFFZoë');
     assert.equal(store.get(2, 0), '👩🏽‍💻');
+    assert.equal(store.get(5, 2), 'half \uD83D pair');
   });
 
   test('long cells (a block of more than 64K characters) read back whole', () => {

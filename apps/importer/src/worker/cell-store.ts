@@ -10,14 +10,24 @@ const MIN_RUN_ROWS = 256;
 const REPACK_EDITS = 256;
 
 /**
- * One column's cells of one run of rows: their texts joined into one string, and where each cell
- * ends in it. A string per cell costs a header and a pointer besides its characters (several
- * times the characters for short cells); joined, a cell costs its characters and an offset.
+ * One column's cells of one run of rows: their texts joined, and where each cell ends in the
+ * joined text (UTF-16 offsets). A string per cell costs a header and a pointer besides its
+ * characters (several times the characters for short cells); joined, a cell costs its characters
+ * and an offset. The text is kept as UTF-8 bytes, outside the V8 heap: the file's text then never
+ * fills the worker's young generation on its way in, nor its old one once stored. Text that
+ * UTF-8 cannot hold (a lone surrogate) stays a string.
  */
 interface Packed {
-  readonly text: string;
+  readonly utf8: Uint8Array | undefined;
+  readonly text: string | undefined;
   readonly ends: Uint16Array | Uint32Array;
 }
+
+const encoder = new TextEncoder();
+/** A byte order mark at the start of a run is the first cell's text, not an encoding's mark. */
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+/** A UTF-16 code unit of a pair without its other half, which UTF-8 cannot encode. */
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /** Consecutive rows, packed column by column; `undefined` for a column empty in all of them. */
 interface Run {
@@ -46,6 +56,12 @@ export class CellStore {
   readonly #open: string[][] = [];
   /** Per column: edited cells of packed rows, by row. */
   readonly #edits: Map<number, string>[] = [];
+  /**
+   * Per column: the run whose text was decoded last, and that text. Reads go row after row or
+   * column after column, so each run's bytes are decoded about once per pass over the file.
+   */
+  readonly #decodedRun: (Packed | undefined)[] = [];
+  readonly #decodedText: string[] = [];
   #packedRows = 0;
   #length = 0;
 
@@ -83,7 +99,7 @@ export class CellStore {
     const packed = run.columns[column];
     if (packed === undefined) return '';
     const i = row - run.start;
-    return packed.text.substring(i === 0 ? 0 : packed.ends[i - 1]!, packed.ends[i]!);
+    return this.#textOf(packed, column).substring(i === 0 ? 0 : packed.ends[i - 1]!, packed.ends[i]!);
   }
 
   set(row: number, column: number, value: string): void {
@@ -121,6 +137,16 @@ export class CellStore {
   #pushColumn(): void {
     this.#open.push(new Array<string>(this.#length - this.#packedRows).fill(''));
     this.#edits.push(new Map());
+  }
+
+  /** The joined text of one column's packed run. */
+  #textOf(packed: Packed, column: number): string {
+    if (packed.text !== undefined) return packed.text;
+    if (this.#decodedRun[column] === packed) return this.#decodedText[column]!;
+    const text = decoder.decode(packed.utf8);
+    this.#decodedRun[column] = packed;
+    this.#decodedText[column] = text;
+    return text;
   }
 
   /** The packed run that holds `row` (a packed row). */
@@ -178,5 +204,6 @@ function pack(cells: readonly string[]): Packed | undefined {
     end += cells[i]!.length;
     ends[i] = end;
   }
-  return { text, ends };
+  if (LONE_SURROGATE.test(text)) return { utf8: undefined, text, ends };
+  return { utf8: encoder.encode(text), text: undefined, ends };
 }
