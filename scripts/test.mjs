@@ -34,6 +34,9 @@ function findTests(dirs, suffix, exclude = []) {
   return found.filter((f) => !only || f.includes(only)).sort();
 }
 
+/** Longest any one Node test or suite may take: the slowest suites take about 75 s here. */
+const TEST_TIMEOUT_MS = 300_000;
+
 /** Runs bundled tests with node's runner and reads the counts from its TAP summary. */
 async function nodeSuite(name, files, concurrency) {
   if (files.length === 0) return { passed: 0, failed: 0, skipped: 0 };
@@ -43,6 +46,8 @@ async function nodeSuite(name, files, concurrency) {
   await run(process.execPath, [
     '--test',
     `--test-concurrency=${concurrency}`,
+    // A test that hangs (a promise nothing settles) fails after this instead of holding up the run.
+    `--test-timeout=${TEST_TIMEOUT_MS}`,
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',

@@ -63,22 +63,25 @@ describe('Escape inside the frame', () => {
     await showRow(frame, 0);
     await cell(frame, 0, 'firstName').click();
     await page.keyboard.press('Escape');
-    // A message the frame sends after the Escape arrives after anything the Escape sent.
-    const taken = page.evaluate(
-      () =>
-        new Promise<string>((resolve) =>
-          document.addEventListener(
-            'csv-importer-download',
-            (event) => {
-              event.preventDefault();
-              resolve(event.type);
-            },
-            { once: true },
-          ),
-        ),
-    );
+    // A message the frame sends after the Escape arrives after anything the Escape sent. The
+    // listener is in place before the click, so the download cannot come before it.
+    await page.evaluate(() => {
+      const seen = window as unknown as { downloads: string[] };
+      seen.downloads = [];
+      document.addEventListener(
+        'csv-importer-download',
+        (event) => {
+          event.preventDefault();
+          seen.downloads.push(event.type);
+        },
+        { once: true },
+      );
+    });
     await frame.getByRole('button', { name: 'Download rows with errors (CSV)' }).click();
-    assert.equal(await taken, 'csv-importer-download');
+    await page.waitForFunction(() => (window as unknown as { downloads: string[] }).downloads.length > 0);
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { downloads: string[] }).downloads), [
+      'csv-importer-download',
+    ]);
     assert.deepEqual(await received(page), []);
     assert.equal(await isOpen(page), true);
     assert.equal(await page.locator('csv-importer >> iframe').count(), 1);
