@@ -40,8 +40,9 @@ interface Run {
 
 /**
  * The file's records, stored column by column. Rows are packed in runs of up to 4,096: each run
- * keeps one string per column and an array of end offsets, so a million rows cost a few thousand
- * strings rather than ten million. Reading a cell cuts it out of its run. Edits to packed rows
+ * keeps one buffer of UTF-8 text per column and an array of end offsets, so a million rows cost a
+ * few thousand buffers rather than ten million strings. Reading a cell cuts it out of its run's
+ * decoded text (two runs read in turn, a row at a time, each decode again). Edits to packed rows
  * are held in a small map per column that is read first, and packed into the run once it has
  * collected many. Rows short of a run wait as plain arrays. Rows that are shorter than the widest
  * row read back as empty cells.
