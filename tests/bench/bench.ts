@@ -351,31 +351,24 @@ export async function runBench(options: {
       const result = await importThroughElement(importPage, server.url, file, stream);
       await context.close();
       // Memory comes from a second import of the same file, in a fresh context, sampled.
-      const memoryContext = await browser.newContext();
-      const sampler = new MemorySampler();
-      const sampled = await importThroughElement(
-        await memoryContext.newPage(),
-        server.url,
-        file,
-        stream,
-        sampler,
-      );
-      await memoryContext.close();
-      const peak = sampled.peak!;
-      const pauseMs = options.reviewPauseMs ?? 0;
-      let memoryAfterReview: BenchRow['memoryAfterReview'] = null;
-      if (pauseMs > 0 && n === largest && !quoted && !stream) {
-        const reviewContext = await browser.newContext();
-        const reviewed = await importThroughElement(
-          await reviewContext.newPage(),
+      const sampledImport = async (reviewPauseMs = 0) => {
+        const memoryContext = await browser.newContext();
+        const sampled = await importThroughElement(
+          await memoryContext.newPage(),
           server.url,
           file,
           stream,
           new MemorySampler(),
-          pauseMs,
+          reviewPauseMs,
         );
-        await reviewContext.close();
-        const { growth } = reviewed.peak!;
+        await memoryContext.close();
+        return sampled.peak!;
+      };
+      const peak = await sampledImport();
+      const pauseMs = options.reviewPauseMs ?? 0;
+      let memoryAfterReview: BenchRow['memoryAfterReview'] = null;
+      if (pauseMs > 0 && n === largest && !quoted && !stream) {
+        const { growth } = await sampledImport(pauseMs);
         memoryAfterReview = {
           pauseMs,
           growthMB: round(growth / 2 ** 20),
