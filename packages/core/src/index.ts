@@ -31,6 +31,8 @@ export {
   ENCODINGS,
   type Encoding,
   type FileKind,
+  LOW_CONFIDENCE,
+  plausibility,
   sniffFile,
 } from './decode/decode.ts';
 export {
@@ -68,8 +70,11 @@ export {
   findRaggedRows,
   parseTextStream,
   type ReadLimits,
+  type RecordIssue,
   type RowBatch,
+  readRecordAsLine,
 } from './parse/parse.ts';
+export { RecordWidths } from './parse/ragged-rows.ts';
 export { detectDateOrder, excelSerialToIso } from './types/date.ts';
 export { detectDecimalSeparator } from './types/number.ts';
 export type { CellInput, CellNote, ColumnHints } from './types/parsed.ts';
