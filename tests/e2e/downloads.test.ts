@@ -67,7 +67,7 @@ describe('files the user asks for are saved by the host page', () => {
       [
         'First name,Last name,E-mail,Phone,Date of birth,Country,Plan,Seats,Active,Notes,Problems',
         // The phone number starts with `+` but is data, not a formula: written as it is.
-        "Linus,Torvalds,linus@,+358 9 1234567,1969-12-28,FI,free,1,no,missing domain in e-mail,E-mail: This is not a valid e-mail address.",
+        'Linus,Torvalds,linus@,+358 9 1234567,1969-12-28,FI,free,1,no,missing domain in e-mail,E-mail: This is not a valid e-mail address.',
         ',Anonymous,anon@example.com,,,,free,,,no first name,First name: This field is required.',
         '',
       ].join('\r\n'),
@@ -85,7 +85,7 @@ describe('files the user asks for are saved by the host page', () => {
     // Tim Berners-Lee's -3 seats (a signed number, not guarded) is under the column's minimum.
     assert.equal(
       lines[2],
-      "Tim,Berners-Lee,tim@example.com,+44 20 7946 0000,not a date,GB,pro,-3,yes,negative seats,Seats: This value is too small (at least 0).",
+      'Tim,Berners-Lee,tim@example.com,+44 20 7946 0000,not a date,GB,pro,-3,yes,negative seats,Seats: This value is too small (at least 0).',
     );
     await page.close();
   });
