@@ -30,6 +30,7 @@ export {
   detectEncoding,
   ENCODINGS,
   type Encoding,
+  encodingSamples,
   type FileKind,
   LOW_CONFIDENCE,
   plausibility,

@@ -3,7 +3,8 @@ import chardet from 'chardet';
 /**
  * Why a file could not be read as text, or as a table within the reading limits
  * (`too_many_columns`, `cell_too_long`: see `ReadLimits` in parse/; `file_too_large`,
- * `too_many_rows`: the application's `maxFileSize` and `maxRows`, checked by the frame).
+ * `too_many_rows`: the application's `maxFileSize` and `maxRows`, checked by the frame;
+ * `no_data_rows`: a header row and nothing below it).
  */
 export type DecodeErrorCode =
   | 'empty_file'
@@ -12,7 +13,8 @@ export type DecodeErrorCode =
   | 'too_many_columns'
   | 'cell_too_long'
   | 'file_too_large'
-  | 'too_many_rows';
+  | 'too_many_rows'
+  | 'no_data_rows';
 
 export class DecodeError extends Error {
   override readonly name = 'DecodeError';
@@ -386,6 +388,27 @@ function undecodable(sample: Uint8Array, encoding: Encoding): number {
     if (c === 0xfffd || (c >= 0x80 && c <= 0x9f)) count++;
   }
   return count;
+}
+
+/**
+ * How `head` (a file's first bytes) reads in each of `encodings`: its first `lines` lines that
+ * hold non-ASCII text (else its first lines), each cut to `width` characters, so the user can
+ * see which reading is right.
+ */
+export function encodingSamples(
+  head: Uint8Array,
+  encodings: readonly Encoding[],
+  lines = 3,
+  width = 80,
+): { encoding: Encoding; sample: string }[] {
+  return encodings.map((encoding) => {
+    const all = new TextDecoder(encoding)
+      .decode(head.subarray(0, SNIFF_BYTES), { stream: true })
+      .split(/\r\n?|\n/);
+    const telling = all.filter((line) => /[\u0080-\uffff]/.test(line));
+    const chosen = (telling.length > 0 ? telling : all).slice(0, lines);
+    return { encoding, sample: chosen.map((line) => line.slice(0, width)).join('\n') };
+  });
 }
 
 /** A file's text as a stream of decoded chunks, with the encoding that was used. */
