@@ -172,6 +172,7 @@ export class SourceReader {
     if (generation !== this.#generation) throw new LoadStop('cancelled', 'Reading was cancelled.');
     if (store.length === 0) throw new DecodeError('empty_file', 'The file has no rows.');
     const headerRow = detectHeader(store, this.#columns);
+    refuseWithoutRows(store, headerRow);
     if (maxRows !== undefined && store.length - headerRow - 1 > maxRows) throw tooManyRows(maxRows);
     onProgress?.({ rows: store.length, fraction: 1 });
     this.#file = file;
@@ -239,6 +240,7 @@ export class SourceReader {
     const widths = new RecordWidths();
     widths.add(rows);
     const headerRow = detectHeader(store, this.#columns);
+    if (sheet === undefined) refuseWithoutRows(store, headerRow);
     if (maxRows !== undefined && store.length - headerRow - 1 > maxRows) throw tooManyRows(maxRows);
     onProgress?.({ rows: store.length, fraction: 1 });
     this.#file = file;
@@ -253,24 +255,27 @@ export class SourceReader {
   }
 }
 
-/**
- * The header row the first records suggest for these columns. A file whose records are a header
- * and nothing below it is refused (`no_data_rows`): there is nothing to import, and going on
- * would end in an import of nothing.
- */
+/** The header row the first records suggest for these columns. */
 function detectHeader(store: CellStore, columns: readonly ColumnSpec[]): number {
   const first: string[][] = [];
   for (let r = 0; r < Math.min(store.length, 20); r++) first.push(store.record(r));
   const { index } = detectHeaderRow(first, columns);
-  const headerRow = Math.max(0, Math.min(index, store.length - 1));
-  if (headerRow === store.length - 1)
-    throw new DecodeError(
-      'no_data_rows',
-      store.length === 1
-        ? 'The file has a header row but no rows of data below it.'
-        : `The file has no rows of data below its header row (row ${headerRow + 1}).`,
-    );
-  return headerRow;
+  return Math.max(0, Math.min(index, store.length - 1));
+}
+
+/**
+ * Refuses a file whose records are a header row and nothing below it (`no_data_rows`): there is
+ * nothing to import, and going on would end in an import of nothing. (A sheet the user picked
+ * is shown instead: the reading step says it has no rows and offers the other sheets.)
+ */
+function refuseWithoutRows(store: CellStore, headerRow: number): void {
+  if (headerRow < store.length - 1) return;
+  throw new DecodeError(
+    'no_data_rows',
+    store.length === 1
+      ? 'The file has a header row but no rows of data below it.'
+      : `The file has no rows of data below its header row (row ${headerRow + 1}).`,
+  );
 }
 
 /** What the frame is told about a file read with `headerRow` as its header row. */
