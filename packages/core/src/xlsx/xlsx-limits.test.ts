@@ -269,7 +269,7 @@ function letters(n: number): string {
   let seed = 7;
   let out = '';
   for (let i = 0; i < n; i++) {
-    seed = (seed * 1103515245 + 12345) >>> 0;
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
     out += String.fromCharCode(97 + ((seed >>> 16) % 26));
   }
   return out;

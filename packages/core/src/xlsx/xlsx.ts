@@ -246,7 +246,9 @@ export class Workbook {
     const entry = this.#zip.entry(name);
     if (!entry) return;
     const { maxTotalBytes, maxCellLength } = this.#limits;
-    if (this.#inflated + entry.size > maxTotalBytes) throw this.#tooMuch(name);
+    // The part's own limit speaks first (its message is the more specific), when inflating starts.
+    if (entry.size <= limit.maxBytes && this.#inflated + entry.size > maxTotalBytes)
+      throw this.#tooMuch(name);
     const decoder = new TextDecoder('utf-8');
     const tokenizer = new XmlTokenizer(handler, {
       maxTagLength: MAX_TAG_LENGTH,
