@@ -74,7 +74,7 @@ export { detectDateOrder, excelSerialToIso } from './types/date.ts';
 export { detectDecimalSeparator } from './types/number.ts';
 export type { CellInput, CellNote, ColumnHints } from './types/parsed.ts';
 export { PHONE_COUNTRIES } from './types/phone.ts';
-export { type DetectedHints, detectHints } from './validate/detect-hints.ts';
+export { type DetectedHints, detectHints, readWithHints } from './validate/detect-hints.ts';
 export { type TableRule, UniqueIndex, uniqueIndexes, validateTable } from './validate/table-checks.ts';
 export {
   type CellResult,

@@ -1,7 +1,6 @@
-import type { ColumnSpec } from '@csv-importer/core';
+import { type ColumnSpec, exportCsv } from '@csv-importer/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { csvLine } from '../../csv/csv-writer.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { controls } from '../../styles/shared-styles.ts';
 
@@ -159,7 +158,7 @@ export class UploadStep extends LitElement {
   }
 
   #saveTemplate(): void {
-    this.onSaveFile('template.csv', csvLine(this.fields.map((f) => f.label)));
+    this.onSaveFile('template.csv', exportCsv([this.fields.map((f) => f.label)]));
   }
 
   override render() {
