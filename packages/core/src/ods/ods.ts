@@ -18,13 +18,16 @@ const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** XML text with its entities resolved; a reference to no Unicode character is refused. */
-function unescape(raw: string): string {
+function unescapeOds(raw: string): string {
   if (!raw.includes('&')) return raw;
   return raw.replace(ENTITY, (_whole, hex?: string, dec?: string, name?: string) => {
     if (name) return NAMED[name]!;
     const code = hex ? Number.parseInt(hex, 16) : Number(dec);
     if (!(code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff))
-      throw new WorkbookError('invalid_character', `The workbook has a character reference to no Unicode character (${_whole.slice(0, 20)}).`);
+      throw new WorkbookError(
+        'invalid_character',
+        `The workbook has a character reference to no Unicode character (${_whole.slice(0, 20)}).`,
+      );
     return String.fromCodePoint(code);
   });
 }
@@ -34,7 +37,7 @@ const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 /** The attributes of one start tag's text, unescaped, namespace prefixes kept (`table:name`). */
 function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of tag.matchAll(ATTRIBUTE)) out[m[1]!] = unescape(m[2] ?? m[3] ?? '');
+  for (const m of tag.matchAll(ATTRIBUTE)) out[m[1]!] = unescapeOds(m[2] ?? m[3] ?? '');
   return out;
 }
 
@@ -75,7 +78,7 @@ function typedValue(a: Record<string, string>): SheetValue | undefined {
     }
     default:
       // string, and anything unknown: the cell's text.
-      return a['office:string-value'] !== undefined ? unescape(a['office:string-value']) : undefined;
+      return a['office:string-value'] !== undefined ? unescapeOds(a['office:string-value']) : undefined;
   }
 }
 
@@ -118,7 +121,10 @@ export class OdsWorkbook {
               `The workbook lists more than ${count(limits.maxSheets)} sheets, more than the importer reads.`,
             );
           const a = attributes(text);
-          tables.push({ name: a['table:name'] ?? `Sheet${tables.length + 1}`, style: a['table:style-name'] ?? '' });
+          tables.push({
+            name: a['table:name'] ?? `Sheet${tables.length + 1}`,
+            style: a['table:style-name'] ?? '',
+          });
         }
       },
       close: (name) => {
@@ -165,7 +171,8 @@ export class OdsWorkbook {
     let column = 0;
     let cells: { column: number; value: SheetValue }[] = [];
     /** The open cell: its repeat count, its typed value (undefined: its text decides), its text. */
-    let cell: { repeat: number; value: SheetValue | undefined; text: string; paragraphs: number } | null = null;
+    let cell: { repeat: number; value: SheetValue | undefined; text: string; paragraphs: number } | null =
+      null;
     let annotation = 0;
     const addText = (more: string) => {
       if (!cell || annotation > 0) return;
@@ -192,7 +199,12 @@ export class OdsWorkbook {
           case 'table:table-cell':
           case 'table:covered-table-cell': {
             const a = attributes(text);
-            cell = { repeat: repeat(a['table:number-columns-repeated']), value: typedValue(a), text: '', paragraphs: 0 };
+            cell = {
+              repeat: repeat(a['table:number-columns-repeated']),
+              value: typedValue(a),
+              text: '',
+              paragraphs: 0,
+            };
             break;
           }
           case 'office:annotation':
@@ -242,7 +254,7 @@ export class OdsWorkbook {
         }
       },
       text: (raw) => {
-        if (cell) addText(unescape(raw));
+        if (cell) addText(unescapeOds(raw));
       },
     });
     return grid.rows(options.maxRows);

@@ -39,7 +39,12 @@ export function scanXml(xml: string, handler: XmlHandler, maxTagLength: number):
     if (xml.startsWith('<![CDATA[', lt)) {
       const end = xml.indexOf(']]>', lt + 9);
       if (end === -1) throw new XmlScanError('a CDATA section is never closed');
-      handler.text(xml.slice(lt + 9, end).replaceAll('&', '&amp;').replaceAll('<', '&lt;'));
+      handler.text(
+        xml
+          .slice(lt + 9, end)
+          .replaceAll('&', '&amp;')
+          .replaceAll('<', '&lt;'),
+      );
       at = end + 3;
       continue;
     }

@@ -47,7 +47,10 @@ export class ZipParts {
       });
     } catch (error) {
       if (error instanceof WorkbookError) throw error;
-      throw new WorkbookError('corrupt', `The workbook is damaged and cannot be read (${(error as Error).message}).`);
+      throw new WorkbookError(
+        'corrupt',
+        `The workbook is damaged and cannot be read (${(error as Error).message}).`,
+      );
     }
   }
 }

@@ -10,11 +10,14 @@ const CHUNK = 8192;
 export function latin1(bytes: Uint8Array, start: number, end: number): string {
   let out = '';
   for (let at = start; at < end; at += CHUNK)
-    out += String.fromCharCode.apply(null, bytes.subarray(at, Math.min(end, at + CHUNK)) as unknown as number[]);
+    out += String.fromCharCode.apply(
+      null,
+      bytes.subarray(at, Math.min(end, at + CHUNK)) as unknown as number[],
+    );
   return out;
 }
 
-const utf16 = new TextDecoder('utf-16le');
+const utf16 = /* @__PURE__ */ new TextDecoder('utf-16le');
 
 /** UTF-16LE bytes to text. */
 export function utf16le(bytes: Uint8Array, start: number, end: number): string {

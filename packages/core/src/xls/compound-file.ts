@@ -93,14 +93,18 @@ export class CompoundFile {
 
   #sectorOffset(sector: number, what: string): number {
     if (sector >= this.#sectorCount)
-      throw damaged(`the ${what} points to sector ${count(sector)}, outside the file's ${count(this.#sectorCount)} sectors`);
+      throw damaged(
+        `the ${what} points to sector ${count(sector)}, outside the file's ${count(this.#sectorCount)} sectors`,
+      );
     return (sector + 1) * this.#sectorSize;
   }
 
   /** The file allocation table, gathered from the sectors the header and the DIFAT chain name. */
   #readFat(fatSectors: number, difatStart: number, difatSectors: number): Uint32Array {
     if (fatSectors > this.#sectorCount)
-      throw damaged(`${count(fatSectors)} allocation sectors declared in a file of ${count(this.#sectorCount)} sectors`);
+      throw damaged(
+        `${count(fatSectors)} allocation sectors declared in a file of ${count(this.#sectorCount)} sectors`,
+      );
     const perSector = this.#sectorSize / 4;
     const fatSectorNumbers: number[] = [];
     for (let i = 0; i < HEADER_DIFAT_ENTRIES && fatSectorNumbers.length < fatSectors; i++)
@@ -108,7 +112,8 @@ export class CompoundFile {
     let difat = difatStart;
     const seen = new Set<number>();
     for (let n = 0; fatSectorNumbers.length < fatSectors; n++) {
-      if (n >= difatSectors || difat > MAX_REGULAR_SECTOR) throw damaged('the allocation table list ends early');
+      if (n >= difatSectors || difat > MAX_REGULAR_SECTOR)
+        throw damaged('the allocation table list ends early');
       if (seen.has(difat)) throw damaged('the allocation table list loops');
       seen.add(difat);
       const at = this.#sectorOffset(difat, 'allocation table list');
@@ -142,7 +147,9 @@ export class CompoundFile {
   #chain(start: number, size: number, what: string): Uint8Array {
     const sectors = this.#sectors(start, what, this.#fat, this.#sectorCount);
     if (sectors.length * this.#sectorSize < size)
-      throw damaged(`the ${what} declares ${count(size)} bytes but its sectors hold ${count(sectors.length * this.#sectorSize)}`);
+      throw damaged(
+        `the ${what} declares ${count(size)} bytes but its sectors hold ${count(sectors.length * this.#sectorSize)}`,
+      );
     const out = new Uint8Array(size);
     let written = 0;
     for (const sector of sectors) {

@@ -5,12 +5,7 @@ import {
   SheetGrid,
   type SpreadsheetLimits,
 } from '../spreadsheet/sheet-grid.ts';
-import {
-  type SheetInfo,
-  type SheetReadOptions,
-  type SheetValue,
-  WorkbookError,
-} from '../xlsx/xlsx.ts';
+import { type SheetInfo, type SheetReadOptions, type SheetValue, WorkbookError } from '../xlsx/xlsx.ts';
 import { codePageDecoder, latin1, readSharedStrings, utf16le } from './biff-strings.ts';
 import { CompoundFile } from './compound-file.ts';
 
@@ -41,14 +36,14 @@ const BIFF5 = 0x0500;
 const XLS_GRID = { rows: 65_536, columns: 256 };
 
 const ERRORS: Readonly<Record<number, string>> = {
-  0x00: '#NULL!',
-  0x07: '#DIV/0!',
-  0x0f: '#VALUE!',
-  0x17: '#REF!',
-  0x1d: '#NAME?',
-  0x24: '#NUM!',
-  0x2a: '#N/A',
-  0x2b: '#GETTING_DATA',
+  0: '#NULL!',
+  7: '#DIV/0!',
+  15: '#VALUE!',
+  23: '#REF!',
+  29: '#NAME?',
+  36: '#NUM!',
+  42: '#N/A',
+  43: '#GETTING_DATA',
 };
 
 const damaged = (why: string) =>
@@ -74,7 +69,9 @@ function* records(stream: Uint8Array, at: number): Generator<BiffRecord> {
     const start = pos + 4;
     const end = start + length;
     if (end > stream.length)
-      throw damaged(`a record of ${count(length)} bytes at offset ${count(pos)} runs past the end of the workbook stream`);
+      throw damaged(
+        `a record of ${count(length)} bytes at offset ${count(pos)} runs past the end of the workbook stream`,
+      );
     yield { type, start, end };
     pos = end;
   }
@@ -155,7 +152,10 @@ export class XlsWorkbook {
       } else if (type === XF) xfFormats.push(end - start >= 4 ? this.#u16(start + 2) : 0);
       else if (type === FORMAT && end - start >= 3) {
         const id = this.#u16(start);
-        formats.set(id, this.#biff8 ? this.#unicodeString(start + 2, end, 2).text : this.#byteString(start + 2, end));
+        formats.set(
+          id,
+          this.#biff8 ? this.#unicodeString(start + 2, end, 2).text : this.#byteString(start + 2, end),
+        );
       } else if (type === BOUNDSHEET && end - start >= 7) {
         if (entries.length >= limits.maxSheets)
           throw new WorkbookError(
@@ -164,7 +164,9 @@ export class XlsWorkbook {
           );
         // 0 worksheet; charts (2), macro sheets (1) and VBA modules (6) hold no table.
         if (stream[start + 5] !== 0) continue;
-        const name = this.#biff8 ? this.#unicodeString(start + 6, end, 1).text : this.#byteString(start + 6, end, 1);
+        const name = this.#biff8
+          ? this.#unicodeString(start + 6, end, 1).text
+          : this.#byteString(start + 6, end, 1);
         entries.push({
           name,
           index: entries.length,
@@ -208,7 +210,8 @@ export class XlsWorkbook {
   readSheet(sheet: string | number, options: SheetReadOptions = {}): SheetValue[][] {
     const index = typeof sheet === 'number' ? sheet : this.#entries.findIndex((s) => s.name === sheet);
     const entry = this.#entries[index];
-    if (entry === undefined) throw new WorkbookError('no_such_sheet', `The workbook has no sheet "${sheet}".`);
+    if (entry === undefined)
+      throw new WorkbookError('no_such_sheet', `The workbook has no sheet "${sheet}".`);
     const grid = new SheetGrid(entry.name, this.#limits, XLS_GRID, options.onProgress);
     const stream = this.#stream;
     if (entry.offset + 4 > stream.length || this.#u16(entry.offset) !== BOF)
@@ -239,7 +242,8 @@ export class XlsWorkbook {
           grid.set(row, column, this.#unicodeOrBytes(start + 6, end));
           break;
         case NUMBER:
-          if (end - start >= 14) grid.set(row, column, this.#number(this.#view.getFloat64(start + 6, true), xf));
+          if (end - start >= 14)
+            grid.set(row, column, this.#number(this.#view.getFloat64(start + 6, true), xf));
           break;
         case RK:
           if (end - start >= 10) grid.set(row, column, this.#number(rkNumber(this.#u32(start + 6)), xf));
@@ -255,7 +259,11 @@ export class XlsWorkbook {
         }
         case BOOLERR:
           if (end - start >= 8)
-            grid.set(row, column, stream[start + 7] ? (ERRORS[stream[start + 6]!] ?? '#ERROR') : stream[start + 6] !== 0);
+            grid.set(
+              row,
+              column,
+              stream[start + 7] ? (ERRORS[stream[start + 6]!] ?? '#ERROR') : stream[start + 6] !== 0,
+            );
           break;
         case FORMULA:
           if (end - start >= 14) {
@@ -303,7 +311,8 @@ export class XlsWorkbook {
     if (flags & 4) pos += 4;
     const bytes = flags & 1 ? cch * 2 : cch;
     const stop = Math.min(end, pos + bytes);
-    const text = flags & 1 ? utf16le(this.#stream, pos, stop - ((stop - pos) % 2)) : latin1(this.#stream, pos, stop);
+    const text =
+      flags & 1 ? utf16le(this.#stream, pos, stop - ((stop - pos) % 2)) : latin1(this.#stream, pos, stop);
     return { text, end: stop };
   }
 

@@ -87,4 +87,4 @@ export class RecordData {
   }
 }
 
-const utf16 = new TextDecoder('utf-16le');
+const utf16 = /* @__PURE__ */ new TextDecoder('utf-16le');

@@ -41,14 +41,14 @@ const END_CELL_XFS = 618;
 const XLSB_GRID = { rows: 1_048_576, columns: 16_384 };
 
 const ERRORS: Readonly<Record<number, string>> = {
-  0x00: '#NULL!',
-  0x07: '#DIV/0!',
-  0x0f: '#VALUE!',
-  0x17: '#REF!',
-  0x1d: '#NAME?',
-  0x24: '#NUM!',
-  0x2a: '#N/A',
-  0x2b: '#GETTING_DATA',
+  0: '#NULL!',
+  7: '#DIV/0!',
+  15: '#VALUE!',
+  23: '#REF!',
+  29: '#NAME?',
+  36: '#NUM!',
+  42: '#N/A',
+  43: '#GETTING_DATA',
 };
 
 const RELATIONSHIP = /<(?:\w+:)?Relationship\b([^>]*)\/?>/g;
@@ -112,7 +112,8 @@ export class XlsbWorkbook {
         name === 'xl/styles.bin',
     );
     const workbook = meta['xl/workbook.bin'];
-    if (!workbook) throw new WorkbookError('not_xlsx', 'The file is a ZIP archive but not an Excel workbook.');
+    if (!workbook)
+      throw new WorkbookError('not_xlsx', 'The file is a ZIP archive but not an Excel workbook.');
     const rels = new Map<string, string>();
     const relsText = new TextDecoder('utf-8').decode(meta['xl/_rels/workbook.bin.rels'] ?? new Uint8Array(0));
     for (const m of relsText.matchAll(RELATIONSHIP)) {
@@ -171,7 +172,8 @@ export class XlsbWorkbook {
   readSheet(sheet: string | number, options: SheetReadOptions = {}): SheetValue[][] {
     const index = typeof sheet === 'number' ? sheet : this.sheets.findIndex((s) => s.name === sheet);
     const target = this.#targets[index];
-    if (target === undefined) throw new WorkbookError('no_such_sheet', `The workbook has no sheet "${sheet}".`);
+    if (target === undefined)
+      throw new WorkbookError('no_such_sheet', `The workbook has no sheet "${sheet}".`);
     const name = this.sheets[index]!.name;
     const part = this.#zip.read((n) => n === target)[target];
     if (!part) throw new WorkbookError('corrupt', `The sheet "${name}" is missing from the workbook.`);

@@ -3,7 +3,28 @@ import { excelSerialToIso } from '../types/date.ts';
 import { attributes, stringItemText, unescapeXml } from './xml-text.ts';
 
 /** Why a workbook could not be read. */
-export type WorkbookErrorCode = 'not_xlsx' | 'xls_unsupported' | 'too_large' | 'corrupt' | 'no_such_sheet';
+export type WorkbookErrorCode =
+  | 'not_xlsx'
+  | 'xls_unsupported'
+  | 'too_large'
+  | 'corrupt'
+  | 'no_such_sheet'
+  /** A cell or row reference outside the grid its file format can address. */
+  | 'cell_out_of_range'
+  /** A cell beyond `maxColumns`, the limit CSV files have too. */
+  | 'too_many_columns'
+  /** A cell longer than `maxCellLength`, the limit CSV files have too. */
+  | 'cell_too_long'
+  /** The sheet's rows times its width pass `maxCells`. */
+  | 'too_many_cells'
+  /** More archive or directory entries, or more sheets, than the limits allow. */
+  | 'too_many_parts'
+  /** A character reference that is no Unicode character. */
+  | 'invalid_character'
+  /** A password-protected workbook (XLS FILEPASS, an encrypted OLE2 package, an encrypted ODS). */
+  | 'encrypted'
+  /** An XLS, XLSB or ODS file in a build without their readers (the default script-tag bundle). */
+  | 'needs_full_build';
 
 export class WorkbookError extends Error {
   override readonly name = 'WorkbookError';
