@@ -96,6 +96,7 @@ export { type RecordsResult, validateRecords } from './validate/validate-records
 export { XlsWorkbook } from './xls/xls.ts';
 export { XlsbWorkbook } from './xlsb/xlsb.ts';
 export {
+  DEFAULT_WORKBOOK_LIMITS,
   readWorkbook,
   type SheetInfo,
   type SheetReadOptions,

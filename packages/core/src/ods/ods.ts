@@ -163,7 +163,7 @@ export class OdsWorkbook {
     const info = this.sheets[index];
     if (info === undefined) throw new WorkbookError('no_such_sheet', `The workbook has no sheet "${sheet}".`);
     const limits = this.#limits;
-    const grid = new SheetGrid(info.name, limits, ODS_GRID, options.onProgress);
+    const grid = new SheetGrid(info.name, limits, ODS_GRID, options);
     let table = -1;
     let depth = 0;
     let row = 0;

@@ -61,7 +61,9 @@ export class SheetGrid {
   readonly #sheet: string;
   readonly #limits: Required<SpreadsheetLimits>;
   readonly #grid: FormatGrid;
-  readonly #onProgress: ((rows: number) => void) | undefined;
+  readonly #onProgress: ((rows: number, fraction: number) => void) | undefined;
+  readonly #signal: AbortSignal | undefined;
+  readonly #fraction: () => number;
   readonly #rows = new Map<number, SheetValue[]>();
   #cells = 0;
 
@@ -69,12 +71,19 @@ export class SheetGrid {
     sheet: string,
     limits: Required<SpreadsheetLimits>,
     grid: FormatGrid,
-    onProgress?: (rows: number) => void,
+    options: {
+      readonly onProgress?: ((rows: number, fraction: number) => void) | undefined;
+      readonly signal?: AbortSignal | undefined;
+    } = {},
+    /** How much of the sheet's data has been read, 0 to 1, for progress. */
+    fraction: () => number = () => 0,
   ) {
     this.#sheet = sheet;
     this.#limits = limits;
     this.#grid = grid;
-    this.#onProgress = onProgress;
+    this.#onProgress = options.onProgress;
+    this.#signal = options.signal;
+    this.#fraction = fraction;
   }
 
   /** Stores one cell's value; `null` and `''` are stored as nothing. */
@@ -103,7 +112,10 @@ export class SheetGrid {
     }
     while (cells.length < column) cells.push(null);
     cells[column] = value;
-    if (this.#onProgress && (++this.#cells & PROGRESS_CELLS_MASK) === 0) this.#onProgress(this.#rows.size);
+    if ((++this.#cells & PROGRESS_CELLS_MASK) === 0) {
+      if (this.#signal?.aborted) throw new WorkbookError('cancelled', 'Reading the workbook was cancelled.');
+      this.#onProgress?.(this.#rows.size, this.#fraction());
+    }
   }
 
   /**

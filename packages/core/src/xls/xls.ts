@@ -212,7 +212,7 @@ export class XlsWorkbook {
     const entry = this.#entries[index];
     if (entry === undefined)
       throw new WorkbookError('no_such_sheet', `The workbook has no sheet "${sheet}".`);
-    const grid = new SheetGrid(entry.name, this.#limits, XLS_GRID, options.onProgress);
+    const grid = new SheetGrid(entry.name, this.#limits, XLS_GRID, options);
     const stream = this.#stream;
     if (entry.offset + 4 > stream.length || this.#u16(entry.offset) !== BOF)
       throw damaged(`the sheet "${entry.name}" does not start where the workbook says`);

@@ -177,7 +177,7 @@ export class XlsbWorkbook {
     const name = this.sheets[index]!.name;
     const part = this.#zip.read((n) => n === target)[target];
     if (!part) throw new WorkbookError('corrupt', `The sheet "${name}" is missing from the workbook.`);
-    const grid = new SheetGrid(name, this.#limits, XLSB_GRID, options.onProgress);
+    const grid = new SheetGrid(name, this.#limits, XLSB_GRID, options);
     let row = -1;
     let column = -1;
     for (const record of xlsbRecords(part)) {
