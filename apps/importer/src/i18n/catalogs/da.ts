@@ -113,6 +113,8 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Importværktøjet svarede ikke i {seconds} sekunder, mens det behandlede filen. Ingen rækker blev importeret; vælg filen igen for at prøve igen.',
   'header.sheet': 'Ark',
+  'error.needs_full_build':
+    'Dette regnearksformat (.xls, .xlsb eller .ods) kan kun læses af importørens fulde version, som denne side ikke bruger. Gem filen som .xlsx eller CSV, og prøv igen.',
   'error.xls_unsupported':
     'Dette er en gammel Excel 97-2003-projektmappe (.xls). Gem den som .xlsx eller CSV i Excel, og prøv igen.',
   'error.not_xlsx': 'Projektmappen kan ikke læses. Gem den igen som .xlsx eller CSV.',

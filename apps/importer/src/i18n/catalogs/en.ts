@@ -111,6 +111,8 @@ export const en = {
   'error.worker_silent':
     'The importer stopped responding for {seconds} seconds while working on the file. No rows were imported; choose the file again to retry.',
   'header.sheet': 'Sheet',
+  'error.needs_full_build':
+    "This spreadsheet format (.xls, .xlsb or .ods) can be read only by the importer's full build, which this page does not use. Save the file as .xlsx or CSV and try again.",
   'error.xls_unsupported':
     'This is an old Excel 97-2003 (.xls) workbook. Save it as .xlsx or CSV in Excel and try again.',
   'error.not_xlsx': 'This workbook cannot be read. Save it again as .xlsx or CSV and try again.',

@@ -115,6 +115,8 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'El importador dejó de responder durante {seconds} segundos mientras procesaba el archivo. No se importó ninguna fila; vuelva a elegir el archivo para intentarlo de nuevo.',
   'header.sheet': 'Hoja',
+  'error.needs_full_build':
+    'Este formato de hoja de cálculo (.xls, .xlsb u .ods) solo lo puede leer la versión completa del importador, que esta página no usa. Guarde el archivo como .xlsx o CSV e inténtelo de nuevo.',
   'error.xls_unsupported':
     'Este es un libro antiguo de Excel 97-2003 (.xls). Guárdelo como .xlsx o CSV en Excel e inténtelo de nuevo.',
   'error.not_xlsx': 'No se puede leer este libro. Guárdelo de nuevo como .xlsx o CSV.',

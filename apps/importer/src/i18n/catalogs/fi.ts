@@ -114,6 +114,8 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Tuontityökalu ei vastannut {seconds} sekuntiin käsitellessään tiedostoa. Yhtään riviä ei tuotu; valitse tiedosto uudelleen yrittääksesi uudestaan.',
   'header.sheet': 'Taulukko',
+  'error.needs_full_build':
+    'Tätä taulukkomuotoa (.xls, .xlsb tai .ods) voi lukea vain tuojan täysi versio, jota tämä sivu ei käytä. Tallenna tiedosto .xlsx- tai CSV-muodossa ja yritä uudelleen.',
   'error.xls_unsupported':
     'Tämä on vanha Excel 97-2003 -työkirja (.xls). Tallenna se Excelissä .xlsx- tai CSV-muotoon ja yritä uudelleen.',
   'error.not_xlsx': 'Työkirjaa ei voi lukea. Tallenna se uudelleen .xlsx- tai CSV-muotoon.',

@@ -114,6 +114,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'L’importateur n’a pas répondu pendant {seconds} secondes alors qu’il traitait le fichier. Aucune ligne n’a été importée ; choisissez à nouveau le fichier pour réessayer.',
   'header.sheet': 'Feuille',
+  'error.needs_full_build':
+    "Ce format de tableur (.xls, .xlsb ou .ods) ne peut être lu que par la version complète de l'importateur, que cette page n'utilise pas. Enregistrez le fichier au format .xlsx ou CSV et réessayez.",
   'error.xls_unsupported':
     'Ce classeur est au format Excel 97-2003 (.xls). Enregistrez-le en .xlsx ou CSV dans Excel et réessayez.',
   'error.not_xlsx': 'Ce classeur ne peut pas être lu. Enregistrez-le à nouveau en .xlsx ou CSV.',

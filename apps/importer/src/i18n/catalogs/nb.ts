@@ -113,6 +113,8 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Importverktøyet svarte ikke på {seconds} sekunder mens det behandlet filen. Ingen rader ble importert; velg filen på nytt for å prøve igjen.',
   'header.sheet': 'Ark',
+  'error.needs_full_build':
+    'Dette regnearkformatet (.xls, .xlsb eller .ods) kan bare leses av den fullstendige versjonen av importøren, som denne siden ikke bruker. Lagre filen som .xlsx eller CSV og prøv igjen.',
   'error.xls_unsupported':
     'Dette er en gammel Excel 97-2003-arbeidsbok (.xls). Lagre den som .xlsx eller CSV i Excel og prøv igjen.',
   'error.not_xlsx': 'Arbeidsboken kan ikke leses. Lagre den på nytt som .xlsx eller CSV.',

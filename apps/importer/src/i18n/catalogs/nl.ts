@@ -113,6 +113,8 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'De importer reageerde {seconds} seconden niet terwijl hij het bestand verwerkte. Er zijn geen rijen geïmporteerd; kies het bestand opnieuw om het nog eens te proberen.',
   'header.sheet': 'Werkblad',
+  'error.needs_full_build':
+    'Dit spreadsheetformaat (.xls, .xlsb of .ods) kan alleen de volledige versie van de importeur lezen, en die gebruikt deze pagina niet. Sla het bestand op als .xlsx of CSV en probeer het opnieuw.',
   'error.xls_unsupported':
     'Dit is een oude Excel 97-2003-werkmap (.xls). Sla hem in Excel op als .xlsx of CSV en probeer het opnieuw.',
   'error.not_xlsx': 'Deze werkmap kan niet worden gelezen. Sla hem opnieuw op als .xlsx of CSV.',

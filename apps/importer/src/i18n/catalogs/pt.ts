@@ -114,6 +114,8 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'O importador deixou de responder durante {seconds} segundos enquanto processava o arquivo. Nenhuma linha foi importada; escolha o arquivo novamente para tentar outra vez.',
   'header.sheet': 'Planilha',
+  'error.needs_full_build':
+    'Este formato de folha de cálculo (.xls, .xlsb ou .ods) só pode ser lido pela versão completa do importador, que esta página não usa. Guarde o ficheiro como .xlsx ou CSV e tente novamente.',
   'error.xls_unsupported':
     'Esta é uma pasta de trabalho antiga do Excel 97-2003 (.xls). Salve-a como .xlsx ou CSV no Excel e tente de novo.',
   'error.not_xlsx': 'Não é possível ler esta pasta de trabalho. Salve-a de novo como .xlsx ou CSV.',

@@ -113,6 +113,8 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Importverktyget svarade inte på {seconds} sekunder medan det bearbetade filen. Inga rader importerades; välj filen igen för att försöka på nytt.',
   'header.sheet': 'Blad',
+  'error.needs_full_build':
+    'Det här kalkylbladsformatet (.xls, .xlsb eller .ods) kan bara läsas av importörens fullständiga version, som den här sidan inte använder. Spara filen som .xlsx eller CSV och försök igen.',
   'error.xls_unsupported':
     'Det här är en gammal Excel 97-2003-arbetsbok (.xls). Spara den som .xlsx eller CSV i Excel och försök igen.',
   'error.not_xlsx': 'Arbetsboken kan inte läsas. Spara den igen som .xlsx eller CSV.',
