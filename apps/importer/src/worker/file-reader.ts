@@ -8,10 +8,10 @@ import {
   headerNames,
   LOW_CONFIDENCE,
   matchColumns,
+  openSpreadsheet,
   parseTextStream,
   type RecordIssue,
   RecordWidths,
-  readWorkbook,
   sniffFile,
   WorkbookError,
 } from '@csv-importer/core';
@@ -199,7 +199,7 @@ export class SourceReader {
   }
 
   /**
-   * Reads one sheet of an XLSX workbook (the one asked for, or else the first visible sheet with
+   * Reads one sheet of a workbook (XLSX; XLS, XLSB and ODS in the full build) (the one asked for, or else the first visible sheet with
    * more than one row, so a leading notes sheet is passed over). Cells arrive typed; they are
    * kept as text, which every column type reads back (dates are already ISO).
    */
@@ -208,7 +208,7 @@ export class SourceReader {
     sheet: string | undefined,
     onProgress: ((progress: LoadProgress) => void) | undefined,
   ): Promise<FileRead> {
-    const workbook = await readWorkbook(file);
+    const workbook = await openSpreadsheet(file);
     const sheets = workbook.sheets.filter((s) => !s.hidden).map((s) => s.name);
     const maxRows = this.#maxRows;
     const maxRecords = recordLimit(maxRows);
