@@ -8,7 +8,8 @@ import { HookRunner, type ImporterHooks } from '../../../packages/element/src/ho
 import { deliverRows } from './delivery.ts';
 import { checkEditWithHost, mappingFromHost, validateWithHost } from './hooks.ts';
 import { HostConnection, portTransport } from './host-connection.ts';
-import { ImportSession, type Mapping } from './worker/import-session.ts';
+import { ImportSession } from './worker/import-session.ts';
+import type { ImportSessionApi, Mapping } from './worker/session-types.ts';
 
 // The frame's hook and delivery code against the element's real HookRunner, over a real
 // MessageChannel, with a real ImportSession holding tests/fixtures/contacts.csv (no worker: the
@@ -68,7 +69,7 @@ async function connect(hooks: ImporterHooks, options: Init['options'] = {}) {
   return {
     host,
     init: host.init as Init,
-    session: session as unknown as Comlink.Remote<ImportSession>,
+    session: session as unknown as Comlink.Remote<ImportSessionApi>,
     summary: loaded.summary,
     mapping,
     delivered,

@@ -2,7 +2,7 @@ import type { Issue, IssueCode } from '@csv-importer/core';
 import type { DeliveredRecord, HostIssue, Init, ValidateResult } from '@csv-importer/protocol';
 import type * as Comlink from 'comlink';
 import type { HostConnection } from './host-connection.ts';
-import type { ImportSession, LoadSummary, Mapping, ValidationSummary } from './worker/import-session.ts';
+import type { ImportSessionApi, LoadSummary, Mapping, ValidationSummary } from './worker/session-types.ts';
 
 /** Rows per validate-request; small enough that one batch is a short structured clone. */
 const VALIDATE_BATCH = 2000;
@@ -34,7 +34,7 @@ function inRange(start: number, end: number) {
 export async function validateWithHost(
   host: HostConnection,
   init: Init,
-  session: Comlink.Remote<ImportSession>,
+  session: Comlink.Remote<ImportSessionApi>,
   validation: ValidationSummary,
   signal?: AbortSignal,
 ): Promise<ValidationSummary> {
@@ -83,7 +83,7 @@ export async function validateWithHost(
 export async function checkEditWithHost(
   host: HostConnection,
   init: Init,
-  session: Comlink.Remote<ImportSession>,
+  session: Comlink.Remote<ImportSessionApi>,
   row: number,
   column: string,
   signal?: AbortSignal,

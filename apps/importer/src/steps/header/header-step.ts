@@ -3,7 +3,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
 import { controls } from '../../styles/shared-styles.ts';
-import type { LoadSummary, ReadOptions } from '../../worker/import-session.ts';
+import type { LoadSummary, ReadOptions } from '../../worker/session-types.ts';
 
 const DELIMITERS = [
   [',', 'header.comma'],

@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
 import { controls } from '../../styles/shared-styles.ts';
-import type { LoadSummary, Mapping } from '../../worker/import-session.ts';
+import type { LoadSummary, Mapping } from '../../worker/session-types.ts';
 
 /**
  * Match columns: one line per column of the file, with its sample values, the field it is
