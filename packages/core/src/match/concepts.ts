@@ -138,7 +138,7 @@ function approximate(word: string): Entry | undefined {
     const abbreviation =
       word.length <= 5 &&
       key.length >= word.length + 2 &&
-      /^[^aeiouy]*$/.test(word.slice(1)) &&
+      /^[^aeiou]*$/.test(word.slice(1)) &&
       isSubsequence(word, key);
     if (typo || abbreviation) {
       const e = INDEX.get(key)!;
