@@ -40,8 +40,20 @@ export function matchLevel(confidence: number): MatchLevel {
 /** Suggestions below this confidence are not made. */
 export const FUZZY_THRESHOLD = 0.6;
 
-/** Names longer than this are compared by similarity from their start only. */
-const MAX_FUZZY_LENGTH = 40;
+/**
+ * Bounds on the work a file's header row can cause (the file sets how many headers there are and
+ * how long): a header longer than `MAX_HEADER_LENGTH` is never matched automatically (no field
+ * name is that long; the user can still map it), similarity compares the first
+ * `FUZZY_NAME_LENGTH` normalized characters of each name (concepts read the first
+ * `MAX_ANALYSED_LENGTH` characters), and only the first `MAX_FUZZY_HEADERS` columns of a file
+ * take part in the scored phase (every column takes part in the exact phases). 2,000 headers of
+ * 1,000 characters once took 17 s to match; now they are skipped.
+ */
+export const MATCH_LIMITS = {
+  MAX_HEADER_LENGTH: 512,
+  FUZZY_NAME_LENGTH: 64,
+  MAX_FUZZY_HEADERS: 500,
+} as const;
 
 export interface MatchOptions {
   /** Minimum confidence of a suggestion that is not exact (default `FUZZY_THRESHOLD`). */
@@ -81,12 +93,14 @@ function conceptScore(header: NameAnalysis, field: NameAnalysis): number | null 
 }
 
 /** Similarity of the names themselves, for fields and headers outside the dictionary; never sure. */
-function fuzzyScore(header: NameAnalysis, field: NameAnalysis): number {
-  const a = header.normalized.slice(0, MAX_FUZZY_LENGTH);
-  const b = field.normalized.slice(0, MAX_FUZZY_LENGTH);
+function fuzzyScore(header: NameAnalysis, field: NameAnalysis, threshold: number): number {
+  const a = header.normalized.slice(0, MATCH_LIMITS.FUZZY_NAME_LENGTH);
+  const b = field.normalized.slice(0, MATCH_LIMITS.FUZZY_NAME_LENGTH);
   if (a === '' || b === '') return 0;
+  // Containment alone (`Shipping` in `Shipping country`) is how decoys looked right: names of
+  // very different lengths are not compared.
   if (Math.abs(a.length - b.length) / Math.max(a.length, b.length) > 0.4) return 0;
-  return Math.min(0.84, similarity(a, b));
+  return Math.min(0.84, similarity(a, b, threshold));
 }
 
 interface Scored {
@@ -94,14 +108,14 @@ interface Scored {
   readonly via: 'concept' | 'fuzzy';
 }
 
-function headerScore(header: NameAnalysis, names: readonly NameAnalysis[]): Scored {
+function headerScore(header: NameAnalysis, names: readonly NameAnalysis[], threshold: number): Scored {
   let best: Scored = { score: 0, via: 'fuzzy' };
   for (const name of names) {
     const byConcept = conceptScore(header, name);
     const scored: Scored =
       byConcept !== null
         ? { score: byConcept, via: header.approx ? 'fuzzy' : 'concept' }
-        : { score: fuzzyScore(header, name), via: 'fuzzy' };
+        : { score: fuzzyScore(header, name, threshold), via: 'fuzzy' };
     if (scored.score > best.score) best = scored;
   }
   return best;
@@ -137,7 +151,9 @@ export function matchColumns(
   const matches: ColumnMatch[] = [];
   const takenKeys = new Set<string>();
   const takenColumns = new Set<number>();
-  const normalized = headers.map(normalizeHeader);
+  const { MAX_HEADER_LENGTH, MAX_FUZZY_HEADERS } = MATCH_LIMITS;
+  // A header too long to be a name is blank to matching: it is compared with nothing.
+  const normalized = headers.map((h) => (h.length > MAX_HEADER_LENGTH ? '' : normalizeHeader(h)));
   const phases: readonly [
     Exclude<ColumnMatch['via'], 'fuzzy' | 'concept' | 'values'>,
     (c: ColumnSpec) => readonly string[],
@@ -165,7 +181,9 @@ export function matchColumns(
       .filter((n) => normalizeHeader(n) !== '')
       .map(analyseName),
   );
-  const profiles: (SampleProfile | null)[] = headers.map((_, i) => profileSamples(options.samples?.[i]));
+  const profiles: (SampleProfile | null)[] = normalized
+    .slice(0, MAX_FUZZY_HEADERS)
+    .map((_, i) => profileSamples(options.samples?.[i]));
   // A column whose values alone name a type names the field only when it is the one field of that type.
   const onlyOfType = (type: string) => {
     const of = open.filter(({ column }) => column.type === type);
@@ -178,14 +196,14 @@ export function matchColumns(
     via: ColumnMatch['via'];
     order: number;
   }[] = [];
-  normalized.forEach((name, fileColumn) => {
+  normalized.slice(0, MAX_FUZZY_HEADERS).forEach((name, fileColumn) => {
     if (takenColumns.has(fileColumn) || name === '') return;
     const header = analyseName(headers[fileColumn]!);
     const profile = profiles[fileColumn] ?? null;
     const distinctive = profile ? distinctiveType(profile) : null;
     const byValues = distinctive && header.concept === null ? onlyOfType(distinctive) : null;
     open.forEach(({ column, order }, f) => {
-      let scored = headerScore(header, fieldNames[f]!);
+      let scored = headerScore(header, fieldNames[f]!, threshold);
       if (profile) scored = withValues(scored, valueFit(profile, column));
       let via: ColumnMatch['via'] = scored.via;
       if (byValues === column.key && scored.score < 0.65)
