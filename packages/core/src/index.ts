@@ -54,8 +54,11 @@ export {
 export {
   type ColumnMatch,
   FUZZY_THRESHOLD,
+  MATCH_LEVELS,
+  type MatchLevel,
   type MatchOptions,
   matchColumns,
+  matchLevel,
   normalizeHeader,
   unmatchedColumns,
 } from './match/match.ts';
