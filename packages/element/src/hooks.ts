@@ -148,7 +148,8 @@ export class HookRunner {
         const outcome = await check(record[column] ?? null, record);
         if (!outcome) continue;
         const finding = typeof outcome === 'string' ? { message: outcome } : outcome;
-        issues.push(toHostIssue({ ...finding, row, column }));
+        // Code `custom`: the frame reports it as validateRecords does the same function's finding.
+        issues.push(toHostIssue({ ...finding, row, column, code: 'custom' }));
       }
     }
     return issues;

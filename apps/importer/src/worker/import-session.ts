@@ -77,7 +77,6 @@ export class ImportSession implements ImportSessionApi {
     this.#data.load(store, recordIssues);
     this.#source = source;
     this.#edits.reset();
-    this.#validation.resetValueMapping();
     return { ok: true, summary: this.#setHeader(headerRow) } as LoadResult;
   }
 

@@ -107,6 +107,8 @@ export interface GridRow {
   readonly position: number;
   readonly index: number;
   readonly cells: readonly GridCell[];
+  /** Findings about the whole row from reading the file (a ragged row, malformed quotes …). */
+  readonly issues?: readonly CellIssue[];
 }
 
 export interface GridWindow {
