@@ -5,9 +5,10 @@
 //   3. that HTML as a module the element imports (packages/element/src/frame-html.generated.ts);
 //   4. the hosted site (apps/importer/dist/hosted): the same app served from its own origin, with
 //      the script as a file, the deployer's allow-list of host origins and a `_headers` CSP file;
-//   5. the element as ESM, as one IIFE for a <script> tag, and the hosted-mode loader (no embedded
+//   5. @csv-importer/core as ESM with declarations (packages/core/dist);
+//   6. the element as ESM, as one IIFE for a <script> tag, and the hosted-mode loader (no embedded
 //      app); its `.d.ts`, `custom-elements.json` and package.json;
-//   6. the playground; then prints every bundle's size, gzipped, and each size target's margin.
+//   7. the playground; then prints every bundle's size, gzipped, and each size target's margin.
 // `CSV_IMPORTER_ALLOWED_ORIGINS` (space-separated origins) sets the hosted site's allow-list.
 
 import { execFileSync } from 'node:child_process';
@@ -113,26 +114,13 @@ async function walk(dir) {
 }
 
 /**
- * Makes packages/element/dist a publishable package: declarations (the element's, with the
- * protocol's and the column schema's beside them, imports rewritten to relative `.js` paths),
- * custom-elements.json, and a package.json whose `exports` map names every entry point.
+ * Rewrites the import paths of the declarations below `dir` so they resolve in a published
+ * package: workspace package names in `targets` become relative paths to their copies, and the
+ * sources' `.ts` extensions become `.js` (tsc keeps them as written, even in declarations).
  */
-async function packageElement() {
-  const dist = at('packages/element/dist');
-  const types = join(dist, 'types');
-  await rm(types, { recursive: true, force: true });
-  execFileSync(
-    process.execPath,
-    [at('node_modules/typescript/bin/tsc'), '-p', at('packages/element/tsconfig.types.json')],
-    {
-      stdio: 'inherit',
-    },
-  );
-  const targets = {
-    '@csv-importer/protocol': join(types, 'packages/protocol/src/index.js'),
-    '@csv-importer/core/column-schema': join(types, 'packages/core/src/columns/column-schema.js'),
-  };
-  for (const file of await walk(types)) {
+async function rewriteDeclarations(dir, targets = {}) {
+  for (const file of await walk(dir)) {
+    if (!file.endsWith('.d.ts')) continue;
     const text = await readFile(file, 'utf8');
     const rewritten = text.replace(/(from |import )'([^']+)'/g, (_whole, keyword, spec) => {
       let target = spec;
@@ -144,6 +132,80 @@ async function packageElement() {
     });
     await writeFile(file, rewritten);
   }
+}
+
+const tsc = (project) =>
+  execFileSync(process.execPath, [at('node_modules/typescript/bin/tsc'), '-p', at(project)], {
+    stdio: 'inherit',
+  });
+
+/** A workspace package's own package.json. */
+async function workspaceManifest(dir) {
+  return JSON.parse(await readFile(at(dir, 'package.json'), 'utf8'));
+}
+
+/**
+ * packages/core/dist, the publishable `@csv-importer/core`: ESM for Node 20+ and bundlers (one
+ * file per entry point, shared code split out, its dependencies left as imports), declarations
+ * beside it, and a package.json whose `exports` map names every entry point.
+ */
+async function buildCore() {
+  const dist = at('packages/core/dist');
+  await rm(dist, { recursive: true, force: true });
+  const source = await workspaceManifest('packages/core');
+  await esbuild.build({
+    ...common,
+    entryPoints: {
+      index: at('packages/core/src/index.ts'),
+      'column-schema': at('packages/core/src/columns/column-schema.ts'),
+      encodings: at('packages/core/src/decode/encodings.ts'),
+    },
+    outdir: dist,
+    format: 'esm',
+    platform: 'neutral',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    packages: 'external',
+  });
+  tsc('packages/core/tsconfig.build.json');
+  await rewriteDeclarations(dist);
+  const entry = (js, types) => ({ types, default: js });
+  const manifest = {
+    name: source.name,
+    version: source.version,
+    license: source.license,
+    type: 'module',
+    description:
+      'The engine of csv-importer: column specs, typed rows, decoding, parsing, matching, validation and CSV export, with no DOM (runs in Node 20+, workers and browsers).',
+    main: './index.js',
+    types: './index.d.ts',
+    sideEffects: false,
+    engines: { node: '>=20' },
+    exports: {
+      '.': entry('./index.js', './index.d.ts'),
+      './column-schema': entry('./column-schema.js', './columns/column-schema.d.ts'),
+      './encodings': entry('./encodings.js', './decode/encodings.d.ts'),
+      './package.json': './package.json',
+    },
+    dependencies: source.dependencies,
+  };
+  await writeFile(join(dist, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/**
+ * Makes packages/element/dist a publishable package: declarations (the element's, with the
+ * protocol's and the column spec's beside them, imports rewritten to relative `.js` paths),
+ * custom-elements.json, and a package.json whose `exports` map names every entry point.
+ */
+async function packageElement() {
+  const dist = at('packages/element/dist');
+  const types = join(dist, 'types');
+  await rm(types, { recursive: true, force: true });
+  tsc('packages/element/tsconfig.types.json');
+  await rewriteDeclarations(types, {
+    '@csv-importer/protocol': join(types, 'packages/protocol/src/index.js'),
+    '@csv-importer/core/column-schema': join(types, 'packages/core/src/columns/column-schema.js'),
+  });
   const entry = (name) => `export * from './types/packages/element/src/${name}.js';\n`;
   await writeFile(join(dist, 'csv-importer.d.ts'), entry('index'));
   await writeFile(join(dist, 'csv-importer-loader.d.ts'), entry('loader'));
@@ -176,8 +238,9 @@ async function packageElement() {
       './custom-elements.json': './custom-elements.json',
       './package.json': './package.json',
     },
-    // Nothing is imported at run time (valibot is bundled in); the declarations refer to its types.
-    dependencies: { valibot: '^1.5.0' },
+    // Nothing is imported at run time (valibot is bundled in); the declarations refer to its types,
+    // which without it would silently become `any` under `skipLibCheck`.
+    dependencies: { valibot: (await workspaceManifest('packages/protocol')).dependencies.valibot },
   };
   await writeFile(join(dist, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
@@ -226,6 +289,7 @@ async function report() {
 
 const started = performance.now();
 const { worker } = await buildFrame();
+await buildCore();
 await buildElement();
 await packageElement();
 // The hosted site also serves the loader, so a host can take both from the importer's origin.

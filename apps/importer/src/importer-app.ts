@@ -187,11 +187,13 @@ export class ImporterApp extends LitElement {
     document.title = translator.t('app.title');
     this.#host = host;
     this.#init = init;
-    this.#columns = init.columns;
+    // The init schema checked every column (regex flags against the same set the type lists).
+    const columns = init.columns as readonly ColumnSpec[];
+    this.#columns = columns;
     this.#session = session;
     this.#handle = { remote: session };
     const { invalidRows, includeUnmatched, maxRows } = init.options;
-    void session.configure(init.columns, {
+    void session.configure(columns, {
       invalidRows: invalidRows ?? 'include',
       includeUnmatched: includeUnmatched ?? false,
       ...(maxRows !== undefined ? { maxRows } : {}),

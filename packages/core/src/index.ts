@@ -87,6 +87,7 @@ export {
 } from './validate/validate.ts';
 export { type RecordsResult, validateRecords } from './validate/validate-records.ts';
 export {
+  DEFAULT_WORKBOOK_LIMITS,
   readWorkbook,
   type SheetInfo,
   type SheetReadOptions,

@@ -2,13 +2,21 @@ import { ColumnSpecError, type RegexColumn } from '../columns/column-spec.ts';
 import { type CellParser, fail } from './parsed.ts';
 
 /**
- * Builds the column's regular expression once. `g` and `y` are dropped: they make `test` stateful.
- * A pattern that does not compile fails at definition time with the column named.
+ * Builds the column's regular expression once. Only the flags `d i m s u v` are accepted (as the
+ * wire schema accepts them): `g` and `y` make `test` stateful, so they fail at definition time
+ * with the column named, as does a pattern that does not compile.
  */
 export function compileRegexSource(spec: RegexColumn): RegExp {
   const source = typeof spec.pattern === 'string' ? { pattern: spec.pattern, flags: '' } : spec.pattern;
+  const flags: string = source.flags ?? '';
+  if (!/^[dimsuv]*$/.test(flags)) {
+    throw new ColumnSpecError(
+      `column "${spec.key}": regex flags "${flags}" are not allowed (use d, i, m, s, u or v; g and y make matching stateful)`,
+      spec.key,
+    );
+  }
   try {
-    return new RegExp(source.pattern, (source.flags ?? '').replace(/[gy]/g, ''));
+    return new RegExp(source.pattern, flags);
   } catch (error) {
     throw new ColumnSpecError(
       `column "${spec.key}": pattern /${source.pattern}/ does not compile (${(error as Error).message})`,

@@ -120,6 +120,14 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Projektmappen indeholder flere data, end der kan læses her. Del den op i mindre filer.',
   'error.no_such_sheet': 'Arket findes ikke i projektmappen.',
+  'error.cell_out_of_range':
+    'Projektmappen henviser til en celle uden for det største ark, Excel tillader (kolonne A til XFD, række 1 til 1.048.576); den er beskadiget eller ikke lavet af et regnearksprogram. Gem den igen som .xlsx eller CSV.',
+  'error.too_many_cells':
+    'Arket spænder over flere celler, end der kan læses her. Slet cellerne uden for tabellen (Ctrl+End i Excel viser den sidst brugte), eller del arket op.',
+  'error.too_many_parts':
+    'Projektmappen har flere ark eller dele, end der kan læses her. Gem det ark, du skal bruge, som sin egen projektmappe eller som CSV.',
+  'error.invalid_character':
+    'Projektmappen indeholder et tegn, der ikke er gyldig tekst, så den er beskadiget. Gem den igen som .xlsx eller CSV.',
   'error.unknown_encoding': 'Filens tegnkodning kan ikke læses. Gem den som UTF-8-CSV.',
   'issue.required': 'Dette felt er påkrævet.',
   'issue.invalid_email': 'Dette er ikke en gyldig e-mailadresse.',

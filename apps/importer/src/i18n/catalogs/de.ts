@@ -123,6 +123,14 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Diese Arbeitsmappe enthält mehr Daten, als hier gelesen werden können. Teilen Sie sie in kleinere Dateien auf.',
   'error.no_such_sheet': 'Dieses Tabellenblatt gibt es in der Arbeitsmappe nicht.',
+  'error.cell_out_of_range':
+    'Diese Arbeitsmappe verweist auf eine Zelle außerhalb des größten Blatts, das Excel erlaubt (Spalten A bis XFD, Zeilen 1 bis 1.048.576); sie ist beschädigt oder stammt nicht aus einem Tabellenprogramm. Speichern Sie sie erneut als .xlsx oder CSV.',
+  'error.too_many_cells':
+    'Dieses Tabellenblatt umfasst mehr Zellen, als hier gelesen werden können. Löschen Sie die Zellen außerhalb Ihrer Tabelle (Strg+Ende zeigt in Excel die letzte benutzte) oder teilen Sie das Blatt auf.',
+  'error.too_many_parts':
+    'Diese Arbeitsmappe hat mehr Blätter oder Teile, als hier gelesen werden können. Speichern Sie das benötigte Blatt als eigene Arbeitsmappe oder als CSV.',
+  'error.invalid_character':
+    'Diese Arbeitsmappe enthält ein Zeichen, das kein gültiger Text ist; sie ist beschädigt. Speichern Sie sie erneut als .xlsx oder CSV.',
   'error.unknown_encoding':
     'Die Zeichenkodierung dieser Datei kann nicht gelesen werden. Speichern Sie sie als UTF-8-CSV.',
   'issue.required': 'Dieses Feld ist ein Pflichtfeld.',

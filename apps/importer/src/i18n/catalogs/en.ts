@@ -119,6 +119,14 @@ export const en = {
   'error.workbook_too_large':
     'This workbook expands to more data than can be read here. Split it into smaller files.',
   'error.no_such_sheet': 'That sheet is not in the workbook.',
+  'error.cell_out_of_range':
+    'This workbook refers to a cell outside the largest sheet Excel allows (columns A to XFD, rows 1 to 1,048,576), so it is damaged or was not made by a spreadsheet program. Save it again as .xlsx or CSV and try again.',
+  'error.too_many_cells':
+    'This sheet spans more cells than can be read here. Delete the cells outside your table (Ctrl+End in Excel shows the last one used) or split the sheet, and try again.',
+  'error.too_many_parts':
+    'This workbook has more sheets or parts than can be read here. Save the sheet you need as its own workbook or as CSV and try again.',
+  'error.invalid_character':
+    'This workbook contains a character that is not valid text, so it is damaged. Save it again as .xlsx or CSV and try again.',
   'error.unknown_encoding':
     'The text encoding of this file cannot be read. Save it as UTF-8 CSV and try again.',
   'issue.required': 'This field is required.',

@@ -122,6 +122,14 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Este libro contiene más datos de los que se pueden leer aquí. Divídalo en archivos más pequeños.',
   'error.no_such_sheet': 'Esa hoja no está en el libro.',
+  'error.cell_out_of_range':
+    'Este libro hace referencia a una celda fuera de la hoja más grande que permite Excel (columnas A a XFD, filas 1 a 1.048.576): está dañado o no lo creó un programa de hojas de cálculo. Guárdelo de nuevo como .xlsx o CSV.',
+  'error.too_many_cells':
+    'Esta hoja abarca más celdas de las que se pueden leer aquí. Elimine las celdas fuera de su tabla (Ctrl+Fin en Excel muestra la última usada) o divida la hoja.',
+  'error.too_many_parts':
+    'Este libro tiene más hojas o partes de las que se pueden leer aquí. Guarde la hoja que necesita como libro propio o como CSV.',
+  'error.invalid_character':
+    'Este libro contiene un carácter que no es texto válido, por lo que está dañado. Guárdelo de nuevo como .xlsx o CSV.',
   'error.unknown_encoding': 'No se puede leer la codificación de este archivo. Guárdelo como CSV UTF-8.',
   'issue.required': 'Este campo es obligatorio.',
   'issue.invalid_email': 'No es una dirección de correo electrónico válida.',

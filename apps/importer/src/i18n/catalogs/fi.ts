@@ -121,6 +121,14 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Työkirjassa on enemmän tietoa kuin tässä voidaan lukea. Jaa se pienempiin tiedostoihin.',
   'error.no_such_sheet': 'Työkirjassa ei ole tätä taulukkoa.',
+  'error.cell_out_of_range':
+    'Työkirja viittaa soluun, joka on Excelin suurimman sallitun taulukon ulkopuolella (sarakkeet A–XFD, rivit 1–1 048 576); se on vioittunut tai sitä ei ole tehty taulukkolaskentaohjelmalla. Tallenna se uudelleen .xlsx- tai CSV-muotoon.',
+  'error.too_many_cells':
+    'Taulukko kattaa enemmän soluja kuin tässä voidaan lukea. Poista taulukkosi ulkopuoliset solut (Ctrl+End näyttää Excelissä viimeisen käytetyn) tai jaa taulukko.',
+  'error.too_many_parts':
+    'Työkirjassa on enemmän taulukoita tai osia kuin tässä voidaan lukea. Tallenna tarvitsemasi taulukko omaksi työkirjakseen tai CSV-muotoon.',
+  'error.invalid_character':
+    'Työkirjassa on merkki, joka ei ole kelvollista tekstiä, joten se on vioittunut. Tallenna se uudelleen .xlsx- tai CSV-muotoon.',
   'error.unknown_encoding': 'Tiedoston merkistöä ei voi lukea. Tallenna se UTF-8-CSV-muotoon.',
   'issue.required': 'Tämä kenttä on pakollinen.',
   'issue.invalid_email': 'Tämä ei ole kelvollinen sähköpostiosoite.',

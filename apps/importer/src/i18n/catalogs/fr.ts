@@ -121,6 +121,14 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Ce classeur contient plus de données que ce qui peut être lu ici. Divisez-le en fichiers plus petits.',
   'error.no_such_sheet': 'Cette feuille n’existe pas dans le classeur.',
+  'error.cell_out_of_range':
+    'Ce classeur fait référence à une cellule hors de la plus grande feuille permise par Excel (colonnes A à XFD, lignes 1 à 1 048 576) : il est endommagé ou n’a pas été créé par un tableur. Enregistrez-le de nouveau en .xlsx ou en CSV.',
+  'error.too_many_cells':
+    'Cette feuille couvre plus de cellules que l’importateur ne peut en lire. Supprimez les cellules hors de votre tableau (Ctrl+Fin dans Excel montre la dernière utilisée) ou divisez la feuille.',
+  'error.too_many_parts':
+    'Ce classeur contient plus de feuilles ou de parties que l’importateur ne peut en lire. Enregistrez la feuille voulue dans un classeur à part ou en CSV.',
+  'error.invalid_character':
+    'Ce classeur contient un caractère qui n’est pas du texte valide : il est endommagé. Enregistrez-le de nouveau en .xlsx ou en CSV.',
   'error.unknown_encoding': 'L’encodage de ce fichier ne peut pas être lu. Enregistrez-le en CSV UTF-8.',
   'issue.required': 'Ce champ est obligatoire.',
   'issue.invalid_email': 'Ce n’est pas une adresse e-mail valide.',

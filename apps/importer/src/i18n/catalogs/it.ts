@@ -122,6 +122,14 @@ export const it: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Questa cartella contiene più dati di quanti se ne possano leggere qui. Dividila in file più piccoli.',
   'error.no_such_sheet': 'Questo foglio non esiste nella cartella di lavoro.',
+  'error.cell_out_of_range':
+    'Questa cartella di lavoro fa riferimento a una cella fuori dal foglio più grande consentito da Excel (colonne da A a XFD, righe da 1 a 1.048.576): è danneggiata o non è stata creata da un foglio di calcolo. Salvala di nuovo come .xlsx o CSV.',
+  'error.too_many_cells':
+    'Questo foglio occupa più celle di quante se ne possano leggere qui. Elimina le celle fuori dalla tabella (Ctrl+Fine in Excel mostra l’ultima usata) o dividi il foglio.',
+  'error.too_many_parts':
+    'Questa cartella di lavoro ha più fogli o parti di quanti se ne possano leggere qui. Salva il foglio che ti serve come cartella a sé o come CSV.',
+  'error.invalid_character':
+    'Questa cartella di lavoro contiene un carattere che non è testo valido, quindi è danneggiata. Salvala di nuovo come .xlsx o CSV.',
   'error.unknown_encoding': 'Impossibile leggere la codifica di questo file. Salvalo come CSV UTF-8.',
   'issue.required': 'Questo campo è obbligatorio.',
   'issue.invalid_email': 'Questo non è un indirizzo e-mail valido.',

@@ -120,6 +120,14 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Arbeidsboken inneholder mer data enn det som kan leses her. Del den opp i mindre filer.',
   'error.no_such_sheet': 'Arket finnes ikke i arbeidsboken.',
+  'error.cell_out_of_range':
+    'Arbeidsboken viser til en celle utenfor det største arket Excel tillater (kolonne A til XFD, rad 1 til 1 048 576); den er skadet eller ikke laget av et regnearkprogram. Lagre den på nytt som .xlsx eller CSV.',
+  'error.too_many_cells':
+    'Arket spenner over flere celler enn det som kan leses her. Slett cellene utenfor tabellen (Ctrl+End i Excel viser den sist brukte), eller del opp arket.',
+  'error.too_many_parts':
+    'Arbeidsboken har flere ark eller deler enn det som kan leses her. Lagre arket du trenger som en egen arbeidsbok eller som CSV.',
+  'error.invalid_character':
+    'Arbeidsboken inneholder et tegn som ikke er gyldig tekst, så den er skadet. Lagre den på nytt som .xlsx eller CSV.',
   'error.unknown_encoding': 'Tegnkodingen i filen kan ikke leses. Lagre den som UTF-8-CSV.',
   'issue.required': 'Dette feltet er påkrevd.',
   'issue.invalid_email': 'Dette er ikke en gyldig e-postadresse.',

@@ -120,6 +120,14 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Deze werkmap bevat meer gegevens dan hier kunnen worden gelezen. Splits hem in kleinere bestanden.',
   'error.no_such_sheet': 'Dat werkblad staat niet in de werkmap.',
+  'error.cell_out_of_range':
+    'Deze werkmap verwijst naar een cel buiten het grootste werkblad dat Excel toestaat (kolommen A tot XFD, rijen 1 tot 1.048.576); hij is beschadigd of niet door een spreadsheetprogramma gemaakt. Sla hem opnieuw op als .xlsx of CSV.',
+  'error.too_many_cells':
+    'Dit werkblad beslaat meer cellen dan hier gelezen kunnen worden. Verwijder de cellen buiten uw tabel (Ctrl+End toont in Excel de laatst gebruikte) of splits het werkblad.',
+  'error.too_many_parts':
+    'Deze werkmap heeft meer werkbladen of onderdelen dan hier gelezen kunnen worden. Sla het werkblad dat u nodig hebt op als eigen werkmap of als CSV.',
+  'error.invalid_character':
+    'Deze werkmap bevat een teken dat geen geldige tekst is; hij is beschadigd. Sla hem opnieuw op als .xlsx of CSV.',
   'error.unknown_encoding':
     'De tekencodering van dit bestand kan niet worden gelezen. Sla het op als UTF-8-CSV.',
   'issue.required': 'Dit veld is verplicht.',

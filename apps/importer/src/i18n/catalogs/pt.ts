@@ -121,6 +121,14 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Esta pasta de trabalho contém mais dados do que é possível ler aqui. Divida-a em arquivos menores.',
   'error.no_such_sheet': 'Essa planilha não existe na pasta de trabalho.',
+  'error.cell_out_of_range':
+    'Esta pasta de trabalho se refere a uma célula fora da maior planilha que o Excel permite (colunas A a XFD, linhas 1 a 1.048.576): está danificada ou não foi criada por um programa de planilhas. Salve-a novamente como .xlsx ou CSV.',
+  'error.too_many_cells':
+    'Esta planilha ocupa mais células do que é possível ler aqui. Exclua as células fora da sua tabela (Ctrl+End no Excel mostra a última usada) ou divida a planilha.',
+  'error.too_many_parts':
+    'Esta pasta de trabalho tem mais planilhas ou partes do que é possível ler aqui. Salve a planilha de que precisa como pasta própria ou como CSV.',
+  'error.invalid_character':
+    'Esta pasta de trabalho contém um caractere que não é texto válido, por isso está danificada. Salve-a novamente como .xlsx ou CSV.',
   'error.unknown_encoding': 'Não é possível ler a codificação deste arquivo. Salve-o como CSV UTF-8.',
   'issue.required': 'Este campo é obrigatório.',
   'issue.invalid_email': 'Este não é um endereço de e-mail válido.',

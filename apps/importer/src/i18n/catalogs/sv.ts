@@ -120,6 +120,14 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Arbetsboken innehåller mer data än vad som kan läsas här. Dela upp den i mindre filer.',
   'error.no_such_sheet': 'Bladet finns inte i arbetsboken.',
+  'error.cell_out_of_range':
+    'Arbetsboken hänvisar till en cell utanför det största blad som Excel tillåter (kolumn A till XFD, rad 1 till 1 048 576); den är skadad eller inte skapad av ett kalkylprogram. Spara den igen som .xlsx eller CSV.',
+  'error.too_many_cells':
+    'Bladet omfattar fler celler än som kan läsas här. Ta bort cellerna utanför tabellen (Ctrl+End i Excel visar den sista använda) eller dela upp bladet.',
+  'error.too_many_parts':
+    'Arbetsboken har fler blad eller delar än som kan läsas här. Spara bladet du behöver som en egen arbetsbok eller som CSV.',
+  'error.invalid_character':
+    'Arbetsboken innehåller ett tecken som inte är giltig text och är därför skadad. Spara den igen som .xlsx eller CSV.',
   'error.unknown_encoding': 'Filens teckenkodning kan inte läsas. Spara den som UTF-8-CSV.',
   'issue.required': 'Det här fältet är obligatoriskt.',
   'issue.invalid_email': 'Det här är ingen giltig e-postadress.',
