@@ -1,8 +1,9 @@
-import type { ColumnSpec, Issue } from '@csv-importer/core';
+import type { ColumnHints, ColumnSpec, Issue } from '@csv-importer/core';
 import { Dataset } from './dataset.ts';
 import { Delivery } from './delivery-batches.ts';
 import { Edits } from './edits.ts';
 import { exportInvalidCsv } from './error-export.ts';
+import { fieldHints, suggestValues } from './field-hints.ts';
 import { type SourceInfo, SourceReader, summarize } from './file-reader.ts';
 import { GridView } from './grid-view.ts';
 import { deliverOnPort } from './row-channel.ts';
@@ -13,6 +14,7 @@ import type {
   ChannelOutcome,
   DeliveryBatch,
   EditResult,
+  FieldHints,
   Filter,
   FindQuery,
   GridWindow,
@@ -27,6 +29,7 @@ import type {
   SubmitSummary,
   ValidationSummary,
   ValueMapping,
+  ValueSuggestion,
 } from './session-types.ts';
 import { Validation } from './validation.ts';
 
@@ -50,6 +53,7 @@ export class ImportSession implements ImportSessionApi {
   readonly #view: GridView;
   readonly #delivery: Delivery;
   #source: SourceInfo | undefined;
+  #hints: Readonly<Record<string, FieldHints>> = {};
 
   constructor(options: { readonly beat?: () => void } = {}) {
     this.#beat = options.beat ?? (() => {});
@@ -108,14 +112,20 @@ export class ImportSession implements ImportSessionApi {
     return this.#data.distinctValues(column, limit);
   }
 
-  validate(mapping: Mapping, valueMapping: ValueMapping = {}): ValidationSummary {
+  validate(
+    mapping: Mapping,
+    valueMapping: ValueMapping = {},
+    hints: Readonly<Record<string, ColumnHints>> = {},
+  ): ValidationSummary {
     this.#data.setMapping(
-      this.#validation.columns.map((c) => c.key),
+      this.#specs.map((c) => c.key),
       mapping,
     );
     this.#edits.reset();
     this.#delivery.invalidate();
-    this.#validation.run(valueMapping);
+    const { compile, shown } = fieldHints(this.#data, this.#specs, hints);
+    this.#hints = shown;
+    this.#validation.run(valueMapping, compile);
     this.#view.reset();
     return this.summary();
   }
@@ -128,7 +138,13 @@ export class ImportSession implements ImportSessionApi {
       viewCount: this.#view.length,
       canUndo: this.#edits.canUndo,
       canRedo: this.#edits.canRedo,
+      hints: this.#hints,
     };
+  }
+
+  suggestValues(fieldKey: string, limit = 200): ValueSuggestion[] {
+    const field = this.#validation.fieldIndex(fieldKey);
+    return suggestValues(this.#data, this.#specs[field]!, field, limit);
   }
 
   // ---- edits -------------------------------------------------------------------------------------
