@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { ColumnSpec } from '../columns/column-spec.ts';
-import { matchColumns, unmatchedColumns } from './match.ts';
-import { normalizeHeader, similarity } from './normalize.ts';
+import { MATCH_LIMITS, matchColumns, unmatchedColumns } from './match.ts';
+import { MAX_DISTANCE_CELLS, normalizeHeader, similarity } from './normalize.ts';
 
 const CONTACTS: ColumnSpec[] = [
   { key: 'firstName', label: 'First name', required: true },
@@ -131,5 +131,57 @@ describe('similarity', () => {
     assert.equal(similarity('email', 'email'), 1);
     assert.equal(similarity('email', ''), 0);
     fc.assert(fc.property(fc.string(), fc.string(), (a, b) => similarity(a, b) === similarity(b, a)));
+  });
+
+  test('with a minimum, decides the same way as without one, only faster', () => {
+    const name = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 20 });
+    fc.assert(
+      fc.property(name, name, fc.double({ min: 0, max: 1, noNaN: true }), (a, b, min) => {
+        assert.equal(similarity(a, b, min) >= min, similarity(a, b) >= min, `${a} ${b} ${min}`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('a pair too long for the edit-distance table is scored by containment alone', () => {
+    const long = 'ab'.repeat(200);
+    assert.ok(long.length ** 2 > MAX_DISTANCE_CELLS);
+    assert.equal(similarity(long, `${long.slice(0, -1)}x`), 0);
+    assert.ok(similarity(`x${long}`, long) > 0.9);
+    assert.equal(similarity('abc'.repeat(50_000), 'email'), 0);
+  });
+});
+
+describe('matchColumns bounds the work a header row can cause', () => {
+  test('2,000 headers of 1,000 characters: skipped for matching, the short ones still matched', () => {
+    const headers = Array.from({ length: 2000 }, (_, i) => `${'Datum des Eintrags '.repeat(53)}${i}`);
+    headers[1500] = 'E-mail';
+    headers[1999] = 'Frist name';
+    const matches = matchColumns(headers, CONTACTS);
+    // The exact phases see every column; the fuzzy phase only the first MAX_FUZZY_HEADERS.
+    assert.deepEqual(matches, [{ fileColumn: 1500, key: 'email', confidence: 1, via: 'key' }]);
+    assert.deepEqual(
+      matchColumns(['Frist name', ...headers.slice(0, 10)], CONTACTS).map((m) => [
+        m.fileColumn,
+        m.key,
+        m.via,
+      ]),
+      [[0, 'firstName', 'fuzzy']],
+    );
+  });
+
+  test('a header longer than MAX_HEADER_LENGTH is never matched, even when it normalizes to a name', () => {
+    const padded = `E-mail${' -'.repeat(MATCH_LIMITS.MAX_HEADER_LENGTH)}`;
+    assert.equal(normalizeHeader(padded), 'email');
+    assert.deepEqual(matchColumns([padded], CONTACTS), []);
+  });
+
+  test('fuzzy compares the first FUZZY_NAME_LENGTH characters of long names', () => {
+    const label = `Customer reference number ${'x'.repeat(100)}`;
+    const matches = matchColumns([`Customer reference numbr ${'x'.repeat(100)}`], [{ key: 'ref', label }]);
+    assert.deepEqual(
+      matches.map((m) => [m.key, m.via]),
+      [['ref', 'fuzzy']],
+    );
   });
 });

@@ -23,7 +23,11 @@ export type WorkbookErrorCode =
   /** A character reference that is no Unicode character (`&#x110000;`, a lone surrogate). */
   | 'invalid_character'
   /** The read's `AbortSignal` was aborted. */
-  | 'cancelled';
+  | 'cancelled'
+  /** A password-protected workbook (XLS FILEPASS, an encrypted OLE2 package, an encrypted ODS). */
+  | 'encrypted'
+  /** An XLS, XLSB or ODS file in a build without their readers (the default script-tag bundle). */
+  | 'needs_full_build';
 
 export class WorkbookError extends Error {
   override readonly name = 'WorkbookError';
