@@ -205,6 +205,7 @@ async function packageElement() {
   await rewriteDeclarations(types, {
     '@csv-importer/protocol': join(types, 'packages/protocol/src/index.js'),
     '@csv-importer/core/column-schema': join(types, 'packages/core/src/columns/column-schema.js'),
+    '@csv-importer/core/column-spec': join(types, 'packages/core/src/columns/column-spec.js'),
   });
   const entry = (name) => `export * from './types/packages/element/src/${name}.js';\n`;
   await writeFile(join(dist, 'csv-importer.d.ts'), entry('index'));
