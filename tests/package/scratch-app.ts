@@ -1,27 +1,31 @@
 // A scratch application outside the repository that installs the packed packages the way a user
 // does today: `npm install` of the tarballs `npm run pack` writes into dist/packages/. Their
 // dependencies (valibot, papaparse, ...) come from the npm registry; nothing resolves into the
-// workspace. Installed once per set of tarballs and reused (by content hash), so a test run
-// installs at most once.
+// workspace. Installed once per test run (scripts/test.mjs empties .test-build, where the folder
+// is recorded) and shared by the tests that need it, unless the tarballs changed.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const ROOT = process.cwd();
 export const PACKAGES_DIR = join(ROOT, 'dist/packages');
 
-/** Beside our packages: the TypeScript most applications have today, and Node's types. */
-const DEV_DEPENDENCIES = { typescript: '~5.9.3', '@types/node': '^20.19.43' };
+/**
+ * Beside our packages: the TypeScript most applications have today, Node's types, and each
+ * framework with its own template checker (vue-tsc, svelte-check; tsc reads React's JSX types).
+ */
+const DEV_DEPENDENCIES = {
+  typescript: '~5.9.3',
+  '@types/node': '^20.19.43',
+  vue: '^3.5.45',
+  'vue-tsc': '^3.3.14',
+  svelte: '^5.57.3',
+  'svelte-check': '^4.7.8',
+  '@types/react': '^19.3.0',
+};
+const RECORD = join(ROOT, '.test-build/scratch-app.json');
 
 export function run(
   command: string,
@@ -55,10 +59,10 @@ export async function packBuilt(): Promise<void> {
 }
 
 /**
- * Installs the tarballs into a fresh folder with its own package.json. `fresh`: a new folder
- * every time (what the install test proves); otherwise one folder per tarball content, reused.
+ * A fresh folder (in the system's temporary directory) with its own package.json and the tarballs
+ * installed; made once per test run and shared, a new one when the tarballs change.
  */
-export async function scratchApp(options: { fresh?: boolean } = {}): Promise<string> {
+export async function scratchApp(): Promise<string> {
   const packed = tarballs();
   if (!packed['@csv-importer/core'] || !packed['@csv-importer/element']) {
     throw new Error(`no tarballs in ${PACKAGES_DIR}: run npm run pack`);
@@ -66,8 +70,12 @@ export async function scratchApp(options: { fresh?: boolean } = {}): Promise<str
   const hash = createHash('sha256');
   for (const file of Object.values(packed).sort()) hash.update(readFileSync(file));
   hash.update(JSON.stringify(DEV_DEPENDENCIES));
-  const cached = join(tmpdir(), `csv-importer-scratch-${hash.digest('hex').slice(0, 16)}`);
-  if (!options.fresh && existsSync(join(cached, 'node_modules/.installed'))) return cached;
+  const key = hash.digest('hex');
+  if (existsSync(RECORD)) {
+    const recorded = JSON.parse(readFileSync(RECORD, 'utf8')) as { key: string; dir: string };
+    if (recorded.key === key && existsSync(join(recorded.dir, 'node_modules/.installed')))
+      return recorded.dir;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'csv-importer-app-'));
   writeFileSync(
     join(dir, 'package.json'),
@@ -88,12 +96,7 @@ export async function scratchApp(options: { fresh?: boolean } = {}): Promise<str
   );
   if (result.code !== 0) throw new Error(`npm install in ${dir} failed:\n${result.output}`);
   writeFileSync(join(dir, 'node_modules/.installed'), '');
-  if (options.fresh) return dir;
-  try {
-    renameSync(dir, cached);
-  } catch {
-    // Another process installed the same tarballs first; theirs is as good.
-    rmSync(dir, { recursive: true, force: true });
-  }
-  return cached;
+  mkdirSync(dirname(RECORD), { recursive: true });
+  writeFileSync(RECORD, JSON.stringify({ key, dir }));
+  return dir;
 }
