@@ -19,8 +19,9 @@ export interface UploadLimits {
   readonly maxRows?: number;
 }
 
+// .xls, .xlsb and .ods are accepted in every build: the default one names the full build that reads them.
 export const DEFAULT_ACCEPT =
-  '.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  '.csv,.tsv,.txt,.xlsx,.xls,.xlsb,.ods,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.ms-excel.sheet.binary.macroEnabled.12,application/vnd.oasis.opendocument.spreadsheet';
 
 /**
  * The first step: drop a file, pick one, or paste a range copied from a spreadsheet. It states
