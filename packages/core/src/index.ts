@@ -62,6 +62,7 @@ export {
   normalizeHeader,
   unmatchedColumns,
 } from './match/match.ts';
+export { type MatchSummary, summarizeMatches } from './match/match-summary.ts';
 export { matchValues, type ValueMatch } from './match/match-values.ts';
 export { normalizeValue, similarity } from './match/normalize.ts';
 export { OdsWorkbook } from './ods/ods.ts';
