@@ -399,6 +399,7 @@ describe('every step, end to end', () => {
       await frame.getByText('Acme GmbH').waitFor();
       await frame.getByRole('button', { name: 'Continue' }).click();
       await frame.getByRole('heading', { name: 'Match columns' }).waitFor();
+      await frame.getByRole('status').getByText('6 of 6 columns matched').waitFor();
       assert.equal(await frame.getByRole('combobox', { name: 'Contact e-mail' }).inputValue(), 'email');
       await frame
         .getByText(/^Likely \(\d+%\)$/)

@@ -54,11 +54,15 @@ export {
 export {
   type ColumnMatch,
   FUZZY_THRESHOLD,
+  MATCH_LEVELS,
+  type MatchLevel,
   type MatchOptions,
   matchColumns,
+  matchLevel,
   normalizeHeader,
   unmatchedColumns,
 } from './match/match.ts';
+export { type MatchSummary, summarizeMatches } from './match/match-summary.ts';
 export { matchValues, type ValueMatch } from './match/match-values.ts';
 export { normalizeValue, similarity } from './match/normalize.ts';
 export { OdsWorkbook } from './ods/ods.ts';
