@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { type HostileFile, hostileCorpus } from '../security/corpus.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
-import { toReview } from './importer-flow.ts';
+import { importButton, toReview, waitForEvent } from './importer-flow.ts';
 
 // Every file of the hostile corpus (tests/security/corpus.ts) through the real frame, in both
 // modes: a clear error or a correct import, no dangerous DOM node, no CSP violation, no page
@@ -262,3 +262,93 @@ for (const mode of ['srcdoc', 'hosted'] as const) {
     }
   });
 }
+
+describe('work the file sets the size of ends in bounded time, both main threads answering (srcdoc mode)', () => {
+  before(async () => {
+    await openPage(undefined);
+  });
+
+  /** Opens a fresh frame with `columns`, picks `name` holding `bytes`, and measures until `done`. */
+  async function measure(
+    t: { diagnostic(message: string): void },
+    columns: unknown[],
+    name: string,
+    bytes: Buffer,
+    done: (frame: Frame) => Promise<unknown>,
+  ): Promise<Frame> {
+    await page.evaluate((columns) => {
+      const importer = document.querySelector('csv-importer')!;
+      importer.close();
+      importer.columns = columns as never;
+      importer.open();
+    }, columns);
+    const frame = (await (await page.waitForSelector('csv-importer >> iframe')).contentFrame())!;
+    await frame.waitForSelector('input[type=file]');
+    await Promise.all([startProbe(page), startProbe(frame)]);
+    const started = Date.now();
+    const path = join(files, name);
+    writeFileSync(path, bytes);
+    await frame.setInputFiles('input[type=file]', path);
+    await done(frame);
+    const elapsedMs = Date.now() - started;
+    const [host, inFrame] = await Promise.all([readProbe(page), readProbe(frame)]);
+    t.diagnostic(
+      `${name}: done after ${elapsedMs} ms; host ${JSON.stringify(host)}; frame ${JSON.stringify(inFrame)}`,
+    );
+    for (const [where, probe] of [
+      ['host page', host],
+      ['frame', inFrame],
+    ] as const)
+      assert.ok(
+        probe.longestGapMs < FROZEN_MS,
+        `the ${where}'s main thread stopped for ${probe.longestGapMs} ms`,
+      );
+    return frame;
+  }
+
+  test('2,000 headers of 1,000 characters reach the matching step (fuzzy matching once took 17 s)', async (t) => {
+    const header = Array.from({ length: 2000 }, (_, i) => `${'Kundennummer des Eintrags '.repeat(38)}${i}`);
+    header[3] = 'Name';
+    const csv = `${header.join(',')}\r\n${header.map((_, i) => `v${i}`).join(',')}\r\n`;
+    await measure(t, COLUMNS, 'long-headers.csv', Buffer.from(csv), (frame) =>
+      frame
+        .getByRole('button', { name: 'Continue' })
+        .or(importButton(frame))
+        .first()
+        .waitFor({ timeout: HANG_MS }),
+    );
+  });
+
+  test('a catastrophic column pattern is refused when the importer starts, naming the column', async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as { received: unknown[] };
+      w.received.length = 0;
+      const importer = document.querySelector('csv-importer')!;
+      importer.close();
+      importer.columns = [
+        { key: 'name', label: 'Name' },
+        { key: 'code', label: 'Code', type: 'regex', pattern: '^(a+)+$' },
+      ] as never;
+      importer.open();
+    });
+    const events = await waitForEvent(page, 'csv-importer-error');
+    const error = events.find((e) => e.type === 'csv-importer-error')!;
+    assert.equal(error.code, 'invalid_columns');
+    assert.match(error.message ?? '', /column "code": pattern \/\^\(a\+\)\+\$\/ can take exponential time/);
+  });
+
+  test('a quadratic pattern over cells of 100,000 characters: the cells are too long, not tested for seconds', async (t) => {
+    const cell = '1'.repeat(100_000);
+    const csv = `name,code\r\n${Array.from({ length: 50 }, (_, i) => `n${i},${cell}`).join('\r\n')}\r\n`;
+    await measure(
+      t,
+      [
+        { key: 'name', label: 'Name' },
+        { key: 'code', label: 'Code', type: 'regex', pattern: '\\d+x' },
+      ],
+      'long-codes.csv',
+      Buffer.from(csv),
+      async (frame) => toReview(frame, HANG_MS),
+    );
+  });
+});
