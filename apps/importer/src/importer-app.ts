@@ -309,7 +309,12 @@ export class ImporterApp extends LitElement {
       return;
     }
     const { summary } = result;
-    if (summary.headerRow !== 0 || (summary.sheets?.length ?? 0) > 1)
+    // The reading options open by themselves when there is something to check in them: a
+    // preamble, several sheets, an unsure encoding, rows that could not be read cleanly.
+    const toCheck =
+      summary.encodingDoubt !== undefined ||
+      (summary.readingFindings ?? []).some((f) => f.code !== 'ragged_row');
+    if (summary.headerRow !== 0 || (summary.sheets?.length ?? 0) > 1 || toCheck)
       this.state = { step: 'header', summary };
     else void this.#toMatch(summary);
   }

@@ -30,7 +30,10 @@ export {
   detectEncoding,
   ENCODINGS,
   type Encoding,
+  encodingSamples,
   type FileKind,
+  LOW_CONFIDENCE,
+  plausibility,
   sniffFile,
 } from './decode/decode.ts';
 export {
@@ -51,8 +54,11 @@ export {
 export {
   type ColumnMatch,
   FUZZY_THRESHOLD,
+  MATCH_LEVELS,
+  type MatchLevel,
   type MatchOptions,
   matchColumns,
+  matchLevel,
   normalizeHeader,
   unmatchedColumns,
 } from './match/match.ts';
@@ -69,8 +75,11 @@ export {
   findRaggedRows,
   parseTextStream,
   type ReadLimits,
+  type RecordIssue,
   type RowBatch,
+  readRecordAsLine,
 } from './parse/parse.ts';
+export { RecordWidths } from './parse/ragged-rows.ts';
 export {
   openSpreadsheet,
   type SpreadsheetBook,

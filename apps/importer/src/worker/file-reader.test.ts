@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CountingBlob, contacts, fixture } from '../../../../tests/support/import-session.ts';
 import { xlsx } from '../../../../tests/support/zip.ts';
+import { SourceReader } from './file-reader.ts';
 import { ImportSession } from './import-session.ts';
 
 describe('reading a file', () => {
@@ -138,5 +139,64 @@ describe('reading a file', () => {
     const within = await session.load(file);
     assert.ok(within.ok);
     assert.equal(within.summary.rowCount, 20_000);
+  });
+});
+
+describe('what reading finds about whole records', () => {
+  const reader = () => {
+    const source = new SourceReader(() => {});
+    source.configure([{ key: 'name', label: 'Name' }], undefined);
+    return source;
+  };
+  const csv = (text: string, name = 'file.csv') => new File([text], name);
+
+  test('malformed quotes, invalid bytes and ragged rows, by record, below the header', async () => {
+    const text =
+      'Name,Segment,City\nAda,"Best" customer,London\nRen\uFFFD,regular,Lyon\nBob,regular\nCyd,x,Rome,extra\nDee,y,Oslo,\n';
+    const outcome = await reader().read(csv(text), {});
+    assert.ok(outcome.ok);
+    assert.equal(outcome.read.store.length, 6, 'no record merged with another');
+    assert.deepEqual(outcome.read.recordIssues, [
+      { record: 1, code: 'malformed_quotes', level: 'warning' },
+      { record: 2, code: 'invalid_bytes', level: 'warning' },
+      { record: 3, code: 'ragged_row', level: 'warning', params: { expected: 3, actual: 2 } },
+      { record: 4, code: 'ragged_row', level: 'warning', params: { expected: 3, actual: 4 } },
+    ]);
+  });
+
+  test('the summary names the findings by code with their data rows; another header row re-counts ragged rows', async () => {
+    const session = new ImportSession();
+    session.configure([{ key: 'name', label: 'Name' }]);
+    const result = await session.load(csv('Name,City\nAda,"Best" customer\nBob\nCyd,Rome\n'));
+    assert.ok(result.ok);
+    assert.deepEqual(result.summary.readingFindings, [
+      { code: 'malformed_quotes', count: 1, rows: [1] },
+      { code: 'ragged_row', count: 1, rows: [2] },
+    ]);
+    const moved = session.setHeaderRow(2);
+    assert.deepEqual(moved.readingFindings, [{ code: 'ragged_row', count: 1, rows: [1] }]);
+  });
+
+  test('a header row without rows below it is refused with no_data_rows', async () => {
+    const outcome = await reader().read(csv('Name,E-mail,City\r\n'), {});
+    assert.equal(outcome.ok, false);
+    assert.equal(!outcome.ok && outcome.code, 'no_data_rows');
+  });
+
+  test('an unsure encoding is reported with each likely reading of the first lines; a chosen one is not', async () => {
+    const turkish = await fixture('customers-turkish-windows1254.csv');
+    const session = new ImportSession();
+    session.configure([{ key: 'name', label: 'Ad' }]);
+    const result = await session.load(turkish);
+    assert.ok(result.ok);
+    const doubt = result.summary.encodingDoubt;
+    assert.ok(doubt && doubt.confidence < 50);
+    assert.equal(doubt.alternatives[0]!.encoding, result.summary.encoding);
+    const right = doubt.alternatives.find((a) => a.encoding === 'windows-1254');
+    assert.match(right?.sample ?? '', /Ayşe;İstanbul/);
+    const chosen = await session.reread({ encoding: 'windows-1254' });
+    assert.ok(chosen.ok);
+    assert.equal(chosen.summary.encodingDoubt, undefined);
+    assert.equal(chosen.summary.samples[0]![0], 'Ayşe');
   });
 });

@@ -3,31 +3,36 @@ import {
   DecodeError,
   decodeFile,
   detectHeaderRow,
+  encodingSamples,
   HEADER_SCAN_ROWS,
   headerNames,
-  type IssueCode,
-  type IssueLevel,
-  type IssueParams,
+  LOW_CONFIDENCE,
   matchColumns,
   openSpreadsheet,
   parseTextStream,
+  type RecordIssue,
+  RecordWidths,
   sniffFile,
   WorkbookError,
 } from '@csv-importer/core';
 import { CellStore } from './cell-store.ts';
-import type { LoadErrorCode, LoadProgress, LoadSummary, ReadOptions } from './session-types.ts';
+import type {
+  EncodingDoubt,
+  LoadErrorCode,
+  LoadProgress,
+  LoadSummary,
+  ReadingFinding,
+  ReadOptions,
+} from './session-types.ts';
+
+export type { RecordIssue };
 
 const PREVIEW_ROWS = 12;
 const SAMPLE_ROWS = 50;
 const PROGRESS_INTERVAL_MS = 100;
 
-/** A finding about a whole record of the file (not one cell); `record` counts the file's records. */
-export interface RecordIssue {
-  readonly record: number;
-  readonly code: IssueCode;
-  readonly level: IssueLevel;
-  readonly params?: IssueParams;
-}
+/** Record numbers a reading finding names in the summary; the grid shows every one. */
+const NAMED_ROWS = 5;
 
 /** Where the rows came from: what `LoadSummary` says about the file besides its rows. */
 export interface SourceInfo {
@@ -37,6 +42,8 @@ export interface SourceInfo {
   /** For a workbook: its visible sheets and the one read. */
   readonly sheets?: readonly string[];
   readonly sheet?: string;
+  /** The encoding was detected, not chosen, and the detection is unsure. */
+  readonly encodingDoubt?: EncodingDoubt;
 }
 
 /** A file read whole: its records, the header row guessed, and what the reading found wrong. */
@@ -44,7 +51,30 @@ export interface FileRead {
   readonly store: CellStore;
   readonly source: SourceInfo;
   readonly headerRow: number;
+  /**
+   * What reading found about whole records, for `headerRow`: `malformed_quotes`, `invalid_bytes`
+   * and `ragged_row`, in record order. Another header row gives other ragged rows: see
+   * `recordIssuesBelow`.
+   */
   readonly recordIssues: readonly RecordIssue[];
+  /** The findings that do not depend on the header row, and every record's width. */
+  readonly found: ReadFindings;
+}
+
+/** What reading found, before a header row is chosen. */
+export interface ReadFindings {
+  readonly issues: readonly RecordIssue[];
+  readonly widths: RecordWidths;
+}
+
+/**
+ * The record issues of a file read into `store` when `headerRow` is its header row: the reading
+ * findings and the rows whose cells do not line up with that header, in record order.
+ */
+export function recordIssuesBelow(store: CellStore, found: ReadFindings, headerRow: number): RecordIssue[] {
+  const ragged = found.widths.raggedBelow(headerRow, (record, column) => store.get(record, column));
+  if (ragged.length === 0) return [...found.issues];
+  return [...found.issues, ...ragged].sort((a, b) => a.record - b.record);
 }
 
 export type ReadOutcome =
@@ -123,11 +153,15 @@ export class SourceReader {
     const maxRecords = recordLimit(maxRows);
     // Leaving this loop early (a limit, a newer read) cancels the file's stream: nothing more is
     // read, and the rows read so far go with `store`.
+    const issues: RecordIssue[] = [];
+    const widths = new RecordWidths();
     for await (const batch of parseTextStream(counted, read.delimiter ? { delimiter: read.delimiter } : {})) {
       this.#beat();
       if (generation !== this.#generation) throw new LoadStop('cancelled', 'Reading was cancelled.');
       delimiter = batch.dialect.delimiter;
       store.append(batch.rows);
+      widths.add(batch.rows);
+      if (batch.issues.length > 0) issues.push(...batch.issues);
       if (store.length > maxRecords) throw tooManyRows(maxRows!);
       const now = performance.now();
       if (onProgress && now - lastProgress > PROGRESS_INTERVAL_MS) {
@@ -138,15 +172,29 @@ export class SourceReader {
     if (generation !== this.#generation) throw new LoadStop('cancelled', 'Reading was cancelled.');
     if (store.length === 0) throw new DecodeError('empty_file', 'The file has no rows.');
     const headerRow = detectHeader(store, this.#columns);
+    refuseWithoutRows(store, headerRow);
     if (maxRows !== undefined && store.length - headerRow - 1 > maxRows) throw tooManyRows(maxRows);
     onProgress?.({ rows: store.length, fraction: 1 });
     this.#file = file;
     const fileName = (file as File).name ?? 'pasted.tsv';
+    const found = { issues, widths };
+    const { detected } = decoded;
+    const doubt =
+      read.encoding === undefined && detected.confidence < LOW_CONFIDENCE
+        ? {
+            confidence: detected.confidence,
+            alternatives: encodingSamples(new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer()), [
+              detected.encoding,
+              ...(detected.alternatives ?? []),
+            ]),
+          }
+        : undefined;
     return {
       store,
       headerRow,
-      source: { fileName, encoding: decoded.encoding, delimiter },
-      recordIssues: [],
+      source: { fileName, encoding: decoded.encoding, delimiter, ...(doubt ? { encodingDoubt: doubt } : {}) },
+      recordIssues: recordIssuesBelow(store, found, headerRow),
+      found,
     };
   }
 
@@ -189,7 +237,10 @@ export class SourceReader {
     if (rows.length > maxRecords) throw tooManyRows(maxRows!);
     const store = new CellStore();
     store.append(rows);
+    const widths = new RecordWidths();
+    widths.add(rows);
     const headerRow = detectHeader(store, this.#columns);
+    if (sheet === undefined) refuseWithoutRows(store, headerRow);
     if (maxRows !== undefined && store.length - headerRow - 1 > maxRows) throw tooManyRows(maxRows);
     onProgress?.({ rows: store.length, fraction: 1 });
     this.#file = file;
@@ -198,7 +249,8 @@ export class SourceReader {
       store,
       headerRow,
       source: { fileName, encoding: 'xlsx', delimiter: '', sheets, sheet: chosen },
-      recordIssues: [],
+      recordIssues: recordIssuesBelow(store, { issues: [], widths }, headerRow),
+      found: { issues: [], widths },
     };
   }
 }
@@ -211,13 +263,30 @@ function detectHeader(store: CellStore, columns: readonly ColumnSpec[]): number 
   return Math.max(0, Math.min(index, store.length - 1));
 }
 
+/**
+ * Refuses a file whose records are a header row and nothing below it (`no_data_rows`): there is
+ * nothing to import, and going on would end in an import of nothing. (A sheet the user picked
+ * is shown instead: the reading step says it has no rows and offers the other sheets.)
+ */
+function refuseWithoutRows(store: CellStore, headerRow: number): void {
+  if (headerRow < store.length - 1) return;
+  throw new DecodeError(
+    'no_data_rows',
+    store.length === 1
+      ? 'The file has a header row but no rows of data below it.'
+      : `The file has no rows of data below its header row (row ${headerRow + 1}).`,
+  );
+}
+
 /** What the frame is told about a file read with `headerRow` as its header row. */
 export function summarize(
   store: CellStore,
   headerRow: number,
   source: SourceInfo,
   columns: readonly ColumnSpec[],
+  recordIssues: readonly RecordIssue[] = [],
 ): LoadSummary {
+  const findings = readingFindings(recordIssues, headerRow);
   const base = headerRow + 1;
   const headers = headerNames(store.record(headerRow));
   const samples = headers.map((_, c) => {
@@ -241,7 +310,25 @@ export function summarize(
     samples,
     preview,
     ...(source.sheets ? { sheets: source.sheets, sheet: source.sheet } : {}),
+    ...(source.encodingDoubt ? { encodingDoubt: source.encodingDoubt } : {}),
+    ...(findings.length > 0 ? { readingFindings: findings } : {}),
   };
+}
+
+/**
+ * The record issues below `headerRow` by code, each with its count and its first data rows
+ * (1-based, as the grid numbers them), for the reading step to name.
+ */
+function readingFindings(issues: readonly RecordIssue[], headerRow: number): ReadingFinding[] {
+  const byCode = new Map<RecordIssue['code'], { count: number; rows: number[] }>();
+  for (const issue of issues) {
+    if (issue.record <= headerRow) continue;
+    const finding = byCode.get(issue.code) ?? { count: 0, rows: [] };
+    finding.count++;
+    if (finding.rows.length < NAMED_ROWS) finding.rows.push(issue.record - headerRow);
+    byCode.set(issue.code, finding);
+  }
+  return [...byCode].map(([code, finding]) => ({ code, ...finding }));
 }
 
 /**

@@ -3,7 +3,13 @@ import { Dataset } from './dataset.ts';
 import { Delivery } from './delivery-batches.ts';
 import { Edits } from './edits.ts';
 import { exportInvalidCsv } from './error-export.ts';
-import { type SourceInfo, SourceReader, summarize } from './file-reader.ts';
+import {
+  type ReadFindings,
+  recordIssuesBelow,
+  type SourceInfo,
+  SourceReader,
+  summarize,
+} from './file-reader.ts';
 import { GridView } from './grid-view.ts';
 import { deliverOnPort } from './row-channel.ts';
 import type {
@@ -50,6 +56,7 @@ export class ImportSession implements ImportSessionApi {
   readonly #view: GridView;
   readonly #delivery: Delivery;
   #source: SourceInfo | undefined;
+  #found: ReadFindings | undefined;
 
   constructor(options: { readonly beat?: () => void } = {}) {
     this.#beat = options.beat ?? (() => {});
@@ -73,9 +80,10 @@ export class ImportSession implements ImportSessionApi {
   async load(file: Blob, onProgress?: (progress: LoadProgress) => void, read: ReadOptions = {}) {
     const outcome = await this.#reader.read(file, read, onProgress);
     if (!outcome.ok) return outcome;
-    const { store, headerRow, source, recordIssues } = outcome.read;
+    const { store, headerRow, source, recordIssues, found } = outcome.read;
     this.#data.load(store, recordIssues);
     this.#source = source;
+    this.#found = found;
     this.#edits.reset();
     this.#validation.resetValueMapping();
     return { ok: true, summary: this.#setHeader(headerRow) } as LoadResult;
@@ -100,7 +108,10 @@ export class ImportSession implements ImportSessionApi {
   }
 
   #setHeader(headerRow: number): LoadSummary {
-    const summary = summarize(this.#data.store, headerRow, this.#source!, this.#specs);
+    // Ragged rows are counted against the header row's width.
+    const recordIssues = recordIssuesBelow(this.#data.store, this.#found!, headerRow);
+    this.#data.load(this.#data.store, recordIssues);
+    const summary = summarize(this.#data.store, headerRow, this.#source!, this.#specs, recordIssues);
     this.#data.setHeaderRow(headerRow, summary.headers);
     return summary;
   }

@@ -4,6 +4,7 @@ import type {
   DecodeErrorCode,
   Encoding,
   Issue,
+  IssueCode,
   IssueLevel,
   WorkbookErrorCode,
 } from '@csv-importer/core';
@@ -54,6 +55,25 @@ export interface LoadSummary {
   /** For a workbook: its visible sheets and the one read. */
   readonly sheets?: readonly string[];
   readonly sheet?: string;
+  /** The encoding was detected, not chosen, and the detection is unsure: the user is asked. */
+  readonly encodingDoubt?: EncodingDoubt;
+  /** What reading found about whole rows below the header (the grid marks each one). */
+  readonly readingFindings?: readonly ReadingFinding[];
+}
+
+/** An unsure encoding detection: its confidence (0-100) and how the file's first lines read. */
+export interface EncodingDoubt {
+  readonly confidence: number;
+  /** The detected encoding first, then the likely alternatives, each with its reading. */
+  readonly alternatives: readonly { readonly encoding: Encoding; readonly sample: string }[];
+}
+
+/** One kind of record issue (`malformed_quotes`, `invalid_bytes`, `ragged_row`) below the header. */
+export interface ReadingFinding {
+  readonly code: IssueCode;
+  readonly count: number;
+  /** The first few data rows it is about, 1-based. */
+  readonly rows: readonly number[];
 }
 
 export type LoadErrorCode = DecodeErrorCode | WorkbookErrorCode | 'cancelled' | 'too_many_rows';

@@ -32,6 +32,16 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'مسافة جدولة',
   'header.pipe': 'خط عمودي (|)',
   'header.settings': 'صف العناوين والترميز والفاصل',
+  'header.encodingDoubt':
+    'ليس من المؤكد أن ترميز هذا الملف هو {encoding}. إذا بدا النص أدناه خاطئًا، فاختر القراءة التي تبدو صحيحة.',
+  'header.readAs': 'القراءة بترميز {encoding}',
+  'header.malformed_quotes':
+    'في {count} من الصفوف علامة اقتباس لا تُغلق حيث ينبغي (الصفوف {rows}). قُرئ كل منها كما يظهر في سطره؛ تحقق منها في المراجعة.',
+  'header.invalid_bytes':
+    'يحتوي {count} من الصفوف على بايتات ليست نصًا في {encoding} (الصفوف {rows})؛ تظهر بالشكل �. إذا بدا كثير من النص خاطئًا، فاختر ترميزًا آخر.',
+  'header.ragged_row':
+    'عدد خلايا {count} من الصفوف لا يساوي عدد خلايا صف العناوين (الصفوف {rows}). الخلايا الناقصة فارغة؛ والخلايا الزائدة محفوظة في أعمدة خاصة بها.',
+  'header.noRows': 'لا توجد صفوف بيانات تحت صف العناوين هذا.',
   'match.title': 'مطابقة الأعمدة',
   'match.field': 'الحقل',
   'match.column': 'العمود في ملفك',
@@ -121,6 +131,8 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   'error.corrupt': 'هذا المصنف تالف. احفظه مرة أخرى بصيغة ‎.xlsx أو CSV.',
   'error.workbook_too_large': 'يحتوي هذا المصنف على بيانات أكثر مما يمكن قراءته هنا. قسّمه إلى ملفات أصغر.',
   'error.no_such_sheet': 'هذه الورقة غير موجودة في المصنف.',
+  'error.no_data_rows':
+    'في الملف صف عناوين ولكن لا توجد تحته صفوف بيانات. اختر ملفًا فيه صف بيانات واحد على الأقل.',
   'error.cell_out_of_range':
     'يشير هذا المصنف إلى خلية خارج أكبر ورقة يسمح بها Excel (الأعمدة من A إلى XFD، والصفوف من 1 إلى 1,048,576)، فهو تالف أو لم ينشئه برنامج جداول بيانات. احفظه مرة أخرى بصيغة \u200e.xlsx أو CSV.',
   'error.too_many_cells':
@@ -151,6 +163,9 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'نوع هذه القيمة غير صحيح.',
   'issue.ragged_row': 'عدد خلايا هذا الصف {actual}، وعدد خلايا صف العناوين {expected}.',
+  'issue.malformed_quotes':
+    'علامة اقتباس في هذا الصف لا تُغلق حيث ينبغي؛ قُرئ الصف كما يظهر في سطره، مع علامات الاقتباس. تحقق من خلاياه.',
+  'issue.invalid_bytes': 'يحتوي هذا الصف على بايتات ليست نصًا في ترميز الملف؛ تظهر بالشكل �. تحقق من خلاياه.',
   'issue.date_order_assumed': 'قُرئ بترتيب {order}؛ تحقّق من ترتيب اليوم والشهر.',
   'review.errors.one': 'خطأ واحد',
   'review.warnings.one': 'تحذير واحد',

@@ -32,6 +32,16 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'Tabulator',
   'header.pipe': 'Lodret streg (|)',
   'header.settings': 'Overskriftsrække, tegnkodning og skilletegn',
+  'header.encodingDoubt':
+    'Det er ikke sikkert, at filen er kodet i {encoding}. Hvis teksten nedenfor ser forkert ud, så vælg den læsning, der ser rigtig ud.',
+  'header.readAs': 'Læs som {encoding}',
+  'header.malformed_quotes':
+    '{count} rækker har et anførselstegn, der ikke lukkes, hvor det burde (rækker {rows}). De blev læst, som de står; kontrollér dem i gennemgangen.',
+  'header.invalid_bytes':
+    '{count} rækker indeholder bytes, der ikke er tekst i {encoding} (rækker {rows}); de vises som �. Hvis meget af teksten ser forkert ud, så vælg en anden tegnkodning.',
+  'header.ragged_row':
+    '{count} rækker har ikke lige så mange celler som overskriftsrækken (rækker {rows}). Manglende celler er tomme; ekstra celler bevares i egne kolonner.',
+  'header.noRows': 'Der er ingen datarækker under denne overskriftsrække.',
   'match.title': 'Match kolonner',
   'match.field': 'Felt',
   'match.column': 'Kolonne i din fil',
@@ -122,6 +132,8 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Projektmappen indeholder flere data, end der kan læses her. Del den op i mindre filer.',
   'error.no_such_sheet': 'Arket findes ikke i projektmappen.',
+  'error.no_data_rows':
+    'Filen har en overskriftsrække, men ingen datarækker under den. Vælg en fil med mindst én datarække.',
   'error.cell_out_of_range':
     'Projektmappen henviser til en celle uden for det største ark, Excel tillader (kolonne A til XFD, række 1 til 1.048.576); den er beskadiget eller ikke lavet af et regnearksprogram. Gem den igen som .xlsx eller CSV.',
   'error.too_many_cells':
@@ -157,6 +169,10 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'Værdien har den forkerte type.',
   'issue.ragged_row': 'Rækken har {actual} celler; overskriftsrækken har {expected}.',
+  'issue.malformed_quotes':
+    'Et anførselstegn i denne række lukkes ikke, hvor det burde; rækken blev læst, som den står, med anførselstegnene. Kontrollér dens celler.',
+  'issue.invalid_bytes':
+    'Rækken indeholder bytes, der ikke er tekst i filens tegnkodning; de vises som �. Kontrollér dens celler.',
   'issue.date_order_assumed': 'Læst som {order}; kontrollér rækkefølgen af dag og måned.',
   'review.errors.one': '{count} fejl',
   'review.matches.one': '{count} celle matcher',

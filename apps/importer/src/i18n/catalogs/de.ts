@@ -32,6 +32,16 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'Tabulator',
   'header.pipe': 'Senkrechter Strich (|)',
   'header.settings': 'Kopfzeile, Kodierung und Trennzeichen',
+  'header.encodingDoubt':
+    'Es ist nicht sicher, dass diese Datei in {encoding} kodiert ist. Wenn der Text unten falsch aussieht, wählen Sie die Lesart, die richtig aussieht.',
+  'header.readAs': 'Als {encoding} lesen',
+  'header.malformed_quotes':
+    '{count} Zeilen haben ein Anführungszeichen, das nicht dort schließt, wo es sollte (Zeilen {rows}). Sie wurden so gelesen, wie sie dastehen; prüfen Sie sie in der Übersicht.',
+  'header.invalid_bytes':
+    '{count} Zeilen enthalten Bytes, die in {encoding} kein Text sind (Zeilen {rows}); sie erscheinen als �. Wenn viel Text falsch aussieht, wählen Sie eine andere Kodierung.',
+  'header.ragged_row':
+    '{count} Zeilen haben nicht so viele Zellen wie die Kopfzeile (Zeilen {rows}). Fehlende Zellen bleiben leer; zusätzliche Zellen stehen in eigenen Spalten.',
+  'header.noRows': 'Unter dieser Kopfzeile stehen keine Datenzeilen.',
   'match.title': 'Spalten zuordnen',
   'match.field': 'Feld',
   'match.column': 'Spalte in Ihrer Datei',
@@ -125,6 +135,8 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Diese Arbeitsmappe enthält mehr Daten, als hier gelesen werden können. Teilen Sie sie in kleinere Dateien auf.',
   'error.no_such_sheet': 'Dieses Tabellenblatt gibt es in der Arbeitsmappe nicht.',
+  'error.no_data_rows':
+    'Die Datei hat eine Kopfzeile, aber keine Datenzeilen darunter. Wählen Sie eine Datei mit mindestens einer Datenzeile.',
   'error.cell_out_of_range':
     'Diese Arbeitsmappe verweist auf eine Zelle außerhalb des größten Blatts, das Excel erlaubt (Spalten A bis XFD, Zeilen 1 bis 1.048.576); sie ist beschädigt oder stammt nicht aus einem Tabellenprogramm. Speichern Sie sie erneut als .xlsx oder CSV.',
   'error.too_many_cells':
@@ -162,6 +174,10 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'Dieser Wert hat den falschen Typ.',
   'issue.ragged_row': 'Diese Zeile hat {actual} Zellen, die Kopfzeile {expected}.',
+  'issue.malformed_quotes':
+    'Ein Anführungszeichen in dieser Zeile wird nicht dort geschlossen, wo es sollte; die Zeile wurde so gelesen, wie sie dasteht, mit den Anführungszeichen. Prüfen Sie ihre Zellen.',
+  'issue.invalid_bytes':
+    'Diese Zeile enthält Bytes, die in der Kodierung der Datei kein Text sind; sie erscheinen als �. Prüfen Sie ihre Zellen.',
   'issue.date_order_assumed': 'Als {order} gelesen; prüfen Sie die Reihenfolge von Tag und Monat.',
   'review.matches.one': '{count} Zelle gefunden',
   'review.replaced.one': '{count} Zelle ersetzt.',

@@ -30,6 +30,16 @@ export const en = {
   'header.tab': 'Tab',
   'header.pipe': 'Vertical bar (|)',
   'header.settings': 'Header row, encoding and delimiter',
+  'header.encodingDoubt':
+    'It is not certain that this file is in {encoding}. If the text below looks wrong, choose the reading that looks right.',
+  'header.readAs': 'Read as {encoding}',
+  'header.malformed_quotes':
+    '{count} rows have a quote that does not close where it should (rows {rows}). Each was read as its line shows; check them in the review.',
+  'header.invalid_bytes':
+    '{count} rows hold bytes that are not text in {encoding} (rows {rows}); they show as �. If much of the text looks wrong, choose another encoding.',
+  'header.ragged_row':
+    '{count} rows do not have as many cells as the header row (rows {rows}). Missing cells are empty; extra cells are kept in columns of their own.',
+  'header.noRows': 'There are no rows of data below this header row.',
   'match.title': 'Match columns',
   'match.field': 'Field',
   'match.column': 'Column in your file',
@@ -121,6 +131,8 @@ export const en = {
   'error.workbook_too_large':
     'This workbook expands to more data than can be read here. Split it into smaller files.',
   'error.no_such_sheet': 'That sheet is not in the workbook.',
+  'error.no_data_rows':
+    'The file has a header row but no rows of data below it. Choose a file with at least one row of data.',
   'error.cell_out_of_range':
     'This workbook refers to a cell outside the largest sheet Excel allows (columns A to XFD, rows 1 to 1,048,576), so it is damaged or was not made by a spreadsheet program. Save it again as .xlsx or CSV and try again.',
   'error.too_many_cells':
@@ -151,6 +163,10 @@ export const en = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'This value has the wrong type.',
   'issue.ragged_row': 'This row has {actual} cells; the header has {expected}.',
+  'issue.malformed_quotes':
+    'A quote in this row does not close where it should; the row was read as its line shows, quotes included. Check its cells.',
+  'issue.invalid_bytes':
+    'This row holds bytes that are not text in the file’s encoding; they show as �. Check its cells.',
   'issue.date_order_assumed': 'Read as {order}; check the day and month order.',
   'issue.invalid': 'This value is not valid.',
   // Singular forms, used when the count (`count` or `rowCount`) is one in the locale's plural rules.

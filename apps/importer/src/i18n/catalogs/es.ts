@@ -33,6 +33,16 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'Tabulador',
   'header.pipe': 'Barra vertical (|)',
   'header.settings': 'Fila de encabezado, codificación y separador',
+  'header.encodingDoubt':
+    'No es seguro que este archivo esté en {encoding}. Si el texto de abajo parece incorrecto, elija la lectura que parezca correcta.',
+  'header.readAs': 'Leer como {encoding}',
+  'header.malformed_quotes':
+    '{count} filas tienen comillas que no se cierran donde deberían (filas {rows}). Cada una se leyó tal como aparece; revíselas en la revisión.',
+  'header.invalid_bytes':
+    '{count} filas contienen bytes que no son texto en {encoding} (filas {rows}); se muestran como �. Si gran parte del texto parece incorrecto, elija otra codificación.',
+  'header.ragged_row':
+    '{count} filas no tienen tantas celdas como la fila de encabezado (filas {rows}). Las celdas que faltan quedan vacías; las sobrantes se guardan en columnas propias.',
+  'header.noRows': 'No hay filas de datos debajo de esta fila de encabezado.',
   'match.title': 'Asociar columnas',
   'match.field': 'Campo',
   'match.column': 'Columna de su archivo',
@@ -124,6 +134,8 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Este libro contiene más datos de los que se pueden leer aquí. Divídalo en archivos más pequeños.',
   'error.no_such_sheet': 'Esa hoja no está en el libro.',
+  'error.no_data_rows':
+    'El archivo tiene una fila de encabezado pero ninguna fila de datos debajo. Elija un archivo con al menos una fila de datos.',
   'error.cell_out_of_range':
     'Este libro hace referencia a una celda fuera de la hoja más grande que permite Excel (columnas A a XFD, filas 1 a 1.048.576): está dañado o no lo creó un programa de hojas de cálculo. Guárdelo de nuevo como .xlsx o CSV.',
   'error.too_many_cells':
@@ -160,6 +172,10 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'Este valor es de un tipo incorrecto.',
   'issue.ragged_row': 'Esta fila tiene {actual} celdas; el encabezado tiene {expected}.',
+  'issue.malformed_quotes':
+    'Unas comillas de esta fila no se cierran donde deberían; la fila se leyó tal como aparece, con las comillas. Revise sus celdas.',
+  'issue.invalid_bytes':
+    'Esta fila contiene bytes que no son texto en la codificación del archivo; se muestran como �. Revise sus celdas.',
   'issue.date_order_assumed': 'Se leyó como {order}; compruebe el orden del día y el mes.',
   'review.matches.one': '{count} celda coincide',
   'review.replaced.one': '{count} celda reemplazada.',

@@ -32,6 +32,16 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'Sarkain',
   'header.pipe': 'Pystyviiva (|)',
   'header.settings': 'Otsikkorivi, merkistö ja erotin',
+  'header.encodingDoubt':
+    'Ei ole varmaa, että tiedoston merkistö on {encoding}. Jos alla oleva teksti näyttää väärältä, valitse luenta, joka näyttää oikealta.',
+  'header.readAs': 'Lue merkistöllä {encoding}',
+  'header.malformed_quotes':
+    '{count} rivillä on lainausmerkki, joka ei sulkeudu siellä missä pitäisi (rivit {rows}). Ne luettiin sellaisinaan; tarkista ne tarkistusvaiheessa.',
+  'header.invalid_bytes':
+    '{count} rivillä on tavuja, jotka eivät ole tekstiä merkistössä {encoding} (rivit {rows}); ne näkyvät merkkinä �. Jos suuri osa tekstistä näyttää väärältä, valitse toinen merkistö.',
+  'header.ragged_row':
+    '{count} rivillä ei ole yhtä monta solua kuin otsikkorivillä (rivit {rows}). Puuttuvat solut ovat tyhjiä; ylimääräiset solut säilyvät omissa sarakkeissaan.',
+  'header.noRows': 'Tämän otsikkorivin alla ei ole tietorivejä.',
   'match.title': 'Yhdistä sarakkeet',
   'match.field': 'Kenttä',
   'match.column': 'Tiedostosi sarake',
@@ -123,6 +133,8 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Työkirjassa on enemmän tietoa kuin tässä voidaan lukea. Jaa se pienempiin tiedostoihin.',
   'error.no_such_sheet': 'Työkirjassa ei ole tätä taulukkoa.',
+  'error.no_data_rows':
+    'Tiedostossa on otsikkorivi mutta ei sen alla yhtään tietoriviä. Valitse tiedosto, jossa on vähintään yksi tietorivi.',
   'error.cell_out_of_range':
     'Työkirja viittaa soluun, joka on Excelin suurimman sallitun taulukon ulkopuolella (sarakkeet A–XFD, rivit 1–1 048 576); se on vioittunut tai sitä ei ole tehty taulukkolaskentaohjelmalla. Tallenna se uudelleen .xlsx- tai CSV-muotoon.',
   'error.too_many_cells':
@@ -157,6 +169,10 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'Arvo on väärää tyyppiä.',
   'issue.ragged_row': 'Rivin solumäärä on {actual}, otsikkorivin {expected}.',
+  'issue.malformed_quotes':
+    'Tämän rivin lainausmerkki ei sulkeudu siellä missä pitäisi; rivi luettiin sellaisenaan lainausmerkkeineen. Tarkista sen solut.',
+  'issue.invalid_bytes':
+    'Rivillä on tavuja, jotka eivät ole tekstiä tiedoston merkistössä; ne näkyvät merkkinä �. Tarkista sen solut.',
   'issue.date_order_assumed': 'Luettu muodossa {order}; tarkista päivän ja kuukauden järjestys.',
   'review.errors.one': '{count} virhe',
   'review.warnings.one': '{count} varoitus',

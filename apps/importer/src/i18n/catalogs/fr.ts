@@ -32,6 +32,16 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'Tabulation',
   'header.pipe': 'Barre verticale (|)',
   'header.settings': 'Ligne d’en-tête, encodage et séparateur',
+  'header.encodingDoubt':
+    'Il n’est pas certain que ce fichier soit en {encoding}. Si le texte ci-dessous semble faux, choisissez la lecture qui semble juste.',
+  'header.readAs': 'Lire en {encoding}',
+  'header.malformed_quotes':
+    '{count} lignes ont un guillemet qui ne se ferme pas là où il devrait (lignes {rows}). Chacune a été lue telle qu’elle apparaît ; vérifiez-les dans la revue.',
+  'header.invalid_bytes':
+    '{count} lignes contiennent des octets qui ne sont pas du texte en {encoding} (lignes {rows}) ; ils s’affichent comme �. Si une grande partie du texte semble fausse, choisissez un autre encodage.',
+  'header.ragged_row':
+    '{count} lignes n’ont pas autant de cellules que la ligne d’en-tête (lignes {rows}). Les cellules manquantes sont vides ; les cellules en trop sont gardées dans leurs propres colonnes.',
+  'header.noRows': 'Il n’y a aucune ligne de données sous cette ligne d’en-tête.',
   'match.title': 'Associer les colonnes',
   'match.field': 'Champ',
   'match.column': 'Colonne de votre fichier',
@@ -123,6 +133,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Ce classeur contient plus de données que ce qui peut être lu ici. Divisez-le en fichiers plus petits.',
   'error.no_such_sheet': 'Cette feuille n’existe pas dans le classeur.',
+  'error.no_data_rows':
+    'Le fichier a une ligne d’en-tête mais aucune ligne de données. Choisissez un fichier avec au moins une ligne de données.',
   'error.cell_out_of_range':
     'Ce classeur fait référence à une cellule hors de la plus grande feuille permise par Excel (colonnes A à XFD, lignes 1 à 1 048 576) : il est endommagé ou n’a pas été créé par un tableur. Enregistrez-le de nouveau en .xlsx ou en CSV.',
   'error.too_many_cells':
@@ -159,6 +171,10 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'Cette valeur n’est pas du bon type.',
   'issue.ragged_row': 'Cette ligne a {actual} cellules ; l’en-tête en a {expected}.',
+  'issue.malformed_quotes':
+    'Un guillemet de cette ligne ne se ferme pas là où il devrait ; la ligne a été lue telle qu’elle apparaît, guillemets compris. Vérifiez ses cellules.',
+  'issue.invalid_bytes':
+    'Cette ligne contient des octets qui ne sont pas du texte dans l’encodage du fichier ; ils s’affichent comme �. Vérifiez ses cellules.',
   'issue.date_order_assumed': 'Lu comme {order} ; vérifiez l’ordre du jour et du mois.',
   'review.matches.one': '{count} cellule correspond',
   'review.replaced.one': '{count} cellule remplacée.',

@@ -33,6 +33,16 @@ export const it: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'Tabulazione',
   'header.pipe': 'Barra verticale (|)',
   'header.settings': 'Riga di intestazione, codifica e separatore',
+  'header.encodingDoubt':
+    'Non è certo che questo file sia in {encoding}. Se il testo qui sotto sembra sbagliato, scegli la lettura che sembra giusta.',
+  'header.readAs': 'Leggi come {encoding}',
+  'header.malformed_quotes':
+    '{count} righe hanno una virgoletta che non si chiude dove dovrebbe (righe {rows}). Ognuna è stata letta così come appare; controllale nella revisione.',
+  'header.invalid_bytes':
+    '{count} righe contengono byte che non sono testo in {encoding} (righe {rows}); appaiono come �. Se gran parte del testo sembra sbagliata, scegli un’altra codifica.',
+  'header.ragged_row':
+    '{count} righe non hanno tante celle quante la riga di intestazione (righe {rows}). Le celle mancanti sono vuote; quelle in più restano in colonne proprie.',
+  'header.noRows': 'Non ci sono righe di dati sotto questa riga di intestazione.',
   'match.title': 'Abbina le colonne',
   'match.field': 'Campo',
   'match.column': 'Colonna del tuo file',
@@ -124,6 +134,8 @@ export const it: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Questa cartella contiene più dati di quanti se ne possano leggere qui. Dividila in file più piccoli.',
   'error.no_such_sheet': 'Questo foglio non esiste nella cartella di lavoro.',
+  'error.no_data_rows':
+    'Il file ha una riga di intestazione ma nessuna riga di dati sotto. Scegli un file con almeno una riga di dati.',
   'error.cell_out_of_range':
     'Questa cartella di lavoro fa riferimento a una cella fuori dal foglio più grande consentito da Excel (colonne da A a XFD, righe da 1 a 1.048.576): è danneggiata o non è stata creata da un foglio di calcolo. Salvala di nuovo come .xlsx o CSV.',
   'error.too_many_cells':
@@ -160,6 +172,10 @@ export const it: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'Questo valore è di un tipo errato.',
   'issue.ragged_row': 'Questa riga ha {actual} celle; l’intestazione ne ha {expected}.',
+  'issue.malformed_quotes':
+    'Una virgoletta in questa riga non si chiude dove dovrebbe; la riga è stata letta così come appare, virgolette comprese. Controlla le sue celle.',
+  'issue.invalid_bytes':
+    'Questa riga contiene byte che non sono testo nella codifica del file; appaiono come �. Controlla le sue celle.',
   'issue.date_order_assumed': 'Letta come {order}; controlla l’ordine di giorno e mese.',
   'review.matches.one': '{count} cella corrisponde',
   'review.replaced.one': '{count} cella sostituita.',

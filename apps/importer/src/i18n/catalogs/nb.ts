@@ -32,6 +32,16 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'Tabulator',
   'header.pipe': 'Loddrett strek (|)',
   'header.settings': 'Overskriftsrad, tegnkoding og skilletegn',
+  'header.encodingDoubt':
+    'Det er ikke sikkert at filen er kodet i {encoding}. Hvis teksten nedenfor ser feil ut, velg lesningen som ser riktig ut.',
+  'header.readAs': 'Les som {encoding}',
+  'header.malformed_quotes':
+    '{count} rader har et anførselstegn som ikke lukkes der det skulle (rader {rows}). De ble lest slik de står; kontroller dem i gjennomgangen.',
+  'header.invalid_bytes':
+    '{count} rader inneholder byte som ikke er tekst i {encoding} (rader {rows}); de vises som �. Hvis mye av teksten ser feil ut, velg en annen tegnkoding.',
+  'header.ragged_row':
+    '{count} rader har ikke like mange celler som overskriftsraden (rader {rows}). Manglende celler er tomme; ekstra celler beholdes i egne kolonner.',
+  'header.noRows': 'Det er ingen datarader under denne overskriftsraden.',
   'match.title': 'Koble kolonner',
   'match.field': 'Felt',
   'match.column': 'Kolonne i filen din',
@@ -122,6 +132,8 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Arbeidsboken inneholder mer data enn det som kan leses her. Del den opp i mindre filer.',
   'error.no_such_sheet': 'Arket finnes ikke i arbeidsboken.',
+  'error.no_data_rows':
+    'Filen har en overskriftsrad, men ingen datarader under den. Velg en fil med minst én datarad.',
   'error.cell_out_of_range':
     'Arbeidsboken viser til en celle utenfor det største arket Excel tillater (kolonne A til XFD, rad 1 til 1 048 576); den er skadet eller ikke laget av et regnearkprogram. Lagre den på nytt som .xlsx eller CSV.',
   'error.too_many_cells':
@@ -157,6 +169,10 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'Verdien har feil type.',
   'issue.ragged_row': 'Raden har {actual} celler; overskriftsraden har {expected}.',
+  'issue.malformed_quotes':
+    'Et anførselstegn i denne raden lukkes ikke der det skulle; raden ble lest slik den står, med anførselstegnene. Kontroller cellene.',
+  'issue.invalid_bytes':
+    'Raden inneholder byte som ikke er tekst i filens tegnkoding; de vises som �. Kontroller cellene.',
   'issue.date_order_assumed': 'Lest som {order}; kontroller rekkefølgen på dag og måned.',
   'review.errors.one': '{count} feil',
   'review.matches.one': '{count} celle samsvarer',

@@ -32,6 +32,16 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'Tab',
   'header.pipe': 'Verticale streep (|)',
   'header.settings': 'Kopregel, codering en scheidingsteken',
+  'header.encodingDoubt':
+    'Het is niet zeker dat dit bestand in {encoding} is. Ziet de tekst hieronder er verkeerd uit, kies dan de lezing die klopt.',
+  'header.readAs': 'Lezen als {encoding}',
+  'header.malformed_quotes':
+    '{count} rijen hebben een aanhalingsteken dat niet sluit waar het zou moeten (rijen {rows}). Ze zijn gelezen zoals ze er staan; controleer ze bij het nakijken.',
+  'header.invalid_bytes':
+    '{count} rijen bevatten bytes die in {encoding} geen tekst zijn (rijen {rows}); ze verschijnen als �. Ziet veel tekst er verkeerd uit, kies dan een andere codering.',
+  'header.ragged_row':
+    '{count} rijen hebben niet evenveel cellen als de kopregel (rijen {rows}). Ontbrekende cellen zijn leeg; extra cellen blijven in eigen kolommen.',
+  'header.noRows': 'Onder deze kopregel staan geen rijen met gegevens.',
   'match.title': 'Kolommen koppelen',
   'match.field': 'Veld',
   'match.column': 'Kolom in uw bestand',
@@ -122,6 +132,8 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Deze werkmap bevat meer gegevens dan hier kunnen worden gelezen. Splits hem in kleinere bestanden.',
   'error.no_such_sheet': 'Dat werkblad staat niet in de werkmap.',
+  'error.no_data_rows':
+    'Het bestand heeft een kopregel maar geen rijen met gegevens eronder. Kies een bestand met minstens één rij gegevens.',
   'error.cell_out_of_range':
     'Deze werkmap verwijst naar een cel buiten het grootste werkblad dat Excel toestaat (kolommen A tot XFD, rijen 1 tot 1.048.576); hij is beschadigd of niet door een spreadsheetprogramma gemaakt. Sla hem opnieuw op als .xlsx of CSV.',
   'error.too_many_cells':
@@ -159,6 +171,10 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'Deze waarde heeft het verkeerde type.',
   'issue.ragged_row': 'Deze rij heeft {actual} cellen; de kopregel heeft er {expected}.',
+  'issue.malformed_quotes':
+    'Een aanhalingsteken in deze rij sluit niet waar het zou moeten; de rij is gelezen zoals ze er staat, met de aanhalingstekens. Controleer de cellen.',
+  'issue.invalid_bytes':
+    'Deze rij bevat bytes die in de codering van het bestand geen tekst zijn; ze verschijnen als �. Controleer de cellen.',
   'issue.date_order_assumed': 'Gelezen als {order}; controleer de volgorde van dag en maand.',
   'review.matches.one': '{count} cel gevonden',
   'review.replaced.one': '{count} cel vervangen.',

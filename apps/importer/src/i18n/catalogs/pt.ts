@@ -32,6 +32,16 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'Tabulação',
   'header.pipe': 'Barra vertical (|)',
   'header.settings': 'Linha de cabeçalho, codificação e separador',
+  'header.encodingDoubt':
+    'Não é certo que este arquivo esteja em {encoding}. Se o texto abaixo parecer errado, escolha a leitura que parecer certa.',
+  'header.readAs': 'Ler como {encoding}',
+  'header.malformed_quotes':
+    '{count} linhas têm aspas que não fecham onde deveriam (linhas {rows}). Cada uma foi lida como aparece; verifique-as na revisão.',
+  'header.invalid_bytes':
+    '{count} linhas contêm bytes que não são texto em {encoding} (linhas {rows}); aparecem como �. Se boa parte do texto parecer errada, escolha outra codificação.',
+  'header.ragged_row':
+    '{count} linhas não têm tantas células quanto a linha de cabeçalho (linhas {rows}). As células em falta ficam vazias; as a mais ficam em colunas próprias.',
+  'header.noRows': 'Não há linhas de dados abaixo desta linha de cabeçalho.',
   'match.title': 'Associar colunas',
   'match.field': 'Campo',
   'match.column': 'Coluna do seu arquivo',
@@ -123,6 +133,8 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Esta pasta de trabalho contém mais dados do que é possível ler aqui. Divida-a em arquivos menores.',
   'error.no_such_sheet': 'Essa planilha não existe na pasta de trabalho.',
+  'error.no_data_rows':
+    'O arquivo tem uma linha de cabeçalho, mas nenhuma linha de dados abaixo. Escolha um arquivo com pelo menos uma linha de dados.',
   'error.cell_out_of_range':
     'Esta pasta de trabalho se refere a uma célula fora da maior planilha que o Excel permite (colunas A a XFD, linhas 1 a 1.048.576): está danificada ou não foi criada por um programa de planilhas. Salve-a novamente como .xlsx ou CSV.',
   'error.too_many_cells':
@@ -159,6 +171,10 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'Este valor é do tipo errado.',
   'issue.ragged_row': 'Esta linha tem {actual} células; o cabeçalho tem {expected}.',
+  'issue.malformed_quotes':
+    'Umas aspas nesta linha não fecham onde deveriam; a linha foi lida como aparece, com as aspas. Verifique as suas células.',
+  'issue.invalid_bytes':
+    'Esta linha contém bytes que não são texto na codificação do arquivo; aparecem como �. Verifique as suas células.',
   'issue.date_order_assumed': 'Lido como {order}; confira a ordem do dia e do mês.',
   'review.matches.one': '{count} célula corresponde',
   'review.replaced.one': '{count} célula substituída.',

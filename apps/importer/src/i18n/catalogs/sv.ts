@@ -32,6 +32,16 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'Tabb',
   'header.pipe': 'Lodstreck (|)',
   'header.settings': 'Rubrikrad, teckenkodning och avgränsare',
+  'header.encodingDoubt':
+    'Det är inte säkert att filen är kodad i {encoding}. Om texten nedan ser fel ut, välj den läsning som ser rätt ut.',
+  'header.readAs': 'Läs som {encoding}',
+  'header.malformed_quotes':
+    '{count} rader har ett citattecken som inte stängs där det borde (rader {rows}). De lästes som de står; kontrollera dem i granskningen.',
+  'header.invalid_bytes':
+    '{count} rader innehåller byte som inte är text i {encoding} (rader {rows}); de visas som �. Om mycket av texten ser fel ut, välj en annan teckenkodning.',
+  'header.ragged_row':
+    '{count} rader har inte lika många celler som rubrikraden (rader {rows}). Saknade celler är tomma; extra celler behålls i egna kolumner.',
+  'header.noRows': 'Det finns inga datarader under den här rubrikraden.',
   'match.title': 'Matcha kolumner',
   'match.field': 'Fält',
   'match.column': 'Kolumn i din fil',
@@ -122,6 +132,8 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Arbetsboken innehåller mer data än vad som kan läsas här. Dela upp den i mindre filer.',
   'error.no_such_sheet': 'Bladet finns inte i arbetsboken.',
+  'error.no_data_rows':
+    'Filen har en rubrikrad men inga datarader under den. Välj en fil med minst en datarad.',
   'error.cell_out_of_range':
     'Arbetsboken hänvisar till en cell utanför det största blad som Excel tillåter (kolumn A till XFD, rad 1 till 1 048 576); den är skadad eller inte skapad av ett kalkylprogram. Spara den igen som .xlsx eller CSV.',
   'error.too_many_cells':
@@ -157,6 +169,10 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'Värdet har fel typ.',
   'issue.ragged_row': 'Raden har {actual} celler; rubrikraden har {expected}.',
+  'issue.malformed_quotes':
+    'Ett citattecken på den här raden stängs inte där det borde; raden lästes som den står, med citattecknen. Kontrollera dess celler.',
+  'issue.invalid_bytes':
+    'Raden innehåller byte som inte är text i filens teckenkodning; de visas som �. Kontrollera dess celler.',
   'issue.date_order_assumed': 'Lästes som {order}; kontrollera ordningen på dag och månad.',
   'review.errors.one': '{count} fel',
   'review.matches.one': '{count} cell matchar',
