@@ -78,17 +78,16 @@ describe('reading: what the file holds reaches the host, and what reading found 
   test('a short Shift_JIS file is read as Shift_JIS: its Japanese headers match the fields', async () => {
     await withPage(async (page) => {
       const columns = [
-        { key: 'name', label: '氏名', required: true },
+        { key: 'name', label: '名前', required: true },
         { key: 'email', label: 'メール', type: 'email' },
-        { key: 'city', label: '都市' },
       ];
       const frame = await openImporter(page, e2e.host.url, { columns });
       await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts-short-shift-jis.csv'));
       const complete = await importAll(page, frame);
       assert.equal(complete.meta!.encoding, 'shift_jis');
       assert.deepEqual(complete.rows, [
-        { name: '山田太郎', email: 'taro@example.jp', city: '東京' },
-        { name: '佐藤花子', email: 'hanako@example.jp', city: '大阪' },
+        { name: '田中', email: 'tanaka@example.jp' },
+        { name: '鈴木', email: 'suzuki@example.jp' },
       ]);
     });
   });

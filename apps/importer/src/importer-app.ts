@@ -5,6 +5,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { deliverRows } from './delivery.ts';
 import {
+  CUSTOM_CODE,
   checkEditWithHost,
   HOOK_FAILED_CODE,
   HOST_ISSUE_CODE,
@@ -394,7 +395,7 @@ export class ImporterApp extends LitElement {
     // The user hears what the application said about the row (the grid shows it on the cell).
     const [row] = await session.records(edit.row, 1);
     const fromHost = (row?.issues ?? []).filter(
-      (i) => i.code === HOST_ISSUE_CODE || i.code === HOOK_FAILED_CODE,
+      (i) => i.code === HOST_ISSUE_CODE || i.code === HOOK_FAILED_CODE || i.code === CUSTOM_CODE,
     );
     const finding = fromHost.find((i) => i.column === edit.field) ?? fromHost[0];
     if (finding) {

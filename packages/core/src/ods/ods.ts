@@ -6,11 +6,12 @@ import {
 } from '../spreadsheet/sheet-grid.ts';
 import { ZipParts } from '../spreadsheet/zip-parts.ts';
 import { type SheetInfo, type SheetReadOptions, type SheetValue, WorkbookError } from '../xlsx/xlsx.ts';
-import { scanXml, XmlScanError } from './xml-scan.ts';
+import { type XmlHandler, XmlLimitError, XmlSyntaxError, XmlTokenizer } from '../xlsx/xml-tokenizer.ts';
 
 /** The grid of an OpenDocument spreadsheet as LibreOffice and Excel address it. */
 const ODS_GRID = { rows: 1_048_576, columns: 16_384 };
 const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+const CONTENT = 'content.xml';
 /** Longest start tag read; a cell's tag with every attribute is far shorter. */
 const MAX_TAG_LENGTH = 64 * 1024;
 
@@ -95,17 +96,17 @@ function typedValue(a: Record<string, string>): SheetValue | undefined {
 export class OdsWorkbook {
   readonly format = 'ods';
   readonly sheets: readonly SheetInfo[];
-  readonly #content: string;
+  readonly #zip: ZipParts;
   readonly #limits: Required<SpreadsheetLimits>;
 
-  private constructor(content: string, limits: Required<SpreadsheetLimits>) {
-    this.#content = content;
+  private constructor(zip: ZipParts, limits: Required<SpreadsheetLimits>) {
+    this.#zip = zip;
     this.#limits = limits;
     const hiddenStyles = new Set<string>();
     const tables: { name: string; style: string }[] = [];
     let style: string | null = null;
     let depth = 0;
-    this.#scan({
+    for (const _ of this.#scan({
       open: (name, text) => {
         const tag = local(name);
         if (tag === 'style') {
@@ -132,25 +133,24 @@ export class OdsWorkbook {
         else if (local(name) === 'style') style = null;
       },
       text: () => {},
-    });
+    }));
     this.sheets = tables.map((t, index) => ({ name: t.name, index, hidden: hiddenStyles.has(t.style) }));
   }
 
   /** Opens a workbook from its bytes; throws `WorkbookError` with a specific code. */
   static open(bytes: Uint8Array, limits: SpreadsheetLimits = {}): OdsWorkbook {
     const all = { ...DEFAULT_SPREADSHEET_LIMITS, ...limits };
-    const parts = new ZipParts(bytes, all).read(
-      (name) => name === 'mimetype' || name === 'content.xml' || name === 'META-INF/manifest.xml',
-    );
-    const text = (name: string) => new TextDecoder('utf-8').decode(parts[name] ?? new Uint8Array(0));
-    if (text('mimetype').trim() !== ODS_MIMETYPE || !parts['content.xml'])
+    const zip = new ZipParts(bytes, all);
+    const text = (name: string) =>
+      new TextDecoder('utf-8').decode(zip.bytes(name, name) ?? new Uint8Array(0));
+    if (text('mimetype').trim() !== ODS_MIMETYPE || !zip.has('content.xml'))
       throw new WorkbookError('not_xlsx', 'The file is a ZIP archive but not an OpenDocument spreadsheet.');
     if (text('META-INF/manifest.xml').includes('encryption-data'))
       throw new WorkbookError(
         'encrypted',
         'This workbook is protected with a password. Save it without a password (or as .xlsx or CSV) and try again.',
       );
-    return new OdsWorkbook(text('content.xml'), all);
+    return new OdsWorkbook(zip, all);
   }
 
   /**
@@ -163,7 +163,9 @@ export class OdsWorkbook {
     const info = this.sheets[index];
     if (info === undefined) throw new WorkbookError('no_such_sheet', `The workbook has no sheet "${sheet}".`);
     const limits = this.#limits;
-    const grid = new SheetGrid(info.name, limits, ODS_GRID, options);
+    let fraction = 0;
+    const compressed = Math.max(1, this.#zip.compressedSize(CONTENT));
+    const grid = new SheetGrid(info.name, limits, ODS_GRID, options, () => fraction);
     let table = -1;
     let depth = 0;
     let row = 0;
@@ -183,7 +185,7 @@ export class OdsWorkbook {
           `A cell of the sheet "${info.name}" in row ${count(row + 1)} has more than ${count(limits.maxCellLength)} characters; the importer accepts at most ${count(limits.maxCellLength)}.`,
         );
     };
-    this.#scan({
+    const read = this.#scan({
       open: (name, text, selfClosing) => {
         if (name === 'table:table') {
           if (depth++ === 0) table++;
@@ -253,18 +255,50 @@ export class OdsWorkbook {
           row += rowRepeat;
         }
       },
-      text: (raw) => {
-        if (cell) addText(unescapeOds(raw));
+      text: (raw, cdata) => {
+        if (cell) addText(cdata ? raw : unescapeOds(raw));
       },
     });
+    for (const read_ of read) fraction = read_ / compressed;
     return grid.rows(options.maxRows);
   }
 
-  #scan(handler: Parameters<typeof scanXml>[1]): void {
+  /**
+   * Inflates content.xml through the shared tokenizer into `handler`, yielding the compressed
+   * bytes read so far. A self-closing tag is also closed, so the handler needs one path for both.
+   */
+  *#scan(handler: XmlHandler): Generator<number, void> {
+    const decoder = new TextDecoder('utf-8');
+    const tokenizer = new XmlTokenizer(
+      {
+        open: (name, attributes, selfClosing) => {
+          handler.open(name, attributes, selfClosing);
+          if (selfClosing) handler.close(name);
+        },
+        close: (name) => handler.close(name),
+        text: (raw, cdata) => handler.text(raw, cdata),
+      },
+      // Entities can make a cell's raw text up to about ten times its characters.
+      { maxTagLength: MAX_TAG_LENGTH, maxTextLength: this.#limits.maxCellLength * 10 + 64 },
+    );
     try {
-      scanXml(this.#content, handler, MAX_TAG_LENGTH);
+      yield* this.#zip.inflate(CONTENT, 'content', (bytes) =>
+        tokenizer.push(decoder.decode(bytes, { stream: true })),
+      );
+      tokenizer.push(decoder.decode());
+      tokenizer.end();
     } catch (error) {
-      if (error instanceof XmlScanError)
+      if (error instanceof XmlLimitError)
+        throw error.kind === 'text'
+          ? new WorkbookError(
+              'cell_too_long',
+              `The workbook has a text longer than ${count(this.#limits.maxCellLength)} characters, the most the importer accepts in a cell.`,
+            )
+          : new WorkbookError(
+              'corrupt',
+              'The workbook is damaged and cannot be read (a tag in content.xml runs on too long).',
+            );
+      if (error instanceof XmlSyntaxError)
         throw new WorkbookError('corrupt', `The workbook is damaged and cannot be read (${error.message}).`);
       throw error;
     }

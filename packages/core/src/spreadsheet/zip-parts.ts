@@ -1,56 +1,63 @@
-import { type Unzipped, unzipSync } from 'fflate';
-import { WorkbookError } from '../xlsx/xlsx.ts';
+import { WorkbookError } from '../xlsx/workbook-limits.ts';
+import { ZipArchive } from '../xlsx/zip-archive.ts';
 import { count, type SpreadsheetLimits } from './sheet-grid.ts';
 
 /**
- * The zip archive of an ODS or XLSB file, inflated a part at a time: only the entries asked for,
- * each after its declared size was checked against the limits (one part, all parts so far, the
- * compression ratio), and the entry count is bounded. fflate writes no more than an entry's
- * declared size, so an entry that lies about its size is cut short, never larger.
+ * The zip archive of an ODS or XLSB file, on the XLSX reader's `ZipArchive`: a bounded entry
+ * list, and each entry inflated on demand in small pushes whose output is counted against the
+ * entry's declared size, `maxPartBytes`, the ratio limit and, over every read of the file,
+ * `maxTotalBytes`, so an archive that lies about its sizes is refused as it expands.
  */
 export class ZipParts {
-  readonly #bytes: Uint8Array;
+  readonly #zip: ZipArchive;
   readonly #limits: Required<SpreadsheetLimits>;
   #inflated = 0;
 
   constructor(bytes: Uint8Array, limits: Required<SpreadsheetLimits>) {
-    this.#bytes = bytes;
+    this.#zip = new ZipArchive(bytes, limits.maxEntries);
     this.#limits = limits;
   }
 
-  /** The entries `wanted` selects, by name. */
-  read(wanted: (name: string) => boolean): Unzipped {
-    const { maxPartBytes, maxTotalBytes, maxRatio, maxEntries } = this.#limits;
-    let entries = 0;
-    try {
-      return unzipSync(this.#bytes, {
-        filter: (file) => {
-          if (++entries > maxEntries)
-            throw new WorkbookError(
-              'too_many_parts',
-              `The workbook holds more than ${count(maxEntries)} files, more than the importer reads.`,
-            );
-          if (!wanted(file.name)) return false;
-          this.#inflated += file.originalSize;
-          const ratio = file.originalSize / Math.max(1, file.size);
-          if (
-            file.originalSize > maxPartBytes ||
-            this.#inflated > maxTotalBytes ||
-            (file.originalSize > 1024 * 1024 && ratio > maxRatio)
-          )
-            throw new WorkbookError(
-              'too_large',
-              `The workbook part ${file.name.slice(0, 200)} would expand to ${count(file.originalSize)} bytes, more than the importer reads.`,
-            );
-          return true;
-        },
-      });
-    } catch (error) {
-      if (error instanceof WorkbookError) throw error;
-      throw new WorkbookError(
-        'corrupt',
-        `The workbook is damaged and cannot be read (${(error as Error).message}).`,
-      );
+  has(name: string): boolean {
+    return this.#zip.entry(name) !== undefined;
+  }
+
+  /** The compressed size of an entry, for progress. */
+  compressedSize(name: string): number {
+    return this.#zip.entry(name)?.compressedSize ?? 0;
+  }
+
+  /**
+   * Inflates `name` into `sink` piece by piece, yielding the compressed bytes read so far; `what`
+   * names the part in a refusal. Nothing happens for an entry the archive lacks.
+   */
+  *inflate(name: string, what: string, sink: (bytes: Uint8Array) => void): Generator<number, void> {
+    const entry = this.#zip.entry(name);
+    if (!entry) return;
+    const { maxPartBytes, maxRatio, maxTotalBytes } = this.#limits;
+    yield* this.#zip.inflate(entry, { maxBytes: maxPartBytes, maxRatio, what }, (bytes) => {
+      this.#inflated += bytes.length;
+      if (this.#inflated > maxTotalBytes)
+        throw new WorkbookError(
+          'too_large',
+          `The workbook expands to more than ${count(maxTotalBytes)} bytes over its parts, more than the importer reads.`,
+        );
+      sink(bytes);
+    });
+  }
+
+  /** The whole of a (small, or size-checked) entry's bytes, or undefined when there is none. */
+  bytes(name: string, what: string): Uint8Array | undefined {
+    const entry = this.#zip.entry(name);
+    if (!entry) return undefined;
+    const pieces: Uint8Array[] = [];
+    for (const _ of this.inflate(name, what, (b) => pieces.push(b.slice())));
+    const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of pieces) {
+      out.set(p, at);
+      at += p.length;
     }
+    return out;
   }
 }

@@ -104,18 +104,17 @@ export class XlsbWorkbook {
   private constructor(zip: ZipParts, limits: Required<SpreadsheetLimits>) {
     this.#zip = zip;
     this.#limits = limits;
-    const meta = zip.read(
-      (name) =>
-        name === 'xl/workbook.bin' ||
-        name === 'xl/_rels/workbook.bin.rels' ||
-        name === 'xl/sharedStrings.bin' ||
-        name === 'xl/styles.bin',
-    );
-    const workbook = meta['xl/workbook.bin'];
+    const meta = {
+      workbook: zip.bytes('xl/workbook.bin', 'workbook part'),
+      rels: zip.bytes('xl/_rels/workbook.bin.rels', 'relationships part'),
+      strings: zip.bytes('xl/sharedStrings.bin', 'shared strings'),
+      styles: zip.bytes('xl/styles.bin', 'styles part'),
+    };
+    const workbook = meta.workbook;
     if (!workbook)
       throw new WorkbookError('not_xlsx', 'The file is a ZIP archive but not an Excel workbook.');
     const rels = new Map<string, string>();
-    const relsText = new TextDecoder('utf-8').decode(meta['xl/_rels/workbook.bin.rels'] ?? new Uint8Array(0));
+    const relsText = new TextDecoder('utf-8').decode(meta.rels ?? new Uint8Array(0));
     for (const m of relsText.matchAll(RELATIONSHIP)) {
       const a = attributes(m[1]!);
       if (a.Id && a.Target) rels.set(a.Id, resolvePart('xl/workbook.bin', a.Target));
@@ -146,7 +145,7 @@ export class XlsbWorkbook {
     this.#targets = targets;
     this.#date1904 = date1904;
     const strings: string[] = [];
-    const sst = meta['xl/sharedStrings.bin'];
+    const sst = meta.strings;
     if (sst)
       for (const record of xlsbRecords(sst))
         if (record.type === SST_ITEM) {
@@ -155,7 +154,7 @@ export class XlsbWorkbook {
           strings.push(data.wideString());
         }
     this.#strings = strings;
-    this.#xfDates = readXfDates(meta['xl/styles.bin']);
+    this.#xfDates = readXfDates(meta.styles);
   }
 
   /** Opens a workbook from its bytes; throws `WorkbookError` with a specific code. */
@@ -175,7 +174,7 @@ export class XlsbWorkbook {
     if (target === undefined)
       throw new WorkbookError('no_such_sheet', `The workbook has no sheet "${sheet}".`);
     const name = this.sheets[index]!.name;
-    const part = this.#zip.read((n) => n === target)[target];
+    const part = this.#zip.bytes(target, `sheet "${name}"`);
     if (!part) throw new WorkbookError('corrupt', `The sheet "${name}" is missing from the workbook.`);
     const grid = new SheetGrid(name, this.#limits, XLSB_GRID, options);
     let row = -1;

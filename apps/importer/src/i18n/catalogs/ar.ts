@@ -43,6 +43,8 @@ export const ar: Readonly<Record<MessageKey, string>> = {
     'عدد خلايا {count} من الصفوف لا يساوي عدد خلايا صف العناوين (الصفوف {rows}). الخلايا الناقصة فارغة؛ والخلايا الزائدة محفوظة في أعمدة خاصة بها.',
   'header.noRows': 'لا توجد صفوف بيانات تحت صف العناوين هذا.',
   'match.title': 'مطابقة الأعمدة',
+  'match.summary': 'الأعمدة المطابقة: {matched} من {count}',
+  'match.toCheck': '{check} بحاجة إلى مراجعة',
   'match.field': 'الحقل',
   'match.column': 'العمود في ملفك',
   'match.samples': 'قيم نموذجية',

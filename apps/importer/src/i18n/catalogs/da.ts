@@ -43,6 +43,8 @@ export const da: Readonly<Record<MessageKey, string>> = {
     '{count} rækker har ikke lige så mange celler som overskriftsrækken (rækker {rows}). Manglende celler er tomme; ekstra celler bevares i egne kolonner.',
   'header.noRows': 'Der er ingen datarækker under denne overskriftsrække.',
   'match.title': 'Match kolonner',
+  'match.summary': '{matched} af {count} kolonner matchet',
+  'match.toCheck': '{check} at kontrollere',
   'match.field': 'Felt',
   'match.column': 'Kolonne i din fil',
   'match.samples': 'Eksempelværdier',

@@ -43,6 +43,8 @@ export const de: Readonly<Record<MessageKey, string>> = {
     '{count} Zeilen haben nicht so viele Zellen wie die Kopfzeile (Zeilen {rows}). Fehlende Zellen bleiben leer; zusätzliche Zellen stehen in eigenen Spalten.',
   'header.noRows': 'Unter dieser Kopfzeile stehen keine Datenzeilen.',
   'match.title': 'Spalten zuordnen',
+  'match.summary': '{matched} von {count} Spalten zugeordnet',
+  'match.toCheck': '{check} zu prüfen',
   'match.field': 'Feld',
   'match.column': 'Spalte in Ihrer Datei',
   'match.samples': 'Beispielwerte',

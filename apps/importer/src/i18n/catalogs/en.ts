@@ -41,6 +41,8 @@ export const en = {
     '{count} rows do not have as many cells as the header row (rows {rows}). Missing cells are empty; extra cells are kept in columns of their own.',
   'header.noRows': 'There are no rows of data below this header row.',
   'match.title': 'Match columns',
+  'match.summary': '{matched} of {count} columns matched',
+  'match.toCheck': '{check} to check',
   'match.field': 'Field',
   'match.column': 'Column in your file',
   'match.samples': 'Sample values',

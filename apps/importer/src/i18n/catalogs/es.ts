@@ -44,6 +44,8 @@ export const es: Readonly<Record<MessageKey, string>> = {
     '{count} filas no tienen tantas celdas como la fila de encabezado (filas {rows}). Las celdas que faltan quedan vacías; las sobrantes se guardan en columnas propias.',
   'header.noRows': 'No hay filas de datos debajo de esta fila de encabezado.',
   'match.title': 'Asociar columnas',
+  'match.summary': '{matched} de {count} columnas asociadas',
+  'match.toCheck': '{check} por revisar',
   'match.field': 'Campo',
   'match.column': 'Columna de su archivo',
   'match.samples': 'Valores de ejemplo',

@@ -43,6 +43,8 @@ export const fi: Readonly<Record<MessageKey, string>> = {
     '{count} rivillä ei ole yhtä monta solua kuin otsikkorivillä (rivit {rows}). Puuttuvat solut ovat tyhjiä; ylimääräiset solut säilyvät omissa sarakkeissaan.',
   'header.noRows': 'Tämän otsikkorivin alla ei ole tietorivejä.',
   'match.title': 'Yhdistä sarakkeet',
+  'match.summary': '{matched}/{count} saraketta yhdistetty',
+  'match.toCheck': '{check} tarkistettavana',
   'match.field': 'Kenttä',
   'match.column': 'Tiedostosi sarake',
   'match.samples': 'Esimerkkiarvot',

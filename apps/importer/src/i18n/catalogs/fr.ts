@@ -43,6 +43,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
     '{count} lignes n’ont pas autant de cellules que la ligne d’en-tête (lignes {rows}). Les cellules manquantes sont vides ; les cellules en trop sont gardées dans leurs propres colonnes.',
   'header.noRows': 'Il n’y a aucune ligne de données sous cette ligne d’en-tête.',
   'match.title': 'Associer les colonnes',
+  'match.summary': '{matched} colonnes sur {count} associées',
+  'match.toCheck': '{check} à vérifier',
   'match.field': 'Champ',
   'match.column': 'Colonne de votre fichier',
   'match.samples': 'Exemples de valeurs',

@@ -44,6 +44,8 @@ export const it: Readonly<Record<MessageKey, string>> = {
     '{count} righe non hanno tante celle quante la riga di intestazione (righe {rows}). Le celle mancanti sono vuote; quelle in più restano in colonne proprie.',
   'header.noRows': 'Non ci sono righe di dati sotto questa riga di intestazione.',
   'match.title': 'Abbina le colonne',
+  'match.summary': '{matched} colonne su {count} abbinate',
+  'match.toCheck': '{check} da controllare',
   'match.field': 'Campo',
   'match.column': 'Colonna del tuo file',
   'match.samples': 'Valori di esempio',

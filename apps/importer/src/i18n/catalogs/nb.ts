@@ -43,6 +43,8 @@ export const nb: Readonly<Record<MessageKey, string>> = {
     '{count} rader har ikke like mange celler som overskriftsraden (rader {rows}). Manglende celler er tomme; ekstra celler beholdes i egne kolonner.',
   'header.noRows': 'Det er ingen datarader under denne overskriftsraden.',
   'match.title': 'Koble kolonner',
+  'match.summary': '{matched} av {count} kolonner koblet',
+  'match.toCheck': '{check} å kontrollere',
   'match.field': 'Felt',
   'match.column': 'Kolonne i filen din',
   'match.samples': 'Eksempelverdier',

@@ -43,6 +43,8 @@ export const nl: Readonly<Record<MessageKey, string>> = {
     '{count} rijen hebben niet evenveel cellen als de kopregel (rijen {rows}). Ontbrekende cellen zijn leeg; extra cellen blijven in eigen kolommen.',
   'header.noRows': 'Onder deze kopregel staan geen rijen met gegevens.',
   'match.title': 'Kolommen koppelen',
+  'match.summary': '{matched} van {count} kolommen gekoppeld',
+  'match.toCheck': '{check} te controleren',
   'match.field': 'Veld',
   'match.column': 'Kolom in uw bestand',
   'match.samples': 'Voorbeeldwaarden',

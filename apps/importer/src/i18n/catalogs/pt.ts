@@ -43,6 +43,8 @@ export const pt: Readonly<Record<MessageKey, string>> = {
     '{count} linhas não têm tantas células quanto a linha de cabeçalho (linhas {rows}). As células em falta ficam vazias; as a mais ficam em colunas próprias.',
   'header.noRows': 'Não há linhas de dados abaixo desta linha de cabeçalho.',
   'match.title': 'Associar colunas',
+  'match.summary': '{matched} de {count} colunas associadas',
+  'match.toCheck': '{check} por verificar',
   'match.field': 'Campo',
   'match.column': 'Coluna do seu arquivo',
   'match.samples': 'Valores de exemplo',

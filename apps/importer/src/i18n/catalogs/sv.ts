@@ -43,6 +43,8 @@ export const sv: Readonly<Record<MessageKey, string>> = {
     '{count} rader har inte lika många celler som rubrikraden (rader {rows}). Saknade celler är tomma; extra celler behålls i egna kolumner.',
   'header.noRows': 'Det finns inga datarader under den här rubrikraden.',
   'match.title': 'Matcha kolumner',
+  'match.summary': '{matched} av {count} kolumner matchade',
+  'match.toCheck': '{check} att kontrollera',
   'match.field': 'Fält',
   'match.column': 'Kolumn i din fil',
   'match.samples': 'Exempelvärden',
