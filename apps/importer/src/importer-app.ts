@@ -193,12 +193,20 @@ export class ImporterApp extends LitElement {
     this.#session = session;
     this.#handle = { remote: session };
     const { invalidRows, includeUnmatched, maxRows } = init.options;
-    void session.configure(columns, {
-      invalidRows: invalidRows ?? 'include',
-      includeUnmatched: includeUnmatched ?? false,
-      ...(maxRows !== undefined ? { maxRows } : {}),
-    });
     this.state = { step: 'upload' };
+    session
+      .configure(columns, {
+        invalidRows: invalidRows ?? 'include',
+        includeUnmatched: includeUnmatched ?? false,
+        ...(maxRows !== undefined ? { maxRows } : {}),
+      })
+      .catch((error: unknown) => {
+        // A column the engine refuses to compile (a pattern that can take exponential time,
+        // which the wire schema does not check): the host and the user hear which column.
+        const message = (error as Error).message;
+        host.send({ type: 'error', code: 'invalid_columns', message });
+        this.fail(message);
+      });
   }
 
   fail(message: string): void {
