@@ -130,13 +130,13 @@ describe('decoding', () => {
     assert.notEqual(detectEncoding(latin).encoding, 'utf-8');
   });
 
-  test('a short Shift_JIS file is read as Shift_JIS, although chardet takes it for windows-1252', async () => {
+  test('a short Shift_JIS file is read as Shift_JIS, although chardet takes it for a Latin encoding', async () => {
     const bytes = await fixture('contacts-short-shift-jis.csv');
     const detected = detectEncoding(bytes);
     assert.equal(detected.encoding, 'shift_jis');
     assert.ok(detected.confidence >= LOW_CONFIDENCE, `confidence ${detected.confidence}`);
     const text = await readAll((await decodeFile(new Blob([bytes]))).text);
-    assert.ok(text.startsWith('氏名,メール,都市') && text.includes('山田太郎'));
+    assert.ok(text.startsWith('名前,メール') && text.includes('鈴木'));
   });
 
   test('where two encodings read the bytes as different, equally plausible text, the confidence is low', () => {

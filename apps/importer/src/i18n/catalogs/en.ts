@@ -41,6 +41,8 @@ export const en = {
     '{count} rows do not have as many cells as the header row (rows {rows}). Missing cells are empty; extra cells are kept in columns of their own.',
   'header.noRows': 'There are no rows of data below this header row.',
   'match.title': 'Match columns',
+  'match.summary': '{matched} of {count} columns matched',
+  'match.toCheck': '{check} to check',
   'match.field': 'Field',
   'match.column': 'Column in your file',
   'match.samples': 'Sample values',
@@ -186,6 +188,12 @@ export const en = {
   'submit.blocked.one': 'Fix or delete the row with errors before importing.',
   'review.submit.one': 'Import {rowCount} row',
   'done.summary.one': '{rowCount} row was handed to the application.',
+  'header.malformed_quotes.one':
+    'Row {rows} has a quote that does not close where it should. It was read as its line shows; check it in the review.',
+  'header.invalid_bytes.one':
+    'Row {rows} holds bytes that are not text in {encoding}; they show as �. If much of the text looks wrong, choose another encoding.',
+  'header.ragged_row.one':
+    'Row {rows} does not have as many cells as the header row. Missing cells are empty; extra cells are kept in columns of their own.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -43,6 +43,8 @@ export const fi: Readonly<Record<MessageKey, string>> = {
     '{count} rivillä ei ole yhtä monta solua kuin otsikkorivillä (rivit {rows}). Puuttuvat solut ovat tyhjiä; ylimääräiset solut säilyvät omissa sarakkeissaan.',
   'header.noRows': 'Tämän otsikkorivin alla ei ole tietorivejä.',
   'match.title': 'Yhdistä sarakkeet',
+  'match.summary': '{matched}/{count} saraketta yhdistetty',
+  'match.toCheck': '{check} tarkistettavana',
   'match.field': 'Kenttä',
   'match.column': 'Tiedostosi sarake',
   'match.samples': 'Esimerkkiarvot',
@@ -153,6 +155,12 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': 'Tuodaan {count} rivi.',
   'review.submit.one': 'Tuo {rowCount} rivi',
   'done.summary.one': '{rowCount} rivi luovutettiin sovellukselle.',
+  'header.malformed_quotes.one':
+    'Rivillä {rows} on lainausmerkki, joka ei sulkeudu siellä missä pitäisi. Se luettiin sellaisenaan; tarkista se tarkistusvaiheessa.',
+  'header.invalid_bytes.one':
+    'Rivillä {rows} on tavuja, jotka eivät ole tekstiä merkistössä {encoding}; ne näkyvät merkkinä �. Jos suuri osa tekstistä näyttää väärältä, valitse toinen merkistö.',
+  'header.ragged_row.one':
+    'Rivillä {rows} ei ole yhtä monta solua kuin otsikkorivillä. Puuttuvat solut ovat tyhjiä; ylimääräiset solut säilyvät omissa sarakkeissaan.',
   'review.deleted.one': 'Poistettiin {count} rivi.',
   'issue.too_short': 'Arvo on liian lyhyt.',
   'issue.too_long': 'Arvo on liian pitkä (enintään {maxLength} merkkiä).',

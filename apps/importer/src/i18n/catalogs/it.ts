@@ -44,6 +44,8 @@ export const it: Readonly<Record<MessageKey, string>> = {
     '{count} righe non hanno tante celle quante la riga di intestazione (righe {rows}). Le celle mancanti sono vuote; quelle in più restano in colonne proprie.',
   'header.noRows': 'Non ci sono righe di dati sotto questa riga di intestazione.',
   'match.title': 'Abbina le colonne',
+  'match.summary': '{matched} colonne su {count} abbinate',
+  'match.toCheck': '{check} da controllare',
   'match.field': 'Campo',
   'match.column': 'Colonna del tuo file',
   'match.samples': 'Valori di esempio',
@@ -156,6 +158,12 @@ export const it: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': 'Verrà importata {count} riga.',
   'review.submit.one': 'Importa {rowCount} riga',
   'done.summary.one': '{rowCount} riga è stata consegnata all’applicazione.',
+  'header.malformed_quotes.one':
+    'La riga {rows} ha una virgoletta che non si chiude dove dovrebbe. È stata letta così come appare; controllala nella revisione.',
+  'header.invalid_bytes.one':
+    'La riga {rows} contiene byte che non sono testo in {encoding}; appaiono come �. Se gran parte del testo sembra sbagliata, scegli un’altra codifica.',
+  'header.ragged_row.one':
+    'La riga {rows} non ha tante celle quante la riga di intestazione. Le celle mancanti sono vuote; quelle in più restano in colonne proprie.',
   'review.deleted.one': '{count} riga eliminata.',
   'issue.too_short': 'Questo valore è troppo corto.',
   'issue.too_long': 'Questo valore è troppo lungo (al massimo {maxLength} caratteri).',
