@@ -125,6 +125,8 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'لم يستجب المستورد لمدة {seconds} ثانية أثناء معالجة الملف. لم يُستورد أي صف؛ اختر الملف مرة أخرى لإعادة المحاولة.',
   'header.sheet': 'الورقة',
+  'error.encrypted':
+    'هذا المصنف محمي بكلمة مرور. افتحه واحفظه دون كلمة مرور (أو بصيغة .xlsx أو CSV) وحاول مرة أخرى.',
   'error.needs_full_build':
     'لا يمكن قراءة صيغة جدول البيانات هذه (.xls أو .xlsb أو .ods) إلا بالإصدار الكامل من أداة الاستيراد، وهذه الصفحة لا تستخدمه. احفظ الملف بصيغة .xlsx أو CSV وحاول مرة أخرى.',
   'error.xls_unsupported':

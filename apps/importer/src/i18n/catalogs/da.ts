@@ -125,6 +125,8 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Importværktøjet svarede ikke i {seconds} sekunder, mens det behandlede filen. Ingen rækker blev importeret; vælg filen igen for at prøve igen.',
   'header.sheet': 'Ark',
+  'error.encrypted':
+    'Denne projektmappe er beskyttet med en adgangskode. Åbn den, gem den uden adgangskode (eller som .xlsx eller CSV), og prøv igen.',
   'error.needs_full_build':
     'Dette regnearksformat (.xls, .xlsb eller .ods) kan kun læses af importørens fulde version, som denne side ikke bruger. Gem filen som .xlsx eller CSV, og prøv igen.',
   'error.xls_unsupported':

@@ -127,6 +127,8 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Der Importer hat {seconds} Sekunden lang nicht reagiert, während er die Datei bearbeitete. Es wurden keine Zeilen importiert; wählen Sie die Datei erneut aus, um es noch einmal zu versuchen.',
   'header.sheet': 'Tabellenblatt',
+  'error.encrypted':
+    'Diese Arbeitsmappe ist mit einem Kennwort geschützt. Öffnen Sie sie, speichern Sie sie ohne Kennwort (oder als .xlsx oder CSV) und versuchen Sie es erneut.',
   'error.needs_full_build':
     'Dieses Tabellenformat (.xls, .xlsb oder .ods) kann nur die Vollversion des Importers lesen, die diese Seite nicht verwendet. Speichern Sie die Datei als .xlsx oder CSV und versuchen Sie es erneut.',
   'error.xls_unsupported':

@@ -123,6 +123,8 @@ export const en = {
   'error.worker_silent':
     'The importer stopped responding for {seconds} seconds while working on the file. No rows were imported; choose the file again to retry.',
   'header.sheet': 'Sheet',
+  'error.encrypted':
+    'This workbook is protected with a password. Open it, save it without a password (or as .xlsx or CSV) and try again.',
   'error.needs_full_build':
     "This spreadsheet format (.xls, .xlsb or .ods) can be read only by the importer's full build, which this page does not use. Save the file as .xlsx or CSV and try again.",
   'error.xls_unsupported':

@@ -127,6 +127,8 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'El importador dejó de responder durante {seconds} segundos mientras procesaba el archivo. No se importó ninguna fila; vuelva a elegir el archivo para intentarlo de nuevo.',
   'header.sheet': 'Hoja',
+  'error.encrypted':
+    'Este libro está protegido con contraseña. Ábralo, guárdelo sin contraseña (o como .xlsx o CSV) e inténtelo de nuevo.',
   'error.needs_full_build':
     'Este formato de hoja de cálculo (.xls, .xlsb u .ods) solo lo puede leer la versión completa del importador, que esta página no usa. Guarde el archivo como .xlsx o CSV e inténtelo de nuevo.',
   'error.xls_unsupported':

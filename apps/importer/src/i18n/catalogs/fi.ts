@@ -126,6 +126,8 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Tuontityökalu ei vastannut {seconds} sekuntiin käsitellessään tiedostoa. Yhtään riviä ei tuotu; valitse tiedosto uudelleen yrittääksesi uudestaan.',
   'header.sheet': 'Taulukko',
+  'error.encrypted':
+    'Tämä työkirja on suojattu salasanalla. Avaa se, tallenna se ilman salasanaa (tai .xlsx- tai CSV-muodossa) ja yritä uudelleen.',
   'error.needs_full_build':
     'Tätä taulukkomuotoa (.xls, .xlsb tai .ods) voi lukea vain tuojan täysi versio, jota tämä sivu ei käytä. Tallenna tiedosto .xlsx- tai CSV-muodossa ja yritä uudelleen.',
   'error.xls_unsupported':

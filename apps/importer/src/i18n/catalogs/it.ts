@@ -127,6 +127,8 @@ export const it: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'L’importatore non ha risposto per {seconds} secondi mentre elaborava il file. Nessuna riga è stata importata; scegli di nuovo il file per riprovare.',
   'header.sheet': 'Foglio',
+  'error.encrypted':
+    'Questa cartella di lavoro è protetta da password. Aprila, salvala senza password (o come .xlsx o CSV) e riprova.',
   'error.needs_full_build':
     "Questo formato di foglio di calcolo (.xls, .xlsb o .ods) può essere letto solo dalla versione completa dell'importatore, che questa pagina non usa. Salva il file come .xlsx o CSV e riprova.",
   'error.xls_unsupported':

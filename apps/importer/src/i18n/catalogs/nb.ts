@@ -125,6 +125,8 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Importverktøyet svarte ikke på {seconds} sekunder mens det behandlet filen. Ingen rader ble importert; velg filen på nytt for å prøve igjen.',
   'header.sheet': 'Ark',
+  'error.encrypted':
+    'Denne arbeidsboken er beskyttet med passord. Åpne den, lagre den uten passord (eller som .xlsx eller CSV) og prøv igjen.',
   'error.needs_full_build':
     'Dette regnearkformatet (.xls, .xlsb eller .ods) kan bare leses av den fullstendige versjonen av importøren, som denne siden ikke bruker. Lagre filen som .xlsx eller CSV og prøv igjen.',
   'error.xls_unsupported':

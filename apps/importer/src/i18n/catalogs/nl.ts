@@ -125,6 +125,8 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'De importer reageerde {seconds} seconden niet terwijl hij het bestand verwerkte. Er zijn geen rijen geïmporteerd; kies het bestand opnieuw om het nog eens te proberen.',
   'header.sheet': 'Werkblad',
+  'error.encrypted':
+    'Deze werkmap is met een wachtwoord beveiligd. Open de werkmap, sla hem op zonder wachtwoord (of als .xlsx of CSV) en probeer het opnieuw.',
   'error.needs_full_build':
     'Dit spreadsheetformaat (.xls, .xlsb of .ods) kan alleen de volledige versie van de importeur lezen, en die gebruikt deze pagina niet. Sla het bestand op als .xlsx of CSV en probeer het opnieuw.',
   'error.xls_unsupported':

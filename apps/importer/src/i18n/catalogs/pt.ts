@@ -126,6 +126,8 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'O importador deixou de responder durante {seconds} segundos enquanto processava o arquivo. Nenhuma linha foi importada; escolha o arquivo novamente para tentar outra vez.',
   'header.sheet': 'Planilha',
+  'error.encrypted':
+    'Este livro está protegido por palavra-passe. Abra-o, guarde-o sem palavra-passe (ou como .xlsx ou CSV) e tente novamente.',
   'error.needs_full_build':
     'Este formato de folha de cálculo (.xls, .xlsb ou .ods) só pode ser lido pela versão completa do importador, que esta página não usa. Guarde o ficheiro como .xlsx ou CSV e tente novamente.',
   'error.xls_unsupported':

@@ -125,6 +125,8 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Importverktyget svarade inte på {seconds} sekunder medan det bearbetade filen. Inga rader importerades; välj filen igen för att försöka på nytt.',
   'header.sheet': 'Blad',
+  'error.encrypted':
+    'Den här arbetsboken är lösenordsskyddad. Öppna den, spara den utan lösenord (eller som .xlsx eller CSV) och försök igen.',
   'error.needs_full_build':
     'Det här kalkylbladsformatet (.xls, .xlsb eller .ods) kan bara läsas av importörens fullständiga version, som den här sidan inte använder. Spara filen som .xlsx eller CSV och försök igen.',
   'error.xls_unsupported':
