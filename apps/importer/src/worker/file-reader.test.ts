@@ -200,3 +200,25 @@ describe('what reading finds about whole records', () => {
     assert.equal(chosen.summary.samples[0]![0], 'Ayşe');
   });
 });
+
+describe('cancelling a workbook read', () => {
+  test('a cancel while a sheet is read stops it: the read resolves as cancelled, and the next one reads', async () => {
+    const rows = [
+      ['Name', 'E-mail'],
+      ...Array.from({ length: 60_000 }, (_, i) => [`Ada${i}`, `ada${i}@example.com`]),
+    ];
+    const file = new File([new Uint8Array(xlsx(rows))], 'big.xlsx');
+    // The cancel comes while the sheet is being read: from its first progress beat.
+    let armed = true;
+    const source: SourceReader = new SourceReader(() => {
+      if (armed) source.cancel();
+      armed = false;
+    });
+    source.configure([{ key: 'name', label: 'Name' }], undefined);
+    const cancelled = await source.read(file, {});
+    assert.equal(!cancelled.ok && cancelled.code, 'cancelled');
+    const again = await source.read(file, {});
+    assert.ok(again.ok);
+    assert.equal(again.read.store.length, 60_001);
+  });
+});

@@ -13,6 +13,7 @@ import {
   type RecordIssue,
   RecordWidths,
   sniffFile,
+  Workbook,
   WorkbookError,
 } from '@csv-importer/core';
 import { CellStore } from './cell-store.ts';
@@ -93,6 +94,7 @@ export class SourceReader {
   #maxRows: number | undefined;
   #file: Blob | undefined;
   #generation = 0;
+  #abort: AbortController | undefined;
 
   constructor(beat: () => void) {
     this.#beat = beat;
@@ -114,8 +116,12 @@ export class SourceReader {
     onProgress?: (progress: LoadProgress) => void,
   ): Promise<ReadOutcome> {
     const generation = ++this.#generation;
+    // A newer read or a cancel aborts this one; a workbook's sheet hears it between its pieces.
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
     try {
-      return { ok: true, read: await this.#read(file, generation, onProgress, read) };
+      return { ok: true, read: await this.#read(file, generation, onProgress, read, abort.signal) };
     } catch (error) {
       if (error instanceof DecodeError || error instanceof LoadStop || error instanceof WorkbookError)
         return { ok: false, code: error.code, message: error.message };
@@ -126,6 +132,7 @@ export class SourceReader {
   /** Stops a `read` in progress; it resolves with the code `cancelled`. */
   cancel(): void {
     this.#generation++;
+    this.#abort?.abort();
   }
 
   async #read(
@@ -133,9 +140,10 @@ export class SourceReader {
     generation: number,
     onProgress: ((progress: LoadProgress) => void) | undefined,
     read: ReadOptions,
+    signal: AbortSignal,
   ): Promise<FileRead> {
     const kind = sniffFile(new Uint8Array(await file.slice(0, 8).arrayBuffer()));
-    if (kind === 'xlsx' || kind === 'xls') return this.#readWorkbook(file, read.sheet, onProgress);
+    if (kind === 'xlsx' || kind === 'xls') return this.#readWorkbook(file, read.sheet, onProgress, signal);
     const store = new CellStore();
     const decoded = await decodeFile(file, read.encoding);
     let chars = 0;
@@ -207,25 +215,33 @@ export class SourceReader {
     file: Blob,
     sheet: string | undefined,
     onProgress: ((progress: LoadProgress) => void) | undefined,
+    signal: AbortSignal,
   ): Promise<FileRead> {
     const workbook = await openSpreadsheet(file);
     const sheets = workbook.sheets.filter((s) => !s.hidden).map((s) => s.name);
     const maxRows = this.#maxRows;
     const maxRecords = recordLimit(maxRows);
-    // The sheet's rows are read only up to the limit (and one more, to know it was passed).
-    const read = (name: string) =>
-      workbook
-        .readSheet(name, {
-          ...(maxRows !== undefined ? { maxRows: maxRecords } : {}),
-          onProgress: () => this.#beat(),
-        })
+    // The sheet's rows are read only up to the limit (and one more, to know it was passed). An
+    // XLSX sheet is read a slice at a time, so the worker hears a cancel (the signal) meanwhile.
+    const read = async (name: string) => {
+      const options = {
+        ...(maxRows !== undefined ? { maxRows: maxRecords } : {}),
+        onProgress: () => this.#beat(),
+        signal,
+      };
+      const values =
+        workbook instanceof Workbook
+          ? await workbook.readSheetAsync(name, options)
+          : workbook.readSheet(name, options);
+      return values
         .filter((row) => row.some((cell) => cell !== null && cell !== ''))
         .map((row) => row.map((cell) => (cell === null ? '' : String(cell))));
+    };
     let chosen = sheet ?? sheets[0] ?? '';
-    let rows = read(chosen);
+    let rows = await read(chosen);
     if (sheet === undefined) {
       for (const name of sheets) {
-        const candidate = name === chosen ? rows : read(name);
+        const candidate = name === chosen ? rows : await read(name);
         if (candidate.length > 1) {
           chosen = name;
           rows = candidate;

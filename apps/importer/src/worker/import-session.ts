@@ -1,8 +1,9 @@
-import type { ColumnSpec, Issue } from '@csv-importer/core';
+import type { ColumnHints, ColumnSpec, Issue } from '@csv-importer/core';
 import { Dataset } from './dataset.ts';
 import { Delivery } from './delivery-batches.ts';
 import { Edits } from './edits.ts';
 import { exportInvalidCsv } from './error-export.ts';
+import { fieldHints, suggestValues } from './field-hints.ts';
 import {
   type ReadFindings,
   recordIssuesBelow,
@@ -19,6 +20,7 @@ import type {
   ChannelOutcome,
   DeliveryBatch,
   EditResult,
+  FieldHints,
   Filter,
   FindQuery,
   GridWindow,
@@ -33,6 +35,7 @@ import type {
   SubmitSummary,
   ValidationSummary,
   ValueMapping,
+  ValueSuggestion,
 } from './session-types.ts';
 import { Validation } from './validation.ts';
 
@@ -56,6 +59,7 @@ export class ImportSession implements ImportSessionApi {
   readonly #view: GridView;
   readonly #delivery: Delivery;
   #source: SourceInfo | undefined;
+  #hints: Readonly<Record<string, FieldHints>> = {};
   #found: ReadFindings | undefined;
 
   constructor(options: { readonly beat?: () => void } = {}) {
@@ -85,7 +89,6 @@ export class ImportSession implements ImportSessionApi {
     this.#source = source;
     this.#found = found;
     this.#edits.reset();
-    this.#validation.resetValueMapping();
     return { ok: true, summary: this.#setHeader(headerRow) } as LoadResult;
   }
 
@@ -120,14 +123,20 @@ export class ImportSession implements ImportSessionApi {
     return this.#data.distinctValues(column, limit);
   }
 
-  validate(mapping: Mapping, valueMapping: ValueMapping = {}): ValidationSummary {
+  validate(
+    mapping: Mapping,
+    valueMapping: ValueMapping = {},
+    hints: Readonly<Record<string, ColumnHints>> = {},
+  ): ValidationSummary {
     this.#data.setMapping(
-      this.#validation.columns.map((c) => c.key),
+      this.#specs.map((c) => c.key),
       mapping,
     );
     this.#edits.reset();
     this.#delivery.invalidate();
-    this.#validation.run(valueMapping);
+    const { compile, shown } = fieldHints(this.#data, this.#specs, hints);
+    this.#hints = shown;
+    this.#validation.run(valueMapping, compile);
     this.#view.reset();
     return this.summary();
   }
@@ -140,7 +149,13 @@ export class ImportSession implements ImportSessionApi {
       viewCount: this.#view.length,
       canUndo: this.#edits.canUndo,
       canRedo: this.#edits.canRedo,
+      hints: this.#hints,
     };
+  }
+
+  suggestValues(fieldKey: string, limit = 200): ValueSuggestion[] {
+    const field = this.#validation.fieldIndex(fieldKey);
+    return suggestValues(this.#data, this.#specs[field]!, field, limit);
   }
 
   // ---- edits -------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import type {
+  ColumnHints,
   ColumnMatch,
   ColumnSpec,
   DecodeErrorCode,
@@ -108,6 +109,29 @@ export interface ValidationSummary {
   readonly viewCount: number;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
+  /** How each mapped field reads the file, for the fields with something detected, asked or chosen. */
+  readonly hints: Readonly<Record<string, FieldHints>>;
+}
+
+/** How one field reads its column (see `validate`). */
+export interface FieldHints {
+  /** The hints the column is read with: detected from the file, the user's choices over them. */
+  readonly applied: ColumnHints;
+  /** Hints the file's values could not settle and the user has not chosen: ask. */
+  readonly confirm: readonly ('decimalSeparator' | 'dateOrder')[];
+  /** Up to five cells of the file that decide the hint, or that read either way. */
+  readonly examples: readonly string[];
+}
+
+/** One distinct value of a select field's column, and the option suggested for it. */
+export interface ValueSuggestion {
+  readonly value: string;
+  /** How many rows hold it (trimmed). */
+  readonly count: number;
+  /** The option's value, or `null` when nothing is close enough. */
+  readonly suggestion: string | null;
+  /** 1 for an exact or normalized match, the similarity for a fuzzy one, 0 for none. */
+  readonly confidence: number;
 }
 
 /** A finding about one cell, as the grid shows it. */
@@ -127,6 +151,8 @@ export interface GridRow {
   readonly position: number;
   readonly index: number;
   readonly cells: readonly GridCell[];
+  /** Findings about the whole row from reading the file (a ragged row, malformed quotes …). */
+  readonly issues?: readonly CellIssue[];
 }
 
 export interface GridWindow {
@@ -259,8 +285,19 @@ export interface ImportSessionApi {
   setHeaderRow(headerRow: number): LoadSummary;
   /** Distinct values of one file column with their counts, most frequent first. */
   distinctValues(column: number, limit?: number): { value: string; count: number }[];
-  /** Applies the mapping and validates every row; deletions and history start afresh. */
-  validate(mapping: Mapping, valueMapping?: ValueMapping): ValidationSummary;
+  /**
+   * Applies the mapping and validates every row; deletions and history start afresh. Each
+   * number and date column is read with the hints core detects from its first 500 rows, the
+   * user's `hints` (decimal separator, day/month order) over them; the value mapping of a select
+   * field is its `hints.valueMap`. The summary's `hints` say what was applied and what to ask.
+   */
+  validate(
+    mapping: Mapping,
+    valueMapping?: ValueMapping,
+    hints?: Readonly<Record<string, ColumnHints>>,
+  ): ValidationSummary;
+  /** Options suggested for the distinct values of a select field's column, most frequent first. */
+  suggestValues(fieldKey: string, limit?: number): ValueSuggestion[];
   summary(): ValidationSummary;
   edit(row: number, fieldKey: string, value: string): EditResult;
   countValue(fieldKey: string, value: string): number;

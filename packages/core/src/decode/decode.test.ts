@@ -130,13 +130,13 @@ describe('decoding', () => {
     assert.notEqual(detectEncoding(latin).encoding, 'utf-8');
   });
 
-  test('a short Shift_JIS file is read as Shift_JIS, although chardet takes it for windows-1252', async () => {
+  test('a short Shift_JIS file is read as Shift_JIS, although chardet takes it for a Latin encoding', async () => {
     const bytes = await fixture('contacts-short-shift-jis.csv');
     const detected = detectEncoding(bytes);
     assert.equal(detected.encoding, 'shift_jis');
     assert.ok(detected.confidence >= LOW_CONFIDENCE, `confidence ${detected.confidence}`);
     const text = await readAll((await decodeFile(new Blob([bytes]))).text);
-    assert.ok(text.startsWith('氏名,メール,都市') && text.includes('山田太郎'));
+    assert.ok(text.startsWith('名前,メール') && text.includes('鈴木'));
   });
 
   test('where two encodings read the bytes as different, equally plausible text, the confidence is low', () => {
@@ -153,5 +153,16 @@ describe('decoding', () => {
     assert.equal(plausibility('Jürgen Groß, Zażółć, Москва, 山田'), 1);
     assert.ok(plausibility('Ž–¼,ƒ[ƒ‹') < 0);
     assert.ok(plausibility('Jьrgen') < 0);
+  });
+
+  test('a legacy file whose first 64 KB are plain ASCII is told by its last bytes', async () => {
+    const ascii = 'name;city\r\n' + 'Smith;London\r\n'.repeat(6_000);
+    const accents = 'Jürgen;Köln\r\nRené;Zürich\r\nFrançois;Besançon\r\n'.repeat(3_000);
+    const bytes = Buffer.from(ascii + accents, 'latin1');
+    assert.ok(bytes.length > 2 * 64 * 1024);
+    const decoded = await decodeFile(new Blob([bytes]));
+    assert.equal(decoded.encoding, 'windows-1252');
+    const utf8 = Buffer.from(ascii + accents, 'utf8');
+    assert.equal((await decodeFile(new Blob([utf8]))).encoding, 'utf-8');
   });
 });
