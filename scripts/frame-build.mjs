@@ -21,9 +21,22 @@ async function bundle(root, options) {
   return result.outputFiles[0].text;
 }
 
-/** The worker's classic script; `root` is the repository's folder. */
-export function buildWorker(root) {
-  return bundle(root, { entryPoints: [join(root, 'apps/importer/src/worker/worker.ts')] });
+/**
+ * Leaves the XLS, XLSB and ODS readers out of a build: core's `legacy-readers.ts` resolves to its
+ * stub, so such a file gets `needs_full_build`. Every build but the full variant uses it.
+ */
+export const withoutLegacyReaders = {
+  name: 'without-legacy-readers',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]legacy-readers\.ts$/ }, (args) => ({
+      path: join(args.resolveDir, 'legacy-absent.ts'),
+    }));
+  },
+};
+
+/** The worker's classic script; `root` is the repository's folder, `plugins` pick its readers. */
+export function buildWorker(root, plugins = [withoutLegacyReaders]) {
+  return bundle(root, { entryPoints: [join(root, 'apps/importer/src/worker/worker.ts')], plugins });
 }
 
 /**

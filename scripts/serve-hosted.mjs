@@ -1,6 +1,8 @@
 // Serves the hosted importer for self-hosting:
-//   node scripts/serve-hosted.mjs --allow https://app.example [--allow …] [--port 8080] [--host 0.0.0.0]
+//   node scripts/serve-hosted.mjs --allow https://app.example [--allow …] [--port 8080] [--host 0.0.0.0] [--full]
+// `--full` serves the full build (apps/importer/dist/hosted-full: XLS, XLSB and ODS too).
 // Build it first (`npm run build`). See docs/self-hosting.md.
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serveHosted } from './hosted-server.mjs';
 
@@ -10,6 +12,7 @@ import { serveHosted } from './hosted-server.mjs';
       allow: { type: 'string', multiple: true, default: [] },
       port: { type: 'string', default: '8080' },
       host: { type: 'string', default: '127.0.0.1' },
+      full: { type: 'boolean', default: false },
     },
   });
   if (values.allow.length === 0) {
@@ -22,6 +25,7 @@ import { serveHosted } from './hosted-server.mjs';
     allowedOrigins: values.allow,
     port: Number(values.port),
     host: values.host,
+    ...(values.full ? { root: join(import.meta.dirname, '..', 'apps/importer/dist/hosted-full') } : {}),
   });
   console.log(`Hosted importer: ${server.url}/  (allowed hosts: ${values.allow.join(' ')})`);
 }

@@ -7,28 +7,16 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/static-server.mjs';
 import { launchChromium } from '../support/browser.ts';
 import { ROOT } from '../support/servers.ts';
-import { BENCH_HEADERS, type GeneratedFile, generateCsv } from './generate.ts';
+import {
+  armAutopilot,
+  longTasks,
+  observeFrameLongTasks,
+  stepMarks,
+  taskMark,
+  timeEdits,
+} from './frame-driver.ts';
+import { BENCH_COLUMNS, type GeneratedFile, generateCsv } from './generate.ts';
 import { MemorySampler } from './memory.ts';
-
-/** The fields the bench application declares, one per generated column. */
-const BENCH_COLUMNS = BENCH_HEADERS.map((key) => ({
-  key,
-  label: key,
-  ...(key === 'email' ? { type: 'email' } : {}),
-  ...(key === 'id' || key === 'email' ? { required: true } : {}),
-  // A unique field, so that an edit re-validates through the unique index as the target says.
-  ...(key === 'id' ? { unique: true } : {}),
-}));
-
-/** Edits timed per size: e-mails made invalid and valid again, and ids made duplicate and unique. */
-const EDITS: readonly { row: number; key: string; value: (n: number) => string; invalid: boolean }[] = [
-  { row: 0, key: 'email', value: () => 'not-an-email', invalid: true },
-  { row: 0, key: 'email', value: () => 'fixed.0@example.com', invalid: false },
-  { row: 1, key: 'id', value: () => '1', invalid: true },
-  { row: 1, key: 'id', value: (n) => String(n + 2), invalid: false },
-  { row: 2, key: 'email', value: () => 'still-not-an-email', invalid: true },
-  { row: 2, key: 'email', value: () => 'fixed.2@example.com', invalid: false },
-];
 
 export interface BenchRow {
   readonly file: string;
@@ -36,19 +24,25 @@ export interface BenchRow {
   readonly variant: 'plain' | 'quoted' | 'stream-rows';
   readonly rows: number;
   readonly megabytes: number;
-  /** Bare papaparse parse of the same file in the same browser (ms). */
+  /** papaparse on the same file in the same page right after the import: the faster way (ms). */
   readonly baselineMs: number;
-  /** File chosen to review grid with error counts, without the user's think time (ms). */
-  readonly loadToGridMs: number;
-  readonly ratio: number;
-  /** Submit to all rows in the host's `csv-importer-complete` handler (ms). */
+  /** Streamed through `TextDecoderStream`, chunks cut at record ends (ms). */
+  readonly baselineStreamedMs: number;
+  /** `file.text()` and one `Papa.parse` (ms). */
+  readonly baselineWholeMs: number;
+  /** File chosen to the review grid with its counts, every step clicked as it appears (ms). */
+  readonly toGridMs: number;
+  readonly gridRatio: number;
+  /** File chosen to every row in the host's `csv-importer-complete` handler, no pause (ms). */
+  readonly allRowsMs: number;
+  readonly allRowsRatio: number;
+  /** Import clicked to every row in the host's handler (ms). */
   readonly deliveryMs: number;
-  readonly deliveryRowsPerSecond: number;
-  /** Delivery over the bare parse: the target is below 1. */
   readonly deliveryRatio: number;
   /** Rows per second between the first and the last batch in the host's `csv-importer-rows` handler. */
   readonly batchRowsPerSecond: number;
   readonly batches: number;
+  readonly rowsDelivered: number;
   /** The longest main-thread task from the file chosen to the last row delivered (ms). */
   readonly longestTaskHostMs: number;
   readonly longestTaskFrameMs: number;
@@ -73,7 +67,6 @@ export interface BenchRow {
     readonly growthMB: number;
     readonly perFileSize: number;
   } | null;
-  readonly rowsDelivered: number;
   /**
    * A cell edit re-validated (unique index included) and shown: Enter pressed to the frame after
    * the cell shows its new text and state, measured in the frame; the median of the edits (ms).
@@ -95,69 +88,18 @@ export interface BenchResult {
   readonly rows: BenchRow[];
 }
 
-const now = () => performance.now();
 const round = (n: number, digits = 0) => Number(n.toFixed(digits));
-
-async function baseline(page: Page, url: string, file: GeneratedFile): Promise<number> {
-  await page.goto(`${url}/bench/baseline.html`);
-  const started = now();
-  await page.setInputFiles('input[type=file]', file.path);
-  await page.waitForFunction(() => 'baseline' in window, undefined, { timeout: 600_000, polling: 50 });
-  const elapsed = now() - started;
-  const parsed = await page.evaluate(
-    () => (window as unknown as { baseline: { rows: number } }).baseline.rows,
-  );
-  if (parsed !== file.rows) throw new Error(`baseline parsed ${parsed} rows, expected ${file.rows}`);
-  return elapsed;
-}
-
-async function frameLongTasks(frame: Frame): Promise<void> {
-  await frame.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
-
-const longTasks = (context: Page | Frame) =>
-  context.evaluate(() => [...(window as unknown as { longTasks: number[] }).longTasks]);
 
 /** The phases of one import, in order; a long task belongs to the phase it was reported in. */
 const PHASES = ['load', 'edit', 'submit'] as const;
 export type Phase = (typeof PHASES)[number];
 
-/** How many long tasks the host page and the frame have reported so far: a phase boundary. */
-async function taskMark(page: Page, frame: Frame): Promise<[number, number]> {
-  const count = (context: Page | Frame) =>
-    context.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length);
-  return [await count(page), await count(frame)];
-}
+/** The longest task between two marks of a task list. */
+const longestBetween = (tasks: readonly number[], from: number, to: number) =>
+  Math.round(Math.max(0, ...tasks.slice(from, to)));
 
-/** The longest task of each phase, given the task lists and the marks between the phases. */
-function longestByPhase(tasks: number[], marks: number[]): Record<Phase, number> {
-  const byPhase = {} as Record<Phase, number>;
-  PHASES.forEach((phase, i) => {
-    byPhase[phase] = Math.round(Math.max(0, ...tasks.slice(marks[i], marks[i + 1])));
-  });
-  return byPhase;
-}
-
-/**
- * One import through the element: file chosen, Continue, the grid, the timed edits (unless
- * `memory` is given), Import, every row in the host's handler. With `memory`, the browser's
- * processes are sampled throughout; that pass is not timed, since reading every process's page
- * tables every 100 ms takes a core's worth of kernel time from the import it measures.
- */
-async function importThroughElement(
-  page: Page,
-  url: string,
-  file: GeneratedFile,
-  stream: boolean,
-  memory?: MemorySampler,
-  reviewPauseMs = 0,
-) {
+/** Opens the bench host page with the importer open on the bench's columns; resolves with its frame. */
+async function openImporter(page: Page, url: string, stream: boolean): Promise<Frame> {
   await page.goto(`${url}/bench/host.html`);
   await page.evaluate(
     ({ columns, stream }) => {
@@ -170,118 +112,117 @@ async function importThroughElement(
   );
   const frame = (await (await page.waitForSelector('csv-importer >> iframe')).contentFrame())!;
   await frame.waitForSelector('input[type=file]');
-  await frameLongTasks(frame);
-  memory?.start();
+  await observeFrameLongTasks(frame);
+  return frame;
+}
 
-  const marks = [await taskMark(page, frame)];
-  const started = now();
+const waitForDelivery = (page: Page, rows: number) =>
+  page.waitForFunction(
+    (rows) => {
+      const w = window as unknown as { delivered: number; importError?: string };
+      if (w.importError) throw new Error(w.importError);
+      return w.delivered === rows;
+    },
+    rows,
+    { timeout: 600_000, polling: 100 },
+  );
+
+/**
+ * The timed import: file chosen, every step clicked from inside the frame the moment it appears,
+ * Import clicked the moment the grid shows, every row in the host's handler; then, in the same
+ * page, the papaparse baseline on the same file.
+ */
+async function timedImport(page: Page, url: string, file: GeneratedFile, stream: boolean) {
+  const frame = await openImporter(page, url, stream);
+  await armAutopilot(frame, true);
+  const before = await taskMark(page, frame);
   await frame.setInputFiles('input[type=file]', file.path);
-  const next = frame.getByRole('button', { name: 'Continue' });
-  await next.waitFor({ timeout: 600_000 });
-  const read = now() - started;
-  const validating = now();
-  await next.click();
-  await frame.getByRole('button', { name: /^Import / }).waitFor({ timeout: 600_000 });
-  const loadToGridMs = read + (now() - validating);
-  marks.push(await taskMark(page, frame));
-  const edits = memory ? [] : await timeEdits(frame, file.rows);
-  if (reviewPauseMs > 0) await new Promise((resolve) => setTimeout(resolve, reviewPauseMs));
-  marks.push(await taskMark(page, frame));
-
-  const submitting = now();
-  await frame.getByRole('button', { name: /^Import / }).click();
-  await page.waitForFunction(
-    (rows) => (window as unknown as { delivered: number }).delivered === rows,
-    file.rows,
-    { timeout: 600_000, polling: 50 },
+  const marks = await stepMarks(frame);
+  const gridMark = await taskMark(page, frame);
+  await waitForDelivery(page, file.rows);
+  const done = await page.evaluate(() => {
+    const w = window as unknown as {
+      completeAt: number;
+      delivered: number;
+      batches: { at: number; rows: number }[];
+    };
+    return { completeAt: w.completeAt, delivered: w.delivered, batches: w.batches };
+  });
+  const hostTasks = await longTasks(page);
+  const frameTasks = await longTasks(frame);
+  const longest = {
+    host: {
+      load: longestBetween(hostTasks, before[0], gridMark[0]),
+      submit: longestBetween(hostTasks, gridMark[0], hostTasks.length),
+    },
+    frame: {
+      load: longestBetween(frameTasks, before[1], gridMark[1]),
+      submit: longestBetween(frameTasks, gridMark[1], frameTasks.length),
+    },
+  };
+  await page.setInputFiles('#baseline', file.path);
+  await page.waitForFunction(() => 'baselineResult' in window, undefined, { timeout: 600_000, polling: 100 });
+  const baseline = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          baselineResult: { streamedRows: number; streamedMs: number; wholeRows: number; wholeMs: number };
+        }
+      ).baselineResult,
   );
-  const deliveryMs = now() - submitting;
-  const peak = memory?.stop();
-  marks.push(await taskMark(page, frame));
-  const hostLongest = longestByPhase(
-    await longTasks(page),
-    marks.map((m) => m[0]),
-  );
-  const frameLongest = longestByPhase(
-    await longTasks(frame),
-    marks.map((m) => m[1]),
-  );
-  const rowsDelivered = await page.evaluate(() => (window as unknown as { delivered: number }).delivered);
-  const batches = await page.evaluate(
-    () => (window as unknown as { batches: { at: number; rows: number }[] }).batches,
-  );
+  if (baseline.streamedRows !== file.rows || baseline.wholeRows !== file.rows)
+    throw new Error(
+      `baseline parsed ${baseline.streamedRows} / ${baseline.wholeRows} rows, expected ${file.rows}`,
+    );
+  const { batches } = done;
   const first = batches[0];
   const last = batches.at(-1);
   const batchRows = batches.slice(1).reduce((sum, b) => sum + b.rows, 0);
   return {
-    loadToGridMs,
-    edits,
-    deliveryMs,
+    toGridMs: marks.grid - marks.chosen,
+    allRowsMs: done.completeAt - marks.chosen,
+    deliveryMs: done.completeAt - marks.submitted!,
+    rowsDelivered: done.delivered,
     batches: batches.length,
     batchRowsPerSecond: first && last && last.at > first.at ? batchRows / ((last.at - first.at) / 1000) : 0,
-    rowsDelivered,
-    peak,
-    longestTaskHostMs: Math.max(...Object.values(hostLongest)),
-    longestTaskFrameMs: Math.max(...Object.values(frameLongest)),
-    longestTaskByPhase: { host: hostLongest, frame: frameLongest },
+    longest,
+    baseline,
   };
 }
 
 /**
- * Times each of `EDITS` in the frame: from the Enter that commits it to the animation frame after
- * the cell shows the new text and validity (the next paint), watched with a MutationObserver.
+ * The sampled import: the same file in a fresh context with the browser's memory sampled
+ * throughout (not timed: reading every process's page tables ten times a second takes a core's
+ * worth of kernel time), the edits timed on the review step with the sampler paused, optionally
+ * a pause on the review step, then Import.
  */
-async function timeEdits(frame: Frame, rows: number): Promise<number[]> {
-  const times: number[] = [];
-  for (const edit of EDITS) {
-    const selector = `[role=row][data-row="${edit.row}"] [role=gridcell][data-key="${edit.key}"]`;
-    const value = edit.value(rows);
-    const cell = frame.locator(selector);
-    await cell.dblclick();
-    await cell.locator('input').fill(value);
-    await frame.evaluate(
-      ({ selector, value, invalid }) => {
-        const w = window as unknown as { editShown: Promise<number> };
-        const find = (root: Document | ShadowRoot): Element | null => {
-          const hit = root.querySelector(selector);
-          if (hit) return hit;
-          for (const el of root.querySelectorAll('*')) {
-            const inner = el.shadowRoot ? find(el.shadowRoot) : null;
-            if (inner) return inner;
-          }
-          return null;
-        };
-        const grid = find(document)!.closest('[role=grid]')!;
-        w.editShown = new Promise((resolve, reject) => {
-          setTimeout(() => reject(new Error(`the edit of ${selector} did not show within 30 s`)), 30_000);
-          let pressed = 0;
-          window.addEventListener(
-            'keydown',
-            (event) => {
-              if (event.key === 'Enter') pressed = performance.now();
-            },
-            { capture: true, once: true },
-          );
-          const observer = new MutationObserver(() => {
-            const cell = find(document);
-            if (
-              !pressed ||
-              cell?.textContent !== value ||
-              cell.getAttribute('aria-invalid') !== String(invalid)
-            )
-              return;
-            observer.disconnect();
-            requestAnimationFrame(() => resolve(performance.now() - pressed));
-          });
-          observer.observe(grid, { subtree: true, childList: true, attributes: true, characterData: true });
-        });
-      },
-      { selector, value, invalid: edit.invalid },
-    );
-    await cell.locator('input').press('Enter');
-    times.push(await frame.evaluate(() => (window as unknown as { editShown: Promise<number> }).editShown));
-  }
-  return times;
+async function sampledImport(
+  page: Page,
+  url: string,
+  file: GeneratedFile,
+  stream: boolean,
+  options: { edits: boolean; reviewPauseMs: number },
+) {
+  const memory = new MemorySampler();
+  const frame = await openImporter(page, url, stream);
+  await armAutopilot(frame, false);
+  memory.start();
+  await frame.setInputFiles('input[type=file]', file.path);
+  await stepMarks(frame);
+  const before = await taskMark(page, frame);
+  memory.pause();
+  const edits = options.edits ? await timeEdits(frame) : [];
+  const after = await taskMark(page, frame);
+  memory.resume();
+  if (options.reviewPauseMs > 0) await new Promise((resolve) => setTimeout(resolve, options.reviewPauseMs));
+  await frame.getByRole('button', { name: /^Import / }).click();
+  await waitForDelivery(page, file.rows);
+  const peak = memory.stop();
+  const editTasks = {
+    host: longestBetween(await longTasks(page), before[0], after[0]),
+    frame: longestBetween(await longTasks(frame), before[1], after[1]),
+  };
+  return { edits, peak, editTasks };
 }
 
 const median = (values: readonly number[]) => {
@@ -342,62 +283,70 @@ export async function runBench(options: {
     for (const { n, quoted, stream } of plan) {
       const file = generateCsv(options.dataDir, n, quoted);
       log(`${file.path.split('/').pop()}: ${round(file.bytes / 2 ** 20, 1)} MB`);
-      // A fresh context per file, so one run's garbage does not bill the next.
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const baselineMs = await baseline(page, server.url, file);
-      await page.close();
-      const importPage = await context.newPage();
-      const result = await importThroughElement(importPage, server.url, file, stream);
-      await context.close();
-      // Memory comes from a second import of the same file, in a fresh context, sampled.
-      const sampledImport = async (reviewPauseMs = 0) => {
-        const memoryContext = await browser.newContext();
-        const sampled = await importThroughElement(
-          await memoryContext.newPage(),
-          server.url,
-          file,
-          stream,
-          new MemorySampler(),
-          reviewPauseMs,
-        );
-        await memoryContext.close();
-        return sampled.peak!;
+      // A fresh context per pass, so one run's garbage does not bill the next.
+      const inContext = async <T>(run: (page: Page) => Promise<T>): Promise<T> => {
+        const context = await browser.newContext();
+        try {
+          return await run(await context.newPage());
+        } finally {
+          await context.close();
+        }
       };
-      const peak = await sampledImport();
+      const timed = await inContext((page) => timedImport(page, server.url, file, stream));
+      const sampled = await inContext((page) =>
+        sampledImport(page, server.url, file, stream, { edits: true, reviewPauseMs: 0 }),
+      );
       const pauseMs = options.reviewPauseMs ?? 0;
       let memoryAfterReview: BenchRow['memoryAfterReview'] = null;
       if (pauseMs > 0 && n === largest && !quoted && !stream) {
-        const { growth } = await sampledImport(pauseMs);
+        const { peak } = await inContext((page) =>
+          sampledImport(page, server.url, file, stream, { edits: false, reviewPauseMs: pauseMs }),
+        );
         memoryAfterReview = {
           pauseMs,
-          growthMB: round(growth / 2 ** 20),
-          perFileSize: round(growth / file.bytes, 1),
+          growthMB: round(peak.growth / 2 ** 20),
+          perFileSize: round(peak.growth / file.bytes, 1),
         };
       }
+      const baselineMs = Math.min(timed.baseline.streamedMs, timed.baseline.wholeMs);
+      const longestTaskByPhase = {
+        host: {
+          load: timed.longest.host.load,
+          edit: sampled.editTasks.host,
+          submit: timed.longest.host.submit,
+        },
+        frame: {
+          load: timed.longest.frame.load,
+          edit: sampled.editTasks.frame,
+          submit: timed.longest.frame.submit,
+        },
+      };
       const row: BenchRow = {
         file: `${n.toLocaleString('en')} rows${quoted ? ', quoted' : ''}${stream ? ', stream-rows' : ''}`,
         variant: quoted ? 'quoted' : stream ? 'stream-rows' : 'plain',
         rows: n,
         megabytes: round(file.bytes / 2 ** 20, 1),
         baselineMs: round(baselineMs),
-        loadToGridMs: round(result.loadToGridMs),
-        ratio: round(result.loadToGridMs / baselineMs, 2),
-        deliveryMs: round(result.deliveryMs),
-        deliveryRowsPerSecond: round(n / (result.deliveryMs / 1000)),
-        deliveryRatio: round(result.deliveryMs / baselineMs, 2),
-        batchRowsPerSecond: round(result.batchRowsPerSecond),
-        batches: result.batches,
-        longestTaskHostMs: round(result.longestTaskHostMs),
-        longestTaskFrameMs: round(result.longestTaskFrameMs),
-        longestTaskByPhase: result.longestTaskByPhase,
-        peakMemoryMB: round(peak.peak / 2 ** 20),
-        memoryGrowthMB: round(peak.growth / 2 ** 20),
-        memoryPerFileSize: round(peak.growth / file.bytes, 1),
+        baselineStreamedMs: round(timed.baseline.streamedMs),
+        baselineWholeMs: round(timed.baseline.wholeMs),
+        toGridMs: round(timed.toGridMs),
+        gridRatio: round(timed.toGridMs / baselineMs, 2),
+        allRowsMs: round(timed.allRowsMs),
+        allRowsRatio: round(timed.allRowsMs / baselineMs, 2),
+        deliveryMs: round(timed.deliveryMs),
+        deliveryRatio: round(timed.deliveryMs / baselineMs, 2),
+        batchRowsPerSecond: round(timed.batchRowsPerSecond),
+        batches: timed.batches,
+        rowsDelivered: timed.rowsDelivered,
+        longestTaskHostMs: Math.max(...Object.values(longestTaskByPhase.host)),
+        longestTaskFrameMs: Math.max(...Object.values(longestTaskByPhase.frame)),
+        longestTaskByPhase,
+        peakMemoryMB: round(sampled.peak.peak / 2 ** 20),
+        memoryGrowthMB: round(sampled.peak.growth / 2 ** 20),
+        memoryPerFileSize: round(sampled.peak.growth / file.bytes, 1),
         memoryAfterReview,
-        rowsDelivered: result.rowsDelivered,
-        editMs: round(median(result.edits)),
-        editMaxMs: round(Math.max(...result.edits)),
+        editMs: round(median(sampled.edits)),
+        editMaxMs: round(Math.max(...sampled.edits)),
       };
       log(JSON.stringify(row));
       rows.push(row);

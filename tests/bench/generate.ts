@@ -3,16 +3,38 @@ import { join } from 'node:path';
 
 /** The columns of every generated file, in file order. */
 export const BENCH_HEADERS = [
-  'id',
   'first_name',
   'last_name',
   'email',
-  'age',
-  'amount',
+  'phone',
   'signup_date',
-  'active',
   'country',
+  'plan',
+  'seats',
+  'active',
   'notes',
+] as const;
+
+const COUNTRIES = ['GB', 'US', 'FI', 'DE', 'FR', 'ES', 'IT', 'NL', 'SE', 'NO'];
+const PLANS = ['Free', 'Starter', 'Team', 'Business', 'Enterprise'];
+
+/**
+ * The fields the bench application declares, every one typed as an application would: required
+ * names, a unique e-mail, a phone normalized to E.164, an ISO date, two selects, an integer with a
+ * minimum, a boolean and free text. Typing only some columns would leave the checks of the others
+ * out of the figures.
+ */
+export const BENCH_COLUMNS = [
+  { key: 'first_name', label: 'First name', required: true },
+  { key: 'last_name', label: 'Last name', required: true },
+  { key: 'email', label: 'E-mail', type: 'email', required: true, unique: true },
+  { key: 'phone', label: 'Phone', type: 'phone', defaultCountry: 'GB' },
+  { key: 'signup_date', label: 'Signup date', type: 'date', formats: ['YYYY-MM-DD'] },
+  { key: 'country', label: 'Country', type: 'select', options: COUNTRIES },
+  { key: 'plan', label: 'Plan', type: 'select', options: PLANS },
+  { key: 'seats', label: 'Seats', type: 'integer', min: 1 },
+  { key: 'active', label: 'Active', type: 'boolean' },
+  { key: 'notes', label: 'Notes' },
 ] as const;
 
 const FIRST = [
@@ -40,7 +62,6 @@ const LAST = [
   'Liskov',
   'Ritchie',
 ];
-const COUNTRIES = ['GB', 'US', 'FI', 'DE', 'FR', 'ES', 'IT', 'NL', 'SE', 'NO'];
 const NOTES = ['', 'vip', 'call back', 'prefers e-mail', 'new', 'churn risk'];
 const QUOTED_NOTES = [
   '"Said ""ship it"", then shipped it"',
@@ -71,7 +92,7 @@ export interface GeneratedFile {
 
 /**
  * Writes (or reuses) a CSV of `rows` data rows x 10 columns of mixed types, with about 2% of the
- * rows carrying one invalid value (a bad e-mail, age, date, boolean or country). `quoted` makes
+ * rows carrying one invalid value (a bad e-mail, phone, date, country, plan, seat count or boolean). `quoted` makes
  * most text fields quoted, some with embedded quotes, commas and newlines.
  */
 export function generateCsv(dir: string, rows: number, quoted = false): GeneratedFile {
@@ -92,23 +113,28 @@ export function generateCsv(dir: string, rows: number, quoted = false): Generate
     const first = pick(FIRST);
     const last = pick(LAST);
     let email = `${first.toLowerCase()}.${i}@example.com`;
-    let age = String(18 + Math.floor(next() * 70));
-    const amount = (next() * 10000).toFixed(2);
+    let phone = `+44 20 7946 ${String(Math.floor(next() * 10000)).padStart(4, '0')}`;
     let date = `20${String(10 + Math.floor(next() * 15))}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
-    let active = next() < 0.5 ? 'true' : 'false';
     let country = pick(COUNTRIES);
+    let plan = pick(PLANS);
+    let seats = String(1 + Math.floor(next() * 500));
+    let active = next() < 0.5 ? 'true' : 'false';
     if (next() < 0.02) {
-      invalidRows++;
-      const which = Math.floor(next() * 5);
+      // Each kind of mistake in turn, an e-mail first, so that every run has the same ones.
+      const which = invalidRows++ % 7;
       if (which === 0) email = `${first.toLowerCase()}@`;
-      else if (which === 1) age = 'abc';
+      else if (which === 1) phone = '12';
       else if (which === 2) date = '2024-13-45';
-      else if (which === 3) active = 'maybe';
-      else country = 'XX';
+      else if (which === 3) country = 'XX';
+      else if (which === 4) plan = 'Platinum';
+      else if (which === 5) seats = '0';
+      else active = 'maybe';
     }
     const notes = quoted ? pick(QUOTED_NOTES) : pick(NOTES);
     const name = quoted ? `"${first}"` : first;
-    lines.push(`${i},${name},${last},${email},${age},${amount},${date},${active},${country},${notes}\r\n`);
+    lines.push(
+      `${name},${last},${email},${phone},${date},${country},${plan},${seats},${active},${notes}\r\n`,
+    );
     if (lines.length === 10_000) flush(fd);
   }
   flush(fd);

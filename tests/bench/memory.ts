@@ -65,6 +65,16 @@ export class MemorySampler {
     return total;
   }
 
+  /** Stops sampling for a while (the samples cost the measured work time); `resume` goes on. */
+  pause(): void {
+    clearInterval(this.#timer);
+    this.sample();
+  }
+
+  resume(intervalMs = 100): void {
+    this.#timer = setInterval(() => this.sample(), intervalMs);
+  }
+
   /** Stops sampling: the peak, and how far it rose over the idle level, in bytes. */
   stop(): { peak: number; growth: number } {
     clearInterval(this.#timer);

@@ -1,23 +1,30 @@
 import type { BenchResult, BenchRow } from './bench.ts';
 
-/** The targets of DESIGN.md, each as a check over one row. */
+/** The targets (issue of the honest bench, DESIGN.md), each as a check over one row. */
 const TARGETS: readonly { label: string; check(row: BenchRow): string }[] = [
-  { label: 'load-to-grid within 1.5x parse', check: (r) => verdict(r.ratio <= 1.5, `${r.ratio}x`) },
   {
-    label: 'no main-thread task over 100 ms',
+    label: 'to the review grid within 1.2x the parse',
+    check: (r) => verdict(r.gridRatio <= 1.2, `${r.gridRatio}x`),
+  },
+  {
+    label: 'every row in the host, from upload, within 1.6x the parse',
+    check: (r) => verdict(r.allRowsRatio <= 1.6, `${r.allRowsRatio}x`),
+  },
+  {
+    label: 'delivery alone within 0.5x the parse',
+    check: (r) => verdict(r.deliveryRatio <= 0.5, `${r.deliveryRatio}x`),
+  },
+  {
+    label: 'no main-thread task over 50 ms',
     check: (r) =>
       verdict(
-        Math.max(r.longestTaskHostMs, r.longestTaskFrameMs) <= 100,
+        Math.max(r.longestTaskHostMs, r.longestTaskFrameMs) <= 50,
         `${Math.max(r.longestTaskHostMs, r.longestTaskFrameMs)} ms`,
       ),
   },
   {
-    label: 'delivery faster than the parse',
-    check: (r) => verdict(r.deliveryMs < r.baselineMs, `${r.deliveryMs} ms, ${r.deliveryRatio}x the parse`),
-  },
-  {
-    label: 'peak memory growth under 6x file size',
-    check: (r) => verdict(r.memoryPerFileSize < 6, `${r.memoryPerFileSize}x`),
+    label: 'memory growth under 3x the file',
+    check: (r) => verdict(r.memoryPerFileSize < 3, `${r.memoryPerFileSize}x`),
   },
   {
     label: 'edit re-validated in under 50 ms',
@@ -37,15 +44,16 @@ function verdict(ok: boolean, value: string): string {
 /** The result as a Markdown document section: a table per concern, then the targets at 1M rows. */
 export function toMarkdown(result: BenchResult): string {
   const header =
-    '| file | MB | papaparse (ms) | load to grid (ms) | ratio | delivery (ms) | delivery / parse | rows/s | batch rows/s | edit median / slowest (ms) | longest task host / frame (ms) | peak memory (MB) | growth (MB) | growth / file |';
+    '| file | MB | papaparse streamed / whole text (ms) | to grid (ms) | ÷ parse | all rows in host, from upload (ms) | ÷ parse | delivery alone (ms) | ÷ parse | batch rows/s | edit median / slowest (ms) | longest task host / frame (ms) | growth (MB) | growth / file |';
   const lines = [
     `Measured ${result.date} on ${result.machine}.`,
+    'The baseline is the faster of the two papaparse runs, in the same page right after the import.',
     '',
     header,
     `|${'---|'.repeat(14)}`,
     ...result.rows.map(
       (r) =>
-        `| ${r.file} | ${r.megabytes} | ${r.baselineMs} | ${r.loadToGridMs} | ${r.ratio}x | ${r.deliveryMs} | ${r.deliveryRatio}x | ${r.deliveryRowsPerSecond} | ${r.batchRowsPerSecond} | ${r.editMs ?? '–'} / ${r.editMaxMs ?? '–'} | ${r.longestTaskHostMs} / ${r.longestTaskFrameMs} | ${r.peakMemoryMB} | ${r.memoryGrowthMB} | ${r.memoryPerFileSize}x |`,
+        `| ${r.file} | ${r.megabytes} | ${r.baselineStreamedMs} / ${r.baselineWholeMs} | ${r.toGridMs} | ${r.gridRatio}x | ${r.allRowsMs} | ${r.allRowsRatio}x | ${r.deliveryMs} | ${r.deliveryRatio}x | ${r.batchRowsPerSecond} | ${r.editMs ?? '–'} / ${r.editMaxMs ?? '–'} | ${r.longestTaskHostMs} / ${r.longestTaskFrameMs} | ${r.memoryGrowthMB} | ${r.memoryPerFileSize}x |`,
     ),
     '',
     'Longest main-thread task by phase, host / frame (ms): load is file chosen to the grid with its',
@@ -69,6 +77,13 @@ export function toMarkdown(result: BenchResult): string {
         } |`,
     ),
   ];
+  const small = result.rows.find((r) => r.variant === 'plain' && r.rows === 10_000);
+  if (small) {
+    lines.push(
+      '',
+      `Target at 10,000 rows: every row in the host within 500 ms of upload: ${verdict(small.allRowsMs <= 500, `${small.allRowsMs} ms`)}`,
+    );
+  }
   const largest = result.rows.filter((r) => r.variant === 'plain').at(-1);
   for (const row of result.rows.filter((r) => r.rows === largest?.rows && r.variant !== 'quoted')) {
     lines.push('', `Targets at ${row.file}:`, '');

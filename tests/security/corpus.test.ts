@@ -24,6 +24,15 @@ test('the hostile corpus holds over a hundred distinct files covering every name
     /^xss-cell/,
     /^xss-headers/,
     /^formula/,
+    /^far-cell-ref\.xlsx$/,
+    /^huge-row-number\.xlsx$/,
+    /^20000-columns\.xlsx$/,
+    /^huge-cell\.xlsx$/,
+    /^unclosed-row\.xlsx$/,
+    /^unclosed-si\.xlsx$/,
+    /^large-shared-strings\.xlsx$/,
+    /^bad-code-point\.xlsx$/,
+    /^many-entries\.xlsx$/,
   ]) {
     assert.ok(has(pattern), `no file matches ${pattern}`);
   }
@@ -49,4 +58,32 @@ test('the decompression bombs are small on disk and inflate over a hundredfold',
     const first = inflateRawSync(bomb.bytes.subarray(start, start + 4096), { finishFlush: 2 });
     assert.ok(first.length > 500_000, `first 4 KB inflate to ${first.length} bytes`);
   }
+});
+
+test('the hostile workbooks are small files that declare huge things', () => {
+  const byName = new Map(hostileCorpus().map((f) => [f.name, f]));
+  for (const name of ['far-cell-ref.xlsx', 'huge-row-number.xlsx', 'bad-code-point.xlsx'])
+    assert.ok(
+      byName.get(name)!.bytes.length < 8 * 1024,
+      `${name} is ${byName.get(name)!.bytes.length} bytes`,
+    );
+  // The large shared-strings part: over 200 MB declared in a file of a few MB, an honest size
+  // that stays under the zip-bomb ratio, so only a size limit on the part refuses it.
+  const strings = byName.get('large-shared-strings.xlsx')!.bytes;
+  // The central directory entry (after the local one): its name starts 46 bytes in.
+  const central = strings.lastIndexOf('xl/sharedStrings.xml') - 46;
+  const declared = strings.readUInt32LE(central + 24);
+  const compressed = strings.readUInt32LE(central + 20);
+  assert.ok(declared >= 200 * 2 ** 20, `declares ${declared}`);
+  assert.ok(strings.length < 8 * 2 ** 20, `${strings.length} bytes on disk`);
+  assert.ok(declared / compressed < 1000, `ratio ${declared / compressed}`);
+  // Two million characters that compress less than twentyfold: refused for its length, not as a bomb.
+  assert.ok(
+    byName.get('huge-cell.xlsx')!.bytes.length > 100_000,
+    'the huge cell is not compressible to nothing',
+  );
+  assert.equal(
+    byName.get('many-entries.xlsx')!.bytes.readUInt16LE(byName.get('many-entries.xlsx')!.bytes.length - 12),
+    20_005,
+  );
 });

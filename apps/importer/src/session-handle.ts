@@ -1,5 +1,5 @@
 import type * as Comlink from 'comlink';
-import type { ImportSession } from './worker/import-session.ts';
+import type { ImportSessionApi } from './worker/session-types.ts';
 
 /**
  * The worker's session, boxed. A comlink proxy answers every property lookup with another
@@ -7,5 +7,5 @@ import type { ImportSession } from './worker/import-session.ts';
  * value); components receive this box instead and call `handle.remote`.
  */
 export interface SessionHandle {
-  readonly remote: Comlink.Remote<ImportSession>;
+  readonly remote: Comlink.Remote<ImportSessionApi>;
 }

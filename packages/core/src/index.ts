@@ -30,7 +30,10 @@ export {
   detectEncoding,
   ENCODINGS,
   type Encoding,
+  encodingSamples,
   type FileKind,
+  LOW_CONFIDENCE,
+  plausibility,
   sniffFile,
 } from './decode/decode.ts';
 export {
@@ -51,13 +54,18 @@ export {
 export {
   type ColumnMatch,
   FUZZY_THRESHOLD,
+  MATCH_LEVELS,
+  type MatchLevel,
   type MatchOptions,
   matchColumns,
+  matchLevel,
   normalizeHeader,
   unmatchedColumns,
 } from './match/match.ts';
+export { type MatchSummary, summarizeMatches } from './match/match-summary.ts';
 export { matchValues, type ValueMatch } from './match/match-values.ts';
 export { normalizeValue, similarity } from './match/normalize.ts';
+export { OdsWorkbook } from './ods/ods.ts';
 export { detectHeaderRow, HEADER_SCAN_ROWS, type HeaderGuess, headerNames } from './parse/header-row.ts';
 export {
   checkReadLimits,
@@ -68,14 +76,25 @@ export {
   findRaggedRows,
   parseTextStream,
   type ReadLimits,
+  type RecordIssue,
   type RowBatch,
+  readRecordAsLine,
 } from './parse/parse.ts';
+export { RecordWidths } from './parse/ragged-rows.ts';
+export {
+  openSpreadsheet,
+  type SpreadsheetBook,
+  type SpreadsheetFormat,
+  spreadsheetFormat,
+} from './spreadsheet/open-spreadsheet.ts';
+export { DEFAULT_SPREADSHEET_LIMITS, type SpreadsheetLimits } from './spreadsheet/sheet-grid.ts';
 export { detectDateOrder, excelSerialToIso } from './types/date.ts';
 export { detectDecimalSeparator } from './types/number.ts';
 export type { CellInput, CellNote, ColumnHints } from './types/parsed.ts';
 export { PHONE_COUNTRIES } from './types/phone.ts';
-export { type DetectedHints, detectHints } from './validate/detect-hints.ts';
+export { type DetectedHints, detectHints, readWithHints } from './validate/detect-hints.ts';
 export { type TableRule, UniqueIndex, uniqueIndexes, validateTable } from './validate/table-checks.ts';
+export { UniqueRows, uniqueKey } from './validate/unique-rows.ts';
 export {
   type CellResult,
   type CompiledColumn,
@@ -85,7 +104,10 @@ export {
   validateRow,
 } from './validate/validate.ts';
 export { type RecordsResult, validateRecords } from './validate/validate-records.ts';
+export { XlsWorkbook } from './xls/xls.ts';
+export { XlsbWorkbook } from './xlsb/xlsb.ts';
 export {
+  DEFAULT_WORKBOOK_LIMITS,
   readWorkbook,
   type SheetInfo,
   type SheetReadOptions,

@@ -55,6 +55,66 @@ describe('<csv-importer>', () => {
     expect(element.shadowRoot!.querySelector('iframe')).to.equal(null);
   });
 
+  it('copies columns and metadata held in proxies (framework state) and frozen objects into the init message', async () => {
+    // What Vue `reactive`, Svelte `$state` and MobX hand over: proxies at every depth, which
+    // postMessage refuses (DataCloneError).
+    const deepProxy = <T extends object>(target: T): T =>
+      new Proxy(target, {
+        get: (object, key, receiver) => {
+          const value = Reflect.get(object, key, receiver);
+          return typeof value === 'object' && value !== null ? deepProxy(value) : value;
+        },
+      });
+    const columns = [
+      ...COLUMNS,
+      { key: 'plan', label: 'Plan', type: 'select' as const, options: [{ value: 'pro', label: 'Pro' }] },
+    ];
+    const element = mount();
+    element.debug = true;
+    element.columns = deepProxy(columns.map((c) => ({ ...c, validate: () => null })));
+    element.metadata = Object.freeze(deepProxy({ tenant: 'acme' }));
+    expect(() => structuredClone(element.columns)).to.throw();
+    const init = new Promise<Record<string, unknown>>((resolve) =>
+      element.addEventListener('csv-importer-message', (e) => {
+        if (e.direction === 'sent' && e.message.type === 'init') resolve(e.message);
+      }),
+    );
+    element.open();
+    const message = await init;
+    expect(message.columns).to.deep.equal(columns);
+    expect((message.options as { metadata: unknown }).metadata).to.deep.equal({ tenant: 'acme' });
+  });
+
+  it('refuses a value that cannot be sent to the frame with an error event naming its path', async () => {
+    // What a page without types can hand over: a label computed by a function, a Date.
+    const cases: [Record<string, unknown>, string, string][] = [
+      [
+        {
+          columns: [
+            ...COLUMNS,
+            { key: 'plan', label: 'Plan', type: 'select', options: [{ value: 'pro', label: () => 'Pro' }] },
+          ],
+        },
+        'invalid_columns',
+        'columns[2].options[0].label: a function cannot be sent to the importer',
+      ],
+      [{ columns: COLUMNS, metadata: { since: new Date(0) } }, 'invalid_options', 'metadata.since: a Date'],
+    ];
+    for (const [properties, code, message] of cases) {
+      const element = mount();
+      Object.assign(element, properties);
+      const error = nextEvent<CsvImporterErrorEvent>(element, 'csv-importer-error');
+      element.open();
+      const event = await error;
+      await element.updateComplete;
+      expect(event.code).to.equal(code);
+      expect(event.message).to.include(message);
+      expect(element.isOpen).to.equal(false);
+      expect(element.shadowRoot!.querySelector('iframe')).to.equal(null);
+      element.remove();
+    }
+  });
+
   it("refuses a hosted importer on the page's own origin, which its sandbox could not contain", async () => {
     const element = mount();
     element.columns = COLUMNS;

@@ -1,3 +1,4 @@
+import type { ColumnSpec } from '@csv-importer/core/column-spec';
 import {
   ColumnSpecSchema,
   describeIssue,
@@ -18,6 +19,7 @@ import {
   CsvImporterCompleteEvent,
   CsvImporterDownloadEvent,
   CsvImporterErrorEvent,
+  type CsvImporterEventMap,
   CsvImporterMessageEvent,
   CsvImporterProgressEvent,
   CsvImporterRowsEvent,
@@ -26,11 +28,18 @@ import {
 } from './events.ts';
 import { FrameConnection } from './frame-connection.ts';
 import { type ColumnValidator, HookRunner, type ImporterHooks } from './hooks.ts';
+import { PlainDataError, toPlainData } from './plain-data.ts';
 
-/** A field of the application, as `<csv-importer>` takes it; `validate` runs in the host page. */
-export type ImporterColumn = v.InferInput<typeof ColumnSpecSchema> & {
-  readonly validate?: ColumnValidator;
-};
+/**
+ * A field of the application, as `<csv-importer>` takes it: core's `ColumnSpec`, so one list
+ * (`defineColumns([...] as const)`) serves the element and `validateRecords` on the server.
+ * `validate` runs in the host page.
+ */
+export type ImporterColumn = ColumnSpec;
+
+/** The page's own row type, which the element cannot know: hooks typed for any rows are accepted. */
+// biome-ignore lint/suspicious/noExplicitAny: see above; `unknown` or `object` would refuse `ImporterHooks<Contact>`.
+export type AnyRow = any;
 
 /** JSON-like data the host attaches to an import; it comes back in the complete event's `meta`. */
 export type ImporterMetadata = Record<string, string | number | boolean | null>;
@@ -165,8 +174,11 @@ export class CsvImporter extends HTMLElement {
   /** The application's fields; rows are delivered keyed by each field's `key`. */
   declare columns: readonly ImporterColumn[];
 
-  /** Functions the importer calls in this page: validate, edit, mapping, transform. */
-  declare hooks: ImporterHooks;
+  /**
+   * Functions the importer calls in this page: validate, edit, mapping, transform. Typed for any
+   * row type, so `ImporterHooks<RowOf<typeof columns>>` (or a hand-written row interface) is accepted.
+   */
+  declare hooks: ImporterHooks<AnyRow>;
 
   /** Theme tokens; they win over the `--csv-importer-*` custom properties of the page. */
   declare theme: Theme;
@@ -386,9 +398,16 @@ export class CsvImporter extends HTMLElement {
 
   /** Why the importer cannot open with the current options, if it cannot. */
   #problem(): [code: 'invalid_columns' | 'invalid_options', message: string] | undefined {
-    const columns = v.safeParse(ColumnsSchema, this.#wireColumns());
+    let wire: { columns: unknown[]; options: InitOptions };
+    try {
+      wire = { columns: this.#wireColumns(), options: this.#options() };
+    } catch (error) {
+      if (!(error instanceof PlainDataError)) throw error;
+      return [error.path.startsWith('columns') ? 'invalid_columns' : 'invalid_options', error.message];
+    }
+    const columns = v.safeParse(ColumnsSchema, wire.columns);
     if (!columns.success) return ['invalid_columns', `columns.${describeIssue(columns.issues[0])}`];
-    const options = v.safeParse(InitOptionsSchema, this.#options());
+    const options = v.safeParse(InitOptionsSchema, wire.options);
     if (!options.success) return ['invalid_options', describeIssue(options.issues[0])];
     if (!this.src && CsvImporter.frameHtml === undefined) {
       return ['invalid_options', 'This build of <csv-importer> has no embedded importer: set `src`.'];
@@ -412,13 +431,18 @@ export class CsvImporter extends HTMLElement {
     return undefined;
   }
 
-  /** The columns as they cross into the frame: without functions. */
+  /**
+   * The columns as they cross into the frame: plain data (a framework's reactive proxies copied),
+   * without the `validate` functions, which stay in this page. Throws `PlainDataError`.
+   */
   #wireColumns(): unknown[] {
-    return this.columns.map((column) => {
-      if (typeof column !== 'object' || column === null) return column;
-      const { validate: _, ...rest } = column;
-      return rest;
-    });
+    const columns = toPlainData(
+      this.columns,
+      'columns',
+      (path, key) => key === 'validate' && /^columns\[\d+\]$/.test(path),
+    );
+    if (!Array.isArray(columns)) throw new PlainDataError('columns', 'must be an array of column specs');
+    return columns;
   }
 
   /** Theme tokens from the page's CSS, overridden by the `theme` property; invalid ones dropped. */
@@ -443,15 +467,16 @@ export class CsvImporter extends HTMLElement {
     return out as Theme;
   }
 
+  /** The options as they cross into the frame, as plain data. Throws `PlainDataError`. */
   #options(): InitOptions {
     const options: InitOptions = { locale: this.locale };
-    if (this.messages) options.messages = this.messages;
+    if (this.messages) options.messages = toPlainData(this.messages, 'messages') as Record<string, string>;
     if (this.maxRows !== undefined) options.maxRows = this.maxRows;
     if (this.maxFileSize !== undefined) options.maxFileSize = this.maxFileSize;
     if (this.accept) options.accept = this.accept;
     if (this.invalidRows) options.invalidRows = this.invalidRows;
     if (this.includeUnmatched) options.includeUnmatched = true;
-    if (this.metadata) options.metadata = this.metadata;
+    if (this.metadata) options.metadata = toPlainData(this.metadata, 'metadata') as ImporterMetadata;
     if (this.batchSize !== undefined) options.batchSize = this.batchSize;
     if (this.hookTimeoutMs !== undefined) options.hookTimeoutMs = this.hookTimeoutMs;
     if (this.ackTimeoutMs !== undefined) options.ackTimeoutMs = this.ackTimeoutMs;
@@ -477,6 +502,17 @@ export class CsvImporter extends HTMLElement {
   }
 
   #connect(frame: HTMLIFrameElement): void {
+    let init: { columns: unknown[]; options: InitOptions };
+    try {
+      init = { columns: this.#wireColumns(), options: this.#options() };
+    } catch (error) {
+      // Checked when the importer opened; a value changed since (before a reset) is reported the same way.
+      if (!(error instanceof PlainDataError)) throw error;
+      const code = error.path.startsWith('columns') ? 'invalid_columns' : 'invalid_options';
+      this.dispatchEvent(new CsvImporterErrorEvent(code, error.message));
+      this.close();
+      return;
+    }
     // A frame removed by anything but close() (a script of the page, a framework re-render)
     // takes the import with it: say so instead of leaving the page waiting for rows.
     this.#frameWatch = new MutationObserver(() => {
@@ -503,11 +539,12 @@ export class CsvImporter extends HTMLElement {
     this.#unmatched = [];
     this.#delivered = 0;
     this.#queue = Promise.resolve();
-    const options = { ...this.#options(), theme: this.#theme(), hooks: this.#hooks.flags };
+    const options = { ...init.options, theme: this.#theme(), hooks: this.#hooks.flags };
     const origin = this.src ? new URL(this.src, document.baseURI).origin : undefined;
     this.#connection = new FrameConnection(
       frame,
-      { columns: this.#wireColumns() as ImporterColumn[], options },
+      // #problem checked them against ColumnsSchema when the importer opened.
+      { columns: init.columns as v.InferOutput<typeof ColumnsSchema>, options },
       {
         message: (message) => {
           const connection = this.#connection;
@@ -700,6 +737,73 @@ export class CsvImporter extends HTMLElement {
     connection.send({ type: 'ack', replyTo: message.id });
   }
 
+  // The element's listeners, typed by event name. The complete and rows events are generic over
+  // the row type, so a listener declared for the application's rows is accepted:
+  // `addEventListener('csv-importer-complete', (e: CsvImporterCompleteEvent<RowOf<typeof columns>>) => …)`.
+  // Those overloads take `type: K`, not the literal: TypeScript tries overloads with a literal
+  // parameter first, which would give an unannotated listener `unknown` rows.
+  override addEventListener<K extends keyof CsvImporterEventMap>(
+    type: K,
+    listener: (this: CsvImporter, event: CsvImporterEventMap[K]) => unknown,
+    options?: ListenerOptions,
+  ): void;
+  override addEventListener<Row, K extends 'csv-importer-complete' = 'csv-importer-complete'>(
+    type: K,
+    listener: (this: CsvImporter, event: CsvImporterCompleteEvent<Row>) => unknown,
+    options?: ListenerOptions,
+  ): void;
+  override addEventListener<Row, K extends 'csv-importer-rows' = 'csv-importer-rows'>(
+    type: K,
+    listener: (this: CsvImporter, event: CsvImporterRowsEvent<Row>) => unknown,
+    options?: ListenerOptions,
+  ): void;
+  override addEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: CsvImporter, event: HTMLElementEventMap[K]) => unknown,
+    options?: ListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: ListenerOptions,
+  ): void;
+  override addEventListener(type: string, listener: unknown, options?: ListenerOptions): void {
+    // The overloads above typed the listener; the platform takes any.
+    super.addEventListener(type, listener as EventListenerOrEventListenerObject, options);
+  }
+  override removeEventListener<K extends keyof CsvImporterEventMap>(
+    type: K,
+    listener: (this: CsvImporter, event: CsvImporterEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener<Row, K extends 'csv-importer-complete' = 'csv-importer-complete'>(
+    type: K,
+    listener: (this: CsvImporter, event: CsvImporterCompleteEvent<Row>) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener<Row, K extends 'csv-importer-rows' = 'csv-importer-rows'>(
+    type: K,
+    listener: (this: CsvImporter, event: CsvImporterRowsEvent<Row>) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: CsvImporter, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener(
+    type: string,
+    listener: unknown,
+    options?: boolean | EventListenerOptions,
+  ): void {
+    super.removeEventListener(type, listener as EventListenerOrEventListenerObject, options);
+  }
+
   /**
    * Renders the trigger and, while open, the frame. Each opening, reset, mode (`src` or srcdoc)
    * and display gets a new iframe, so a new document and worker.
@@ -749,3 +853,5 @@ export class CsvImporter extends HTMLElement {
     root.append(this.#frameHolder);
   }
 }
+
+type ListenerOptions = boolean | AddEventListenerOptions;

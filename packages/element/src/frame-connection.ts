@@ -217,7 +217,17 @@ export class FrameConnection {
   };
 
   #post(message: object, port = this.#port): void {
-    port?.postMessage(message);
+    try {
+      port?.postMessage(message);
+    } catch (error) {
+      // A value structured cloning refuses: the page hears it instead of a frame that waits forever.
+      const type = (message as { type?: unknown }).type;
+      this.#handlers.error(
+        'internal',
+        `The "${String(type)}" message could not be sent to the importer frame: ${(error as Error).message}`,
+      );
+      return;
+    }
     this.#handlers.traffic?.('sent', message);
   }
 

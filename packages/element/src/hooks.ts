@@ -1,3 +1,4 @@
+import type { CustomValidator } from '@csv-importer/core/column-spec';
 import {
   type CellValue,
   type EditRequest,
@@ -40,13 +41,12 @@ export interface HookRow<Row = ImportedRow> {
 }
 
 /**
- * A column's own check, run in the host page (functions never cross into the frame): return a
- * message (or a finding without `row`/`column`) for an invalid value, nothing for a valid one.
+ * A column's own check, run in the host page (functions never cross into the frame): core's
+ * `CustomValidator`, so the same column list re-validates with `validateRecords` on a server.
+ * Return nothing, `null` or `true` for a valid value; a message, or `{ message, level }`, for an
+ * invalid one. It may be async.
  */
-export type ColumnValidator<Row = ImportedRow> = (
-  value: CellValue,
-  record: Row,
-) => Awaitable<string | Omit<HookFinding, 'row' | 'column'> | null | undefined>;
+export type ColumnValidator = CustomValidator;
 
 /**
  * Functions of the host page the importer calls over its port. Each may be async; one that
@@ -146,9 +146,14 @@ export class HookRunner {
     for (const [column, check] of this.columnValidators) {
       for (const { row, record } of rows) {
         const outcome = await check(record[column] ?? null, record);
-        if (!outcome) continue;
-        const finding = typeof outcome === 'string' ? { message: outcome } : outcome;
-        issues.push(toHostIssue({ ...finding, row, column }));
+        if (!outcome || outcome === true) continue;
+        const finding =
+          typeof outcome === 'string'
+            ? { message: outcome }
+            : // A finding without its own message gets the column's name, never an empty one.
+              { ...outcome, message: outcome.message || `The value of "${column}" is not valid.` };
+        // Code `custom`: the frame reports it as validateRecords does the same function's finding.
+        issues.push(toHostIssue({ ...finding, row, column, code: 'custom' }));
       }
     }
     return issues;

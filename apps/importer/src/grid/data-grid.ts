@@ -10,7 +10,7 @@ import type {
   GridCell,
   GridRow,
   ValidationSummary,
-} from '../worker/import-session.ts';
+} from '../worker/session-types.ts';
 
 const ROW_HEIGHT = 32;
 const HEADER_HEIGHT = 44;

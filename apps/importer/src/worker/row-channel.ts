@@ -1,27 +1,8 @@
-import type { InitOptions } from '@csv-importer/protocol';
 import { transferList } from '@csv-importer/protocol/row-columns';
 // Not the package's index: its schemas would come into the worker's bundle with it.
 import { messageId, PROTOCOL_VERSION, type RowsReply, RowsReplySchema } from '@csv-importer/protocol/wire';
 import * as v from 'valibot';
-import type { DeliveryBatch } from './import-session.ts';
-
-export interface ChannelDelivery {
-  readonly batchSize: number;
-  readonly encoding: InitOptions['rowEncoding'];
-  readonly unmatched: boolean;
-  /** How long the host may take over one batch. */
-  readonly timeoutMs: number;
-}
-
-/** How delivery on the channel ended; `delivered` and `invalid` count the acknowledged rows. */
-export type ChannelOutcome = {
-  readonly delivered: number;
-  readonly invalid: number;
-} & (
-  | { readonly ok: true }
-  | { readonly ok: false; readonly reason: 'timeout'; readonly count: number }
-  | { readonly ok: false; readonly reason: 'hook-error'; readonly message: string }
-);
+import type { ChannelDelivery, ChannelOutcome, DeliveryBatch } from './session-types.ts';
 
 /**
  * Sends every delivered row to the host on `port` (the rows channel, see `rowChannel` in the

@@ -44,6 +44,9 @@ describe('ColumnSpecSchema (wire shape)', () => {
       { key: 'a'.repeat(201), label: 'A' },
       { key: 'a', label: 'A', synonyms: Array.from({ length: 101 }, () => 'x') },
       { key: 'a', label: 'A', type: 'number', max: Number.POSITIVE_INFINITY },
+      { key: '__proto__', label: 'A' },
+      { key: 'constructor', label: 'A' },
+      { key: 'prototype', label: 'A' },
     ];
     for (const spec of bad) assert.ok(!v.is(ColumnSpecSchema, spec), JSON.stringify(spec));
   });

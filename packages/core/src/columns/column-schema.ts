@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ISSUE_CODES } from '../issues/issue.ts';
+import { RESERVED_KEYS } from './reserved-keys.ts';
 
 /**
  * The wire shape of one column spec, as the host sends it to the frame: every field of
@@ -17,8 +18,16 @@ const finite = v.pipe(v.number(), v.finite());
 // A column may replace the message of any issue code (auto-fix notes included).
 const ISSUE_MESSAGE_KEYS = ISSUE_CODES;
 
+const key = v.pipe(
+  name,
+  v.check(
+    (k) => !RESERVED_KEYS.has(k),
+    'is reserved (it names a property every JavaScript object has); choose another key',
+  ),
+);
+
 const base = {
-  key: name,
+  key,
   label: name,
   description: v.optional(text(1000)),
   example: v.optional(text(200)),

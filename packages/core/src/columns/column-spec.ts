@@ -19,10 +19,22 @@ export type ColumnType = (typeof COLUMN_TYPES)[number];
 /** A typed value as delivered to the application: JSON-like, dates as ISO 8601 strings. */
 export type CellValue = string | number | boolean | string[] | null;
 
+/**
+ * One flag a column's pattern may carry. `g` and `y` are refused (by the types, by core and by the
+ * element): they make `RegExp.test` stateful, so the same value would pass on one row and fail
+ * on the next.
+ */
+export type RegexFlag = 'd' | 'i' | 'm' | 's' | 'u' | 'v';
+/**
+ * Flags from `RegexFlag`, in the order `RegExp.prototype.flags` writes them (`'i'`, `'iu'`,
+ * `'ims'`). The runtime accepts them in any order; the type lists the canonical one only.
+ */
+export type RegexFlags = `${'d' | ''}${'i' | ''}${'m' | ''}${'s' | ''}${'u' | 'v' | ''}`;
+
 /** A regular expression as data, so it crosses postMessage: `{ pattern: '^[A-Z]{2}$', flags: 'i' }`. */
 export interface RegexSource {
   readonly pattern: string;
-  readonly flags?: string;
+  readonly flags?: RegexFlags;
 }
 
 /** What a custom validator returns: nothing (valid), a message, or an issue of its own. */
@@ -34,11 +46,15 @@ export type CustomResult =
   | { readonly code?: 'custom'; readonly level?: IssueLevel; readonly message?: string };
 
 /**
- * A check the application writes as a function. It runs after the type check, with the typed
- * value and the typed record so far. Functions cannot cross postMessage: the element strips them
- * and runs them in the host page; core runs them where it runs beside the application (Node, host).
+ * A check the application writes as a function, sync or async. It runs after the type check, with
+ * the typed value and the typed record so far. Functions cannot cross postMessage: the element
+ * strips them and runs them in the host page; `validateRecords` awaits them beside the
+ * application (Node, host). One column list serves both.
  */
-export type CustomValidator = (value: CellValue, record: Readonly<Record<string, CellValue>>) => CustomResult;
+export type CustomValidator = (
+  value: CellValue,
+  record: Readonly<Record<string, CellValue>>,
+) => CustomResult | Promise<CustomResult>;
 
 interface ColumnBase {
   /** Key of the field in the delivered rows. */
@@ -69,6 +85,13 @@ export interface StringColumn extends ColumnBase {
   readonly maxLength?: number;
   /** Remove leading and trailing white space (default true); reported as info `trimmed`. */
   readonly trim?: boolean;
+  // Options of other types, refused here as the runtime refuses them (`min` on a text column is a
+  // typo for `minLength`, or a missing `type`).
+  readonly min?: never;
+  readonly max?: never;
+  readonly options?: never;
+  readonly pattern?: never;
+  readonly formats?: never;
 }
 
 export interface NumberColumn extends ColumnBase {

@@ -59,6 +59,26 @@ describe('defineColumns', () => {
     );
   });
 
+  test('__proto__, constructor and prototype are refused as keys, naming the key', () => {
+    for (const key of ['__proto__', 'constructor', 'prototype'])
+      refuses(
+        [
+          { key: 'ok', label: 'OK' },
+          { key, label: 'Label' },
+        ],
+        key,
+        new RegExp(`column "${key}": the key "${key}" is reserved`),
+      );
+    // As data (JSON.parse makes `__proto__` an own key, as a message from the host would).
+    refuses(JSON.parse('[{"key":"__proto__","label":"P"}]'), '__proto__', /reserved/);
+    assert.doesNotThrow(() =>
+      assertColumns([
+        { key: 'toString', label: 'To string' },
+        { key: 'proto', label: 'Proto' },
+      ]),
+    );
+  });
+
   test('a regex that does not compile fails, naming the column', () => {
     refuses([{ key: 'zip', label: 'ZIP', type: 'regex', pattern: '[0-9' }], 'zip', /column "zip": pattern/);
   });

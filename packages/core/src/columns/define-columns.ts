@@ -1,5 +1,6 @@
 import { compileColumn } from '../validate/validate.ts';
 import { COLUMN_TYPES, type ColumnSpec, ColumnSpecError } from './column-spec.ts';
+import { RESERVED_KEYS } from './reserved-keys.ts';
 
 /**
  * Checks a column list once, when the application declares it, so that a typo fails at definition
@@ -31,6 +32,10 @@ export function assertColumns(columns: readonly ColumnSpec[]): void {
     }
     if (typeof column.label !== 'string' || column.label.trim() === '')
       bad('label must be a non-empty string');
+    if (RESERVED_KEYS.has(column.key))
+      bad(
+        `the key "${column.key}" is reserved (it names a property every JavaScript object has); choose another key`,
+      );
     if (seen.has(column.key)) bad('duplicate key');
     seen.add(column.key);
     const type = column.type ?? 'string';

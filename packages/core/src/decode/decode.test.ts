@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
-import { DecodeError, decodeFile, detectEncoding, sniffFile } from './decode.ts';
+import {
+  DecodeError,
+  decodeFile,
+  detectEncoding,
+  LOW_CONFIDENCE,
+  plausibility,
+  sniffFile,
+} from './decode.ts';
 
 const fixture = async (name: string) => new Uint8Array(await readFile(`tests/fixtures/${name}`));
 async function readAll(stream: ReadableStream<string>): Promise<string> {
@@ -104,5 +111,58 @@ describe('decoding', () => {
     assert.equal(sniffFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])), 'xls');
     assert.equal(sniffFile(new Uint8Array([0xff, 0xd8, 0xff, 0xe0])), 'binary');
     assert.equal(sniffFile(new Uint8Array()), 'empty');
+  });
+
+  test('a UTF-8 file with one invalid byte stays UTF-8: the byte becomes U+FFFD, the rest reads right', async () => {
+    const bytes = await fixture('contacts-utf8-invalid-byte.csv');
+    assert.deepEqual(detectEncoding(bytes), { encoding: 'utf-8', bom: false, confidence: 80 });
+    const text = await readAll((await decodeFile(new Blob([bytes]))).text);
+    assert.ok(text.includes('Jürgen Groß') && text.includes('Tromsø'));
+    assert.ok(text.includes('Ren\uFFFD Dupont'));
+  });
+
+  test('legacy text with many bytes that are not UTF-8 is not taken for damaged UTF-8', async () => {
+    assert.equal(detectEncoding(await fixture('sales-de-windows1252.csv')).encoding, 'windows-1252');
+    // One valid UTF-8 pair by chance (Ã© in windows-1252) among the umlauts does not turn it.
+    const latin = Uint8Array.from(
+      Buffer.from('name;city\r\nJürgen;Köln\r\nRené;Zürich\r\nCafÃ©;Groß\r\n', 'latin1'),
+    );
+    assert.notEqual(detectEncoding(latin).encoding, 'utf-8');
+  });
+
+  test('a short Shift_JIS file is read as Shift_JIS, although chardet takes it for a Latin encoding', async () => {
+    const bytes = await fixture('contacts-short-shift-jis.csv');
+    const detected = detectEncoding(bytes);
+    assert.equal(detected.encoding, 'shift_jis');
+    assert.ok(detected.confidence >= LOW_CONFIDENCE, `confidence ${detected.confidence}`);
+    const text = await readAll((await decodeFile(new Blob([bytes]))).text);
+    assert.ok(text.startsWith('名前,メール') && text.includes('鈴木'));
+  });
+
+  test('where two encodings read the bytes as different, equally plausible text, the confidence is low', () => {
+    // Turkish in windows-1254: Ayşe, İstanbul; in windows-1252 the same bytes read Ayþe, Ýstanbul.
+    const turkish = Uint8Array.from(
+      [...'Ad;Şehir\nAyşe;İstanbul\n'].map((c) => ({ Ş: 0xde, ş: 0xfe, İ: 0xdd })[c] ?? c.charCodeAt(0)),
+    );
+    const detected = detectEncoding(turkish);
+    assert.ok(detected.confidence < LOW_CONFIDENCE, `confidence ${detected.confidence}`);
+    assert.ok([detected.encoding, ...(detected.alternatives ?? [])].includes('windows-1254'));
+  });
+
+  test('plausibility: words in their script count for an encoding, symbol jumbles against it', () => {
+    assert.equal(plausibility('Jürgen Groß, Zażółć, Москва, 山田'), 1);
+    assert.ok(plausibility('Ž–¼,ƒ[ƒ‹') < 0);
+    assert.ok(plausibility('Jьrgen') < 0);
+  });
+
+  test('a legacy file whose first 64 KB are plain ASCII is told by its last bytes', async () => {
+    const ascii = 'name;city\r\n' + 'Smith;London\r\n'.repeat(6_000);
+    const accents = 'Jürgen;Köln\r\nRené;Zürich\r\nFrançois;Besançon\r\n'.repeat(3_000);
+    const bytes = Buffer.from(ascii + accents, 'latin1');
+    assert.ok(bytes.length > 2 * 64 * 1024);
+    const decoded = await decodeFile(new Blob([bytes]));
+    assert.equal(decoded.encoding, 'windows-1252');
+    const utf8 = Buffer.from(ascii + accents, 'utf8');
+    assert.equal((await decodeFile(new Blob([utf8]))).encoding, 'utf-8');
   });
 });

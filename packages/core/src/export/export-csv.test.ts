@@ -31,6 +31,10 @@ describe('CSV export', () => {
     assert.equal(csvCell(-3), '-3', 'a number is never prefixed');
     assert.equal(csvCell('-3'), '-3', 'nor a signed digit string');
     assert.equal(csvCell('+44 20 7946 0958'), '+44 20 7946 0958');
+    assert.equal(csvCell('+1 (212) 555-0142'), '+1 (212) 555-0142');
+    assert.equal(csvCell(' -1234.50'), ' -1234.50');
+    for (const hidden of ['\n=1+1', '  =1+1', ' \n @SUM(A1)', '\nplain', ' -2+3', '+1 555 0142 x', '-A1'])
+      assert.ok(csvCell(hidden).replace(/^"/, '').startsWith("'"), JSON.stringify(hidden));
     assert.equal(csvCell(true), 'true');
     assert.equal(csvCell(null), '');
     assert.equal(csvCell(['a', 'b']), '"a, b"');

@@ -8,17 +8,22 @@ export interface CsvOptions {
   /** Record separator (default CRLF, what Excel writes). */
   readonly newline?: string;
   /**
-   * Prefix text cells that start with `=`, `+`, `-`, `@`, tab or CR with `'`, so a spreadsheet
-   * does not run them as formulas (default true). Numbers, booleans and signed digit strings
-   * such as `+44 20 7946 0958` or `-3` are never prefixed.
+   * Prefix with `'` the text cells a spreadsheet would read as a formula (default true): those
+   * that start with `=`, `+`, `-`, `@`, a tab, a carriage return or a line feed, also after
+   * leading spaces or line feeds. A signed number or a phone number (a sign followed only by
+   * digits, spaces, dots, commas, parentheses and hyphens, such as `-3` or `+44 20 7946 0958`)
+   * is data, not a formula, and is written as it is, so the file reads back unchanged; so are
+   * numbers and booleans.
    */
   readonly guardFormulas?: boolean;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-// A sign followed only by digits, spaces, dots, commas and parentheses cannot call a function or
-// reach DDE, so phone numbers (`+44 20 7946 0958`) and negative amounts are left as they are.
-const SIGNED_NUMBER = /^[+-][\d\s.,()]*$/;
+// Spreadsheets skip leading spaces and line breaks before a formula's first character.
+const FORMULA_START = /^(?:\n|[ \n]*[=+\-@\t\r])/;
+// A sign followed only by digits, spaces, dots, commas, parentheses and hyphens cannot call a
+// function or reach DDE: phone numbers (`+44 20 7946 0958`, `+1 212-555-0142`) and negative
+// amounts are left as they are.
+const SIGNED_NUMBER = /^ *[+-][\d .,()-]*$/;
 const NEEDS_QUOTES = /["\r\n]/;
 
 /** One cell as CSV text: quoted when it holds the delimiter, a quote or a line break. */

@@ -28,7 +28,10 @@ export const ISSUE_CODES = [
   'wrong_type',
   // table-level
   'duplicate',
+  // about a whole record as the file holds it (column ''): how it was read
   'ragged_row',
+  'malformed_quotes',
+  'invalid_bytes',
   // auto-fixes (info) and doubts (warning); the original value is in `params.original`
   'trimmed',
   'option_normalized',
@@ -48,7 +51,8 @@ export type IssueParams = Readonly<Record<string, string | number>>;
 
 /**
  * A finding about one cell. `row` is the 0-based index among the data rows; `column` is the
- * field key (or, for `ragged_row`, the empty string: the finding is about the whole record).
+ * field key (or, for `ragged_row`, `malformed_quotes` and `invalid_bytes`, the empty string: the
+ * finding is about the whole record).
  */
 export interface Issue {
   readonly row: number;

@@ -11,9 +11,26 @@ export interface ValueMatch {
   readonly via: 'exact' | 'normalized' | 'fuzzy' | 'none';
 }
 
+/** Scores closer than this name no option in particular. */
+const TIE = 0.02;
+
+/**
+ * How close a normalized file value is to a normalized option name: the header similarity, or
+ * for the beginning of a name (`fre` for free, `ent` for enterprise; three letters at least)
+ * 0.8 and up by how much of the name it covers, since people shorten options that way.
+ */
+function nameScore(value: string, name: string): number {
+  const s = similarity(value, name);
+  return value.length >= 3 && name.startsWith(value)
+    ? Math.max(s, 0.8 + 0.2 * (value.length / name.length))
+    : s;
+}
+
 /**
  * Suggests an option for each distinct file value, the way column headers are matched: exact
- * value, then normalized value/label/alternate, then fuzzy similarity above `threshold`. Several
+ * value, then normalized value/label/alternate, then fuzzy similarity or a prefix above
+ * `threshold` (`Enterprize` and `ent` suggest enterprise, with a confidence below 1), nothing when
+ * two options score alike. Several
  * file values may map to one option (`Pro`, `pro`, `PRO`). The user's confirmed choices become
  * `hints.valueMap` for `compileColumn`.
  */
@@ -41,12 +58,16 @@ export function matchValues(
     }
     let best: string | null = null;
     let score = 0;
+    let rival = 0;
     for (const [name, option] of names) {
-      const s = similarity(normalized, name);
-      if (s > score) [best, score] = [option, s];
+      const s = nameScore(normalized, name);
+      if (option === best) score = Math.max(score, s);
+      else if (s > score) [best, rival, score] = [option, score, s];
+      else rival = Math.max(rival, s);
     }
+    // Two options about as close (`sta` for starter and standard) is a guess, not a suggestion.
     out.push(
-      score >= threshold
+      score >= threshold && score - rival > TIE
         ? { fileValue, option: best, confidence: Math.round(score * 1000) / 1000, via: 'fuzzy' }
         : { fileValue, option: null, confidence: 0, via: 'none' },
     );

@@ -36,14 +36,27 @@ function distance(a: string, b: string): number {
 }
 
 /**
+ * Most cells of the edit-distance table `similarity` fills (256 × 256): longer pairs are scored by
+ * containment only, so a file value or header of 100,000 characters costs a substring search, not
+ * a table of billions of cells.
+ */
+export const MAX_DISTANCE_CELLS = 65_536;
+
+/**
  * Similarity in [0, 1] of two already-normalized names: the edit-distance ratio, or, when one name
  * contains the other (`contactemail` and `email`), at least 0.7 plus a share for the overlap.
+ * The edit distance is left out when it cannot decide: when the lengths alone keep the ratio at
+ * or below `min` (or below the containment score), and when the pair is longer than
+ * `MAX_DISTANCE_CELLS` allows; a score under `min` may then be lower than the exact one.
  */
-export function similarity(a: string, b: string): number {
+export function similarity(a: string, b: string, min = 0): number {
   if (a === '' || b === '') return 0;
   if (a === b) return 1;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  const ratio = 1 - distance(a, b) / long.length;
   const contained = short.length >= 3 && long.includes(short) ? 0.7 + 0.25 * (short.length / long.length) : 0;
+  // The distance is at least the difference in length, so the ratio is at most short / long.
+  const bound = short.length / long.length;
+  if (bound <= contained || bound < min || short.length * long.length > MAX_DISTANCE_CELLS) return contained;
+  const ratio = 1 - distance(a, b) / long.length;
   return Math.max(ratio, contained);
 }

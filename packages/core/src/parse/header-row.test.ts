@@ -50,4 +50,26 @@ describe('header row', () => {
       'City',
     ]);
   });
+
+  test('names stay distinct whatever the file holds: a suffix never takes a name of the file', () => {
+    assert.deepEqual(headerNames(['a', 'a', 'a (2)']), ['a', 'a (3)', 'a (2)']);
+    assert.deepEqual(headerNames(['a (2)', 'a', 'a', 'A']), ['a (2)', 'a', 'a (3)', 'A (4)']);
+    assert.deepEqual(headerNames(['Column 2', '', 'Column 2 (2)']), [
+      'Column 2',
+      'Column 2 (3)',
+      'Column 2 (2)',
+    ]);
+    const hostile = ['__proto__', 'constructor', 'prototype', '__proto__', 'toString', 'hasOwnProperty'];
+    const names = headerNames(hostile);
+    assert.deepEqual(names, [
+      '__proto__',
+      'constructor',
+      'prototype',
+      '__proto__ (2)',
+      'toString',
+      'hasOwnProperty',
+    ]);
+    for (const row of [names, headerNames(['x', 'x', 'x (2)', 'x (3)', 'x', 'X (2)'])])
+      assert.equal(new Set(row.map((n) => n.toLowerCase())).size, row.length, row.join(', '));
+  });
 });

@@ -55,15 +55,23 @@ export function detectHeaderRow(
 /**
  * The header names as the user sees them: trimmed, a stray BOM removed, a blank name replaced by
  * `Column N` (1-based position) and a repeated name suffixed ` (2)`, ` (3)`, so every file column
- * can be told apart in the matching step.
+ * can be told apart in the matching step. Names compare without case. A suffix never takes a name
+ * the file itself has (`a, a, a (2)` gives `a`, `a (3)`, `a (2)`), so the names are distinct
+ * whatever the file holds; `__proto__` or `constructor` are ordinary names (kept in a `Set`).
  */
 export function headerNames(row: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return row.map((raw, i) => {
-    const name = raw.replace(/^\uFEFF/, '').trim() || `Column ${i + 1}`;
+  const bases = row.map((raw, i) => raw.replace(/^\uFEFF/, '').trim() || `Column ${i + 1}`);
+  const inFile = new Set(bases.map((name) => name.toLowerCase()));
+  const used = new Set<string>();
+  return bases.map((name) => {
     const key = name.toLowerCase();
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    return n === 1 ? name : `${name} (${n})`;
+    if (!used.has(key)) {
+      used.add(key);
+      return name;
+    }
+    let n = 2;
+    while (used.has(`${key} (${n})`) || inFile.has(`${key} (${n})`)) n++;
+    used.add(`${key} (${n})`);
+    return `${name} (${n})`;
   });
 }

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { DecodeError, decodeFile } from '../decode/decode.ts';
-import { detectDialect, findRaggedRows, parseTextStream } from './parse.ts';
+import { detectDialect, findRaggedRows, parseTextStream, type RecordIssue } from './parse.ts';
+import { RecordWidths } from './ragged-rows.ts';
 
 /** A stream that delivers `text` in pieces of `size` characters, as a decoder would. */
 function chunked(text: string, size: number): ReadableStream<string> {
@@ -142,11 +143,41 @@ describe('dialect and ragged rows', () => {
       ['a', 'b', 'c'],
       ['1', '2'],
       ['1', '2', '3', '4'],
+      ['1', '2', '3', ''],
     ];
     assert.deepEqual(findRaggedRows(rows.slice(1), 3), [
       { row: 0, column: '', code: 'ragged_row', level: 'warning', params: { expected: 3, actual: 2 } },
       { row: 1, column: '', code: 'ragged_row', level: 'warning', params: { expected: 3, actual: 4 } },
     ]);
+  });
+
+  test('RecordWidths: the same warnings from runs of widths, for any header row, rows above it left out', () => {
+    const rows = [
+      ['Export of 2024-05-01'],
+      ['a', 'b', 'c'],
+      ['1', '2', '3'],
+      ['1', '2'],
+      ['1', '2', '3', 'x'],
+      ['1', '2', '3', ''],
+    ];
+    const widths = new RecordWidths();
+    widths.add(rows.slice(0, 3));
+    widths.add(rows.slice(3));
+    assert.equal(widths.length, 6);
+    const cell = (record: number, column: number) => rows[record]![column] ?? '';
+    assert.deepEqual(widths.raggedBelow(1, cell), [
+      { record: 3, code: 'ragged_row', level: 'warning', params: { expected: 3, actual: 2 } },
+      { record: 4, code: 'ragged_row', level: 'warning', params: { expected: 3, actual: 4 } },
+    ]);
+    assert.deepEqual(
+      widths.raggedBelow(1, cell).map((i) => i.record - 2),
+      findRaggedRows(rows.slice(2), 3).map((i) => i.row),
+    );
+    assert.equal(
+      widths.raggedBelow(0, cell).length,
+      5,
+      'against a one-cell header every wider row is ragged',
+    );
   });
 });
 
@@ -179,12 +210,16 @@ describe('read limits', () => {
     );
   });
 
-  test('a quote never closed stops at the longest record the limits allow instead of buffering the file', async () => {
+  test('a quote never closed takes its own line only, once it cannot be a record within the limits', async () => {
     const text = `a,b\n1,"open\n${'2,3\n'.repeat(40_000)}`;
-    await assert.rejects(
-      read(text, 64),
-      refused('cell_too_long', /^Row 2 does not end within \d+ characters/),
-    );
+    let rows = 0;
+    const issues: RecordIssue[] = [];
+    for await (const batch of parseTextStream(chunked(text, 64), {}, limits)) {
+      rows += batch.rows.length;
+      issues.push(...batch.issues);
+    }
+    assert.equal(rows, 40_002);
+    assert.deepEqual(issues, [{ record: 1, code: 'malformed_quotes', level: 'warning' }]);
   });
 
   test('the defaults: 100,000 columns and a 10 MB cell are refused', async () => {
@@ -211,5 +246,86 @@ describe('detectDialect and quotes', () => {
     assert.equal(detectDialect('name,note\n"a;b;c","d;e"\n"f;g",h\n').delimiter, ',');
     assert.equal(detectDialect('name;note\n"a,b,c";"d,e"\n').delimiter, ';');
     assert.equal(detectDialect('name\tnote\n"a,b"\tc\n').delimiter, '\t');
+  });
+});
+
+describe('malformed quotes and invalid bytes', () => {
+  async function read(stream: ReadableStream<string>) {
+    const rows: string[][] = [];
+    const issues: RecordIssue[] = [];
+    for await (const batch of parseTextStream(stream)) {
+      rows.push(...batch.rows);
+      issues.push(...batch.issues);
+    }
+    return { rows, issues };
+  }
+
+  test('a cell that starts with a quoted word keeps the rest of the file apart, at any chunk size', async () => {
+    const text =
+      'name,segment,city\nAda,"Best" customer,London\nBob,regular,Paris\nCyd,"VIP, since 2020",Rome\n';
+    for (const size of [1, 2, 3, 7, 100]) {
+      const { rows, issues } = await read(chunked(text, size));
+      assert.deepEqual(
+        rows,
+        [
+          ['name', 'segment', 'city'],
+          ['Ada', '"Best" customer', 'London'],
+          ['Bob', 'regular', 'Paris'],
+          ['Cyd', 'VIP, since 2020', 'Rome'],
+        ],
+        `size ${size}`,
+      );
+      assert.deepEqual(issues, [{ record: 1, code: 'malformed_quotes', level: 'warning' }], `size ${size}`);
+    }
+  });
+
+  test('a later quote that would close the bad one does not merge the rows between', async () => {
+    const text = 'a,b,c\n1,"Best" customer,x\n2,y,z\n3,"ok",w\n4,"5" screen,v\n';
+    const { rows, issues } = await read(chunked(text, 5));
+    assert.deepEqual(rows, [
+      ['a', 'b', 'c'],
+      ['1', '"Best" customer', 'x'],
+      ['2', 'y', 'z'],
+      ['3', 'ok', 'w'],
+      ['4', '"5" screen', 'v'],
+    ]);
+    assert.deepEqual(
+      issues.map((i) => i.record),
+      [1, 4],
+    );
+  });
+
+  test('a quote never closed at the end of the file takes its line only', async () => {
+    const { rows, issues } = await read(chunked('a,b\n1,"never closed\n2,3\n', 4));
+    assert.deepEqual(rows, [
+      ['a', 'b'],
+      ['1', '"never closed'],
+      ['2', '3'],
+    ]);
+    assert.deepEqual(issues, [{ record: 1, code: 'malformed_quotes', level: 'warning' }]);
+  });
+
+  test('a clean file reports nothing', async () => {
+    const decoded = await decodeFile(new Blob([await readFile('tests/fixtures/contacts.csv')]));
+    assert.deepEqual((await read(decoded.text)).issues, []);
+  });
+
+  test('one invalid byte in UTF-8: the text stays UTF-8, the record holding U+FFFD is named', async () => {
+    const utf8 = new TextEncoder().encode('name,city\nJürgen,Köln\nRen');
+    const bytes = new Uint8Array([...utf8, 0xe9, ...new TextEncoder().encode(',Zürich\nZoë,Malmö\n')]);
+    const decoded = await decodeFile(new Blob([bytes]));
+    assert.equal(decoded.encoding, 'utf-8');
+    const { rows, issues } = await read(decoded.text);
+    assert.deepEqual(rows[1], ['Jürgen', 'Köln']);
+    assert.deepEqual(rows[2], ['Ren\uFFFD', 'Zürich']);
+    assert.deepEqual(issues, [{ record: 2, code: 'invalid_bytes', level: 'warning' }]);
+  });
+});
+
+describe('delimiter detection weighs every record', () => {
+  test('a pipe file whose cells hold commas, as many in every record as in the header, is read on pipes', async () => {
+    assert.equal(detectDialect('Name|Price, EUR\nWidget|1,50\nGadget|2,75\n').delimiter, '|');
+    assert.equal(detectDialect('Preis, EUR;Menge\n1,50;2\n2,75;3\n').delimiter, ';');
+    assert.equal(detectDialect('name,note\n"a|b",c\n"d|e",f\n').delimiter, ',');
   });
 });

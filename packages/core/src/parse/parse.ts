@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { DecodeError } from '../decode/decode.ts';
-import type { Issue } from '../issues/issue.ts';
+import type { IssueCode, IssueLevel, IssueParams } from '../issues/issue.ts';
 
 /**
  * How large a table the importer reads before refusing the file with a specific error: a file
@@ -86,14 +86,22 @@ export function detectDialect(sample: string, options: Partial<Dialect> = {}): D
 }
 
 /**
+ * Delimiters by how seldom they occur inside cells, for a tie: a comma is in addresses, names
+ * and decimal numbers; a tab or a pipe almost never is.
+ */
+const RAREST_FIRST = ['\t', '|', ';', ','] as const;
+
+/**
  * The delimiter that splits the header into two or more cells and the most records into as many
- * cells as the header (earlier in `DELIMITERS` on a tie), or undefined when none splits the
- * header. Unlike papaparse's own guess this respects quotes, so a tab or `;` inside quoted cells
- * of a comma-separated file does not win.
+ * cells as the header, or undefined when none splits the header. Unlike papaparse's own guess
+ * this respects quotes, so a tab or `;` inside quoted cells of a comma-separated file does not
+ * win, and it weighs every record of the sample, not the most frequent character: a pipe file
+ * whose cells hold commas (`Price, EUR` over `1,50`) splits as consistently on commas as on
+ * pipes, and the tie goes to the character that is seldom inside a cell.
  */
 function consistentDelimiter(head: string): string | undefined {
   let best: { delimiter: string; score: number } | undefined;
-  for (const delimiter of DELIMITERS) {
+  for (const delimiter of RAREST_FIRST) {
     const { data, errors } = Papa.parse<string[]>(head, { delimiter, preview: 50, skipEmptyLines: true });
     const width = data[0]?.length ?? 0;
     if (width < 2) continue;
@@ -104,15 +112,42 @@ function consistentDelimiter(head: string): string | undefined {
   return best?.delimiter;
 }
 
+/**
+ * A finding about one record as the file holds it, before any header row is chosen: `record` is
+ * the 0-based index among the file's records (blank lines skipped, as `parseTextStream` yields
+ * them). The caller turns it into an `Issue` about a data row (`column` '') below the header.
+ */
+export interface RecordIssue {
+  readonly record: number;
+  readonly code: IssueCode;
+  readonly level: IssueLevel;
+  readonly params?: IssueParams;
+}
+
 /** One batch of parsed records, in file order. */
 export interface RowBatch {
   readonly rows: string[][];
   readonly dialect: Dialect;
+  /**
+   * What reading these records found: `malformed_quotes` (a quoted cell not closed where it
+   * should be: the record was read as its line shows, the quote kept as text) and
+   * `invalid_bytes` (the record holds U+FFFD, a byte sequence the encoding does not define).
+   */
+  readonly issues: readonly RecordIssue[];
 }
+
+const NO_ISSUES: readonly RecordIssue[] = Object.freeze([]);
 
 function isBlank(row: readonly string[]): boolean {
   return row.length === 1 && row[0] === '';
 }
+
+function pushRecords(into: string[][], rows: readonly string[][]): void {
+  for (const row of rows) if (!isBlank(row)) into.push(row);
+}
+
+/** The Unicode replacement character, which decoders put where bytes are no text. */
+const REPLACEMENT = '\uFFFD';
 
 /**
  * Parses a stream of text into batches of records. The consumer pulls: the next chunk of the
@@ -122,7 +157,15 @@ function isBlank(row: readonly string[]): boolean {
  * chunk to the next. Blank lines are skipped; a leading BOM and Excel's `sep=` line are dropped.
  * Line ends are normalized to LF (also inside quoted cells), so CRLF, LF and CR mixed in one
  * file read as the records they show; `dialect.newline` reports the file's first line end.
- * Records keep their own length: `findRaggedRows` reports those that differ from the header.
+ * Records keep their own length: `RecordWidths` and `findRaggedRows` report those that differ
+ * from the header.
+ *
+ * A quote that opens a cell and closes in the middle of it (`"Best" customer,`), or never, would
+ * make the grammar read the rest of the file as one cell. Such a record is read apart instead
+ * (`readRecordAsLine`): up to its line's end, the malformed cell as its text shows, quotes
+ * included; the records after it are read as before, and the batch's `issues` name it
+ * (`malformed_quotes`). Records holding U+FFFD get `invalid_bytes`. Both checks cost nothing on a
+ * clean chunk: papaparse reports no error, and the chunk holds no U+FFFD.
  */
 export async function* parseTextStream(
   text: ReadableStream<string>,
@@ -138,7 +181,7 @@ export async function* parseTextStream(
   let records = 0;
   let finished = false;
   // An unfinished record (an open quote) waits in `pending`; beyond this it cannot be a record
-  // within the limits, and re-parsing it for every chunk would take quadratic time.
+  // within the limits: it is read as its line shows, as a malformed quote is.
   const maxRecord =
     limits.maxColumns + limits.maxColumns * Math.min(limits.maxCellLength, 1_000) + limits.maxCellLength;
   try {
@@ -171,17 +214,23 @@ export async function* parseTextStream(
         parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: '\n', quoteChar: '"' });
       }
       if (pending.length > 0) {
+        const damaged = pending.includes(REPLACEMENT);
         const result = parser!.parse(pending, 0, !done) as Papa.ParseResult<string[]>;
-        pending = pending.slice(result.meta.cursor);
-        const rows = result.data.filter((row) => !isBlank(row));
+        let rows: string[][];
+        let issues = NO_ISSUES;
+        if (result.errors.length === 0 && pending.length - result.meta.cursor <= maxRecord) {
+          pending = pending.slice(result.meta.cursor);
+          rows = result.data.filter((row) => !isBlank(row));
+        } else {
+          const read = readAroundQuotes(pending, dialect.delimiter, done, records, limits, maxRecord);
+          pending = pending.slice(read.cursor);
+          rows = read.rows;
+          issues = read.issues;
+        }
         checkReadLimits(rows, records, limits);
+        if (damaged) issues = [...issues, ...replacementIssues(rows, records)];
         records += rows.length;
-        if (pending.length > maxRecord)
-          throw new DecodeError(
-            'cell_too_long',
-            `Row ${count(records + 1)} does not end within ${count(maxRecord)} characters (is a quote never closed?); the importer accepts cells of at most ${count(limits.maxCellLength)} characters.`,
-          );
-        if (rows.length > 0) yield { rows, dialect };
+        if (rows.length > 0) yield { rows, dialect, issues };
       }
       if (done) {
         finished = true;
@@ -195,22 +244,128 @@ export async function* parseTextStream(
   }
 }
 
-/**
- * Records whose cell count differs from the header's, as table-level `ragged_row` warnings
- * (`row` is the index among data rows; the cells are kept as they are: short rows read as empty
- * cells, extra cells stay available).
- */
-export function findRaggedRows(rows: readonly (readonly string[])[], width: number, firstRow = 0): Issue[] {
-  const issues: Issue[] = [];
-  rows.forEach((row, i) => {
-    if (row.length !== width)
-      issues.push({
-        row: firstRow + i,
-        column: '',
-        code: 'ragged_row',
-        level: 'warning',
-        params: { expected: width, actual: row.length },
-      });
+/** `invalid_bytes` warnings for the records among `rows` that hold U+FFFD. */
+function replacementIssues(rows: readonly (readonly string[])[], firstRecord: number): RecordIssue[] {
+  const issues: RecordIssue[] = [];
+  rows.forEach((row, r) => {
+    if (row.some((cell) => cell.includes(REPLACEMENT)))
+      issues.push({ record: firstRecord + r, code: 'invalid_bytes', level: 'warning' });
   });
   return issues;
 }
+
+/**
+ * Reads `text` where papaparse complained about quotes (or an open quote has run past the
+ * longest possible record): the records before the complaint as papaparse reads them, the
+ * record it is about by `readRecordAsLine`, and so on to the end of `text`. `cursor` is where
+ * the unread rest (an unfinished record) starts.
+ */
+function readAroundQuotes(
+  text: string,
+  delimiter: string,
+  done: boolean,
+  firstRecord: number,
+  limits: ReadLimits,
+  maxRecord: number,
+): { rows: string[][]; issues: RecordIssue[]; cursor: number } {
+  const rows: string[][] = [];
+  const issues: RecordIssue[] = [];
+  const config = { delimiter, newline: '\n', quoteChar: '"' } as const;
+  let offset = 0;
+  for (;;) {
+    const rest = text.slice(offset);
+    const result = new Papa.Parser(config).parse(rest, 0, !done) as Papa.ParseResult<string[]>;
+    const complaint = result.errors.find((e) => e.type === 'Quotes');
+    let start: number;
+    if (complaint) {
+      // The records before the one complained about are sound; `preview` finds where it starts.
+      const before = complaint.row ?? 0;
+      const sound = new Papa.Parser({ ...config, preview: before }).parse(rest, 0, false) as Papa.ParseResult<
+        string[]
+      >;
+      pushRecords(rows, before > 0 ? sound.data : []);
+      start = offset + (before > 0 ? sound.meta.cursor : 0);
+    } else {
+      pushRecords(rows, result.data);
+      start = offset + result.meta.cursor;
+      // No complaint: the rest is an unfinished record, unless it is too long to be one.
+      if (text.length - start <= maxRecord) return { rows, issues, cursor: start };
+    }
+    const record = readRecordAsLine(text, start, delimiter, done, limits.maxCellLength);
+    if (!record) {
+      if (text.length - start > maxRecord)
+        throw new DecodeError(
+          'cell_too_long',
+          `Row ${count(firstRecord + rows.length + 1)} does not end within ${count(maxRecord)} characters; the importer accepts cells of at most ${count(limits.maxCellLength)} characters.`,
+        );
+      return { rows, issues, cursor: start };
+    }
+    if (!(record.cells.length === 1 && record.cells[0] === '')) {
+      issues.push({ record: firstRecord + rows.length, code: 'malformed_quotes', level: 'warning' });
+      rows.push(record.cells);
+    }
+    offset = record.end;
+    if (offset >= text.length) return { rows, issues, cursor: offset };
+  }
+}
+
+/**
+ * Reads the record at `start` of `text` as its line shows: a quoted cell counts as quoted only
+ * where its closing quote is followed by the delimiter or the line's end; any other cell, a
+ * malformed quoted one included, runs to the next delimiter or line end, its quotes kept as
+ * text. So `"Best" customer,London` reads as `"Best" customer` and `London`, and a quote never
+ * closed takes no more than its own line. `undefined` when the record's end is not in `text`
+ * yet and more may come (`done` false).
+ */
+export function readRecordAsLine(
+  text: string,
+  start: number,
+  delimiter: string,
+  done: boolean,
+  maxCellLength: number,
+): { cells: string[]; end: number } | undefined {
+  const cells: string[] = [];
+  const n = text.length;
+  let i = start;
+  for (;;) {
+    let quoted = false;
+    if (text.charCodeAt(i) === 0x22) {
+      let j = i + 1;
+      let close = -1;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q === -1) break;
+        if (text.charCodeAt(q + 1) === 0x22) {
+          j = q + 2;
+          continue;
+        }
+        close = q;
+        break;
+      }
+      if (close === -1 && !done && n - i <= maxCellLength) return undefined;
+      if (close !== -1) {
+        if (close + 1 === n && !done) return undefined;
+        const next = text[close + 1];
+        if (next === undefined || next === delimiter || next === '\n') {
+          cells.push(text.slice(i + 1, close).replaceAll('""', '"'));
+          i = close + 1;
+          quoted = true;
+        }
+      }
+    }
+    if (!quoted) {
+      const line = text.indexOf('\n', i);
+      const cut = text.indexOf(delimiter, i);
+      if (line === -1 && !done) return undefined;
+      const lineEnd = line === -1 ? n : line;
+      const end = cut !== -1 && cut < lineEnd ? cut : lineEnd;
+      cells.push(text.slice(i, end));
+      i = end;
+    }
+    if (i >= n) return { cells, end: n };
+    if (text[i] === '\n') return { cells, end: i + 1 };
+    i += delimiter.length;
+  }
+}
+
+export { findRaggedRows } from './ragged-rows.ts';

@@ -98,11 +98,39 @@ describe('date and datetime types', () => {
   });
 
   test('detects the day/month order from the column, and says when values do not decide', () => {
-    assert.deepEqual(detectDateOrder(['03/04/2024', '25/12/2023']), { order: 'DMY', ambiguous: false });
-    assert.deepEqual(detectDateOrder(['12/31/2023', '01/02/2024']), { order: 'MDY', ambiguous: false });
-    assert.deepEqual(detectDateOrder(['03/04/2024', '01/02/2024']), { order: null, ambiguous: true });
-    assert.deepEqual(detectDateOrder(['31/01/2024', '01/31/2024']), { order: null, ambiguous: true });
-    assert.deepEqual(detectDateOrder(['2024-01-01']), { order: null, ambiguous: false });
+    assert.deepEqual(detectDateOrder(['03/04/2024', '25/12/2023']), {
+      order: 'DMY',
+      ambiguous: false,
+      examples: ['25/12/2023', '03/04/2024'],
+    });
+    assert.deepEqual(detectDateOrder(['12/31/2023', '01/02/2024']), {
+      order: 'MDY',
+      ambiguous: false,
+      examples: ['12/31/2023', '01/02/2024'],
+    });
+    assert.deepEqual(detectDateOrder(['03/04/2024', '01/02/2024']), {
+      order: null,
+      ambiguous: true,
+      examples: ['03/04/2024', '01/02/2024'],
+    });
+    assert.deepEqual(detectDateOrder(['31/01/2024', '01/31/2024']), {
+      order: null,
+      ambiguous: true,
+      examples: ['31/01/2024', '01/31/2024'],
+    });
+    assert.deepEqual(detectDateOrder(['2024-01-01']), { order: null, ambiguous: false, examples: [] });
+  });
+
+  test('a day above 12 in one cell makes the whole column day first; equal day and month ask nothing', () => {
+    const column = ['15/03/2024', '28/02/2024', '04/03/2024'];
+    const { order, ambiguous } = detectDateOrder(column);
+    assert.deepEqual([order, ambiguous], ['DMY', false]);
+    assert.equal(value(date({}, { dateOrder: order! })('04/03/2024')), '2024-03-04');
+    assert.deepEqual(detectDateOrder(['03/03/2024', '01/01/24', '24.12.2024']), {
+      order: null,
+      ambiguous: false,
+      examples: [],
+    });
   });
 
   test('a format without day, month or year is refused', () => {

@@ -227,24 +227,47 @@ export function compileDate(spec: DateColumn, hints: ColumnHints = {}): CellPars
 
 /**
  * Detects the day/month order of a column's `03/04/2024`-style values: a first number above 12
- * means day first, a second above 12 month first. When no value decides (or values disagree),
- * `ambiguous` is true and the user should confirm.
+ * means day first, a second above 12 month first, and one such value decides for the whole
+ * column. When values only read either way (`04/03/2024`; `03/03/2024` reads the same both ways
+ * and counts for nothing) or disagree, `ambiguous` is true and the user should confirm.
+ * `examples` are up to five cells to show the user: the ones that decided, then the ones whose
+ * reading the order changes; when undecided, those first, then one of each side of a disagreement.
  */
 export function detectDateOrder(values: readonly string[]): {
   order: 'DMY' | 'MDY' | null;
   ambiguous: boolean;
+  examples: string[];
 } {
-  let dayFirst = 0;
-  let monthFirst = 0;
-  let numeric = 0;
+  const found = { DMY: [] as string[], MDY: [] as string[], open: [] as string[] };
+  const counts = { DMY: 0, MDY: 0, open: 0 };
   for (const value of values) {
-    const m = NUMERIC.exec(value.trim());
+    const text = value.trim();
+    const m = NUMERIC.exec(text);
     if (!m || m[2] === '.') continue;
-    numeric++;
-    if (Number(m[1]) > 12) dayFirst++;
-    else if (Number(m[3]) > 12) monthFirst++;
+    const first = Number(m[1]);
+    const second = Number(m[3]);
+    const kind =
+      first > 12 ? (second > 12 ? null : 'DMY') : second > 12 ? 'MDY' : first !== second ? 'open' : null;
+    if (kind === null) continue;
+    counts[kind]++;
+    if (found[kind].length < 5 && !found[kind].includes(text)) found[kind].push(text);
   }
-  if (dayFirst > 0 && monthFirst === 0) return { order: 'DMY', ambiguous: false };
-  if (monthFirst > 0 && dayFirst === 0) return { order: 'MDY', ambiguous: false };
-  return { order: null, ambiguous: numeric > 0 };
+  if (counts.DMY > 0 && counts.MDY === 0)
+    return {
+      order: 'DMY',
+      ambiguous: false,
+      examples: [...found.DMY.slice(0, 2), ...found.open].slice(0, 5),
+    };
+  if (counts.MDY > 0 && counts.DMY === 0)
+    return {
+      order: 'MDY',
+      ambiguous: false,
+      examples: [...found.MDY.slice(0, 2), ...found.open].slice(0, 5),
+    };
+  const sides = counts.DMY > 0 ? [found.DMY[0]!, found.MDY[0]!] : [];
+  return {
+    order: null,
+    ambiguous: counts.open > 0 || sides.length > 0,
+    examples: [...found.open, ...sides].slice(0, 5),
+  };
 }

@@ -99,12 +99,47 @@ describe('number type', () => {
     assert.deepEqual(detectDecimalSeparator(['1.234,56', '987,00', '12,5', '0,99']), {
       decimalSeparator: ',',
       ambiguous: false,
+      examples: ['1.234,56', '987,00'],
     });
     assert.deepEqual(detectDecimalSeparator(['1,234.56', '0.5']), {
       decimalSeparator: '.',
       ambiguous: false,
+      examples: ['1,234.56', '0.5'],
     });
-    assert.deepEqual(detectDecimalSeparator(['1,234', '5']), { decimalSeparator: null, ambiguous: true });
-    assert.deepEqual(detectDecimalSeparator(['12', '7']), { decimalSeparator: null, ambiguous: true });
+    assert.deepEqual(detectDecimalSeparator(['1,234', '5']), {
+      decimalSeparator: null,
+      ambiguous: true,
+      examples: ['1,234'],
+    });
+    assert.deepEqual(detectDecimalSeparator(['12', '7']), {
+      decimalSeparator: null,
+      ambiguous: true,
+      examples: [],
+    });
+  });
+
+  test('a mark used twice groups thousands, and three digits after one mark decide only sometimes', () => {
+    const separator = (values: string[]) => detectDecimalSeparator(values).decimalSeparator;
+    assert.equal(separator(['1.234.567']), ',');
+    assert.equal(separator(['1,234,567']), '.');
+    assert.equal(separator(['0,125']), ',', 'a lone zero is never a group of thousands');
+    assert.equal(separator(['1234,567']), ',', 'four digits before the mark are not grouped');
+    assert.equal(separator(['1 234,567']), ',', 'spaces already group the thousands');
+    assert.equal(separator(['-1.5']), '.');
+    assert.equal(separator(['1.234']), null);
+    assert.equal(separator(['Paris, France', 'n/a', '1.234']), null, 'text that is no number says nothing');
+  });
+
+  test('one decisive cell settles the column, and the cells it changes are among the examples', () => {
+    assert.deepEqual(detectDecimalSeparator(['1,234', '2', '3,50', '7,125']), {
+      decimalSeparator: ',',
+      ambiguous: false,
+      examples: ['3,50', '1,234', '7,125'],
+    });
+    assert.deepEqual(detectDecimalSeparator(['1,5', '2.5', '1,234']), {
+      decimalSeparator: null,
+      ambiguous: true,
+      examples: ['1,234', '1,5', '2.5'],
+    });
   });
 });

@@ -98,28 +98,72 @@ export function compileNumber(spec: NumberColumn, hints: ColumnHints = {}): Cell
   };
 }
 
+// A cell that could be a number written with separators: digits, `.`, `,`, grouping spaces.
+const NUMBER_LIKE = /^[+-]?(?:\d[\d.,' \u00a0\u202f]*|[.,]\d+)(?:[eE][+-]?\d+)?$/;
+const SPACE_GROUP = /[ '\u00a0\u202f]/;
+
 /**
- * Guesses the decimal separator from a column's values. `1.234,56` or `0,99` say comma; `1,234.56`
- * or `0.5` say point. `1,234` and `1.234` alone say nothing, and neither does a column of integers:
- * then `ambiguous` is true and the user should confirm.
+ * What one cell says about the decimal separator: `','` or `'.'`, or `'open'` when it reads
+ * either way (`1,234`: one thousand and more, or one and a bit), or null when it says nothing.
+ */
+function separatorVote(text: string): '.' | ',' | 'open' | null {
+  if (!NUMBER_LIKE.test(text)) return null;
+  const lastComma = text.lastIndexOf(',');
+  const lastPoint = text.lastIndexOf('.');
+  if (lastComma === -1 && lastPoint === -1) return null;
+  // Both marks: the last one is the decimal (`1.234,56`, `1,234.56`).
+  if (lastComma !== -1 && lastPoint !== -1) return lastComma > lastPoint ? ',' : '.';
+  const mark = lastComma !== -1 ? ',' : '.';
+  const at = lastComma !== -1 ? lastComma : lastPoint;
+  const other = mark === ',' ? '.' : ',';
+  // A mark used twice groups thousands (`1.234.567`), so the other one is the decimal.
+  if (text.indexOf(mark) !== at) return other;
+  const exponent = text.search(/[eE]/);
+  const fraction = (exponent === -1 ? text.slice(at + 1) : text.slice(at + 1, exponent)).length;
+  if (fraction !== 3) return mark;
+  // Three digits after: a group of thousands only after one to three leading digits that are not
+  // a lone zero and not themselves grouped with spaces (`1 234,567`, `1234,567`, `0,125` are decimals).
+  const before = text.slice(0, at).replace(/^[+-]/, '');
+  if (before === '' || before === '0' || before.length > 3 || SPACE_GROUP.test(before)) return mark;
+  return 'open';
+}
+
+/**
+ * Guesses the decimal separator from a column's values. `1.234,56`, `0,99` or `1.234.567` say
+ * comma; `1,234.56`, `0.5` or `1,234,567` say point. `1,234` and `1.234` alone say nothing, and
+ * neither does a column of integers: then `ambiguous` is true and the user should confirm (the
+ * caller asks only when some value holds a mark). `examples` are up to five cells to show the
+ * user: the ones that decided, then the ones whose reading the answer changes; when undecided,
+ * the ones that read either way first, then one of each side of a disagreement.
  */
 export function detectDecimalSeparator(values: readonly string[]): {
   decimalSeparator: '.' | ',' | null;
   ambiguous: boolean;
+  examples: string[];
 } {
-  let comma = 0;
-  let point = 0;
+  const votes = { ',': [] as string[], '.': [] as string[], open: [] as string[] };
+  const counts = { ',': 0, '.': 0, open: 0 };
   for (const raw of values) {
     const text = raw.trim();
-    const lastComma = text.lastIndexOf(',');
-    const lastPoint = text.lastIndexOf('.');
-    if (lastComma === -1 && lastPoint === -1) continue;
-    if (lastComma > lastPoint) {
-      // `1.234,56` or `0,99`; `1,234` (exactly three digits after) could be grouping.
-      if (lastPoint !== -1 || text.length - lastComma - 1 !== 3) comma++;
-    } else if (lastComma !== -1 || text.length - lastPoint - 1 !== 3) point++;
+    const vote = separatorVote(text);
+    if (vote === null) continue;
+    counts[vote]++;
+    if (votes[vote].length < 5 && !votes[vote].includes(text)) votes[vote].push(text);
   }
-  if (comma > 0 && point === 0) return { decimalSeparator: ',', ambiguous: false };
-  if (point > 0 && comma === 0) return { decimalSeparator: '.', ambiguous: false };
-  return { decimalSeparator: null, ambiguous: true };
+  const comma = counts[','];
+  const point = counts['.'];
+  if (comma > 0 && point === 0)
+    return {
+      decimalSeparator: ',',
+      ambiguous: false,
+      examples: [...votes[','].slice(0, 2), ...votes.open].slice(0, 5),
+    };
+  if (point > 0 && comma === 0)
+    return {
+      decimalSeparator: '.',
+      ambiguous: false,
+      examples: [...votes['.'].slice(0, 2), ...votes.open].slice(0, 5),
+    };
+  const sides = comma > 0 ? [votes[','][0]!, votes['.'][0]!] : [];
+  return { decimalSeparator: null, ambiguous: true, examples: [...votes.open, ...sides].slice(0, 5) };
 }

@@ -269,19 +269,35 @@ export function validateRow(
 }
 /** Runs a column's custom validator on the typed value, with the whole typed record beside it. */
 function runCustom(spec: ColumnSpec, record: Record<string, CellValue>, row: number, issues: Issue[]): void {
-  let failure: ReturnType<typeof customFailure>;
+  let outcome: CustomResult | Promise<CustomResult> | Error;
   try {
-    failure = customFailure(spec.validate!(record[spec.key]!, record));
+    outcome = spec.validate!(record[spec.key]!, record);
   } catch (error) {
-    failure = { level: 'error', message: error instanceof Error ? error.message : String(error) };
+    outcome = error instanceof Error ? error : new Error(String(error));
   }
-  if (!failure) return;
+  if (outcome instanceof Promise) {
+    // Nothing here can wait; `validateRecords` awaits async validators.
+    outcome.catch(() => {});
+    outcome = new Error('the validator is async: re-validate with validateRecords, which awaits it');
+  }
+  const issue = customIssue(spec, outcome, row);
+  if (issue) issues.push(issue);
+}
+
+/**
+ * The issue a custom validator's outcome (its result, or what it threw) makes, or `undefined`
+ * when the value passed. `validateRecords` uses it for the outcomes it awaited.
+ */
+export function customIssue(spec: ColumnSpec, outcome: CustomResult | Error, row: number): Issue | undefined {
+  const failure =
+    outcome instanceof Error ? { level: 'error' as const, message: outcome.message } : customFailure(outcome);
+  if (!failure) return undefined;
   const message = spec.messages?.custom ?? failure.message;
-  issues.push({
+  return {
     row,
     column: spec.key,
     code: 'custom',
     level: failure.level,
     ...(message ? { params: { message } } : {}),
-  });
+  };
 }

@@ -36,10 +36,14 @@ describe('XLSX reader', () => {
     // The header, a blank row 2, 99 values, and the 101st row with a value that passes the limit.
     assert.equal(rows.length, 102);
     assert.deepEqual(rows.at(-1), [99]);
-    assert.deepEqual(progress, []);
-    const all: number[] = [];
-    assert.equal(workbook.readSheet(0, { onProgress: (n) => all.push(n) }).length, 50_002);
-    assert.deepEqual(all.slice(0, 2), [4096, 8192]);
+    assert.ok(progress.length <= 1, 'the read stopped within the first piece');
+    const all: [number, number][] = [];
+    assert.equal(workbook.readSheet(0, { onProgress: (n, f) => all.push([n, f]) }).length, 50_002);
+    assert.ok(all.length > 3, `${all.length} progress calls`);
+    for (let i = 1; i < all.length; i++) {
+      assert.ok(all[i]![0] >= all[i - 1]![0] && all[i]![1] >= all[i - 1]![1], 'progress only grows');
+    }
+    assert.equal(all.at(-1)![1], 1);
   });
 
   test('customers-two-sheets.xlsx: both sheets listed; dates ISO, numbers numbers, booleans, formula results', async () => {
@@ -86,7 +90,7 @@ describe('XLSX reader', () => {
     ]);
     assert.deepEqual(workbook.readSheet('Data & more'), [
       [' Zoë & co ', null, 'in<line', null],
-      [null, null, null, null],
+      [],
       [null, 'rich text', '#N/A', 'x\ry'],
     ]);
     assert.deepEqual(workbook.readSheet('Hidden'), []);

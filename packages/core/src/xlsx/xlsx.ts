@@ -1,22 +1,18 @@
-import { type Unzipped, unzipSync } from 'fflate';
-import { excelSerialToIso } from '../types/date.ts';
-import { attributes, stringItemText, unescapeXml } from './xml-text.ts';
+import { type SharedString, SharedStringsReader } from './shared-strings.ts';
+import { EnoughRows, SheetReader, type SheetValue } from './sheet-reader.ts';
+import { type DateKind, StylesReader } from './styles.ts';
+import { count, DEFAULT_WORKBOOK_LIMITS, WorkbookError, type WorkbookLimits } from './workbook-limits.ts';
+import { attributes, InvalidCharacterError } from './xml-text.ts';
+import { localName, type XmlHandler, XmlLimitError, XmlSyntaxError, XmlTokenizer } from './xml-tokenizer.ts';
+import { type InflateLimit, ZipArchive } from './zip-archive.ts';
 
-/** Why a workbook could not be read. */
-export type WorkbookErrorCode = 'not_xlsx' | 'xls_unsupported' | 'too_large' | 'corrupt' | 'no_such_sheet';
-
-export class WorkbookError extends Error {
-  override readonly name = 'WorkbookError';
-  constructor(
-    readonly code: WorkbookErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** A value as a spreadsheet cell holds it; dates are ISO 8601 strings. */
-export type SheetValue = string | number | boolean | null;
+export type { SheetValue } from './sheet-reader.ts';
+export {
+  DEFAULT_WORKBOOK_LIMITS,
+  WorkbookError,
+  type WorkbookErrorCode,
+  type WorkbookLimits,
+} from './workbook-limits.ts';
 
 /** One sheet of a workbook, as listed for the user to pick. */
 export interface SheetInfo {
@@ -25,51 +21,28 @@ export interface SheetInfo {
   readonly hidden: boolean;
 }
 
-/** How much of a sheet to read. */
+/** How much of a sheet to read, and how to follow and stop the read. */
 export interface SheetReadOptions {
   /** Stop after the first row with a value beyond this many such rows. */
   readonly maxRows?: number;
-  /** Rows read so far, every 4,096 rows. */
-  readonly onProgress?: (rows: number) => void;
+  /**
+   * Called often during a read (after each piece of a part is inflated and read, at least every
+   * few thousand rows): the rows read so far and the share of the sheet's compressed bytes
+   * (shared strings included on a first read) read so far. A worker beats its heartbeat here.
+   */
+  readonly onProgress?: (rows: number, fraction: number) => void;
+  /** Cancels the read: it throws `WorkbookError` `cancelled` at its next progress point. */
+  readonly signal?: AbortSignal;
 }
 
-const PROGRESS_ROWS_MASK = 0xfff;
+/** How long `readSheetAsync` works before it lets its event loop run (a cancel message, a ping). */
+const SLICE_MS = 25;
 
-/** Caps that keep a hostile or broken workbook from exhausting memory. */
-export interface WorkbookLimits {
-  /** Largest declared uncompressed size of one part (default 256 MiB). */
-  readonly maxPartBytes?: number;
-  /** Largest declared uncompressed size of all parts this workbook inflates (default 512 MiB). */
-  readonly maxTotalBytes?: number;
-  /** Largest ratio of uncompressed to compressed size for a part above 1 MiB (default 1000, deflate's own ceiling being about 1032). */
-  readonly maxRatio?: number;
-}
-
-const DEFAULT_LIMITS: Required<WorkbookLimits> = {
-  maxPartBytes: 256 * 1024 * 1024,
-  maxTotalBytes: 512 * 1024 * 1024,
-  maxRatio: 1000,
-};
-
-// Number formats Excel builds in that show dates or times (ECMA-376 18.8.30).
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
-// A custom format shows a date when, outside quotes, brackets and escapes, it has d, m, y, h or s.
-const FORMAT_NOISE = /"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g;
-const DATE_TOKENS = /[dmyhs]/i;
-const DATE_PART = /[dy]/i;
-
-type DateKind = 'date' | 'datetime' | 'time';
-
-function dateKind(formatCode: string): DateKind | null {
-  const bare = formatCode.replace(FORMAT_NOISE, '');
-  if (!DATE_TOKENS.test(bare)) return null;
-  const hasTime = /[hs]/i.test(bare);
-  if (!DATE_PART.test(bare)) return hasTime ? 'time' : 'date';
-  return hasTime ? 'datetime' : 'date';
-}
-
-const decoder = new TextDecoder('utf-8');
-const text = (bytes: Uint8Array | undefined) => (bytes ? decoder.decode(bytes) : '');
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+/** Longest tag the reader accepts; a long `sqref` list is legitimate, a megabyte of attributes is not. */
+const MAX_TAG_LENGTH = 1024 * 1024;
+/** The longest entity, `&#0000000065;` or `&#x0010FFFF;`, is 13 characters for one character. */
+const ENTITY_EXPANSION = 13;
 
 /** Resolves a relationship target against the folder of the part that names it. */
 function resolvePart(base: string, target: string): string {
@@ -82,89 +55,101 @@ function resolvePart(base: string, target: string): string {
   return parts.join('/');
 }
 
-/** `B12` to the 0-based column index 1. */
-function columnIndex(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
+/** Collects the start tags of some elements of a small part, with a cap on how many. */
+class ElementCollector implements XmlHandler {
+  readonly found: { readonly name: string; readonly attributes: Record<string, string> }[] = [];
+  constructor(
+    readonly names: ReadonlySet<string>,
+    readonly max: number,
+    readonly tooMany: () => WorkbookError,
+  ) {}
+  open(name: string, text: string): void {
+    const local = localName(name);
+    if (!this.names.has(local)) return;
+    if (this.found.length >= this.max) throw this.tooMany();
+    this.found.push({ name: local, attributes: attributes(text) });
   }
-  return n - 1;
+  close(): void {}
+  text(): void {}
 }
-
-const SHEET_TAG = /<(?:\w+:)?sheet\b([^>]*)\/?>/g;
-const RELATIONSHIP = /<(?:\w+:)?Relationship\b([^>]*)\/?>/g;
-const STRING_ITEM = /<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g;
-const NUM_FMT = /<(?:\w+:)?numFmt\b([^>]*)\/?>/g;
-const CELL_XFS = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/;
-const XF = /<(?:\w+:)?xf\b([^>]*?)\/?>/g;
-const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
-const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
-const VALUE = /<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?v>/;
-const INLINE = /<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/;
-const ROW_NUMBER = /\br="(\d+)"/;
-const CELL_REF = /\br="([A-Z]+)\d*"/;
-const CELL_TYPE = /\bt="(\w+)"/;
-const CELL_STYLE = /\bs="(\d+)"/;
 
 /**
  * An XLSX workbook, read in a worker or in Node without a DOM: the sheet list, then the cell
  * values of the sheet the user picks. Numbers stay numbers, booleans booleans, date-formatted
- * numbers become ISO 8601 strings (1900 and 1904 date systems), formulas give their cached result,
- * error cells their text (`#N/A`). Only the parts needed are inflated, each after its declared
- * size was checked against `limits`, so a zip bomb is refused before it is expanded; fflate never
- * writes past a part's declared size.
+ * numbers become ISO 8601 strings (1900 and 1904 date systems), formulas give their cached
+ * result, error cells their text (`#N/A`).
+ *
+ * Bounded against hostile files (see `WorkbookLimits`): the zip's entry count and each part's
+ * declared size are checked before anything is inflated, parts are inflated in small pushes and
+ * read as they come by a linear tokenizer (never held whole as XML text), the bytes inflated are
+ * counted against each part's limit and the workbook's total, and every cell reference, row
+ * number, column, cell length and the sheet's cell count is checked before a row is padded to
+ * it. Each refusal is a `WorkbookError` whose code says which limit and whose message names the
+ * part or cell. The shared strings are read on the first `readSheet`, not on `open`.
  */
 export class Workbook {
   readonly sheets: readonly SheetInfo[];
-  readonly #bytes: Uint8Array;
+  readonly #zip: ZipArchive;
   readonly #limits: Required<WorkbookLimits>;
   readonly #targets: readonly string[];
-  readonly #strings: readonly string[];
   readonly #dateStyles: ReadonlyMap<number, DateKind>;
   readonly #date1904: boolean;
-  /** Declared bytes inflated so far, against `maxTotalBytes`. */
+  #strings: readonly SharedString[] | undefined;
+  /** Bytes inflated so far, against `maxTotalBytes`. */
   #inflated = 0;
 
   private constructor(bytes: Uint8Array, limits: WorkbookLimits) {
-    this.#bytes = bytes;
-    this.#limits = { ...DEFAULT_LIMITS, ...limits };
-    const meta = this.#unzip(
-      (name) =>
-        name === 'xl/workbook.xml' ||
-        name === 'xl/_rels/workbook.xml.rels' ||
-        name === 'xl/sharedStrings.xml' ||
-        name === 'xl/styles.xml',
-    );
-    const workbook = text(meta['xl/workbook.xml']);
-    if (!workbook)
+    this.#limits = { ...DEFAULT_WORKBOOK_LIMITS, ...limits };
+    const { maxEntries, maxSheets, maxMetaBytes } = this.#limits;
+    this.#zip = new ZipArchive(bytes, maxEntries);
+    const meta = (what: string): InflateLimit => ({
+      maxBytes: maxMetaBytes,
+      maxRatio: this.#limits.maxRatio,
+      what,
+    });
+    const tooManySheets = () =>
+      new WorkbookError(
+        'too_many_parts',
+        `The workbook lists more than ${count(maxSheets)} sheets; the importer reads workbooks of at most ${count(maxSheets)}.`,
+      );
+    if (!this.#zip.entry('xl/workbook.xml'))
       throw new WorkbookError('not_xlsx', 'The file is a ZIP archive but not an Excel workbook.');
-    const rels = new Map<string, string>();
-    for (const m of text(meta['xl/_rels/workbook.xml.rels']).matchAll(RELATIONSHIP)) {
-      const a = attributes(m[1]!);
-      if (a.Id && a.Target) rels.set(a.Id, resolvePart('xl/workbook.xml', a.Target));
-    }
+    const book = new ElementCollector(new Set(['sheet', 'workbookPr']), maxSheets + 1, tooManySheets);
+    runSync(this.#parse('xl/workbook.xml', meta('workbook list'), book));
+    const rels = new ElementCollector(
+      new Set(['Relationship']),
+      maxSheets * 4 + 64,
+      () => new WorkbookError('too_many_parts', 'The workbook names more parts than the importer reads.'),
+    );
+    if (this.#zip.entry('xl/_rels/workbook.xml.rels'))
+      runSync(this.#parse('xl/_rels/workbook.xml.rels', meta('relationships'), rels));
+    const targets = new Map<string, string>();
+    for (const { attributes: a } of rels.found)
+      if (a.Id && a.Target) targets.set(a.Id, resolvePart('xl/workbook.xml', a.Target));
     const sheets: SheetInfo[] = [];
-    const targets: string[] = [];
-    for (const m of workbook.matchAll(SHEET_TAG)) {
-      const a = attributes(m[1]!);
-      const target = rels.get(a['r:id'] ?? a.id ?? '');
+    const sheetTargets: string[] = [];
+    let date1904 = false;
+    for (const { name, attributes: a } of book.found) {
+      if (name === 'workbookPr') {
+        date1904 = a.date1904 === '1' || a.date1904 === 'true';
+        continue;
+      }
+      const target = targets.get(a['r:id'] ?? a.id ?? '');
       if (a.name === undefined || target === undefined) continue;
+      if (sheets.length >= maxSheets) throw tooManySheets();
       sheets.push({
         name: a.name,
         index: sheets.length,
         hidden: a.state === 'hidden' || a.state === 'veryHidden',
       });
-      targets.push(target);
+      sheetTargets.push(target);
     }
     this.sheets = sheets;
-    this.#targets = targets;
-    this.#date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbook);
-    this.#strings = [...text(meta['xl/sharedStrings.xml']).matchAll(STRING_ITEM)].map((m) =>
-      m[1] === undefined ? '' : stringItemText(m[1]),
-    );
-    this.#dateStyles = readDateStyles(text(meta['xl/styles.xml']));
+    this.#targets = sheetTargets;
+    this.#date1904 = date1904;
+    const styles = new StylesReader();
+    if (this.#zip.entry('xl/styles.xml')) runSync(this.#parse('xl/styles.xml', meta('styles'), styles));
+    this.#dateStyles = styles.dateStyles();
   }
 
   /** Opens a workbook from its bytes; throws `WorkbookError` with a specific code. */
@@ -181,141 +166,149 @@ export class Workbook {
 
   /**
    * The cell values of one sheet, by name or index, as rows of cells; missing cells are `null`,
-   * every row padded to the sheet's widest row. Blank rows are kept (header detection skips them).
-   * With `maxRows`, reading stops at the first row with a value beyond that many, which is
-   * returned too, so the caller knows the sheet has more; `onProgress` hears the rows read so
-   * far every few thousand rows.
+   * every row with a cell padded to the sheet's widest row, blank rows kept as empty arrays
+   * (header detection skips them). With `maxRows`, reading stops at the first row with a value
+   * beyond that many, which is returned too, so the caller knows the sheet has more.
+   * Synchronous: `onProgress` and `signal` are heard between pieces of the read.
    */
   readSheet(sheet: string | number, options: SheetReadOptions = {}): SheetValue[][] {
+    return runSync(this.#read(sheet, options), options.signal);
+  }
+
+  /**
+   * As `readSheet`, but lets the event loop run every few tens of milliseconds, so a worker
+   * answers messages (a cancel, a ping) and an aborted `signal` stops the read.
+   */
+  readSheetAsync(sheet: string | number, options: SheetReadOptions = {}): Promise<SheetValue[][]> {
+    return runAsync(this.#read(sheet, options), options.signal);
+  }
+
+  *#read(sheet: string | number, options: SheetReadOptions): Generator<void, SheetValue[][]> {
     const { maxRows = Number.POSITIVE_INFINITY, onProgress } = options;
     const index = typeof sheet === 'number' ? sheet : this.sheets.findIndex((s) => s.name === sheet);
     const target = this.#targets[index];
-    if (target === undefined)
+    const info = this.sheets[index];
+    if (target === undefined || info === undefined)
       throw new WorkbookError('no_such_sheet', `The workbook has no sheet "${sheet}".`);
-    const xml = text(this.#unzip((name) => name === target)[target]);
-    if (!xml.includes('</sheetData>') && !/<(?:\w+:)?sheetData\s*\/>/.test(xml))
-      throw new WorkbookError(
-        'corrupt',
-        `The sheet "${this.sheets[index]!.name}" is damaged and cannot be read.`,
-      );
-    const rows: SheetValue[][] = [];
-    let width = 0;
-    let filled = 0;
-    for (const rowMatch of xml.matchAll(ROW)) {
-      const number = ROW_NUMBER.exec(rowMatch[1]!);
-      const rowIndex = number ? Number(number[1]) - 1 : rows.length;
-      while (rows.length < rowIndex) rows.push([]);
-      const cells: SheetValue[] = [];
-      const body = rowMatch[2];
-      if (body) {
-        for (const cellMatch of body.matchAll(CELL)) {
-          const attrs = cellMatch[1]!;
-          const ref = CELL_REF.exec(attrs);
-          const col = ref ? columnIndex(ref[1]!) : cells.length;
-          while (cells.length < col) cells.push(null);
-          cells[col] = this.#cellValue(attrs, cellMatch[2] ?? '');
+    const part = this.#zip.entry(target);
+    if (!part) throw new WorkbookError('corrupt', `The sheet "${info.name}" is missing from the workbook.`);
+    const { maxCellLength, maxColumns, maxCells, maxPartBytes, maxSharedStringsBytes, maxRatio } =
+      this.#limits;
+    const stringsPart = this.#strings === undefined ? this.#zip.entry(SHARED_STRINGS) : undefined;
+    const total = Math.max(1, part.compressedSize + (stringsPart?.compressedSize ?? 0));
+    let done = 0;
+    if (this.#strings === undefined) {
+      const reader = new SharedStringsReader(maxCellLength);
+      if (stringsPart) {
+        const what = { maxBytes: maxSharedStringsBytes, maxRatio, what: 'shared strings' };
+        for (const at of this.#parse(SHARED_STRINGS, what, reader, () => reader.limitError())) {
+          onProgress?.(0, at / total);
+          yield;
         }
+        done = stringsPart.compressedSize;
       }
-      while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
-      width = Math.max(width, cells.length);
-      rows.push(cells);
-      if (cells.some((cell) => cell !== null && cell !== '') && ++filled > maxRows) break;
-      if (onProgress && (rows.length & PROGRESS_ROWS_MASK) === 0) onProgress(rows.length);
+      this.#strings = reader.end();
     }
-    for (const row of rows) while (row.length < width) row.push(null);
-    return rows;
-  }
-
-  #cellValue(attrs: string, body: string): SheetValue {
-    const type = CELL_TYPE.exec(attrs)?.[1] ?? 'n';
-    if (type === 'inlineStr') {
-      const inline = INLINE.exec(body);
-      return inline ? stringItemText(inline[1]!) : null;
-    }
-    const raw = VALUE.exec(body)?.[1];
-    if (raw === undefined) return null;
-    switch (type) {
-      case 's':
-        return this.#strings[Number(raw)] ?? null;
-      case 'b':
-        return raw === '1' || raw === 'true';
-      case 'str':
-      case 'e':
-      case 'd':
-        return unescapeXml(raw);
-      default: {
-        const value = Number(raw);
-        if (!Number.isFinite(value)) return unescapeXml(raw);
-        const style = CELL_STYLE.exec(attrs);
-        const kind = style ? this.#dateStyles.get(Number(style[1])) : undefined;
-        if (kind === undefined) return value;
-        const serial = this.#date1904 ? value + 1462 : value;
-        if (kind === 'time') {
-          const seconds = Math.round((value % 1) * 86_400);
-          const pad = (n: number) => String(n).padStart(2, '0');
-          return `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
-        }
-        const iso = excelSerialToIso(serial, kind === 'datetime' && value % 1 !== 0);
-        return iso ?? value;
-      }
-    }
-  }
-
-  /** Inflates the parts `wanted` selects, after checking their declared sizes against the limits. */
-  #unzip(wanted: (name: string) => boolean): Unzipped {
-    const { maxPartBytes, maxTotalBytes, maxRatio } = this.#limits;
+    const rows = new SheetReader({
+      sheetName: info.name,
+      strings: this.#strings,
+      dateStyles: this.#dateStyles,
+      date1904: this.#date1904,
+      maxColumns,
+      maxCellLength,
+      maxCells,
+      maxRows,
+    });
     try {
-      return unzipSync(this.#bytes, {
-        filter: (file) => {
-          if (!wanted(file.name)) return false;
-          this.#inflated += file.originalSize;
-          const ratio = file.originalSize / Math.max(1, file.size);
-          if (
-            file.originalSize > maxPartBytes ||
-            this.#inflated > maxTotalBytes ||
-            (file.originalSize > 1024 * 1024 && ratio > maxRatio)
-          )
-            throw new WorkbookError(
-              'too_large',
-              `The workbook part ${file.name} would expand to ${file.originalSize} bytes, more than the importer reads.`,
-            );
-          return true;
-        },
-      });
+      const limit = { maxBytes: maxPartBytes, maxRatio, what: `sheet "${info.name}"` };
+      for (const at of this.#parse(target, limit, rows, (kind) => rows.limitError(kind))) {
+        onProgress?.(rows.rows.length, (done + at) / total);
+        yield;
+      }
+      return rows.end();
     } catch (error) {
-      if (error instanceof WorkbookError) throw error;
-      throw new WorkbookError(
-        'corrupt',
-        `The workbook is damaged and cannot be read (${(error as Error).message}).`,
-      );
+      if (error instanceof EnoughRows) return rows.padded();
+      throw error;
     }
   }
+
+  /**
+   * Inflates one part into `handler` through the tokenizer, yielding the compressed bytes read
+   * so far after each piece. Limit errors of the tokenizer become `limitError`'s message.
+   */
+  *#parse(
+    name: string,
+    limit: InflateLimit,
+    handler: XmlHandler & { end?: () => unknown },
+    limitError: (kind: 'tag' | 'text') => WorkbookError = (kind) =>
+      new WorkbookError('corrupt', `The workbook part ${name} is damaged: an XML ${kind} runs on too long.`),
+  ): Generator<number, void> {
+    const entry = this.#zip.entry(name);
+    if (!entry) return;
+    const { maxTotalBytes, maxCellLength } = this.#limits;
+    // The part's own limit speaks first (its message is the more specific), when inflating starts.
+    if (entry.size <= limit.maxBytes && this.#inflated + entry.size > maxTotalBytes)
+      throw this.#tooMuch(name);
+    const decoder = new TextDecoder('utf-8');
+    const tokenizer = new XmlTokenizer(handler, {
+      maxTagLength: MAX_TAG_LENGTH,
+      maxTextLength: maxCellLength * ENTITY_EXPANSION + 64,
+    });
+    const sink = (bytes: Uint8Array) => {
+      this.#inflated += bytes.length;
+      if (this.#inflated > maxTotalBytes) throw this.#tooMuch(name);
+      tokenizer.push(decoder.decode(bytes, { stream: true }));
+    };
+    try {
+      yield* this.#zip.inflate(entry, limit, sink);
+      tokenizer.push(decoder.decode());
+      tokenizer.end();
+    } catch (error) {
+      if (error instanceof XmlLimitError) throw limitError(error.kind);
+      if (error instanceof XmlSyntaxError)
+        throw new WorkbookError('corrupt', `The workbook part ${name} is damaged: ${error.message}.`);
+      if (error instanceof InvalidCharacterError)
+        throw new WorkbookError(
+          'invalid_character',
+          `The workbook part ${name} has the character reference ${error.reference}, which is no Unicode character; the file is damaged.`,
+        );
+      throw error;
+    }
+  }
+
+  #tooMuch(name: string): WorkbookError {
+    return new WorkbookError(
+      'too_large',
+      `The workbook expands to more than ${count(this.#limits.maxTotalBytes)} bytes (reading ${name}); the importer reads no more.`,
+    );
+  }
 }
 
-/** Style index to the kind of date its number format shows, for the styles that show one. */
-function readDateStyles(styles: string): Map<number, DateKind> {
-  const custom = new Map<number, string>();
-  for (const m of styles.matchAll(NUM_FMT)) {
-    const a = attributes(m[1]!);
-    if (a.numFmtId && a.formatCode) custom.set(Number(a.numFmtId), a.formatCode);
-  }
-  const out = new Map<number, DateKind>();
-  const xfs = CELL_XFS.exec(styles)?.[1] ?? '';
-  let index = 0;
-  for (const m of xfs.matchAll(XF)) {
-    const id = Number(attributes(m[1]!).numFmtId ?? 0);
-    const code = custom.get(id);
-    const kind = code !== undefined ? dateKind(code) : BUILTIN_DATE_FORMATS.has(id) ? builtinKind(id) : null;
-    if (kind) out.set(index, kind);
-    index++;
-  }
-  return out;
+function cancelled(): WorkbookError {
+  return new WorkbookError('cancelled', 'Reading the workbook was cancelled.');
 }
 
-function builtinKind(id: number): DateKind {
-  if (id === 22) return 'datetime';
-  if ((id >= 18 && id <= 21) || id === 45 || id === 46 || id === 47) return 'time';
-  return 'date';
+/** Runs a read to its end without yielding to the event loop. */
+function runSync<T>(steps: Generator<unknown, T>, signal?: AbortSignal): T {
+  for (;;) {
+    if (signal?.aborted) throw cancelled();
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Runs a read, letting the event loop run every `SLICE_MS`. */
+async function runAsync<T>(steps: Generator<unknown, T>, signal?: AbortSignal): Promise<T> {
+  let slice = performance.now();
+  for (;;) {
+    if (signal?.aborted) throw cancelled();
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - slice > SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      slice = performance.now();
+    }
+  }
 }
 
 /** Opens an XLSX file (a `Blob`, e.g. the user's `File`) for the sheet step. */

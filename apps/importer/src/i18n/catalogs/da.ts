@@ -32,7 +32,19 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'Tabulator',
   'header.pipe': 'Lodret streg (|)',
   'header.settings': 'Overskriftsrække, tegnkodning og skilletegn',
+  'header.encodingDoubt':
+    'Det er ikke sikkert, at filen er kodet i {encoding}. Hvis teksten nedenfor ser forkert ud, så vælg den læsning, der ser rigtig ud.',
+  'header.readAs': 'Læs som {encoding}',
+  'header.malformed_quotes':
+    '{count} rækker har et anførselstegn, der ikke lukkes, hvor det burde (rækker {rows}). De blev læst, som de står; kontrollér dem i gennemgangen.',
+  'header.invalid_bytes':
+    '{count} rækker indeholder bytes, der ikke er tekst i {encoding} (rækker {rows}); de vises som �. Hvis meget af teksten ser forkert ud, så vælg en anden tegnkodning.',
+  'header.ragged_row':
+    '{count} rækker har ikke lige så mange celler som overskriftsrækken (rækker {rows}). Manglende celler er tomme; ekstra celler bevares i egne kolonner.',
+  'header.noRows': 'Der er ingen datarækker under denne overskriftsrække.',
   'match.title': 'Match kolonner',
+  'match.summary': '{matched} af {count} kolonner matchet',
+  'match.toCheck': '{check} at kontrollere',
   'match.field': 'Felt',
   'match.column': 'Kolonne i din fil',
   'match.samples': 'Eksempelværdier',
@@ -113,6 +125,10 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Importværktøjet svarede ikke i {seconds} sekunder, mens det behandlede filen. Ingen rækker blev importeret; vælg filen igen for at prøve igen.',
   'header.sheet': 'Ark',
+  'error.encrypted':
+    'Denne projektmappe er beskyttet med en adgangskode. Åbn den, gem den uden adgangskode (eller som .xlsx eller CSV), og prøv igen.',
+  'error.needs_full_build':
+    'Dette regnearksformat (.xls, .xlsb eller .ods) kan kun læses af importørens fulde version, som denne side ikke bruger. Gem filen som .xlsx eller CSV, og prøv igen.',
   'error.xls_unsupported':
     'Dette er en gammel Excel 97-2003-projektmappe (.xls). Gem den som .xlsx eller CSV i Excel, og prøv igen.',
   'error.not_xlsx': 'Projektmappen kan ikke læses. Gem den igen som .xlsx eller CSV.',
@@ -120,6 +136,16 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Projektmappen indeholder flere data, end der kan læses her. Del den op i mindre filer.',
   'error.no_such_sheet': 'Arket findes ikke i projektmappen.',
+  'error.no_data_rows':
+    'Filen har en overskriftsrække, men ingen datarækker under den. Vælg en fil med mindst én datarække.',
+  'error.cell_out_of_range':
+    'Projektmappen henviser til en celle uden for det største ark, Excel tillader (kolonne A til XFD, række 1 til 1.048.576); den er beskadiget eller ikke lavet af et regnearksprogram. Gem den igen som .xlsx eller CSV.',
+  'error.too_many_cells':
+    'Arket spænder over flere celler, end der kan læses her. Slet cellerne uden for tabellen (Ctrl+End i Excel viser den sidst brugte), eller del arket op.',
+  'error.too_many_parts':
+    'Projektmappen har flere ark eller dele, end der kan læses her. Gem det ark, du skal bruge, som sin egen projektmappe eller som CSV.',
+  'error.invalid_character':
+    'Projektmappen indeholder et tegn, der ikke er gyldig tekst, så den er beskadiget. Gem den igen som .xlsx eller CSV.',
   'error.unknown_encoding': 'Filens tegnkodning kan ikke læses. Gem den som UTF-8-CSV.',
   'issue.required': 'Dette felt er påkrævet.',
   'issue.invalid_email': 'Dette er ikke en gyldig e-mailadresse.',
@@ -129,6 +155,12 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': '{count} række bliver importeret.',
   'review.submit.one': 'Importér {rowCount} række',
   'done.summary.one': '{rowCount} række blev overdraget til programmet.',
+  'header.malformed_quotes.one':
+    'Række {rows} har et anførselstegn, der ikke lukkes, hvor det burde. Den blev læst, som den står; kontrollér den i gennemgangen.',
+  'header.invalid_bytes.one':
+    'Række {rows} indeholder bytes, der ikke er tekst i {encoding}; de vises som �. Hvis meget af teksten ser forkert ud, så vælg en anden tegnkodning.',
+  'header.ragged_row.one':
+    'Række {rows} har ikke lige så mange celler som overskriftsrækken. Manglende celler er tomme; ekstra celler bevares i egne kolonner.',
   'review.deleted.one': '{count} række slettet.',
   'issue.too_short': 'Værdien er for kort.',
   'issue.too_long': 'Værdien er for lang (højst {maxLength} tegn).',
@@ -147,6 +179,10 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'Værdien har den forkerte type.',
   'issue.ragged_row': 'Rækken har {actual} celler; overskriftsrækken har {expected}.',
+  'issue.malformed_quotes':
+    'Et anførselstegn i denne række lukkes ikke, hvor det burde; rækken blev læst, som den står, med anførselstegnene. Kontrollér dens celler.',
+  'issue.invalid_bytes':
+    'Rækken indeholder bytes, der ikke er tekst i filens tegnkodning; de vises som �. Kontrollér dens celler.',
   'issue.date_order_assumed': 'Læst som {order}; kontrollér rækkefølgen af dag og måned.',
   'review.errors.one': '{count} fejl',
   'review.matches.one': '{count} celle matcher',

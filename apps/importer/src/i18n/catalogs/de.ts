@@ -32,7 +32,19 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'Tabulator',
   'header.pipe': 'Senkrechter Strich (|)',
   'header.settings': 'Kopfzeile, Kodierung und Trennzeichen',
+  'header.encodingDoubt':
+    'Es ist nicht sicher, dass diese Datei in {encoding} kodiert ist. Wenn der Text unten falsch aussieht, wählen Sie die Lesart, die richtig aussieht.',
+  'header.readAs': 'Als {encoding} lesen',
+  'header.malformed_quotes':
+    '{count} Zeilen haben ein Anführungszeichen, das nicht dort schließt, wo es sollte (Zeilen {rows}). Sie wurden so gelesen, wie sie dastehen; prüfen Sie sie in der Übersicht.',
+  'header.invalid_bytes':
+    '{count} Zeilen enthalten Bytes, die in {encoding} kein Text sind (Zeilen {rows}); sie erscheinen als �. Wenn viel Text falsch aussieht, wählen Sie eine andere Kodierung.',
+  'header.ragged_row':
+    '{count} Zeilen haben nicht so viele Zellen wie die Kopfzeile (Zeilen {rows}). Fehlende Zellen bleiben leer; zusätzliche Zellen stehen in eigenen Spalten.',
+  'header.noRows': 'Unter dieser Kopfzeile stehen keine Datenzeilen.',
   'match.title': 'Spalten zuordnen',
+  'match.summary': '{matched} von {count} Spalten zugeordnet',
+  'match.toCheck': '{check} zu prüfen',
   'match.field': 'Feld',
   'match.column': 'Spalte in Ihrer Datei',
   'match.samples': 'Beispielwerte',
@@ -115,6 +127,10 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Der Importer hat {seconds} Sekunden lang nicht reagiert, während er die Datei bearbeitete. Es wurden keine Zeilen importiert; wählen Sie die Datei erneut aus, um es noch einmal zu versuchen.',
   'header.sheet': 'Tabellenblatt',
+  'error.encrypted':
+    'Diese Arbeitsmappe ist mit einem Kennwort geschützt. Öffnen Sie sie, speichern Sie sie ohne Kennwort (oder als .xlsx oder CSV) und versuchen Sie es erneut.',
+  'error.needs_full_build':
+    'Dieses Tabellenformat (.xls, .xlsb oder .ods) kann nur die Vollversion des Importers lesen, die diese Seite nicht verwendet. Speichern Sie die Datei als .xlsx oder CSV und versuchen Sie es erneut.',
   'error.xls_unsupported':
     'Dies ist eine alte Excel-97-2003-Arbeitsmappe (.xls). Speichern Sie sie in Excel als .xlsx oder CSV und versuchen Sie es erneut.',
   'error.not_xlsx':
@@ -123,6 +139,16 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Diese Arbeitsmappe enthält mehr Daten, als hier gelesen werden können. Teilen Sie sie in kleinere Dateien auf.',
   'error.no_such_sheet': 'Dieses Tabellenblatt gibt es in der Arbeitsmappe nicht.',
+  'error.no_data_rows':
+    'Die Datei hat eine Kopfzeile, aber keine Datenzeilen darunter. Wählen Sie eine Datei mit mindestens einer Datenzeile.',
+  'error.cell_out_of_range':
+    'Diese Arbeitsmappe verweist auf eine Zelle außerhalb des größten Blatts, das Excel erlaubt (Spalten A bis XFD, Zeilen 1 bis 1.048.576); sie ist beschädigt oder stammt nicht aus einem Tabellenprogramm. Speichern Sie sie erneut als .xlsx oder CSV.',
+  'error.too_many_cells':
+    'Dieses Tabellenblatt umfasst mehr Zellen, als hier gelesen werden können. Löschen Sie die Zellen außerhalb Ihrer Tabelle (Strg+Ende zeigt in Excel die letzte benutzte) oder teilen Sie das Blatt auf.',
+  'error.too_many_parts':
+    'Diese Arbeitsmappe hat mehr Blätter oder Teile, als hier gelesen werden können. Speichern Sie das benötigte Blatt als eigene Arbeitsmappe oder als CSV.',
+  'error.invalid_character':
+    'Diese Arbeitsmappe enthält ein Zeichen, das kein gültiger Text ist; sie ist beschädigt. Speichern Sie sie erneut als .xlsx oder CSV.',
   'error.unknown_encoding':
     'Die Zeichenkodierung dieser Datei kann nicht gelesen werden. Speichern Sie sie als UTF-8-CSV.',
   'issue.required': 'Dieses Feld ist ein Pflichtfeld.',
@@ -134,6 +160,12 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': '{count} Zeile wird importiert.',
   'review.submit.one': '{rowCount} Zeile importieren',
   'done.summary.one': '{rowCount} Zeile wurde an die Anwendung übergeben.',
+  'header.malformed_quotes.one':
+    'Zeile {rows} hat ein Anführungszeichen, das nicht dort schließt, wo es sollte. Sie wurde so gelesen, wie sie dasteht; prüfen Sie sie in der Übersicht.',
+  'header.invalid_bytes.one':
+    'Zeile {rows} enthält Bytes, die in {encoding} kein Text sind; sie erscheinen als �. Wenn viel Text falsch aussieht, wählen Sie eine andere Kodierung.',
+  'header.ragged_row.one':
+    'Zeile {rows} hat nicht so viele Zellen wie die Kopfzeile. Fehlende Zellen bleiben leer; zusätzliche Zellen stehen in eigenen Spalten.',
   'review.deleted.one': '{count} Zeile gelöscht.',
   'issue.too_short': 'Dieser Wert ist zu kurz.',
   'issue.too_long': 'Dieser Wert ist zu lang (höchstens {maxLength} Zeichen).',
@@ -152,6 +184,10 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'Dieser Wert hat den falschen Typ.',
   'issue.ragged_row': 'Diese Zeile hat {actual} Zellen, die Kopfzeile {expected}.',
+  'issue.malformed_quotes':
+    'Ein Anführungszeichen in dieser Zeile wird nicht dort geschlossen, wo es sollte; die Zeile wurde so gelesen, wie sie dasteht, mit den Anführungszeichen. Prüfen Sie ihre Zellen.',
+  'issue.invalid_bytes':
+    'Diese Zeile enthält Bytes, die in der Kodierung der Datei kein Text sind; sie erscheinen als �. Prüfen Sie ihre Zellen.',
   'issue.date_order_assumed': 'Als {order} gelesen; prüfen Sie die Reihenfolge von Tag und Monat.',
   'review.matches.one': '{count} Zelle gefunden',
   'review.replaced.one': '{count} Zelle ersetzt.',

@@ -30,7 +30,19 @@ export const en = {
   'header.tab': 'Tab',
   'header.pipe': 'Vertical bar (|)',
   'header.settings': 'Header row, encoding and delimiter',
+  'header.encodingDoubt':
+    'It is not certain that this file is in {encoding}. If the text below looks wrong, choose the reading that looks right.',
+  'header.readAs': 'Read as {encoding}',
+  'header.malformed_quotes':
+    '{count} rows have a quote that does not close where it should (rows {rows}). Each was read as its line shows; check them in the review.',
+  'header.invalid_bytes':
+    '{count} rows hold bytes that are not text in {encoding} (rows {rows}); they show as �. If much of the text looks wrong, choose another encoding.',
+  'header.ragged_row':
+    '{count} rows do not have as many cells as the header row (rows {rows}). Missing cells are empty; extra cells are kept in columns of their own.',
+  'header.noRows': 'There are no rows of data below this header row.',
   'match.title': 'Match columns',
+  'match.summary': '{matched} of {count} columns matched',
+  'match.toCheck': '{check} to check',
   'match.field': 'Field',
   'match.column': 'Column in your file',
   'match.samples': 'Sample values',
@@ -111,6 +123,10 @@ export const en = {
   'error.worker_silent':
     'The importer stopped responding for {seconds} seconds while working on the file. No rows were imported; choose the file again to retry.',
   'header.sheet': 'Sheet',
+  'error.encrypted':
+    'This workbook is protected with a password. Open it, save it without a password (or as .xlsx or CSV) and try again.',
+  'error.needs_full_build':
+    "This spreadsheet format (.xls, .xlsb or .ods) can be read only by the importer's full build, which this page does not use. Save the file as .xlsx or CSV and try again.",
   'error.xls_unsupported':
     'This is an old Excel 97-2003 (.xls) workbook. Save it as .xlsx or CSV in Excel and try again.',
   'error.not_xlsx': 'This workbook cannot be read. Save it again as .xlsx or CSV and try again.',
@@ -119,6 +135,16 @@ export const en = {
   'error.workbook_too_large':
     'This workbook expands to more data than can be read here. Split it into smaller files.',
   'error.no_such_sheet': 'That sheet is not in the workbook.',
+  'error.no_data_rows':
+    'The file has a header row but no rows of data below it. Choose a file with at least one row of data.',
+  'error.cell_out_of_range':
+    'This workbook refers to a cell outside the largest sheet Excel allows (columns A to XFD, rows 1 to 1,048,576), so it is damaged or was not made by a spreadsheet program. Save it again as .xlsx or CSV and try again.',
+  'error.too_many_cells':
+    'This sheet spans more cells than can be read here. Delete the cells outside your table (Ctrl+End in Excel shows the last one used) or split the sheet, and try again.',
+  'error.too_many_parts':
+    'This workbook has more sheets or parts than can be read here. Save the sheet you need as its own workbook or as CSV and try again.',
+  'error.invalid_character':
+    'This workbook contains a character that is not valid text, so it is damaged. Save it again as .xlsx or CSV and try again.',
   'error.unknown_encoding':
     'The text encoding of this file cannot be read. Save it as UTF-8 CSV and try again.',
   'issue.required': 'This field is required.',
@@ -141,6 +167,10 @@ export const en = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'This value has the wrong type.',
   'issue.ragged_row': 'This row has {actual} cells; the header has {expected}.',
+  'issue.malformed_quotes':
+    'A quote in this row does not close where it should; the row was read as its line shows, quotes included. Check its cells.',
+  'issue.invalid_bytes':
+    'This row holds bytes that are not text in the file’s encoding; they show as �. Check its cells.',
   'issue.date_order_assumed': 'Read as {order}; check the day and month order.',
   'issue.invalid': 'This value is not valid.',
   // Singular forms, used when the count (`count` or `rowCount`) is one in the locale's plural rules.
@@ -158,6 +188,12 @@ export const en = {
   'submit.blocked.one': 'Fix or delete the row with errors before importing.',
   'review.submit.one': 'Import {rowCount} row',
   'done.summary.one': '{rowCount} row was handed to the application.',
+  'header.malformed_quotes.one':
+    'Row {rows} has a quote that does not close where it should. It was read as its line shows; check it in the review.',
+  'header.invalid_bytes.one':
+    'Row {rows} holds bytes that are not text in {encoding}; they show as �. If much of the text looks wrong, choose another encoding.',
+  'header.ragged_row.one':
+    'Row {rows} does not have as many cells as the header row. Missing cells are empty; extra cells are kept in columns of their own.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -33,7 +33,19 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'Tabulador',
   'header.pipe': 'Barra vertical (|)',
   'header.settings': 'Fila de encabezado, codificación y separador',
+  'header.encodingDoubt':
+    'No es seguro que este archivo esté en {encoding}. Si el texto de abajo parece incorrecto, elija la lectura que parezca correcta.',
+  'header.readAs': 'Leer como {encoding}',
+  'header.malformed_quotes':
+    '{count} filas tienen comillas que no se cierran donde deberían (filas {rows}). Cada una se leyó tal como aparece; revíselas en la revisión.',
+  'header.invalid_bytes':
+    '{count} filas contienen bytes que no son texto en {encoding} (filas {rows}); se muestran como �. Si gran parte del texto parece incorrecto, elija otra codificación.',
+  'header.ragged_row':
+    '{count} filas no tienen tantas celdas como la fila de encabezado (filas {rows}). Las celdas que faltan quedan vacías; las sobrantes se guardan en columnas propias.',
+  'header.noRows': 'No hay filas de datos debajo de esta fila de encabezado.',
   'match.title': 'Asociar columnas',
+  'match.summary': '{matched} de {count} columnas asociadas',
+  'match.toCheck': '{check} por revisar',
   'match.field': 'Campo',
   'match.column': 'Columna de su archivo',
   'match.samples': 'Valores de ejemplo',
@@ -115,6 +127,10 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'El importador dejó de responder durante {seconds} segundos mientras procesaba el archivo. No se importó ninguna fila; vuelva a elegir el archivo para intentarlo de nuevo.',
   'header.sheet': 'Hoja',
+  'error.encrypted':
+    'Este libro está protegido con contraseña. Ábralo, guárdelo sin contraseña (o como .xlsx o CSV) e inténtelo de nuevo.',
+  'error.needs_full_build':
+    'Este formato de hoja de cálculo (.xls, .xlsb u .ods) solo lo puede leer la versión completa del importador, que esta página no usa. Guarde el archivo como .xlsx o CSV e inténtelo de nuevo.',
   'error.xls_unsupported':
     'Este es un libro antiguo de Excel 97-2003 (.xls). Guárdelo como .xlsx o CSV en Excel e inténtelo de nuevo.',
   'error.not_xlsx': 'No se puede leer este libro. Guárdelo de nuevo como .xlsx o CSV.',
@@ -122,6 +138,16 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Este libro contiene más datos de los que se pueden leer aquí. Divídalo en archivos más pequeños.',
   'error.no_such_sheet': 'Esa hoja no está en el libro.',
+  'error.no_data_rows':
+    'El archivo tiene una fila de encabezado pero ninguna fila de datos debajo. Elija un archivo con al menos una fila de datos.',
+  'error.cell_out_of_range':
+    'Este libro hace referencia a una celda fuera de la hoja más grande que permite Excel (columnas A a XFD, filas 1 a 1.048.576): está dañado o no lo creó un programa de hojas de cálculo. Guárdelo de nuevo como .xlsx o CSV.',
+  'error.too_many_cells':
+    'Esta hoja abarca más celdas de las que se pueden leer aquí. Elimine las celdas fuera de su tabla (Ctrl+Fin en Excel muestra la última usada) o divida la hoja.',
+  'error.too_many_parts':
+    'Este libro tiene más hojas o partes de las que se pueden leer aquí. Guarde la hoja que necesita como libro propio o como CSV.',
+  'error.invalid_character':
+    'Este libro contiene un carácter que no es texto válido, por lo que está dañado. Guárdelo de nuevo como .xlsx o CSV.',
   'error.unknown_encoding': 'No se puede leer la codificación de este archivo. Guárdelo como CSV UTF-8.',
   'issue.required': 'Este campo es obligatorio.',
   'issue.invalid_email': 'No es una dirección de correo electrónico válida.',
@@ -132,6 +158,12 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': 'Se importará {count} fila.',
   'review.submit.one': 'Importar {rowCount} fila',
   'done.summary.one': 'Se entregó {rowCount} fila a la aplicación.',
+  'header.malformed_quotes.one':
+    'La fila {rows} tiene comillas que no se cierran donde deberían. Se leyó tal como aparece; revísela en la revisión.',
+  'header.invalid_bytes.one':
+    'La fila {rows} contiene bytes que no son texto en {encoding}; se muestran como �. Si gran parte del texto parece incorrecto, elija otra codificación.',
+  'header.ragged_row.one':
+    'La fila {rows} no tiene tantas celdas como la fila de encabezado. Las celdas que faltan quedan vacías; las sobrantes se guardan en columnas propias.',
   'review.deleted.one': '{count} fila eliminada.',
   'issue.too_short': 'Este valor es demasiado corto.',
   'issue.too_long': 'Este valor es demasiado largo (máximo {maxLength} caracteres).',
@@ -150,6 +182,10 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'Este valor es de un tipo incorrecto.',
   'issue.ragged_row': 'Esta fila tiene {actual} celdas; el encabezado tiene {expected}.',
+  'issue.malformed_quotes':
+    'Unas comillas de esta fila no se cierran donde deberían; la fila se leyó tal como aparece, con las comillas. Revise sus celdas.',
+  'issue.invalid_bytes':
+    'Esta fila contiene bytes que no son texto en la codificación del archivo; se muestran como �. Revise sus celdas.',
   'issue.date_order_assumed': 'Se leyó como {order}; compruebe el orden del día y el mes.',
   'review.matches.one': '{count} celda coincide',
   'review.replaced.one': '{count} celda reemplazada.',

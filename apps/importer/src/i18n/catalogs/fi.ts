@@ -32,7 +32,19 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'Sarkain',
   'header.pipe': 'Pystyviiva (|)',
   'header.settings': 'Otsikkorivi, merkistö ja erotin',
+  'header.encodingDoubt':
+    'Ei ole varmaa, että tiedoston merkistö on {encoding}. Jos alla oleva teksti näyttää väärältä, valitse luenta, joka näyttää oikealta.',
+  'header.readAs': 'Lue merkistöllä {encoding}',
+  'header.malformed_quotes':
+    '{count} rivillä on lainausmerkki, joka ei sulkeudu siellä missä pitäisi (rivit {rows}). Ne luettiin sellaisinaan; tarkista ne tarkistusvaiheessa.',
+  'header.invalid_bytes':
+    '{count} rivillä on tavuja, jotka eivät ole tekstiä merkistössä {encoding} (rivit {rows}); ne näkyvät merkkinä �. Jos suuri osa tekstistä näyttää väärältä, valitse toinen merkistö.',
+  'header.ragged_row':
+    '{count} rivillä ei ole yhtä monta solua kuin otsikkorivillä (rivit {rows}). Puuttuvat solut ovat tyhjiä; ylimääräiset solut säilyvät omissa sarakkeissaan.',
+  'header.noRows': 'Tämän otsikkorivin alla ei ole tietorivejä.',
   'match.title': 'Yhdistä sarakkeet',
+  'match.summary': '{matched}/{count} saraketta yhdistetty',
+  'match.toCheck': '{check} tarkistettavana',
   'match.field': 'Kenttä',
   'match.column': 'Tiedostosi sarake',
   'match.samples': 'Esimerkkiarvot',
@@ -114,6 +126,10 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Tuontityökalu ei vastannut {seconds} sekuntiin käsitellessään tiedostoa. Yhtään riviä ei tuotu; valitse tiedosto uudelleen yrittääksesi uudestaan.',
   'header.sheet': 'Taulukko',
+  'error.encrypted':
+    'Tämä työkirja on suojattu salasanalla. Avaa se, tallenna se ilman salasanaa (tai .xlsx- tai CSV-muodossa) ja yritä uudelleen.',
+  'error.needs_full_build':
+    'Tätä taulukkomuotoa (.xls, .xlsb tai .ods) voi lukea vain tuojan täysi versio, jota tämä sivu ei käytä. Tallenna tiedosto .xlsx- tai CSV-muodossa ja yritä uudelleen.',
   'error.xls_unsupported':
     'Tämä on vanha Excel 97-2003 -työkirja (.xls). Tallenna se Excelissä .xlsx- tai CSV-muotoon ja yritä uudelleen.',
   'error.not_xlsx': 'Työkirjaa ei voi lukea. Tallenna se uudelleen .xlsx- tai CSV-muotoon.',
@@ -121,6 +137,16 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Työkirjassa on enemmän tietoa kuin tässä voidaan lukea. Jaa se pienempiin tiedostoihin.',
   'error.no_such_sheet': 'Työkirjassa ei ole tätä taulukkoa.',
+  'error.no_data_rows':
+    'Tiedostossa on otsikkorivi mutta ei sen alla yhtään tietoriviä. Valitse tiedosto, jossa on vähintään yksi tietorivi.',
+  'error.cell_out_of_range':
+    'Työkirja viittaa soluun, joka on Excelin suurimman sallitun taulukon ulkopuolella (sarakkeet A–XFD, rivit 1–1 048 576); se on vioittunut tai sitä ei ole tehty taulukkolaskentaohjelmalla. Tallenna se uudelleen .xlsx- tai CSV-muotoon.',
+  'error.too_many_cells':
+    'Taulukko kattaa enemmän soluja kuin tässä voidaan lukea. Poista taulukkosi ulkopuoliset solut (Ctrl+End näyttää Excelissä viimeisen käytetyn) tai jaa taulukko.',
+  'error.too_many_parts':
+    'Työkirjassa on enemmän taulukoita tai osia kuin tässä voidaan lukea. Tallenna tarvitsemasi taulukko omaksi työkirjakseen tai CSV-muotoon.',
+  'error.invalid_character':
+    'Työkirjassa on merkki, joka ei ole kelvollista tekstiä, joten se on vioittunut. Tallenna se uudelleen .xlsx- tai CSV-muotoon.',
   'error.unknown_encoding': 'Tiedoston merkistöä ei voi lukea. Tallenna se UTF-8-CSV-muotoon.',
   'issue.required': 'Tämä kenttä on pakollinen.',
   'issue.invalid_email': 'Tämä ei ole kelvollinen sähköpostiosoite.',
@@ -129,6 +155,12 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': 'Tuodaan {count} rivi.',
   'review.submit.one': 'Tuo {rowCount} rivi',
   'done.summary.one': '{rowCount} rivi luovutettiin sovellukselle.',
+  'header.malformed_quotes.one':
+    'Rivillä {rows} on lainausmerkki, joka ei sulkeudu siellä missä pitäisi. Se luettiin sellaisenaan; tarkista se tarkistusvaiheessa.',
+  'header.invalid_bytes.one':
+    'Rivillä {rows} on tavuja, jotka eivät ole tekstiä merkistössä {encoding}; ne näkyvät merkkinä �. Jos suuri osa tekstistä näyttää väärältä, valitse toinen merkistö.',
+  'header.ragged_row.one':
+    'Rivillä {rows} ei ole yhtä monta solua kuin otsikkorivillä. Puuttuvat solut ovat tyhjiä; ylimääräiset solut säilyvät omissa sarakkeissaan.',
   'review.deleted.one': 'Poistettiin {count} rivi.',
   'issue.too_short': 'Arvo on liian lyhyt.',
   'issue.too_long': 'Arvo on liian pitkä (enintään {maxLength} merkkiä).',
@@ -147,6 +179,10 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'Arvo on väärää tyyppiä.',
   'issue.ragged_row': 'Rivin solumäärä on {actual}, otsikkorivin {expected}.',
+  'issue.malformed_quotes':
+    'Tämän rivin lainausmerkki ei sulkeudu siellä missä pitäisi; rivi luettiin sellaisenaan lainausmerkkeineen. Tarkista sen solut.',
+  'issue.invalid_bytes':
+    'Rivillä on tavuja, jotka eivät ole tekstiä tiedoston merkistössä; ne näkyvät merkkinä �. Tarkista sen solut.',
   'issue.date_order_assumed': 'Luettu muodossa {order}; tarkista päivän ja kuukauden järjestys.',
   'review.errors.one': '{count} virhe',
   'review.warnings.one': '{count} varoitus',

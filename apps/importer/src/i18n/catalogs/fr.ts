@@ -32,7 +32,19 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'Tabulation',
   'header.pipe': 'Barre verticale (|)',
   'header.settings': 'Ligne d’en-tête, encodage et séparateur',
+  'header.encodingDoubt':
+    'Il n’est pas certain que ce fichier soit en {encoding}. Si le texte ci-dessous semble faux, choisissez la lecture qui semble juste.',
+  'header.readAs': 'Lire en {encoding}',
+  'header.malformed_quotes':
+    '{count} lignes ont un guillemet qui ne se ferme pas là où il devrait (lignes {rows}). Chacune a été lue telle qu’elle apparaît ; vérifiez-les dans la revue.',
+  'header.invalid_bytes':
+    '{count} lignes contiennent des octets qui ne sont pas du texte en {encoding} (lignes {rows}) ; ils s’affichent comme �. Si une grande partie du texte semble fausse, choisissez un autre encodage.',
+  'header.ragged_row':
+    '{count} lignes n’ont pas autant de cellules que la ligne d’en-tête (lignes {rows}). Les cellules manquantes sont vides ; les cellules en trop sont gardées dans leurs propres colonnes.',
+  'header.noRows': 'Il n’y a aucune ligne de données sous cette ligne d’en-tête.',
   'match.title': 'Associer les colonnes',
+  'match.summary': '{matched} colonnes sur {count} associées',
+  'match.toCheck': '{check} à vérifier',
   'match.field': 'Champ',
   'match.column': 'Colonne de votre fichier',
   'match.samples': 'Exemples de valeurs',
@@ -114,6 +126,10 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'L’importateur n’a pas répondu pendant {seconds} secondes alors qu’il traitait le fichier. Aucune ligne n’a été importée ; choisissez à nouveau le fichier pour réessayer.',
   'header.sheet': 'Feuille',
+  'error.encrypted':
+    'Ce classeur est protégé par un mot de passe. Ouvrez-le, enregistrez-le sans mot de passe (ou au format .xlsx ou CSV) et réessayez.',
+  'error.needs_full_build':
+    "Ce format de tableur (.xls, .xlsb ou .ods) ne peut être lu que par la version complète de l'importateur, que cette page n'utilise pas. Enregistrez le fichier au format .xlsx ou CSV et réessayez.",
   'error.xls_unsupported':
     'Ce classeur est au format Excel 97-2003 (.xls). Enregistrez-le en .xlsx ou CSV dans Excel et réessayez.',
   'error.not_xlsx': 'Ce classeur ne peut pas être lu. Enregistrez-le à nouveau en .xlsx ou CSV.',
@@ -121,6 +137,16 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Ce classeur contient plus de données que ce qui peut être lu ici. Divisez-le en fichiers plus petits.',
   'error.no_such_sheet': 'Cette feuille n’existe pas dans le classeur.',
+  'error.no_data_rows':
+    'Le fichier a une ligne d’en-tête mais aucune ligne de données. Choisissez un fichier avec au moins une ligne de données.',
+  'error.cell_out_of_range':
+    'Ce classeur fait référence à une cellule hors de la plus grande feuille permise par Excel (colonnes A à XFD, lignes 1 à 1 048 576) : il est endommagé ou n’a pas été créé par un tableur. Enregistrez-le de nouveau en .xlsx ou en CSV.',
+  'error.too_many_cells':
+    'Cette feuille couvre plus de cellules que l’importateur ne peut en lire. Supprimez les cellules hors de votre tableau (Ctrl+Fin dans Excel montre la dernière utilisée) ou divisez la feuille.',
+  'error.too_many_parts':
+    'Ce classeur contient plus de feuilles ou de parties que l’importateur ne peut en lire. Enregistrez la feuille voulue dans un classeur à part ou en CSV.',
+  'error.invalid_character':
+    'Ce classeur contient un caractère qui n’est pas du texte valide : il est endommagé. Enregistrez-le de nouveau en .xlsx ou en CSV.',
   'error.unknown_encoding': 'L’encodage de ce fichier ne peut pas être lu. Enregistrez-le en CSV UTF-8.',
   'issue.required': 'Ce champ est obligatoire.',
   'issue.invalid_email': 'Ce n’est pas une adresse e-mail valide.',
@@ -131,6 +157,12 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': '{count} ligne sera importée.',
   'review.submit.one': 'Importer {rowCount} ligne',
   'done.summary.one': '{rowCount} ligne a été transmise à l’application.',
+  'header.malformed_quotes.one':
+    'La ligne {rows} a un guillemet qui ne se ferme pas là où il devrait. Elle a été lue telle qu’elle apparaît ; vérifiez-la dans la revue.',
+  'header.invalid_bytes.one':
+    'La ligne {rows} contient des octets qui ne sont pas du texte en {encoding} ; ils s’affichent comme �. Si une grande partie du texte semble fausse, choisissez un autre encodage.',
+  'header.ragged_row.one':
+    'La ligne {rows} n’a pas autant de cellules que la ligne d’en-tête. Les cellules manquantes sont vides ; les cellules en trop sont gardées dans leurs propres colonnes.',
   'review.deleted.one': '{count} ligne supprimée.',
   'issue.too_short': 'Cette valeur est trop courte.',
   'issue.too_long': 'Cette valeur est trop longue ({maxLength} caractères au maximum).',
@@ -149,6 +181,10 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'Cette valeur n’est pas du bon type.',
   'issue.ragged_row': 'Cette ligne a {actual} cellules ; l’en-tête en a {expected}.',
+  'issue.malformed_quotes':
+    'Un guillemet de cette ligne ne se ferme pas là où il devrait ; la ligne a été lue telle qu’elle apparaît, guillemets compris. Vérifiez ses cellules.',
+  'issue.invalid_bytes':
+    'Cette ligne contient des octets qui ne sont pas du texte dans l’encodage du fichier ; ils s’affichent comme �. Vérifiez ses cellules.',
   'issue.date_order_assumed': 'Lu comme {order} ; vérifiez l’ordre du jour et du mois.',
   'review.matches.one': '{count} cellule correspond',
   'review.replaced.one': '{count} cellule remplacée.',

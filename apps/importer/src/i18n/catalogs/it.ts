@@ -33,7 +33,19 @@ export const it: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'Tabulazione',
   'header.pipe': 'Barra verticale (|)',
   'header.settings': 'Riga di intestazione, codifica e separatore',
+  'header.encodingDoubt':
+    'Non è certo che questo file sia in {encoding}. Se il testo qui sotto sembra sbagliato, scegli la lettura che sembra giusta.',
+  'header.readAs': 'Leggi come {encoding}',
+  'header.malformed_quotes':
+    '{count} righe hanno una virgoletta che non si chiude dove dovrebbe (righe {rows}). Ognuna è stata letta così come appare; controllale nella revisione.',
+  'header.invalid_bytes':
+    '{count} righe contengono byte che non sono testo in {encoding} (righe {rows}); appaiono come �. Se gran parte del testo sembra sbagliata, scegli un’altra codifica.',
+  'header.ragged_row':
+    '{count} righe non hanno tante celle quante la riga di intestazione (righe {rows}). Le celle mancanti sono vuote; quelle in più restano in colonne proprie.',
+  'header.noRows': 'Non ci sono righe di dati sotto questa riga di intestazione.',
   'match.title': 'Abbina le colonne',
+  'match.summary': '{matched} colonne su {count} abbinate',
+  'match.toCheck': '{check} da controllare',
   'match.field': 'Campo',
   'match.column': 'Colonna del tuo file',
   'match.samples': 'Valori di esempio',
@@ -115,6 +127,10 @@ export const it: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'L’importatore non ha risposto per {seconds} secondi mentre elaborava il file. Nessuna riga è stata importata; scegli di nuovo il file per riprovare.',
   'header.sheet': 'Foglio',
+  'error.encrypted':
+    'Questa cartella di lavoro è protetta da password. Aprila, salvala senza password (o come .xlsx o CSV) e riprova.',
+  'error.needs_full_build':
+    "Questo formato di foglio di calcolo (.xls, .xlsb o .ods) può essere letto solo dalla versione completa dell'importatore, che questa pagina non usa. Salva il file come .xlsx o CSV e riprova.",
   'error.xls_unsupported':
     'Questa è una vecchia cartella di Excel 97-2003 (.xls). Salvala come .xlsx o CSV in Excel e riprova.',
   'error.not_xlsx': 'Impossibile leggere questa cartella di lavoro. Salvala di nuovo come .xlsx o CSV.',
@@ -122,6 +138,16 @@ export const it: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Questa cartella contiene più dati di quanti se ne possano leggere qui. Dividila in file più piccoli.',
   'error.no_such_sheet': 'Questo foglio non esiste nella cartella di lavoro.',
+  'error.no_data_rows':
+    'Il file ha una riga di intestazione ma nessuna riga di dati sotto. Scegli un file con almeno una riga di dati.',
+  'error.cell_out_of_range':
+    'Questa cartella di lavoro fa riferimento a una cella fuori dal foglio più grande consentito da Excel (colonne da A a XFD, righe da 1 a 1.048.576): è danneggiata o non è stata creata da un foglio di calcolo. Salvala di nuovo come .xlsx o CSV.',
+  'error.too_many_cells':
+    'Questo foglio occupa più celle di quante se ne possano leggere qui. Elimina le celle fuori dalla tabella (Ctrl+Fine in Excel mostra l’ultima usata) o dividi il foglio.',
+  'error.too_many_parts':
+    'Questa cartella di lavoro ha più fogli o parti di quanti se ne possano leggere qui. Salva il foglio che ti serve come cartella a sé o come CSV.',
+  'error.invalid_character':
+    'Questa cartella di lavoro contiene un carattere che non è testo valido, quindi è danneggiata. Salvala di nuovo come .xlsx o CSV.',
   'error.unknown_encoding': 'Impossibile leggere la codifica di questo file. Salvalo come CSV UTF-8.',
   'issue.required': 'Questo campo è obbligatorio.',
   'issue.invalid_email': 'Questo non è un indirizzo e-mail valido.',
@@ -132,6 +158,12 @@ export const it: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': 'Verrà importata {count} riga.',
   'review.submit.one': 'Importa {rowCount} riga',
   'done.summary.one': '{rowCount} riga è stata consegnata all’applicazione.',
+  'header.malformed_quotes.one':
+    'La riga {rows} ha una virgoletta che non si chiude dove dovrebbe. È stata letta così come appare; controllala nella revisione.',
+  'header.invalid_bytes.one':
+    'La riga {rows} contiene byte che non sono testo in {encoding}; appaiono come �. Se gran parte del testo sembra sbagliata, scegli un’altra codifica.',
+  'header.ragged_row.one':
+    'La riga {rows} non ha tante celle quante la riga di intestazione. Le celle mancanti sono vuote; quelle in più restano in colonne proprie.',
   'review.deleted.one': '{count} riga eliminata.',
   'issue.too_short': 'Questo valore è troppo corto.',
   'issue.too_long': 'Questo valore è troppo lungo (al massimo {maxLength} caratteri).',
@@ -150,6 +182,10 @@ export const it: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'Questo valore è di un tipo errato.',
   'issue.ragged_row': 'Questa riga ha {actual} celle; l’intestazione ne ha {expected}.',
+  'issue.malformed_quotes':
+    'Una virgoletta in questa riga non si chiude dove dovrebbe; la riga è stata letta così come appare, virgolette comprese. Controlla le sue celle.',
+  'issue.invalid_bytes':
+    'Questa riga contiene byte che non sono testo nella codifica del file; appaiono come �. Controlla le sue celle.',
   'issue.date_order_assumed': 'Letta come {order}; controlla l’ordine di giorno e mese.',
   'review.matches.one': '{count} cella corrisponde',
   'review.replaced.one': '{count} cella sostituita.',

@@ -32,7 +32,19 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'Tabulator',
   'header.pipe': 'Loddrett strek (|)',
   'header.settings': 'Overskriftsrad, tegnkoding og skilletegn',
+  'header.encodingDoubt':
+    'Det er ikke sikkert at filen er kodet i {encoding}. Hvis teksten nedenfor ser feil ut, velg lesningen som ser riktig ut.',
+  'header.readAs': 'Les som {encoding}',
+  'header.malformed_quotes':
+    '{count} rader har et anførselstegn som ikke lukkes der det skulle (rader {rows}). De ble lest slik de står; kontroller dem i gjennomgangen.',
+  'header.invalid_bytes':
+    '{count} rader inneholder byte som ikke er tekst i {encoding} (rader {rows}); de vises som �. Hvis mye av teksten ser feil ut, velg en annen tegnkoding.',
+  'header.ragged_row':
+    '{count} rader har ikke like mange celler som overskriftsraden (rader {rows}). Manglende celler er tomme; ekstra celler beholdes i egne kolonner.',
+  'header.noRows': 'Det er ingen datarader under denne overskriftsraden.',
   'match.title': 'Koble kolonner',
+  'match.summary': '{matched} av {count} kolonner koblet',
+  'match.toCheck': '{check} å kontrollere',
   'match.field': 'Felt',
   'match.column': 'Kolonne i filen din',
   'match.samples': 'Eksempelverdier',
@@ -113,6 +125,10 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Importverktøyet svarte ikke på {seconds} sekunder mens det behandlet filen. Ingen rader ble importert; velg filen på nytt for å prøve igjen.',
   'header.sheet': 'Ark',
+  'error.encrypted':
+    'Denne arbeidsboken er beskyttet med passord. Åpne den, lagre den uten passord (eller som .xlsx eller CSV) og prøv igjen.',
+  'error.needs_full_build':
+    'Dette regnearkformatet (.xls, .xlsb eller .ods) kan bare leses av den fullstendige versjonen av importøren, som denne siden ikke bruker. Lagre filen som .xlsx eller CSV og prøv igjen.',
   'error.xls_unsupported':
     'Dette er en gammel Excel 97-2003-arbeidsbok (.xls). Lagre den som .xlsx eller CSV i Excel og prøv igjen.',
   'error.not_xlsx': 'Arbeidsboken kan ikke leses. Lagre den på nytt som .xlsx eller CSV.',
@@ -120,6 +136,16 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Arbeidsboken inneholder mer data enn det som kan leses her. Del den opp i mindre filer.',
   'error.no_such_sheet': 'Arket finnes ikke i arbeidsboken.',
+  'error.no_data_rows':
+    'Filen har en overskriftsrad, men ingen datarader under den. Velg en fil med minst én datarad.',
+  'error.cell_out_of_range':
+    'Arbeidsboken viser til en celle utenfor det største arket Excel tillater (kolonne A til XFD, rad 1 til 1 048 576); den er skadet eller ikke laget av et regnearkprogram. Lagre den på nytt som .xlsx eller CSV.',
+  'error.too_many_cells':
+    'Arket spenner over flere celler enn det som kan leses her. Slett cellene utenfor tabellen (Ctrl+End i Excel viser den sist brukte), eller del opp arket.',
+  'error.too_many_parts':
+    'Arbeidsboken har flere ark eller deler enn det som kan leses her. Lagre arket du trenger som en egen arbeidsbok eller som CSV.',
+  'error.invalid_character':
+    'Arbeidsboken inneholder et tegn som ikke er gyldig tekst, så den er skadet. Lagre den på nytt som .xlsx eller CSV.',
   'error.unknown_encoding': 'Tegnkodingen i filen kan ikke leses. Lagre den som UTF-8-CSV.',
   'issue.required': 'Dette feltet er påkrevd.',
   'issue.invalid_email': 'Dette er ikke en gyldig e-postadresse.',
@@ -129,6 +155,12 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': '{count} rad blir importert.',
   'review.submit.one': 'Importer {rowCount} rad',
   'done.summary.one': '{rowCount} rad ble overlevert til programmet.',
+  'header.malformed_quotes.one':
+    'Rad {rows} har et anførselstegn som ikke lukkes der det skulle. Den ble lest slik den står; kontroller den i gjennomgangen.',
+  'header.invalid_bytes.one':
+    'Rad {rows} inneholder byte som ikke er tekst i {encoding}; de vises som �. Hvis mye av teksten ser feil ut, velg en annen tegnkoding.',
+  'header.ragged_row.one':
+    'Rad {rows} har ikke like mange celler som overskriftsraden. Manglende celler er tomme; ekstra celler beholdes i egne kolonner.',
   'review.deleted.one': '{count} rad slettet.',
   'issue.too_short': 'Verdien er for kort.',
   'issue.too_long': 'Verdien er for lang (høyst {maxLength} tegn).',
@@ -147,6 +179,10 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'Verdien har feil type.',
   'issue.ragged_row': 'Raden har {actual} celler; overskriftsraden har {expected}.',
+  'issue.malformed_quotes':
+    'Et anførselstegn i denne raden lukkes ikke der det skulle; raden ble lest slik den står, med anførselstegnene. Kontroller cellene.',
+  'issue.invalid_bytes':
+    'Raden inneholder byte som ikke er tekst i filens tegnkoding; de vises som �. Kontroller cellene.',
   'issue.date_order_assumed': 'Lest som {order}; kontroller rekkefølgen på dag og måned.',
   'review.errors.one': '{count} feil',
   'review.matches.one': '{count} celle samsvarer',

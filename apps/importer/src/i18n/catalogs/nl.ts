@@ -32,7 +32,19 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'Tab',
   'header.pipe': 'Verticale streep (|)',
   'header.settings': 'Kopregel, codering en scheidingsteken',
+  'header.encodingDoubt':
+    'Het is niet zeker dat dit bestand in {encoding} is. Ziet de tekst hieronder er verkeerd uit, kies dan de lezing die klopt.',
+  'header.readAs': 'Lezen als {encoding}',
+  'header.malformed_quotes':
+    '{count} rijen hebben een aanhalingsteken dat niet sluit waar het zou moeten (rijen {rows}). Ze zijn gelezen zoals ze er staan; controleer ze bij het nakijken.',
+  'header.invalid_bytes':
+    '{count} rijen bevatten bytes die in {encoding} geen tekst zijn (rijen {rows}); ze verschijnen als �. Ziet veel tekst er verkeerd uit, kies dan een andere codering.',
+  'header.ragged_row':
+    '{count} rijen hebben niet evenveel cellen als de kopregel (rijen {rows}). Ontbrekende cellen zijn leeg; extra cellen blijven in eigen kolommen.',
+  'header.noRows': 'Onder deze kopregel staan geen rijen met gegevens.',
   'match.title': 'Kolommen koppelen',
+  'match.summary': '{matched} van {count} kolommen gekoppeld',
+  'match.toCheck': '{check} te controleren',
   'match.field': 'Veld',
   'match.column': 'Kolom in uw bestand',
   'match.samples': 'Voorbeeldwaarden',
@@ -113,6 +125,10 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'De importer reageerde {seconds} seconden niet terwijl hij het bestand verwerkte. Er zijn geen rijen geïmporteerd; kies het bestand opnieuw om het nog eens te proberen.',
   'header.sheet': 'Werkblad',
+  'error.encrypted':
+    'Deze werkmap is met een wachtwoord beveiligd. Open de werkmap, sla hem op zonder wachtwoord (of als .xlsx of CSV) en probeer het opnieuw.',
+  'error.needs_full_build':
+    'Dit spreadsheetformaat (.xls, .xlsb of .ods) kan alleen de volledige versie van de importeur lezen, en die gebruikt deze pagina niet. Sla het bestand op als .xlsx of CSV en probeer het opnieuw.',
   'error.xls_unsupported':
     'Dit is een oude Excel 97-2003-werkmap (.xls). Sla hem in Excel op als .xlsx of CSV en probeer het opnieuw.',
   'error.not_xlsx': 'Deze werkmap kan niet worden gelezen. Sla hem opnieuw op als .xlsx of CSV.',
@@ -120,6 +136,16 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Deze werkmap bevat meer gegevens dan hier kunnen worden gelezen. Splits hem in kleinere bestanden.',
   'error.no_such_sheet': 'Dat werkblad staat niet in de werkmap.',
+  'error.no_data_rows':
+    'Het bestand heeft een kopregel maar geen rijen met gegevens eronder. Kies een bestand met minstens één rij gegevens.',
+  'error.cell_out_of_range':
+    'Deze werkmap verwijst naar een cel buiten het grootste werkblad dat Excel toestaat (kolommen A tot XFD, rijen 1 tot 1.048.576); hij is beschadigd of niet door een spreadsheetprogramma gemaakt. Sla hem opnieuw op als .xlsx of CSV.',
+  'error.too_many_cells':
+    'Dit werkblad beslaat meer cellen dan hier gelezen kunnen worden. Verwijder de cellen buiten uw tabel (Ctrl+End toont in Excel de laatst gebruikte) of splits het werkblad.',
+  'error.too_many_parts':
+    'Deze werkmap heeft meer werkbladen of onderdelen dan hier gelezen kunnen worden. Sla het werkblad dat u nodig hebt op als eigen werkmap of als CSV.',
+  'error.invalid_character':
+    'Deze werkmap bevat een teken dat geen geldige tekst is; hij is beschadigd. Sla hem opnieuw op als .xlsx of CSV.',
   'error.unknown_encoding':
     'De tekencodering van dit bestand kan niet worden gelezen. Sla het op als UTF-8-CSV.',
   'issue.required': 'Dit veld is verplicht.',
@@ -131,6 +157,12 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': '{count} rij wordt geïmporteerd.',
   'review.submit.one': '{rowCount} rij importeren',
   'done.summary.one': '{rowCount} rij is aan de toepassing overgedragen.',
+  'header.malformed_quotes.one':
+    'Rij {rows} heeft een aanhalingsteken dat niet sluit waar het zou moeten. Ze is gelezen zoals ze er staat; controleer ze bij het nakijken.',
+  'header.invalid_bytes.one':
+    'Rij {rows} bevat bytes die in {encoding} geen tekst zijn; ze verschijnen als �. Ziet veel tekst er verkeerd uit, kies dan een andere codering.',
+  'header.ragged_row.one':
+    'Rij {rows} heeft niet evenveel cellen als de kopregel. Ontbrekende cellen zijn leeg; extra cellen blijven in eigen kolommen.',
   'review.deleted.one': '{count} rij verwijderd.',
   'issue.too_short': 'Deze waarde is te kort.',
   'issue.too_long': 'Deze waarde is te lang (hoogstens {maxLength} tekens).',
@@ -149,6 +181,10 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'Deze waarde heeft het verkeerde type.',
   'issue.ragged_row': 'Deze rij heeft {actual} cellen; de kopregel heeft er {expected}.',
+  'issue.malformed_quotes':
+    'Een aanhalingsteken in deze rij sluit niet waar het zou moeten; de rij is gelezen zoals ze er staat, met de aanhalingstekens. Controleer de cellen.',
+  'issue.invalid_bytes':
+    'Deze rij bevat bytes die in de codering van het bestand geen tekst zijn; ze verschijnen als �. Controleer de cellen.',
   'issue.date_order_assumed': 'Gelezen als {order}; controleer de volgorde van dag en maand.',
   'review.matches.one': '{count} cel gevonden',
   'review.replaced.one': '{count} cel vervangen.',

@@ -32,7 +32,19 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'Tabulação',
   'header.pipe': 'Barra vertical (|)',
   'header.settings': 'Linha de cabeçalho, codificação e separador',
+  'header.encodingDoubt':
+    'Não é certo que este arquivo esteja em {encoding}. Se o texto abaixo parecer errado, escolha a leitura que parecer certa.',
+  'header.readAs': 'Ler como {encoding}',
+  'header.malformed_quotes':
+    '{count} linhas têm aspas que não fecham onde deveriam (linhas {rows}). Cada uma foi lida como aparece; verifique-as na revisão.',
+  'header.invalid_bytes':
+    '{count} linhas contêm bytes que não são texto em {encoding} (linhas {rows}); aparecem como �. Se boa parte do texto parecer errada, escolha outra codificação.',
+  'header.ragged_row':
+    '{count} linhas não têm tantas células quanto a linha de cabeçalho (linhas {rows}). As células em falta ficam vazias; as a mais ficam em colunas próprias.',
+  'header.noRows': 'Não há linhas de dados abaixo desta linha de cabeçalho.',
   'match.title': 'Associar colunas',
+  'match.summary': '{matched} de {count} colunas associadas',
+  'match.toCheck': '{check} por verificar',
   'match.field': 'Campo',
   'match.column': 'Coluna do seu arquivo',
   'match.samples': 'Valores de exemplo',
@@ -114,6 +126,10 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'O importador deixou de responder durante {seconds} segundos enquanto processava o arquivo. Nenhuma linha foi importada; escolha o arquivo novamente para tentar outra vez.',
   'header.sheet': 'Planilha',
+  'error.encrypted':
+    'Este livro está protegido por palavra-passe. Abra-o, guarde-o sem palavra-passe (ou como .xlsx ou CSV) e tente novamente.',
+  'error.needs_full_build':
+    'Este formato de folha de cálculo (.xls, .xlsb ou .ods) só pode ser lido pela versão completa do importador, que esta página não usa. Guarde o ficheiro como .xlsx ou CSV e tente novamente.',
   'error.xls_unsupported':
     'Esta é uma pasta de trabalho antiga do Excel 97-2003 (.xls). Salve-a como .xlsx ou CSV no Excel e tente de novo.',
   'error.not_xlsx': 'Não é possível ler esta pasta de trabalho. Salve-a de novo como .xlsx ou CSV.',
@@ -121,6 +137,16 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Esta pasta de trabalho contém mais dados do que é possível ler aqui. Divida-a em arquivos menores.',
   'error.no_such_sheet': 'Essa planilha não existe na pasta de trabalho.',
+  'error.no_data_rows':
+    'O arquivo tem uma linha de cabeçalho, mas nenhuma linha de dados abaixo. Escolha um arquivo com pelo menos uma linha de dados.',
+  'error.cell_out_of_range':
+    'Esta pasta de trabalho se refere a uma célula fora da maior planilha que o Excel permite (colunas A a XFD, linhas 1 a 1.048.576): está danificada ou não foi criada por um programa de planilhas. Salve-a novamente como .xlsx ou CSV.',
+  'error.too_many_cells':
+    'Esta planilha ocupa mais células do que é possível ler aqui. Exclua as células fora da sua tabela (Ctrl+End no Excel mostra a última usada) ou divida a planilha.',
+  'error.too_many_parts':
+    'Esta pasta de trabalho tem mais planilhas ou partes do que é possível ler aqui. Salve a planilha de que precisa como pasta própria ou como CSV.',
+  'error.invalid_character':
+    'Esta pasta de trabalho contém um caractere que não é texto válido, por isso está danificada. Salve-a novamente como .xlsx ou CSV.',
   'error.unknown_encoding': 'Não é possível ler a codificação deste arquivo. Salve-o como CSV UTF-8.',
   'issue.required': 'Este campo é obrigatório.',
   'issue.invalid_email': 'Este não é um endereço de e-mail válido.',
@@ -131,6 +157,12 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': '{count} linha será importada.',
   'review.submit.one': 'Importar {rowCount} linha',
   'done.summary.one': '{rowCount} linha foi entregue à aplicação.',
+  'header.malformed_quotes.one':
+    'A linha {rows} tem aspas que não fecham onde deveriam. Foi lida como aparece; verifique-a na revisão.',
+  'header.invalid_bytes.one':
+    'A linha {rows} contém bytes que não são texto em {encoding}; aparecem como �. Se boa parte do texto parecer errada, escolha outra codificação.',
+  'header.ragged_row.one':
+    'A linha {rows} não tem tantas células quanto a linha de cabeçalho. As células em falta ficam vazias; as a mais ficam em colunas próprias.',
   'review.deleted.one': '{count} linha excluída.',
   'issue.too_short': 'Este valor é curto demais.',
   'issue.too_long': 'Este valor é longo demais (no máximo {maxLength} caracteres).',
@@ -149,6 +181,10 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'Este valor é do tipo errado.',
   'issue.ragged_row': 'Esta linha tem {actual} células; o cabeçalho tem {expected}.',
+  'issue.malformed_quotes':
+    'Umas aspas nesta linha não fecham onde deveriam; a linha foi lida como aparece, com as aspas. Verifique as suas células.',
+  'issue.invalid_bytes':
+    'Esta linha contém bytes que não são texto na codificação do arquivo; aparecem como �. Verifique as suas células.',
   'issue.date_order_assumed': 'Lido como {order}; confira a ordem do dia e do mês.',
   'review.matches.one': '{count} célula corresponde',
   'review.replaced.one': '{count} célula substituída.',

@@ -32,7 +32,19 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'header.tab': 'Tabb',
   'header.pipe': 'Lodstreck (|)',
   'header.settings': 'Rubrikrad, teckenkodning och avgränsare',
+  'header.encodingDoubt':
+    'Det är inte säkert att filen är kodad i {encoding}. Om texten nedan ser fel ut, välj den läsning som ser rätt ut.',
+  'header.readAs': 'Läs som {encoding}',
+  'header.malformed_quotes':
+    '{count} rader har ett citattecken som inte stängs där det borde (rader {rows}). De lästes som de står; kontrollera dem i granskningen.',
+  'header.invalid_bytes':
+    '{count} rader innehåller byte som inte är text i {encoding} (rader {rows}); de visas som �. Om mycket av texten ser fel ut, välj en annan teckenkodning.',
+  'header.ragged_row':
+    '{count} rader har inte lika många celler som rubrikraden (rader {rows}). Saknade celler är tomma; extra celler behålls i egna kolumner.',
+  'header.noRows': 'Det finns inga datarader under den här rubrikraden.',
   'match.title': 'Matcha kolumner',
+  'match.summary': '{matched} av {count} kolumner matchade',
+  'match.toCheck': '{check} att kontrollera',
   'match.field': 'Fält',
   'match.column': 'Kolumn i din fil',
   'match.samples': 'Exempelvärden',
@@ -113,6 +125,10 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Importverktyget svarade inte på {seconds} sekunder medan det bearbetade filen. Inga rader importerades; välj filen igen för att försöka på nytt.',
   'header.sheet': 'Blad',
+  'error.encrypted':
+    'Den här arbetsboken är lösenordsskyddad. Öppna den, spara den utan lösenord (eller som .xlsx eller CSV) och försök igen.',
+  'error.needs_full_build':
+    'Det här kalkylbladsformatet (.xls, .xlsb eller .ods) kan bara läsas av importörens fullständiga version, som den här sidan inte använder. Spara filen som .xlsx eller CSV och försök igen.',
   'error.xls_unsupported':
     'Det här är en gammal Excel 97-2003-arbetsbok (.xls). Spara den som .xlsx eller CSV i Excel och försök igen.',
   'error.not_xlsx': 'Arbetsboken kan inte läsas. Spara den igen som .xlsx eller CSV.',
@@ -120,6 +136,16 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'error.workbook_too_large':
     'Arbetsboken innehåller mer data än vad som kan läsas här. Dela upp den i mindre filer.',
   'error.no_such_sheet': 'Bladet finns inte i arbetsboken.',
+  'error.no_data_rows':
+    'Filen har en rubrikrad men inga datarader under den. Välj en fil med minst en datarad.',
+  'error.cell_out_of_range':
+    'Arbetsboken hänvisar till en cell utanför det största blad som Excel tillåter (kolumn A till XFD, rad 1 till 1 048 576); den är skadad eller inte skapad av ett kalkylprogram. Spara den igen som .xlsx eller CSV.',
+  'error.too_many_cells':
+    'Bladet omfattar fler celler än som kan läsas här. Ta bort cellerna utanför tabellen (Ctrl+End i Excel visar den sista använda) eller dela upp bladet.',
+  'error.too_many_parts':
+    'Arbetsboken har fler blad eller delar än som kan läsas här. Spara bladet du behöver som en egen arbetsbok eller som CSV.',
+  'error.invalid_character':
+    'Arbetsboken innehåller ett tecken som inte är giltig text och är därför skadad. Spara den igen som .xlsx eller CSV.',
   'error.unknown_encoding': 'Filens teckenkodning kan inte läsas. Spara den som UTF-8-CSV.',
   'issue.required': 'Det här fältet är obligatoriskt.',
   'issue.invalid_email': 'Det här är ingen giltig e-postadress.',
@@ -129,6 +155,12 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': '{count} rad kommer att importeras.',
   'review.submit.one': 'Importera {rowCount} rad',
   'done.summary.one': '{rowCount} rad lämnades över till programmet.',
+  'header.malformed_quotes.one':
+    'Rad {rows} har ett citattecken som inte stängs där det borde. Den lästes som den står; kontrollera den i granskningen.',
+  'header.invalid_bytes.one':
+    'Rad {rows} innehåller byte som inte är text i {encoding}; de visas som �. Om mycket av texten ser fel ut, välj en annan teckenkodning.',
+  'header.ragged_row.one':
+    'Rad {rows} har inte lika många celler som rubrikraden. Saknade celler är tomma; extra celler behålls i egna kolumner.',
   'review.deleted.one': '{count} rad togs bort.',
   'issue.too_short': 'Värdet är för kort.',
   'issue.too_long': 'Värdet är för långt (högst {maxLength} tecken).',
@@ -147,6 +179,10 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'issue.custom': '{message}',
   'issue.wrong_type': 'Värdet har fel typ.',
   'issue.ragged_row': 'Raden har {actual} celler; rubrikraden har {expected}.',
+  'issue.malformed_quotes':
+    'Ett citattecken på den här raden stängs inte där det borde; raden lästes som den står, med citattecknen. Kontrollera dess celler.',
+  'issue.invalid_bytes':
+    'Raden innehåller byte som inte är text i filens teckenkodning; de visas som �. Kontrollera dess celler.',
   'issue.date_order_assumed': 'Lästes som {order}; kontrollera ordningen på dag och månad.',
   'review.errors.one': '{count} fel',
   'review.matches.one': '{count} cell matchar',

@@ -1,9 +1,9 @@
 import { ENCODINGS, type Encoding } from '@csv-importer/core/encodings';
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
 import { controls } from '../../styles/shared-styles.ts';
-import type { LoadSummary, ReadOptions } from '../../worker/import-session.ts';
+import type { EncodingDoubt, LoadSummary, ReadingFinding, ReadOptions } from '../../worker/session-types.ts';
 
 const DELIMITERS = [
   [',', 'header.comma'],
@@ -15,7 +15,11 @@ const DELIMITERS = [
 /**
  * How the file is read: a preview of its first records with the detected header row chosen
  * (the user can pick another), and the encoding and delimiter, which the user can change when
- * the preview looks wrong; a change reads the file again.
+ * the preview looks wrong; a change reads the file again. When the encoding detection was
+ * unsure, the likely encodings are offered, each with the file's first lines as it reads them;
+ * what reading found about whole rows (malformed quotes, bytes that are not text, rows that do
+ * not line up with the header) is named with the rows, which the review marks. A header row
+ * with no rows below it cannot be continued from.
  */
 @customElement('csv-header-step')
 export class HeaderStep extends LitElement {
@@ -57,6 +61,29 @@ export class HeaderStep extends LitElement {
         color: var(--_muted);
         text-decoration: line-through;
       }
+      .notice {
+        border-inline-start: 4px solid var(--_warning);
+        background: var(--_warning-bg);
+        padding: 8px 12px;
+        margin: 0 0 12px;
+      }
+      .notice p,
+      .notice ul {
+        margin: 0 0 6px;
+      }
+      .readings {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 16px;
+        list-style: none;
+        padding: 0;
+      }
+      .readings pre {
+        margin: 4px 0 0;
+        font: inherit;
+        white-space: pre-wrap;
+        max-width: 40ch;
+      }
     `,
   ];
 
@@ -72,6 +99,8 @@ export class HeaderStep extends LitElement {
     if (!summary) return html``;
     const width = Math.max(1, ...summary.preview.map((r) => r.length));
     return html`<h2 tabindex="-1">${i18n.t('header.title')}</h2>
+      ${summary.encodingDoubt ? this.#renderDoubt(summary, summary.encodingDoubt) : nothing}
+      ${summary.readingFindings ? this.#renderFindings(summary, summary.readingFindings) : nothing}
       <div class="settings">
         ${
           summary.sheets
@@ -138,11 +167,56 @@ export class HeaderStep extends LitElement {
           </table>
         </div>
       </fieldset>
+      ${summary.rowCount === 0 ? html`<p class="error" role="alert">${i18n.t('header.noRows')}</p>` : nothing}
       <div class="actions">
         <button @click=${() => this.onBack()}>${i18n.t('common.back')}</button>
         <span class="spacer"></span>
-        <button class="primary" @click=${() => this.onNext()}>${i18n.t('common.continue')}</button>
+        <button class="primary" ?disabled=${summary.rowCount === 0} @click=${() => this.onNext()}>
+          ${i18n.t('common.continue')}
+        </button>
       </div>`;
+  }
+
+  /** The detected encoding is unsure: each likely reading with the file's first lines in it. */
+  #renderDoubt(summary: LoadSummary, doubt: EncodingDoubt) {
+    return html`<div class="notice" role="status">
+      <p>${i18n.t('header.encodingDoubt', { encoding: summary.encoding })}</p>
+      <ul class="readings">
+        ${doubt.alternatives.map(
+          ({ encoding, sample }) => html`<li>
+            ${
+              encoding === summary.encoding
+                ? html`<strong>${i18n.t('header.readAs', { encoding })}</strong>`
+                : html`<button
+                    type="button"
+                    @click=${() => this.onReread({ encoding, delimiter: summary.delimiter })}
+                  >
+                    ${i18n.t('header.readAs', { encoding })}
+                  </button>`
+            }
+            <pre lang="">${sample}</pre>
+          </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  /** What reading found about whole rows, each kind with its first rows. */
+  #renderFindings(summary: LoadSummary, findings: readonly ReadingFinding[]) {
+    return html`<div class="notice" role="status">
+      <ul>
+        ${findings.map(
+          (f) =>
+            html`<li>
+              ${i18n.t(`header.${f.code}` as 'header.ragged_row', {
+                count: f.count,
+                rows: f.rows.map((r) => i18n.number(r)).join(', ') + (f.count > f.rows.length ? ', …' : ''),
+                encoding: summary.encoding,
+              })}
+            </li>`,
+        )}
+      </ul>
+    </div>`;
   }
 }
 

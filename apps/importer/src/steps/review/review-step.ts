@@ -7,7 +7,7 @@ import type { ActiveCell, DataGrid, GridEditDetail } from '../../grid/data-grid.
 import { i18n } from '../../i18n/i18n.ts';
 import type { SessionHandle } from '../../session-handle.ts';
 import { controls } from '../../styles/shared-styles.ts';
-import type { EditResult, FindQuery, SubmitSummary, ValidationSummary } from '../../worker/import-session.ts';
+import type { EditResult, FindQuery, SubmitSummary, ValidationSummary } from '../../worker/session-types.ts';
 import '../submit/submit-summary.ts';
 
 /** A fix the user made that could apply to other cells holding the same value. */

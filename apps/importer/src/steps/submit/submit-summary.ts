@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
 import { controls } from '../../styles/shared-styles.ts';
-import type { SubmitSummary } from '../../worker/import-session.ts';
+import type { SubmitSummary } from '../../worker/session-types.ts';
 
 /**
  * What submitting will do, under the application's policy for invalid rows: how many rows go to

@@ -1,7 +1,6 @@
-import type { ColumnSpec } from '@csv-importer/core';
+import { type ColumnSpec, exportCsv } from '@csv-importer/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { csvLine } from '../../csv/csv-writer.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { controls } from '../../styles/shared-styles.ts';
 
@@ -20,8 +19,9 @@ export interface UploadLimits {
   readonly maxRows?: number;
 }
 
+// .xls, .xlsb and .ods are accepted in every build: the default one names the full build that reads them.
 export const DEFAULT_ACCEPT =
-  '.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  '.csv,.tsv,.txt,.xlsx,.xls,.xlsb,.ods,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.ms-excel.sheet.binary.macroEnabled.12,application/vnd.oasis.opendocument.spreadsheet';
 
 /**
  * The first step: drop a file, pick one, or paste a range copied from a spreadsheet. It states
@@ -159,7 +159,7 @@ export class UploadStep extends LitElement {
   }
 
   #saveTemplate(): void {
-    this.onSaveFile('template.csv', csvLine(this.fields.map((f) => f.label)));
+    this.onSaveFile('template.csv', exportCsv([this.fields.map((f) => f.label)]));
   }
 
   override render() {

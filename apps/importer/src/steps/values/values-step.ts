@@ -4,7 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
 import type { SessionHandle } from '../../session-handle.ts';
 import { controls } from '../../styles/shared-styles.ts';
-import type { Mapping, ValueMapping } from '../../worker/import-session.ts';
+import type { Mapping, ValueMapping } from '../../worker/session-types.ts';
 import { type SelectOption, selectOptions, suggestOption } from './select-options.ts';
 
 interface FieldValues {

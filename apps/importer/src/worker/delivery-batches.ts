@@ -1,0 +1,170 @@
+import type { Issue } from '@csv-importer/core';
+import type { CellValue } from '@csv-importer/protocol';
+// Not the package's index: its schemas would come into the worker's bundle with it.
+import { packColumn, type RowColumns, transferList } from '@csv-importer/protocol/row-columns';
+import * as Comlink from 'comlink';
+import type { Dataset } from './dataset.ts';
+import type {
+  BatchOptions,
+  DeliveryBatch,
+  InvalidRowsPolicy,
+  ResultRow,
+  SubmitSummary,
+} from './session-types.ts';
+import type { Validation } from './validation.ts';
+
+/**
+ * What submit delivers: the rows not deleted and, under the application's `invalidRows` policy,
+ * with or without the rows that have errors (none at all under `block` while an error remains),
+ * as typed records or columns in batches, each row with its issues numbered among the delivered
+ * rows. Also the typed rows by data row that the host's hooks are shown.
+ */
+export class Delivery {
+  readonly #data: Dataset;
+  readonly #validation: Validation;
+  #policy: InvalidRowsPolicy = 'include';
+  /** Data rows in delivery order; rebuilt after any change. */
+  #order: Int32Array | undefined;
+
+  constructor(data: Dataset, validation: Validation) {
+    this.#data = data;
+    this.#validation = validation;
+  }
+
+  set policy(policy: InvalidRowsPolicy) {
+    this.#policy = policy;
+    this.#order = undefined;
+  }
+
+  /** Drops the delivery order after a change; the next batch builds it again. */
+  invalidate(): void {
+    this.#order = undefined;
+  }
+
+  /** What submitting would deliver under the application's policy. */
+  submitSummary(): SubmitSummary {
+    const policy = this.#policy;
+    const invalidRows = this.#validation.invalidRows;
+    const live = this.#data.rowCount - this.#data.deletedCount;
+    return {
+      policy,
+      deliverCount: policy === 'exclude' ? live - invalidRows : live,
+      excludedInvalid: policy === 'exclude' ? invalidRows : 0,
+      deleted: this.#data.deletedCount,
+      invalidIncluded: policy === 'include' ? invalidRows : 0,
+      invalidRows,
+      blocked: policy === 'block' && invalidRows > 0,
+    };
+  }
+
+  /**
+   * Delivered rows `start` to `start + count` as one batch for the host, in the host's
+   * `encoding`: records, one array per field (`columns`), or the same with text and number
+   * columns packed into one string or typed array each (`packed`, whose buffers are transferred,
+   * not copied). Issues are numbered among delivered rows, and with `unmatched` the unmatched
+   * file columns go beside each record. Submit asks for batch n + 1 while the host handles
+   * batch n, so building it costs no time.
+   */
+  batch(start: number, count: number, options: BatchOptions = {}): DeliveryBatch {
+    const order = this.#deliveryOrder();
+    const validation = this.#validation;
+    const columns = validation.columns;
+    const from = Math.max(0, start);
+    const end = Math.min(order.length, from + count);
+    const issues: Issue[] = [];
+    const unmatchedColumns = options.unmatched ? this.#data.unmatchedColumns() : undefined;
+    const unmatched: Record<string, string>[] = [];
+    const deliveredAs = (row: number) => indexIn(order, row);
+    const values: CellValue[][] = columns.map(() => new Array(Math.max(0, end - from)));
+    const row: unknown[] = new Array(columns.length);
+    // Columns cannot say "absent": a host value under a key that is no field sends the batch as records.
+    let asRecords = (options.encoding ?? 'records') === 'records';
+    let invalid = 0;
+    for (let i = from; i < end; i++) {
+      const r = order[i]!;
+      if (validation.hasErrors(r)) invalid++;
+      validation.deliverRow(r, i, row, issues, deliveredAs);
+      for (let f = 0; f < columns.length; f++) values[f]![i - from] = row[f] as CellValue;
+      const host = validation.hostValues(r);
+      if (host && !asRecords && Object.keys(host).some((key) => !columns.some((c) => c.key === key)))
+        asRecords = true;
+      if (unmatchedColumns) unmatched.push(this.#data.unmatchedOf(r, unmatchedColumns));
+    }
+    const batch = {
+      count: Math.max(0, end - from),
+      issues,
+      invalid,
+      ...(unmatchedColumns ? { unmatched } : {}),
+    };
+    if (asRecords) {
+      const rows: Record<string, unknown>[] = [];
+      for (let i = from; i < end; i++) {
+        const record: Record<string, unknown> = {};
+        for (let f = 0; f < columns.length; f++) record[columns[f]!.key] = values[f]![i - from];
+        const host = validation.hostValues(order[i]!);
+        rows.push(host ? { ...record, ...host } : record);
+      }
+      return { ...batch, rows };
+    }
+    const fields = columns.map((c) => c.key);
+    if (options.encoding === 'packed') {
+      const rows: RowColumns = { fields, values: values.map(packColumn) };
+      return Comlink.transfer({ ...batch, rows }, transferList(rows));
+    }
+    return { ...batch, rows: { fields, values } };
+  }
+
+  /** Data rows in delivery order, under the invalid-rows policy. */
+  #deliveryOrder(): Int32Array {
+    if (!this.#order) {
+      const summary = this.submitSummary();
+      const order = new Int32Array(summary.blocked ? 0 : summary.deliverCount);
+      let n = 0;
+      if (!summary.blocked) {
+        for (let r = 0; r < this.#data.rowCount; r++) {
+          if (this.#data.isDeleted(r)) continue;
+          if (summary.policy === 'exclude' && this.#validation.hasErrors(r)) continue;
+          order[n++] = r;
+        }
+      }
+      this.#order = order;
+    }
+    return this.#order;
+  }
+
+  /**
+   * Data rows `start` to `start + count` in file order (deleted ones included, flagged), typed,
+   * with their issues: what the host's validate and edit hooks are shown. `index` is the data
+   * row index that `applyHostFindings` takes back.
+   */
+  records(start: number, count: number, includeUnmatched: boolean): ResultRow[] {
+    const out: ResultRow[] = [];
+    const data = this.#data;
+    const unmatched = includeUnmatched ? data.unmatchedColumns() : [];
+    const end = Math.min(data.rowCount, Math.max(0, start) + count);
+    for (let r = Math.max(0, start); r < end; r++) {
+      const row: ResultRow = {
+        index: r,
+        record: this.#validation.record(r),
+        issues: this.#validation.rowIssues(r),
+        ...(data.isDeleted(r) ? { deleted: true } : {}),
+      };
+      out.push(includeUnmatched ? { ...row, unmatched: data.unmatchedOf(r, unmatched) } : row);
+    }
+    return out;
+  }
+}
+
+/** The position of `row` in `order` (ascending data rows), or `row` itself when it is not there. */
+function indexIn(order: Int32Array, row: number): number {
+  let lo = 0;
+  let hi = order.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const value = order[mid]!;
+    if (value === row) return mid;
+    if (value < row) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return row;
+}
