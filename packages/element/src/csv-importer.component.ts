@@ -151,6 +151,7 @@ const STYLES = `
  * @csspart trigger - The default open button.
  * @csspart frame - The iframe that holds the importer.
  * @csspart dialog - The dialog around the frame when `display="modal"`.
+ * @csspart notice - Why the last frame was removed (it navigated away or stopped answering), shown until the importer opens again.
  *
  * @cssprop --csv-importer-height - Height of the importer frame (default 560px).
  * @cssprop --csv-importer-width - Width of the modal dialog (default min(960px, 100vw - 32px)).
