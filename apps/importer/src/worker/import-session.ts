@@ -1,4 +1,11 @@
-import type { ColumnSpec, Issue } from '@csv-importer/core';
+import {
+  type ColumnHints,
+  type ColumnSpec,
+  type Issue,
+  matchValues,
+  readWithHints,
+  type SelectColumn,
+} from '@csv-importer/core';
 import { Dataset } from './dataset.ts';
 import { Delivery } from './delivery-batches.ts';
 import { Edits } from './edits.ts';
@@ -22,6 +29,7 @@ import type {
   Filter,
   FindQuery,
   GridWindow,
+  HintReading,
   ImportSessionApi,
   LoadProgress,
   LoadResult,
@@ -33,6 +41,7 @@ import type {
   SubmitSummary,
   ValidationSummary,
   ValueMapping,
+  ValueSuggestion,
 } from './session-types.ts';
 import { Validation } from './validation.ts';
 
@@ -118,6 +127,29 @@ export class ImportSession implements ImportSessionApi {
 
   distinctValues(column: number, limit = 200): { value: string; count: number }[] {
     return this.#data.distinctValues(column, limit);
+  }
+
+  suggestValues(column: number, fieldKey: string, limit = 200): ValueSuggestion[] {
+    const spec = this.#specs.find((c) => c.key === fieldKey);
+    if (spec?.type !== 'select') return [];
+    const values = this.#data.distinctValues(column, limit);
+    const matches = matchValues(
+      values.map((v) => v.value),
+      spec as SelectColumn,
+    );
+    return values.map((v, i) => ({
+      ...v,
+      suggestion: matches[i]!.option,
+      confidence: matches[i]!.confidence,
+    }));
+  }
+
+  readWithHints(
+    kind: 'number' | 'date',
+    texts: readonly string[],
+    choices: readonly ColumnHints[],
+  ): HintReading[][] {
+    return texts.map((text) => choices.map((hints) => readWithHints(kind, text, hints)));
   }
 
   validate(mapping: Mapping, valueMapping: ValueMapping = {}): ValidationSummary {

@@ -1,4 +1,5 @@
 import type {
+  ColumnHints,
   ColumnMatch,
   ColumnSpec,
   DecodeErrorCode,
@@ -94,6 +95,30 @@ export type Mapping = Readonly<Record<string, number | null>>;
 /** Per field: file value to the option it stands for (select fields). */
 export type ValueMapping = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
+/** A distinct value of a select field's column with the option core's `matchValues` suggests. */
+export interface ValueSuggestion {
+  readonly value: string;
+  readonly count: number;
+  /** The option value, or null when no option is close enough. */
+  readonly suggestion: string | null;
+  /** 1 for an exact or normalized match, below 1 for a close one, 0 without a suggestion. */
+  readonly confidence: number;
+}
+
+/** How a cell reads under a hint: the number, the ISO date, or null when it is not valid that way. */
+export type HintReading = number | string | null;
+
+/**
+ * How the worker reads a field's column: the hints applied (detected by core's `detectHints` from
+ * a sample of the column, or the user's answers), those the values left open, and up to five
+ * cells that decided them or that read either way.
+ */
+export interface FieldHints {
+  readonly applied: ColumnHints;
+  readonly confirm: readonly ('decimalSeparator' | 'dateOrder')[];
+  readonly examples: readonly string[];
+}
+
 /** Counts after validation and after every change, per field and in total. */
 export interface ValidationSummary {
   /** Rows that are not deleted. */
@@ -108,6 +133,8 @@ export interface ValidationSummary {
   readonly viewCount: number;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
+  /** Per number or date field: how it is read (from `validate`; the frame keeps the last). */
+  readonly hints?: Readonly<Record<string, FieldHints>>;
 }
 
 /** A finding about one cell, as the grid shows it. */
@@ -259,8 +286,32 @@ export interface ImportSessionApi {
   setHeaderRow(headerRow: number): LoadSummary;
   /** Distinct values of one file column with their counts, most frequent first. */
   distinctValues(column: number, limit?: number): { value: string; count: number }[];
-  /** Applies the mapping and validates every row; deletions and history start afresh. */
-  validate(mapping: Mapping, valueMapping?: ValueMapping): ValidationSummary;
+  /**
+   * The distinct values of file column `column` (most frequent first) with the option of select
+   * field `fieldKey` each stands for, by core's `matchValues` (exact, normalized, close spelling).
+   * The column comes first and is not taken from the mapping: the values step runs before
+   * `validate` sets the mapping it leads to.
+   */
+  suggestValues(column: number, fieldKey: string, limit?: number): ValueSuggestion[];
+  /**
+   * Each of `texts` (cells of the user's file) read under each of `choices`, by core's
+   * `readWithHints`: what the review step shows the user to choose a decimal separator or a
+   * day/month order with.
+   */
+  readWithHints(
+    kind: 'number' | 'date',
+    texts: readonly string[],
+    choices: readonly ColumnHints[],
+  ): HintReading[][];
+  /**
+   * Applies the mapping and validates every row; deletions and history start afresh. `hints`
+   * are the user's answers about how to read a field, which override detection.
+   */
+  validate(
+    mapping: Mapping,
+    valueMapping?: ValueMapping,
+    hints?: Readonly<Record<string, ColumnHints>>,
+  ): ValidationSummary;
   summary(): ValidationSummary;
   edit(row: number, fieldKey: string, value: string): EditResult;
   countValue(fieldKey: string, value: string): number;
