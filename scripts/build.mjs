@@ -216,6 +216,9 @@ async function buildCore() {
   await writeFile(join(dist, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
+/** The frameworks whose template typings the element ships (`@csv-importer/element/vue`, …). */
+const FRAMEWORK_TYPINGS = ['vue', 'svelte', 'react'];
+
 /**
  * Makes packages/element/dist a publishable package: declarations (the element's, with the
  * protocol's and the column spec's beside them, imports rewritten to relative `.js` paths),
@@ -229,9 +232,14 @@ async function packageElement() {
   await rewriteDeclarations(types, {
     '@csv-importer/protocol': join(types, 'packages/protocol/src/index.js'),
     '@csv-importer/core/column-schema': join(types, 'packages/core/src/columns/column-schema.js'),
+    '@csv-importer/core/column-spec': join(types, 'packages/core/src/columns/column-spec.js'),
   });
   const entry = (name) => `export * from './types/packages/element/src/${name}.js';\n`;
   await writeFile(join(dist, 'csv-importer.d.ts'), entry('index'));
+  // The template typings for Vue, Svelte and React, types only (an empty module lets them be imported).
+  for (const file of [...FRAMEWORK_TYPINGS.map((name) => `${name}.d.ts`), 'frameworks.js']) {
+    await copyFile(at('packages/element/frameworks', file), join(dist, file));
+  }
   await writeFile(join(dist, 'csv-importer-loader.d.ts'), entry('loader'));
   await writeFile(
     join(dist, 'custom-elements.json'),
@@ -259,12 +267,20 @@ async function packageElement() {
       './loader': { types: './csv-importer-loader.d.ts', default: './esm/csv-importer-loader.js' },
       './iife': './csv-importer.iife.js',
       './loader.iife': './csv-importer-loader.js',
+      ...Object.fromEntries(
+        FRAMEWORK_TYPINGS.map((name) => [
+          `./${name}`,
+          { types: `./${name}.d.ts`, default: './frameworks.js' },
+        ]),
+      ),
       './custom-elements.json': './custom-elements.json',
       './package.json': './package.json',
     },
     // Nothing is imported at run time (valibot is bundled in); the declarations refer to its types,
     // which without it would silently become `any` under `skipLibCheck`.
     dependencies: { valibot: (await workspaceManifest('packages/protocol')).dependencies.valibot },
+    // No peer dependency on any framework: only the template typing an application imports is
+    // read, with that application's own framework types.
   };
   await writeFile(join(dist, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }

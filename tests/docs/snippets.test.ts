@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { ThemeSchema } from '@csv-importer/protocol';
+import { packBuilt, scratchApp } from '../package/scratch-app.ts';
 import { checkSnippets, extractSnippets, type Finding, type Snippet } from './snippets.ts';
 
 const ROOT = process.cwd();
@@ -27,10 +28,13 @@ async function check(markdownByDoc: Record<string, string>, workDir: string) {
     snippets.push(...extracted.snippets);
     findings.push(...extracted.findings);
   }
+  // The snippets are checked against the packed packages, installed as an application installs them.
+  await packBuilt();
   const result = await checkSnippets(snippets, {
     root: ROOT,
     workDir: join(ROOT, '.test-build', workDir),
     themeTokens: THEME_TOKENS,
+    packages: await scratchApp(),
   });
   return { ...result, findings: [...findings, ...result.findings], snippets };
 }

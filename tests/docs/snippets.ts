@@ -1,6 +1,7 @@
 // Checks the fenced code blocks of Markdown documents, so the docs cannot rot. Each block is checked
 // by its language:
-//   ts, tsx       type-checked, strict, against the real packages (one tsc program for all of them)
+//   ts, tsx       type-checked, strict, against the packed packages as an application installs
+//                 them (one tsc program for all of them)
 //   js, jsx       type-checked as JavaScript (checkJs; nulls not checked), one more tsc program;
 //                 in tsx and jsx also the `<csv-importer>` props and `on…` events, as for Svelte
 //   html          parsed; `<csv-importer>` attributes, values and slots checked against the element's
@@ -174,11 +175,13 @@ function runTsc(root: string, project: string): Promise<{ failed: boolean; outpu
 async function typeCheck(
   root: string,
   dir: string,
+  packages: string,
   files: SourceFile[],
   javascript: boolean,
 ): Promise<Finding[]> {
   if (files.length === 0) return [];
   const project = join(dir, javascript ? 'tsconfig.js.json' : 'tsconfig.ts.json');
+  const installed = join(packages, 'node_modules/@csv-importer');
   const compilerOptions = {
     target: 'ES2022',
     module: 'ESNext',
@@ -191,14 +194,22 @@ async function typeCheck(
     skipLibCheck: true,
     noEmit: true,
     jsx: 'react-jsx',
+    // Our packages as an application installs them (the packed tarballs), not the workspace sources.
+    paths: {
+      '@csv-importer/core': [join(installed, 'core/index.d.ts')],
+      '@csv-importer/element': [join(installed, 'element/csv-importer.d.ts')],
+      '@csv-importer/element/loader': [join(installed, 'element/csv-importer-loader.d.ts')],
+      '@csv-importer/element/*': [join(installed, 'element/*.d.ts')],
+      // React's types from the same application, so the element's JSX typing augments the copy
+      // the snippets use.
+      react: [join(packages, 'node_modules/@types/react/index.d.ts')],
+      'react/*': [join(packages, 'node_modules/@types/react/*')],
+    },
     ...(javascript ? { allowJs: true, checkJs: true, strictNullChecks: false, noImplicitAny: false } : {}),
   };
   // The element is always part of the program: a script tag registers it globally, so its tag and
-  // event maps are there for every snippet, as on a page.
-  const always = [
-    join(root, 'packages/element/src/index.ts'),
-    join(root, 'examples/react/src/csv-importer-jsx.d.ts'),
-  ];
+  // event maps are there for every snippet, as on a page; so is its JSX typing, for tsx snippets.
+  const always = [join(installed, 'element/csv-importer.d.ts'), join(installed, 'element/react.d.ts')];
   writeFileSync(
     project,
     JSON.stringify({ compilerOptions, files: [...always, ...files.map((f) => f.path)] }, null, 2),
@@ -682,6 +693,8 @@ export interface CheckOptions {
   readonly workDir: string;
   /** Theme token names, for CSS custom properties. */
   readonly themeTokens: readonly string[];
+  /** An application folder where the packed packages are installed (tests/package/scratch-app.ts). */
+  readonly packages: string;
 }
 
 export async function checkSnippets(
@@ -785,8 +798,8 @@ export async function checkSnippets(
     }
   }
   const [tsFindings, jsFindings] = await Promise.all([
-    typeCheck(root, workDir, ts, false),
-    typeCheck(root, workDir, js, true),
+    typeCheck(root, workDir, options.packages, ts, false),
+    typeCheck(root, workDir, options.packages, js, true),
   ]);
   findings.push(...tsFindings, ...jsFindings);
   return { findings, skipped, checked };

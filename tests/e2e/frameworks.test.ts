@@ -55,6 +55,20 @@ describe('framework examples: contacts.csv through <csv-importer> into framework
       });
       try {
         await page.goto(`${server.url}/`);
+        if (framework === 'vue' || framework === 'svelte') {
+          // These apps keep their columns in reactive state (`reactive`, `$state`): the element gets
+          // a proxy, which postMessage cannot clone, and must copy it.
+          await page.waitForSelector('csv-importer');
+          const proxied = await page.evaluate(() => {
+            try {
+              structuredClone(document.querySelector('csv-importer')!.columns);
+              return false;
+            } catch {
+              return true;
+            }
+          });
+          assert.equal(proxied, true, `the ${framework} app handed over its columns as a proxy`);
+        }
         // The importer opens only with valid columns, so the frame appearing proves the framework
         // set the `columns` property.
         await page.getByRole('button', { name: 'Import a file' }).click();

@@ -45,7 +45,7 @@ describe('reading: what the file holds reaches the host, and what reading found 
       await frame.setInputFiles('input[type=file]', join(FIXTURES, 'customers-stray-quote.csv'));
       // The reading step opens by itself and names the row.
       await frame.getByRole('heading', { name: 'Check how the file is read' }).waitFor();
-      await frame.getByText(/1 rows have a quote that does not close where it should \(rows 1\)/).waitFor();
+      await frame.getByText(/Row 1 has a quote that does not close where it should/).waitFor();
       const complete = await importAll(page, frame);
       assert.deepEqual(
         complete.rows!.map((r) => [r.name, r.segment, r.city]),
@@ -64,7 +64,7 @@ describe('reading: what the file holds reaches the host, and what reading found 
       const frame = await openImporter(page, e2e.host.url, { columns: CUSTOMERS });
       await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts-utf8-invalid-byte.csv'));
       await frame.getByRole('heading', { name: 'Check how the file is read' }).waitFor();
-      await frame.getByText(/1 rows hold bytes that are not text in utf-8 \(rows 3\)/).waitFor();
+      await frame.getByText(/Row 3 holds bytes that are not text in utf-8/).waitFor();
       assert.equal(await frame.getByRole('combobox', { name: 'Encoding' }).inputValue(), 'utf-8');
       const complete = await importAll(page, frame);
       assert.deepEqual(

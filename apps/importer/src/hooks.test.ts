@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { FrameToHostSchema, type Init, PROTOCOL_VERSION, parseMessage } from '@csv-importer/protocol';
 import type * as Comlink from 'comlink';
-import { HookRunner, type ImporterHooks } from '../../../packages/element/src/hooks.ts';
+import { type ColumnValidator, HookRunner, type ImporterHooks } from '../../../packages/element/src/hooks.ts';
 import { deliverRows } from './delivery.ts';
 import { checkEditWithHost, mappingFromHost, validateWithHost } from './hooks.ts';
 import { HostConnection, portTransport } from './host-connection.ts';
@@ -29,10 +29,14 @@ after(() => {
 });
 
 /** A connected frame side and host side; the host answers hooks with `hooks` and acks every batch. */
-async function connect(hooks: ImporterHooks, options: Init['options'] = {}) {
+async function connect(
+  hooks: ImporterHooks,
+  options: Init['options'] = {},
+  validators: ReadonlyMap<string, ColumnValidator> = new Map(),
+) {
   const channel = new MessageChannel();
   channels.push(channel);
-  const runner = new HookRunner(hooks, new Map());
+  const runner = new HookRunner(hooks, validators);
   const delivered: unknown[] = [];
   channel.port2.onmessage = async ({ data }: MessageEvent) => {
     const message = parseMessage(FrameToHostSchema, data);
@@ -129,6 +133,28 @@ describe('host hooks from the frame side', () => {
     while (!delivered.some(isComplete)) await new Promise((resolve) => setTimeout(resolve, 5));
     const complete = delivered.find(isComplete) as { meta: Record<string, unknown> };
     assert.equal(complete.meta.excludedRowCount, 5);
+  });
+
+  test("a column's validate function gives the issue custom, as validateRecords does; a hook's finding is host", async () => {
+    const { host, init, session, validation } = await connect(
+      {
+        validate: (rows) =>
+          rows
+            .filter((r) => r.row === 1)
+            .map((r) => ({ row: r.row, column: 'email', message: 'Taken.', code: 'taken' })),
+      },
+      {},
+      new Map([['country', (value: unknown) => (value === 'US' ? 'Not served.' : null)]]),
+    );
+    await validateWithHost(host, init, session, validation);
+    const [us] = await session.records(1, 1);
+    assert.deepEqual(
+      us!.issues.map((i) => [i.column, i.code, i.params]),
+      [
+        ['email', 'host', { message: 'Taken.', code: 'taken' }],
+        ['country', 'custom', { message: 'Not served.' }],
+      ],
+    );
   });
 
   test('edit: the edit hook is asked about the edited row only, and its answer replaces earlier findings', async () => {

@@ -8,14 +8,34 @@ import type { ImportSessionApi, LoadSummary, Mapping, ValidationSummary } from '
 const VALIDATE_BATCH = 2000;
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** The issue code every host finding carries; its text is in `params.message`. */
+/**
+ * The issue code of a host hook's finding (`hooks.validate`, `hooks.edit`); its text is in
+ * `params.message`, the hook's own code, if any, in `params.code`.
+ */
 export const HOST_ISSUE_CODE = 'host' as IssueCode;
+/**
+ * The code the element gives a column's own `validate` function's finding: it becomes the issue
+ * `custom`, as `validateRecords` reports the same function's finding on the server.
+ */
+export const CUSTOM_CODE = 'custom' satisfies IssueCode;
 /** The issue code of rows a failed or timed-out hook could not check. */
 export const HOOK_FAILED_CODE = 'hook_failed' as IssueCode;
 
 const timeoutOf = (init: Init) => init.options.hookTimeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-function toIssue(issue: HostIssue): Issue {
+/** A host's finding as an issue: a column validator's as core's `custom`, a hook's as `host`. */
+function toIssue(init: Init, issue: HostIssue): Issue {
+  if (issue.code === CUSTOM_CODE) {
+    const spec = init.columns.find((c) => c.key === issue.column);
+    const message = spec?.messages?.custom ?? issue.message;
+    return {
+      row: issue.row,
+      column: issue.column,
+      code: CUSTOM_CODE,
+      level: issue.level,
+      params: { message },
+    };
+  }
   const params: Record<string, string> = { message: issue.message };
   if (issue.code) params.code = issue.code;
   return { row: issue.row, column: issue.column, code: HOST_ISSUE_CODE, level: issue.level, params };
@@ -57,7 +77,7 @@ export async function validateWithHost(
         timeoutOf(init),
       );
       if (reply.type !== 'validate-result') throw new Error(`unexpected reply ${reply.type}`);
-      issues = reply.issues.filter(inRange(start, end)).map(toIssue);
+      issues = reply.issues.filter(inRange(start, end)).map((issue) => toIssue(init, issue));
       values = (reply.values ?? []).filter(inRange(start, end));
     } catch (error) {
       const message = (error as Error).message;
@@ -102,7 +122,7 @@ export async function checkEditWithHost(
       timeoutOf(init),
     );
     if (reply.type !== 'validate-result') throw new Error(`unexpected reply ${reply.type}`);
-    issues = reply.issues.filter(inRange(row, row + 1)).map(toIssue);
+    issues = reply.issues.filter(inRange(row, row + 1)).map((issue) => toIssue(init, issue));
     values = (reply.values ?? []).filter(inRange(row, row + 1));
   } catch (error) {
     const message = (error as Error).message;

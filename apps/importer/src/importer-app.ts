@@ -5,6 +5,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { deliverRows } from './delivery.ts';
 import {
+  CUSTOM_CODE,
   checkEditWithHost,
   HOOK_FAILED_CODE,
   HOST_ISSUE_CODE,
@@ -215,12 +216,20 @@ export class ImporterApp extends LitElement {
     this.#session = session;
     this.#handle = { remote: session };
     const { invalidRows, includeUnmatched, maxRows } = init.options;
-    void session.configure(columns, {
-      invalidRows: invalidRows ?? 'include',
-      includeUnmatched: includeUnmatched ?? false,
-      ...(maxRows !== undefined ? { maxRows } : {}),
-    });
     this.state = { step: 'upload' };
+    session
+      .configure(columns, {
+        invalidRows: invalidRows ?? 'include',
+        includeUnmatched: includeUnmatched ?? false,
+        ...(maxRows !== undefined ? { maxRows } : {}),
+      })
+      .catch((error: unknown) => {
+        // A column the engine refuses to compile (a pattern that can take exponential time,
+        // which the wire schema does not check): the host and the user hear which column.
+        const message = (error as Error).message;
+        host.send({ type: 'error', code: 'invalid_columns', message });
+        this.fail(message);
+      });
   }
 
   fail(message: string): void {
@@ -428,7 +437,7 @@ export class ImporterApp extends LitElement {
     // The user hears what the application said about the row (the grid shows it on the cell).
     const [row] = await session.records(edit.row, 1);
     const fromHost = (row?.issues ?? []).filter(
-      (i) => i.code === HOST_ISSUE_CODE || i.code === HOOK_FAILED_CODE,
+      (i) => i.code === HOST_ISSUE_CODE || i.code === HOOK_FAILED_CODE || i.code === CUSTOM_CODE,
     );
     const finding = fromHost.find((i) => i.column === edit.field) ?? fromHost[0];
     if (finding) {

@@ -1,22 +1,12 @@
 import '@csv-importer/element';
-import type { CsvImporterCompleteEvent, ImportedRow, ImporterColumn } from '@csv-importer/element';
+import type { CsvImporterCompleteEvent } from '@csv-importer/element';
+// The element's JSX typing: tsc checks the props and `on…` handlers of <csv-importer> against it.
+import type {} from '@csv-importer/element/react';
 import { useState } from 'react';
-
-const columns: ImporterColumn[] = [
-  { key: 'firstName', label: 'First name', required: true },
-  { key: 'lastName', label: 'Last name', required: true },
-  { key: 'email', label: 'E-mail', type: 'email', required: true },
-  { key: 'phone', label: 'Phone' },
-  { key: 'dateOfBirth', label: 'Date of birth' },
-  { key: 'country', label: 'Country' },
-  { key: 'plan', label: 'Plan' },
-  { key: 'seats', label: 'Seats' },
-  { key: 'active', label: 'Active' },
-  { key: 'notes', label: 'Notes' },
-];
+import { type Contact, contactColumns as columns } from './columns';
 
 interface Imported {
-  rows: readonly ImportedRow[];
+  rows: readonly Contact[];
   issueCount: number;
   fileName: string;
 }
@@ -24,7 +14,7 @@ interface Imported {
 export function App() {
   const [imported, setImported] = useState<Imported>();
 
-  function onComplete(event: CsvImporterCompleteEvent) {
+  function onComplete(event: CsvImporterCompleteEvent<Contact>) {
     setImported({ rows: event.rows, issueCount: event.issues.length, fileName: event.meta.fileName });
   }
 

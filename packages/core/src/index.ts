@@ -62,6 +62,7 @@ export {
   normalizeHeader,
   unmatchedColumns,
 } from './match/match.ts';
+export { type MatchSummary, summarizeMatches } from './match/match-summary.ts';
 export { matchValues, type ValueMatch } from './match/match-values.ts';
 export { normalizeValue, similarity } from './match/normalize.ts';
 export { OdsWorkbook } from './ods/ods.ts';
@@ -93,6 +94,7 @@ export type { CellInput, CellNote, ColumnHints } from './types/parsed.ts';
 export { PHONE_COUNTRIES } from './types/phone.ts';
 export { type DetectedHints, detectHints, readWithHints } from './validate/detect-hints.ts';
 export { type TableRule, UniqueIndex, uniqueIndexes, validateTable } from './validate/table-checks.ts';
+export { UniqueRows, uniqueKey } from './validate/unique-rows.ts';
 export {
   type CellResult,
   type CompiledColumn,

@@ -39,7 +39,7 @@ export type ImporterColumn = ColumnSpec;
 
 /** The page's own row type, which the element cannot know: hooks typed for any rows are accepted. */
 // biome-ignore lint/suspicious/noExplicitAny: see above; `unknown` or `object` would refuse `ImporterHooks<Contact>`.
-type AnyRow = any;
+export type AnyRow = any;
 
 /** JSON-like data the host attaches to an import; it comes back in the complete event's `meta`. */
 export type ImporterMetadata = Record<string, string | number | boolean | null>;

@@ -152,7 +152,8 @@ export class HookRunner {
             ? { message: outcome }
             : // A finding without its own message gets the column's name, never an empty one.
               { ...outcome, message: outcome.message || `The value of "${column}" is not valid.` };
-        issues.push(toHostIssue({ ...finding, row, column }));
+        // Code `custom`: the frame reports it as validateRecords does the same function's finding.
+        issues.push(toHostIssue({ ...finding, row, column, code: 'custom' }));
       }
     }
     return issues;

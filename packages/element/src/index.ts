@@ -21,3 +21,9 @@ export {
   type ImportMeta,
 } from './events.ts';
 export type { ColumnValidator, HookFinding, HookResult, HookRow, ImporterHooks } from './hooks.ts';
+export type {
+  CsvImporterAttributes,
+  CsvImporterEventProps,
+  CsvImporterProperties,
+  CsvImporterTemplateEvents,
+} from './template-types.ts';

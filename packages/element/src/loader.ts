@@ -13,6 +13,7 @@ export {
 } from './csv-importer.component.ts';
 export * from './events.ts';
 export type * from './hooks.ts';
+export type * from './template-types.ts';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type ColumnSpec, compileColumn } from '@csv-importer/core';
+import { type ColumnSpec, compileColumn, type Issue, validateRow } from '@csv-importer/core';
 import { type RowColumns, rowColumnsToRecords } from '@csv-importer/protocol';
 import { contacts, delivered } from '../../../../tests/support/import-session.ts';
 import { ImportSession } from './import-session.ts';
@@ -115,6 +115,14 @@ describe('delivery', () => {
     }
     assert.equal(expected[1]!.name, 'Grace');
     assert.equal(expected[4]!.plan, 'free');
+    // Every issue core's validateRow reports, the notes (trimmed, default_applied …) included.
+    const byCell = (a: Issue, b: Issue) =>
+      a.row - b.row || a.column.localeCompare(b.column) || a.code.localeCompare(b.code);
+    const coreIssues = cells.flatMap((row, r) => validateRow(compiled, row, r).issues).sort(byCell);
+    const { issues } = session.deliveryBatch(0, 10, { encoding: 'records' });
+    assert.deepEqual([...issues].sort(byCell), coreIssues);
+    assert.ok(issues.some((i) => i.code === 'trimmed' && i.params?.original === '  Grace '));
+    assert.ok(issues.some((i) => i.code === 'default_applied' && i.row === 1));
   });
 
   test('keeps unmatched columns under their header when the application asks for them', async () => {

@@ -68,16 +68,26 @@ export class Delivery {
   batch(start: number, count: number, options: BatchOptions = {}): DeliveryBatch {
     const order = this.#deliveryOrder();
     const validation = this.#validation;
+    const columns = validation.columns;
     const from = Math.max(0, start);
     const end = Math.min(order.length, from + count);
     const issues: Issue[] = [];
     const unmatchedColumns = options.unmatched ? this.#data.unmatchedColumns() : undefined;
     const unmatched: Record<string, string>[] = [];
+    const deliveredAs = (row: number) => indexIn(order, row);
+    const values: CellValue[][] = columns.map(() => new Array(Math.max(0, end - from)));
+    const row: unknown[] = new Array(columns.length);
+    // Columns cannot say "absent": a host value under a key that is no field sends the batch as records.
+    let asRecords = (options.encoding ?? 'records') === 'records';
     let invalid = 0;
     for (let i = from; i < end; i++) {
       const r = order[i]!;
       if (validation.hasErrors(r)) invalid++;
-      validation.rowIssues(r, i, issues);
+      validation.deliverRow(r, i, row, issues, deliveredAs);
+      for (let f = 0; f < columns.length; f++) values[f]![i - from] = row[f] as CellValue;
+      const host = validation.hostValues(r);
+      if (host && !asRecords && Object.keys(host).some((key) => !columns.some((c) => c.key === key)))
+        asRecords = true;
       if (unmatchedColumns) unmatched.push(this.#data.unmatchedOf(r, unmatchedColumns));
     }
     const batch = {
@@ -86,41 +96,22 @@ export class Delivery {
       invalid,
       ...(unmatchedColumns ? { unmatched } : {}),
     };
-    const encoding = options.encoding ?? 'records';
-    const columns = encoding === 'records' ? undefined : this.#valueColumns(order, from, end);
-    if (columns && encoding === 'packed') {
-      const rows: RowColumns = { fields: columns.fields, values: columns.values.map(packColumn) };
+    if (asRecords) {
+      const rows: Record<string, unknown>[] = [];
+      for (let i = from; i < end; i++) {
+        const record: Record<string, unknown> = {};
+        for (let f = 0; f < columns.length; f++) record[columns[f]!.key] = values[f]![i - from];
+        const host = validation.hostValues(order[i]!);
+        rows.push(host ? { ...record, ...host } : record);
+      }
+      return { ...batch, rows };
+    }
+    const fields = columns.map((c) => c.key);
+    if (options.encoding === 'packed') {
+      const rows: RowColumns = { fields, values: values.map(packColumn) };
       return Comlink.transfer({ ...batch, rows }, transferList(rows));
     }
-    if (columns) return { ...batch, rows: columns };
-    const rows: Record<string, unknown>[] = [];
-    for (let i = from; i < end; i++) rows.push(validation.record(order[i]!));
-    return { ...batch, rows };
-  }
-
-  /**
-   * The typed values of delivered rows `from` to `end`, one array per field; `undefined` when a
-   * host hook gave a row a key that is no field (columns cannot say "absent"), so the batch goes
-   * as records.
-   */
-  #valueColumns(
-    order: Int32Array,
-    from: number,
-    end: number,
-  ): { fields: string[]; values: CellValue[][] } | undefined {
-    const validation = this.#validation;
-    const columns = validation.columns;
-    const values: CellValue[][] = columns.map(() => []);
-    for (let i = from; i < end; i++) {
-      const r = order[i]!;
-      const host = validation.hostValues(r);
-      if (host && Object.keys(host).some((key) => !columns.some((c) => c.key === key))) return undefined;
-      for (let f = 0; f < columns.length; f++) {
-        const key = columns[f]!.key;
-        values[f]!.push((host && key in host ? host[key] : validation.typedValue(r, f)) as CellValue);
-      }
-    }
-    return { fields: columns.map((c) => c.key), values };
+    return { ...batch, rows: { fields, values } };
   }
 
   /** Data rows in delivery order, under the invalid-rows policy. */
@@ -155,11 +146,25 @@ export class Delivery {
       const row: ResultRow = {
         index: r,
         record: this.#validation.record(r),
-        issues: this.#validation.rowIssues(r, r),
+        issues: this.#validation.rowIssues(r),
         ...(data.isDeleted(r) ? { deleted: true } : {}),
       };
       out.push(includeUnmatched ? { ...row, unmatched: data.unmatchedOf(r, unmatched) } : row);
     }
     return out;
   }
+}
+
+/** The position of `row` in `order` (ascending data rows), or `row` itself when it is not there. */
+function indexIn(order: Int32Array, row: number): number {
+  let lo = 0;
+  let hi = order.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const value = order[mid]!;
+    if (value === row) return mid;
+    if (value < row) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return row;
 }

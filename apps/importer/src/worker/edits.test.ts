@@ -30,20 +30,31 @@ describe('edits', () => {
     const columns = CONTACT_COLUMNS.map((c) => (c.key === 'email' ? { ...c, unique: true } : c));
     const { session } = await contacts({}, columns);
     const email = 2;
-    // Rows 0 and 8 hold the same e-mail: fixing row 8 clears the duplicate on row 0 as well.
-    const cleared = session.edit(8, 'email', 'ada.2@example.com');
-    assert.equal(cleared.cell.issue, undefined);
-    assert.deepEqual(cleared.others, [{ row: 0, field: email, cell: { text: 'ada@example.com' } }]);
-    // Writing it back makes both duplicates again.
-    const duplicate = session.edit(8, 'email', 'ada@example.com');
-    assert.equal(duplicate.cell.issue?.code, 'duplicate');
-    assert.deepEqual(duplicate.others, [
+    // Rows 0 and 8 hold the same e-mail; row 0 is first, so only row 8 is a duplicate.
+    assert.deepEqual(session.window(8, 1).rows[0]!.cells[email]!.issue, {
+      code: 'duplicate',
+      level: 'error',
+      params: { firstRow: 0 },
+    });
+    // Changing the first holder makes row 8 first, and valid.
+    const moved = session.edit(0, 'email', 'ada.2@example.com');
+    assert.equal(moved.cell.issue, undefined);
+    assert.deepEqual(moved.others, [{ row: 8, field: email, cell: { text: 'ada@example.com' } }]);
+    // Writing it back makes row 0 first again and row 8 its duplicate.
+    const back = session.edit(0, 'email', 'ada@example.com');
+    assert.equal(back.cell.issue, undefined);
+    assert.deepEqual(back.others, [
       {
-        row: 0,
+        row: 8,
         field: email,
-        cell: { text: 'ada@example.com', issue: { code: 'duplicate', level: 'error' } },
+        cell: {
+          text: 'ada@example.com',
+          issue: { code: 'duplicate', level: 'error', params: { firstRow: 0 } },
+        },
       },
     ]);
+    // A repeat that changes touches no other cell: the first holder stays first.
+    assert.deepEqual(session.edit(8, 'email', 'ada.8@example.com').others, []);
     // An edit of a field that is not unique touches no other cell.
     assert.deepEqual(session.edit(3, 'notes', 'checked').others, []);
   });

@@ -58,9 +58,12 @@ export class Edits {
       this.#write([change], 'after', rechecked);
     }
     const others: CellChange[] = [];
+    const seen = new Set<string>([`${row}:${field}`]);
     for (let i = 0; i < rechecked.length && others.length <= MAX_EDIT_PATCH; i += 2) {
       const [r, f] = [rechecked[i]!, rechecked[i + 1]!];
-      if (r !== row || f !== field) others.push({ row: r, field: f, cell: this.#validation.cell(r, f) });
+      if (seen.has(`${r}:${f}`)) continue;
+      seen.add(`${r}:${f}`);
+      others.push({ row: r, field: f, cell: this.#validation.cell(r, f) });
     }
     return { before, others: others.length > MAX_EDIT_PATCH ? null : others };
   }
@@ -156,7 +159,7 @@ export class Edits {
       const deleted = this.#data.isDeleted(change.row);
       const uniqueFields = fields.filter((f) => validation.isUniqueField(f) && !deleted);
       const touched = new Set<string>();
-      // Only a value's holders going from one to two, or back, change state.
+      // Only a value's first holder changing (a row before it joins, or it leaves) changes state.
       for (const f of uniqueFields) {
         const r = validation.leaveUnique(change.row, f);
         if (r >= 0) touched.add(`${r}:${f}`);
@@ -174,6 +177,10 @@ export class Edits {
         const [r, f] = key.split(':').map(Number) as [number, number];
         validation.recheck(r, f);
         rechecked?.push(r, f);
+        // A new first holder: the value's other repeats now name it (their `firstRow` changed).
+        if (rechecked)
+          for (const other of validation.holdersOf(r, f, MAX_EDIT_PATCH + 1))
+            if (other !== r && other !== change.row) rechecked.push(other, f);
       }
     }
     this.#changed(false);

@@ -32,8 +32,11 @@ export function exportInvalidCsv(
       const values: string[] = [];
       for (let f = 0; f < columns.length; f++) values.push(data.raw(r, f));
       const problems = validation
-        .rowIssues(r, r)
-        .map((issue) => `${labelOf.get(issue.column)}: ${describe(issue)}`);
+        .rowIssues(r)
+        .filter((issue) => issue.level !== 'info')
+        .map((issue) =>
+          issue.column === '' ? describe(issue) : `${labelOf.get(issue.column)}: ${describe(issue)}`,
+        );
       values.push(problems.join('; '));
       yield values;
     }

@@ -59,7 +59,8 @@ export class GridView {
       const index = this.#view[position]!;
       const cells: GridCell[] = [];
       for (let f = fieldStart; f < fieldEnd; f++) cells.push(this.#validation.cell(index, f));
-      rows.push({ position, index, cells });
+      const issues = this.#validation.rowFindings(index);
+      rows.push(issues ? { position, index, cells, issues } : { position, index, cells });
     }
     return { total: this.#view.length, rows };
   }

@@ -1,15 +1,9 @@
-import {
-  type ColumnHints,
-  type ColumnSpec,
-  type Issue,
-  matchValues,
-  readWithHints,
-  type SelectColumn,
-} from '@csv-importer/core';
+import { type ColumnHints, type ColumnSpec, type Issue, readWithHints } from '@csv-importer/core';
 import { Dataset } from './dataset.ts';
 import { Delivery } from './delivery-batches.ts';
 import { Edits } from './edits.ts';
 import { exportInvalidCsv } from './error-export.ts';
+import { fieldHints, suggestValues } from './field-hints.ts';
 import {
   type ReadFindings,
   recordIssuesBelow,
@@ -26,6 +20,7 @@ import type {
   ChannelOutcome,
   DeliveryBatch,
   EditResult,
+  FieldHints,
   Filter,
   FindQuery,
   GridWindow,
@@ -65,6 +60,7 @@ export class ImportSession implements ImportSessionApi {
   readonly #view: GridView;
   readonly #delivery: Delivery;
   #source: SourceInfo | undefined;
+  #hints: Readonly<Record<string, FieldHints>> = {};
   #found: ReadFindings | undefined;
 
   constructor(options: { readonly beat?: () => void } = {}) {
@@ -94,7 +90,6 @@ export class ImportSession implements ImportSessionApi {
     this.#source = source;
     this.#found = found;
     this.#edits.reset();
-    this.#validation.resetValueMapping();
     return { ok: true, summary: this.#setHeader(headerRow) } as LoadResult;
   }
 
@@ -130,18 +125,7 @@ export class ImportSession implements ImportSessionApi {
   }
 
   suggestValues(column: number, fieldKey: string, limit = 200): ValueSuggestion[] {
-    const spec = this.#specs.find((c) => c.key === fieldKey);
-    if (spec?.type !== 'select') return [];
-    const values = this.#data.distinctValues(column, limit);
-    const matches = matchValues(
-      values.map((v) => v.value),
-      spec as SelectColumn,
-    );
-    return values.map((v, i) => ({
-      ...v,
-      suggestion: matches[i]!.option,
-      confidence: matches[i]!.confidence,
-    }));
+    return suggestValues(this.#data, this.#specs[this.#validation.fieldIndex(fieldKey)]!, column, limit);
   }
 
   readWithHints(
@@ -152,14 +136,20 @@ export class ImportSession implements ImportSessionApi {
     return texts.map((text) => choices.map((hints) => readWithHints(kind, text, hints)));
   }
 
-  validate(mapping: Mapping, valueMapping: ValueMapping = {}): ValidationSummary {
+  validate(
+    mapping: Mapping,
+    valueMapping: ValueMapping = {},
+    hints: Readonly<Record<string, ColumnHints>> = {},
+  ): ValidationSummary {
     this.#data.setMapping(
-      this.#validation.columns.map((c) => c.key),
+      this.#specs.map((c) => c.key),
       mapping,
     );
     this.#edits.reset();
     this.#delivery.invalidate();
-    this.#validation.run(valueMapping);
+    const { compile, shown } = fieldHints(this.#data, this.#specs, hints);
+    this.#hints = shown;
+    this.#validation.run(valueMapping, compile);
     this.#view.reset();
     return this.summary();
   }
@@ -172,6 +162,7 @@ export class ImportSession implements ImportSessionApi {
       viewCount: this.#view.length,
       canUndo: this.#edits.canUndo,
       canRedo: this.#edits.canRedo,
+      hints: this.#hints,
     };
   }
 

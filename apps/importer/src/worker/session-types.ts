@@ -95,29 +95,8 @@ export type Mapping = Readonly<Record<string, number | null>>;
 /** Per field: file value to the option it stands for (select fields). */
 export type ValueMapping = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
-/** A distinct value of a select field's column with the option core's `matchValues` suggests. */
-export interface ValueSuggestion {
-  readonly value: string;
-  readonly count: number;
-  /** The option value, or null when no option is close enough. */
-  readonly suggestion: string | null;
-  /** 1 for an exact or normalized match, below 1 for a close one, 0 without a suggestion. */
-  readonly confidence: number;
-}
-
 /** How a cell reads under a hint: the number, the ISO date, or null when it is not valid that way. */
 export type HintReading = number | string | null;
-
-/**
- * How the worker reads a field's column: the hints applied (detected by core's `detectHints` from
- * a sample of the column, or the user's answers), those the values left open, and up to five
- * cells that decided them or that read either way.
- */
-export interface FieldHints {
-  readonly applied: ColumnHints;
-  readonly confirm: readonly ('decimalSeparator' | 'dateOrder')[];
-  readonly examples: readonly string[];
-}
 
 /** Counts after validation and after every change, per field and in total. */
 export interface ValidationSummary {
@@ -133,8 +112,29 @@ export interface ValidationSummary {
   readonly viewCount: number;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
-  /** Per number or date field: how it is read (from `validate`; the frame keeps the last). */
-  readonly hints?: Readonly<Record<string, FieldHints>>;
+  /** How each mapped field reads the file, for the fields with something detected, asked or chosen. */
+  readonly hints: Readonly<Record<string, FieldHints>>;
+}
+
+/** How one field reads its column (see `validate`). */
+export interface FieldHints {
+  /** The hints the column is read with: detected from the file, the user's choices over them. */
+  readonly applied: ColumnHints;
+  /** Hints the file's values could not settle and the user has not chosen: ask. */
+  readonly confirm: readonly ('decimalSeparator' | 'dateOrder')[];
+  /** Up to five cells of the file that decide the hint, or that read either way. */
+  readonly examples: readonly string[];
+}
+
+/** One distinct value of a select field's column, and the option suggested for it. */
+export interface ValueSuggestion {
+  readonly value: string;
+  /** How many rows hold it (trimmed). */
+  readonly count: number;
+  /** The option's value, or `null` when nothing is close enough. */
+  readonly suggestion: string | null;
+  /** 1 for an exact or normalized match, the similarity for a fuzzy one, 0 for none. */
+  readonly confidence: number;
 }
 
 /** A finding about one cell, as the grid shows it. */
@@ -154,6 +154,8 @@ export interface GridRow {
   readonly position: number;
   readonly index: number;
   readonly cells: readonly GridCell[];
+  /** Findings about the whole row from reading the file (a ragged row, malformed quotes …). */
+  readonly issues?: readonly CellIssue[];
 }
 
 export interface GridWindow {
@@ -304,8 +306,10 @@ export interface ImportSessionApi {
     choices: readonly ColumnHints[],
   ): HintReading[][];
   /**
-   * Applies the mapping and validates every row; deletions and history start afresh. `hints`
-   * are the user's answers about how to read a field, which override detection.
+   * Applies the mapping and validates every row; deletions and history start afresh. Each
+   * number and date column is read with the hints core detects from its first 500 rows, the
+   * user's `hints` (decimal separator, day/month order) over them; the value mapping of a select
+   * field is its `hints.valueMap`. The summary's `hints` say what was applied and what to ask.
    */
   validate(
     mapping: Mapping,

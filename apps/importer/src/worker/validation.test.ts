@@ -3,10 +3,14 @@ import { describe, test } from 'node:test';
 import type { ColumnSpec } from '@csv-importer/core';
 import { CONTACT_COLUMNS } from '../../../../tests/support/contacts.ts';
 import { contacts, delivered } from '../../../../tests/support/import-session.ts';
+import { CellStore } from './cell-store.ts';
+import { Dataset } from './dataset.ts';
+import { GridView } from './grid-view.ts';
 import { ImportSession } from './import-session.ts';
+import { Validation } from './validation.ts';
 
 describe('validation', () => {
-  test('a unique field over thousands of rows: duplicates across blocks, edits and deletions keep it current', async () => {
+  test('a unique field over thousands of rows: the first holder is valid, each repeat names it; edits and deletions keep it current', async () => {
     // 10,000 rows; every 1,000th id is repeated 5,000 rows later.
     const ids = Array.from({ length: 10_000 }, (_, i) =>
       i >= 5_000 && i % 1_000 === 0 ? `${i - 5_000}` : `${i}`,
@@ -15,51 +19,108 @@ describe('validation', () => {
     session.configure([{ key: 'id', label: 'ID', unique: true }]);
     assert.ok((await session.load(new File([`id\n${ids.join('\n')}\n`], 'ids.csv'))).ok);
     let summary = session.validate({ id: 0 });
-    assert.equal(summary.errorCount, 10, 'rows 0, 1000 … 4000 and their copies');
-    const issue = (row: number) => session.window(row, 1).rows[0]!.cells[0]!.issue?.code;
-    assert.equal(issue(1_000), 'duplicate');
-    assert.equal(issue(6_000), 'duplicate');
-    // A third holder of a value: the two others were duplicates already.
-    const third = session.edit(9_999, 'id', ' 1000 ');
-    assert.equal(third.cell.issue?.code, 'duplicate');
-    assert.deepEqual(third.others, []);
-    assert.equal(third.summary.errorCount, 11);
-    // Two of three leave: the last holder is valid again, and is the cell reported.
-    session.edit(6_000, 'id', 'new');
-    const last = session.edit(9_999, 'id', '9999');
-    assert.deepEqual(
-      last.others?.map((o) => o.row),
-      [1_000],
+    assert.equal(
+      summary.errorCount,
+      5,
+      'the copies at rows 5,000 … 9,000; rows 0 … 4,000 hold their ids first',
     );
-    assert.equal(issue(1_000), undefined);
-    summary = session.deleteRows([5_000]);
-    assert.equal(summary.errorCount, 6, 'row 0 holds its id alone now');
-    assert.equal(issue(0), undefined);
+    const issueOf = (row: number) => session.records(row, 1)[0]!.issues.filter((i) => i.level !== 'info');
+    const duplicateOf = (row: number, firstRow: number) => [
+      { row, column: 'id', code: 'duplicate', level: 'error', params: { firstRow } },
+    ];
+    assert.deepEqual(issueOf(1_000), []);
+    assert.deepEqual(issueOf(6_000), duplicateOf(6_000, 1_000));
+    // A third holder of a value, after the others: it alone changes.
+    const third = session.edit(9_999, 'id', ' 1000 ');
+    assert.deepEqual(third.cell.issue, { code: 'duplicate', level: 'error', params: { firstRow: 1_000 } });
+    assert.deepEqual(third.others, []);
+    assert.equal(third.summary.errorCount, 6);
+    // The first holder changes: the next one is first (valid), and the last repeat names it.
+    const moved = session.edit(1_000, 'id', 'moved');
+    assert.deepEqual(
+      moved.others?.map((o) => [o.row, o.cell.issue?.params?.firstRow]),
+      [
+        [6_000, undefined],
+        [9_999, 6_000],
+      ],
+    );
+    assert.equal(moved.summary.errorCount, 5);
+    assert.deepEqual(issueOf(9_999), duplicateOf(9_999, 6_000));
     summary = session.undo();
-    assert.equal(summary.errorCount, 8);
-    assert.equal(issue(0), 'duplicate');
-    session.undo();
-    session.undo();
+    assert.equal(summary.errorCount, 6);
+    assert.deepEqual(issueOf(6_000), duplicateOf(6_000, 1_000));
+    // Deleting a first holder makes its repeat first; undo makes it a repeat again.
+    summary = session.deleteRows([0]);
+    assert.equal(summary.errorCount, 5);
+    assert.deepEqual(issueOf(5_000), []);
     summary = session.undo();
-    assert.equal(summary.errorCount, 10);
+    assert.equal(summary.errorCount, 6);
+    assert.deepEqual(issueOf(5_000), duplicateOf(5_000, 0));
   });
 
-  test('a unique field flags duplicates, and an edit or a deletion that resolves one clears both cells', async () => {
+  test('a unique number field compares typed values: 7, 07 and 7.0 are one number', async () => {
+    const csv = 'n\n7\n07\n7.0\n8\n';
+    const session = new ImportSession();
+    session.configure([{ key: 'n', label: 'N', type: 'number', unique: true }]);
+    assert.ok((await session.load(new File([csv], 'n.csv'))).ok);
+    const summary = session.validate({ n: 0 });
+    assert.equal(summary.errorCount, 2);
+    assert.deepEqual(
+      delivered(session).issues.filter((i) => i.code === 'duplicate'),
+      [
+        { row: 1, column: 'n', code: 'duplicate', level: 'error', params: { firstRow: 0 } },
+        { row: 2, column: 'n', code: 'duplicate', level: 'error', params: { firstRow: 0 } },
+      ],
+    );
+  });
+
+  test('a unique field flags repeats only; deleting all invalid rows keeps the first holder, under every policy', async () => {
     const columns = CONTACT_COLUMNS.map((c) =>
       c.key === 'email' ? { ...c, unique: { caseInsensitive: true } } : c,
-    );
-    const { session, summary } = await contacts({}, columns as ColumnSpec[]);
-    assert.equal(summary.errorsByColumn.email, 3, 'the invalid e-mail and two copies of ada@example.com');
-    assert.equal(session.window(8, 1).rows[0]!.cells[2]!.issue?.code, 'duplicate');
+    ) as ColumnSpec[];
+    for (const invalidRows of ['include', 'exclude', 'block'] as const) {
+      const { session, summary } = await contacts({ invalidRows }, columns);
+      assert.equal(summary.errorsByColumn.email, 2, 'the invalid e-mail and the copy of ada@example.com');
+      assert.deepEqual(session.window(8, 1).rows[0]!.cells[2]!.issue, {
+        code: 'duplicate',
+        level: 'error',
+        params: { firstRow: 0 },
+      });
+      assert.equal(session.window(0, 1).rows[0]!.cells[2]!.issue, undefined);
+      if (invalidRows === 'include') {
+        const rows = delivered(session);
+        assert.equal(rows.rows.filter((r) => r.email === 'ada@example.com').length, 2);
+        assert.deepEqual(
+          rows.issues.filter((i) => i.code === 'duplicate'),
+          [{ row: 8, column: 'email', code: 'duplicate', level: 'error', params: { firstRow: 0 } }],
+        );
+      }
+      if (invalidRows === 'exclude') {
+        const rows = delivered(session).rows;
+        assert.equal(
+          rows.filter((r) => r.email === 'ada@example.com').length,
+          1,
+          'the first holder is delivered',
+        );
+      }
+      session.deleteInvalidRows();
+      const rows = delivered(session);
+      assert.equal(rows.rows.filter((r) => r.email === 'ada@example.com').length, 1, invalidRows);
+      assert.equal(rows.rows[0]!.email, 'ada@example.com', 'row 0, the first holder, survives');
+      assert.deepEqual(
+        rows.issues.filter((i) => i.level === 'error'),
+        [],
+      );
+    }
+    const { session } = await contacts({}, columns);
     let after = session.edit(8, 'email', 'ada2@example.com').summary;
     assert.equal(after.errorsByColumn.email, 1);
-    assert.equal(session.window(0, 1).rows[0]!.cells[2]!.issue, undefined);
     after = session.edit(3, 'email', 'ADA2@example.com ').summary;
-    assert.equal(after.errorsByColumn.email, 3);
+    assert.equal(after.errorsByColumn.email, 2, 'row 8 repeats row 3, without case');
     after = session.deleteRows([8]);
     assert.equal(after.errorsByColumn.email, 1);
     after = session.undo();
-    assert.equal(after.errorsByColumn.email, 3);
+    assert.equal(after.errorsByColumn.email, 2);
   });
 
   test('a value mapping maps only the values the user mapped, never names every object has', async () => {
@@ -75,8 +136,16 @@ describe('validation', () => {
       (rows as Record<string, unknown>[]).map((r) => r.plan),
       ['free', 'constructor', 'toString', '__proto__'],
     );
+    // The user's choice is reported as core reports a value mapping: an info note with the original.
+    assert.deepEqual(issues[0], {
+      row: 0,
+      column: 'plan',
+      code: 'option_normalized',
+      level: 'info',
+      params: { original: 'Gratis', value: 'free' },
+    });
     assert.deepEqual(
-      issues.map((i) => [i.row, i.code]),
+      issues.filter((i) => i.level === 'error').map((i) => [i.row, i.code]),
       [
         [1, 'invalid_option'],
         [2, 'invalid_option'],
@@ -116,5 +185,43 @@ describe('validation', () => {
     session.deleteRows([7]);
     assert.equal(session.records(7, 1)[0]!.deleted, true);
     assert.equal(delivered(session).rows.length, 10);
+  });
+
+  test('row-level findings of reading are counted, marked on the grid row and delivered with the row (column "")', () => {
+    const store = new CellStore();
+    store.append([['Preamble'], ['name', 'n'], ['Ada', '1'], ['Grace'], ['Linus', '3', 'extra']]);
+    const data = new Dataset();
+    data.load(store, [
+      { record: 0, code: 'ragged_row', level: 'warning', params: { expected: 2, found: 1 } },
+      { record: 3, code: 'ragged_row', level: 'warning', params: { expected: 2, found: 1 } },
+      { record: 4, code: 'malformed_quotes' as never, level: 'error' },
+    ]);
+    data.setHeaderRow(1, ['name', 'n']);
+    data.setMapping(['name', 'n'], { name: 0, n: 1 });
+    const validation = new Validation(data, () => {});
+    validation.configure([
+      { key: 'name', label: 'Name' },
+      { key: 'n', label: 'N', type: 'number' },
+    ]);
+    validation.run({});
+    const counts = validation.counts();
+    assert.equal(counts.warningCount, 1, 'the preamble is above the header row: left out');
+    assert.equal(counts.errorCount, 1);
+    assert.equal(validation.invalidRows, 1);
+    assert.ok(validation.hasErrors(2));
+    const view = new GridView(data, validation);
+    view.reset();
+    assert.deepEqual(view.window(1, 1, 0, 2).rows[0]!.issues, [
+      { code: 'ragged_row', level: 'warning', params: { expected: 2, found: 1 } },
+    ]);
+    assert.equal(view.window(0, 1, 0, 2).rows[0]!.issues, undefined);
+    assert.deepEqual(validation.rowIssues(1), [
+      { row: 1, column: '', code: 'ragged_row', level: 'warning', params: { expected: 2, found: 1 } },
+    ]);
+    assert.deepEqual(validation.rowIssues(2), [
+      { row: 2, column: '', code: 'malformed_quotes', level: 'error' },
+    ]);
+    validation.countRow(2, -1);
+    assert.equal(validation.counts().errorCount, 0, 'a deleted row counts no more');
   });
 });

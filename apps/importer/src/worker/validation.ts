@@ -1,45 +1,49 @@
 import {
+  type CellResult,
+  type CellValue,
+  type ColumnHints,
   type ColumnSpec,
   type CompiledColumn,
-  compileColumn,
+  compileColumnWithHints,
   type Issue,
-  type IssueLevel,
+  UniqueRows,
+  uniqueKey,
 } from '@csv-importer/core';
 import { BEAT_MASK, type Dataset } from './dataset.ts';
-import type { GridCell, ValidationSummary, ValueMapping } from './session-types.ts';
-import { UniqueRows } from './unique-rows.ts';
+import { IssueCodes, type Params, VALID } from './issue-codes.ts';
+import type { CellIssue, GridCell, ValidationSummary, ValueMapping } from './session-types.ts';
 
-type Params = Readonly<Record<string, string | number>>;
+export { VALID } from './issue-codes.ts';
 
 interface HostFinding {
   readonly code: number;
   readonly params?: Params;
 }
 
-interface CodeEntry {
-  readonly code: string;
-  readonly level: IssueLevel;
+/** A finding about a whole data row (column `''`), from reading the file. */
+interface RowFinding {
+  readonly code: number;
+  readonly params?: Params;
 }
 
-/** The code of a cell without an issue. */
-export const VALID = 0;
-
 /**
- * The issue table of one import: per field, a byte per data row naming the issue of that cell
- * (0 when valid) in a table of codes, with the rare params beside it, and per-row error counts,
- * field counts and the unique indexes, all kept current cell by cell so that a change at a million
- * rows costs microseconds. The host's own findings (from its validate and edit hooks) and its
- * replacement values live here too. Issues live beside the user's rows, never on them.
+ * The issue table of one import, over core's compiled columns. Per field, a byte per data row
+ * names the cell's issue (0 when valid) in a table of codes (`IssueCodes`). Notes (auto-fixes and
+ * doubts) are not stored: delivery checks each cell again anyway to get its typed value, and
+ * reports the notes of that check, so the host receives every note exactly as core's
+ * `validateRow` reports it while validating a million rows stores nothing for them. Per-row error
+ * counts, field counts, the unique indexes (core's `UniqueRows`: the first holder of a value is
+ * valid, every later one a `duplicate` naming it), the row-level findings of reading (column
+ * `''`) and the host's own findings and values live here too, all kept current cell by cell, so
+ * a change at a million rows costs microseconds. Issues live beside the user's rows, never on them.
  */
 export class Validation {
   readonly #beat: () => void;
   readonly #data: Dataset;
+  #specs: readonly ColumnSpec[] = [];
   #columns: readonly CompiledColumn[] = [];
-  #valueMapping: ValueMapping = {};
+  readonly #table = new IssueCodes();
   #codes: Uint8Array[] = [];
-  #codeTable: CodeEntry[] = [{ code: '', level: 'info' }];
-  #codeIndex = new Map<string, number>();
-  #params = new Map<number, Params>();
   #rowErrors = new Uint16Array(0);
   #invalidRows = 0;
   #fieldErrors: number[] = [];
@@ -47,6 +51,10 @@ export class Validation {
   #unique: (UniqueRows | null)[] = [];
   /** Per field: whether its unique values compare without case. */
   #uniqueFolds: boolean[] = [];
+  /** Row-level findings by data row, and how many of them are errors and warnings (rows not deleted). */
+  #rowFindings = new Map<number, RowFinding[]>();
+  #rowLevelErrors = 0;
+  #rowLevelWarnings = 0;
   /** The host's findings per data row and field, and its replacement values per data row. */
   #host = new Map<number, Map<number, HostFinding>>();
   #hostValues = new Map<number, Record<string, unknown>>();
@@ -57,20 +65,12 @@ export class Validation {
   }
 
   configure(columns: readonly ColumnSpec[]): void {
-    this.#columns = columns.map(compileColumn);
+    this.#specs = columns;
+    this.#columns = columns.map((spec) => compileColumnWithHints(spec, {}));
   }
 
   get columns(): readonly CompiledColumn[] {
     return this.#columns;
-  }
-
-  get valueMapping(): ValueMapping {
-    return this.#valueMapping;
-  }
-
-  /** Forgets the value mapping of a file read before. */
-  resetValueMapping(): void {
-    this.#valueMapping = {};
   }
 
   fieldIndex(key: string): number {
@@ -79,22 +79,45 @@ export class Validation {
     return index;
   }
 
-  /** Checks every cell of every field (after `Dataset.setMapping`); host findings start afresh. */
-  run(valueMapping: ValueMapping): void {
-    this.#valueMapping = valueMapping;
+  /**
+   * Checks every cell of every field (after `Dataset.setMapping`), each column compiled by core
+   * with its hints and the user's value mapping (`hints.valueMap`); host findings start afresh.
+   */
+  run(valueMapping: ValueMapping, hints: Readonly<Record<string, ColumnHints>> = {}): void {
+    this.#columns = this.#specs.map((spec) => {
+      const valueMap = valueMapping[spec.key];
+      return compileColumnWithHints(spec, { ...hints[spec.key], ...(valueMap ? { valueMap } : {}) });
+    });
     const n = this.#data.rowCount;
     const fields = this.#columns.length;
     this.#codes = this.#columns.map(() => new Uint8Array(n));
-    this.#params.clear();
+    this.#table.clearParams();
     this.#host.clear();
     this.#hostValues.clear();
     this.#rowErrors = new Uint16Array(n);
     this.#invalidRows = 0;
     this.#fieldErrors = new Array<number>(fields).fill(0);
     this.#fieldWarnings = new Array<number>(fields).fill(0);
+    this.#takeRowFindings();
     for (let f = 0; f < fields; f++) this.#checkField(f);
     this.#unique = this.#columns.map(() => null);
     for (let f = 0; f < fields; f++) if (isUnique(this.#columns[f]!.spec)) this.#buildUnique(f);
+  }
+
+  /** The row-level findings of reading, by data row: those of the header row and above it are left out. */
+  #takeRowFindings(): void {
+    this.#rowFindings.clear();
+    this.#rowLevelErrors = 0;
+    this.#rowLevelWarnings = 0;
+    const base = this.#data.base;
+    for (const { record, code, level, params } of this.#data.recordIssues) {
+      const row = record - base;
+      if (row < 0 || row >= this.#data.rowCount) continue;
+      const list = this.#rowFindings.get(row) ?? [];
+      list.push({ code: this.#table.codeOf(code, level), ...(params ? { params } : {}) });
+      this.#rowFindings.set(row, list);
+    }
+    for (const row of this.#rowFindings.keys()) this.countRowFindings(row, 1);
   }
 
   /** The counts of the summary (the view and history add theirs). */
@@ -110,8 +133,8 @@ export class Validation {
     });
     return {
       invalidRowCount: this.#invalidRows,
-      errorCount: this.#fieldErrors.reduce((a, b) => a + b, 0),
-      warningCount: this.#fieldWarnings.reduce((a, b) => a + b, 0),
+      errorCount: this.#fieldErrors.reduce((a, b) => a + b, this.#rowLevelErrors),
+      warningCount: this.#fieldWarnings.reduce((a, b) => a + b, this.#rowLevelWarnings),
       errorsByColumn,
       warningsByColumn,
     };
@@ -130,26 +153,25 @@ export class Validation {
   /** Whether the cell's issue is an error. */
   isError(row: number, field: number): boolean {
     const code = this.#codes[field]![row]!;
-    return code !== VALID && this.#codeTable[code]!.level === 'error';
+    return code !== VALID && this.#table.levelOf(code) === 'error';
   }
 
   /**
-   * `check` over every row of one field, into its codes and the counts. The loop reads the store
-   * and the value mapping directly and leaves a valid cell without a note at once: it runs for
-   * every cell of the file. A field that accepts any text has no issue to find (its codes stay 0).
+   * Checks every row of one field into its codes and the counts. The loop reads the store
+   * directly and leaves a valid cell without a note at once: it runs for every cell of the file.
+   * A field that accepts any text has no error or warning to find (its codes stay 0).
    */
   #checkField(field: number): void {
     const column = this.#columns[field]!;
     if (column.acceptsAnyText) return;
     const codes = this.#codes[field]!;
     const source = this.#data.sourceOf(field);
-    const values = this.#valueMapping[column.key];
     const store = this.#data.store;
     const base = this.#data.base;
     const n = this.#data.rowCount;
     for (let r = 0; r < n; r++) {
       if ((r & BEAT_MASK) === 0) this.#beat();
-      const result = checkCell(column, values, source < 0 ? '' : store.get(r + base, source));
+      const result = column.check(source < 0 ? '' : store.get(r + base, source));
       if (result.ok && result.notes === undefined) continue;
       const code = this.#codeOfResult(r, field, result);
       if (code !== VALID) {
@@ -159,52 +181,42 @@ export class Validation {
     }
   }
 
-  /** The issue code of one cell from its own value alone (uniqueness is applied on top). */
-  #check(row: number, field: number): number {
-    const column = this.#columns[field]!;
-    const raw = this.#data.raw(row, field);
-    return this.#codeOfResult(row, field, checkCell(column, this.#valueMapping[column.key], raw));
+  /** A cell's check result by core's compiled column (the value mapping is one of its hints). */
+  #result(row: number, field: number): CellResult {
+    return this.#columns[field]!.check(this.#data.raw(row, field));
   }
 
   /** The issue code of a cell's check result; its params, if any, are kept beside the codes. */
-  #codeOfResult(row: number, field: number, checked: ReturnType<CompiledColumn['check']>): number {
-    const result = checked as typeof checked & { level?: IssueLevel; params?: Params };
+  #codeOfResult(row: number, field: number, result: CellResult): number {
+    const key = row * this.#columns.length + field;
     if (result.ok) {
       // An accepted value with a doubt (a date's day/month order assumed) shows as a warning.
       const warning = result.notes?.find((n) => n.level === 'warning');
       if (!warning) return VALID;
-      if (warning.params) this.#params.set(row * this.#columns.length + field, warning.params);
-      return this.#codeOf(warning.code, 'warning');
+      if (warning.params) this.#table.setParams(key, warning.params);
+      return this.#table.codeOf(warning.code, 'warning');
     }
-    const code = this.#codeOf(result.code, result.level ?? 'error');
-    if (result.params) this.#params.set(row * this.#columns.length + field, result.params);
-    return code;
-  }
-
-  #codeOf(code: string, level: IssueLevel): number {
-    const key = `${level}:${code}`;
-    let index = this.#codeIndex.get(key);
-    if (index === undefined) {
-      index = this.#codeTable.length;
-      if (index > 255) throw new Error('more than 255 distinct issue codes');
-      this.#codeTable.push({ code, level });
-      this.#codeIndex.set(key, index);
-    }
-    return index;
+    if (result.params) this.#table.setParams(key, result.params);
+    return this.#table.codeOf(result.code, 'error');
   }
 
   /** Adds (`sign` 1) or removes (-1) one cell's issue from every count. */
   #count(row: number, field: number, code: number, sign: 1 | -1): void {
     if (code === VALID) return;
-    if (this.#codeTable[code]!.level === 'error') {
+    const level = this.#table.levelOf(code);
+    if (level === 'error') {
       this.#fieldErrors[field]! += sign;
-      const before = this.#rowErrors[row]!;
-      this.#rowErrors[row] = before + sign;
-      if (before === 0 && sign === 1) this.#invalidRows++;
-      if (before === 1 && sign === -1) this.#invalidRows--;
-    } else if (this.#codeTable[code]!.level === 'warning') {
+      this.#countRowError(row, sign);
+    } else if (level === 'warning') {
       this.#fieldWarnings[field]! += sign;
     }
+  }
+
+  #countRowError(row: number, sign: 1 | -1): void {
+    const before = this.#rowErrors[row]!;
+    this.#rowErrors[row] = before + sign;
+    if (before === 0 && sign === 1) this.#invalidRows++;
+    if (before === 1 && sign === -1) this.#invalidRows--;
   }
 
   #setCode(row: number, field: number, code: number): void {
@@ -218,29 +230,45 @@ export class Validation {
     codes[row] = code;
   }
 
-  /** Re-checks one cell, uniqueness included. */
+  /**
+   * Re-checks one cell, uniqueness included: a repeated value is an error over the cell's own
+   * warning; the cell's own error comes first (the repeat is still delivered beside it).
+   */
   recheck(row: number, field: number): void {
-    const key = row * this.#columns.length + field;
-    this.#params.delete(key);
-    let code = this.#check(row, field);
-    if (code === VALID && this.#isDuplicate(row, field)) code = this.#codeOf('duplicate', 'error');
+    this.#table.deleteParams(row * this.#columns.length + field);
+    let code = this.#codeOfResult(row, field, this.#result(row, field));
+    if (this.#canBeDuplicate(code) && this.#isDuplicate(row, field)) code = this.#table.duplicate;
     if (code === VALID) {
       // The application's own finding (from its validate or edit hook) shows when ours has none.
       const host = this.#host.get(row)?.get(field);
       if (host) {
         code = host.code;
-        if (host.params) this.#params.set(key, host.params);
+        if (host.params) this.#table.setParams(row * this.#columns.length + field, host.params);
       }
     }
     this.#setCode(row, field, code);
   }
 
+  #canBeDuplicate(code: number): boolean {
+    return code === VALID || this.#table.levelOf(code) !== 'error';
+  }
+
   // ---- unique index ------------------------------------------------------------------------------
 
-  /** As the engine's UniqueIndex compares: trimmed, and case-folded only when the spec asks. */
-  #uniqueKey(row: number, field: number): string {
-    const text = this.#data.raw(row, field).trim();
-    return this.#uniqueFolds[field] ? text.toLowerCase() : text;
+  /**
+   * A cell's key for uniqueness, as core's `uniqueKey` makes it of the typed value (the user's
+   * text for an invalid cell, as delivered). Stable while the cell's text is.
+   */
+  #uniqueKey(row: number, field: number): string | null {
+    const column = this.#columns[field]!;
+    const raw = this.#data.raw(row, field);
+    // A bare cell of a column whose value is its text is its own value, valid or not.
+    const value = column.keepsText && isBare(raw) ? raw : this.#valueOf(column.check(raw));
+    return uniqueKey(value, this.#uniqueFolds[field]!);
+  }
+
+  #valueOf(result: CellResult): CellValue {
+    return result.value === '' ? null : result.value;
   }
 
   #buildUnique(field: number): void {
@@ -251,10 +279,10 @@ export class Validation {
     this.#unique[field] = index;
     // Called from `run`, where no row is deleted.
     index.addAll(this.#beat);
-    const duplicate = this.#codeOf('duplicate', 'error');
+    const duplicate = this.#table.duplicate;
     const codes = this.#codes[field]!;
     for (let r = 0; r < this.#data.rowCount; r++) {
-      if (codes[r] === VALID && index.isDuplicate(r)) this.#setCode(r, field, duplicate);
+      if (this.#canBeDuplicate(codes[r]!) && index.isDuplicate(r)) this.#setCode(r, field, duplicate);
     }
   }
 
@@ -269,85 +297,158 @@ export class Validation {
 
   /**
    * Takes a row out of a field's unique index (before its value changes, or as it is deleted).
-   * Returns the one other row whose state this may change, else -1.
+   * Returns the one other row whose state this changes, else -1.
    */
   leaveUnique(row: number, field: number): number {
     return this.#unique[field]?.remove(row) ?? -1;
   }
 
-  /** Puts a row back in a field's unique index; returns the other row this may change, else -1. */
+  /** Puts a row back in a field's unique index; returns the other row this changes, else -1. */
   joinUnique(row: number, field: number): number {
     return this.#unique[field]?.add(row) ?? -1;
+  }
+
+  /** Up to `limit` rows holding the same value as `row` in a unique field (`row` included). */
+  holdersOf(row: number, field: number, limit: number): number[] {
+    const rows = this.#unique[field]?.holdersOf(row) ?? [];
+    return rows.length > limit ? rows.slice(0, limit) : rows;
+  }
+
+  /** The first holder of the value a duplicate cell repeats (a data row), or -1. */
+  firstOf(row: number, field: number): number {
+    return this.#unique[field]?.firstOf(row) ?? -1;
   }
 
   /** Counts a row's issues in or out as it is restored (`sign` 1) or deleted (-1). */
   countRow(row: number, sign: 1 | -1): void {
     for (let f = 0; f < this.#columns.length; f++) this.#count(row, f, this.#codes[f]![row]!, sign);
+    if (this.#rowFindings.has(row)) this.countRowFindings(row, sign);
+  }
+
+  countRowFindings(row: number, sign: 1 | -1): void {
+    for (const { code } of this.#rowFindings.get(row) ?? []) {
+      const level = this.#table.levelOf(code);
+      if (level === 'error') {
+        this.#rowLevelErrors += sign;
+        this.#countRowError(row, sign);
+      } else if (level === 'warning') this.#rowLevelWarnings += sign;
+    }
   }
 
   // ---- reading issues and values -----------------------------------------------------------------
 
-  /** A cell as the grid shows it. */
+  /** A cell as the grid shows it; a duplicate names the first holder (`firstRow`, a data row). */
   cell(row: number, field: number): GridCell {
     const text = this.#data.raw(row, field);
     const code = this.#codes[field]![row]!;
     if (code === VALID) return { text };
-    const { code: name, level } = this.#codeTable[code]!;
-    const params = this.#params.get(row * this.#columns.length + field);
+    const { code: name, level } = this.#table.entry(code);
+    const params = this.#paramsOf(row, field, code, (first) => first);
     return { text, issue: params ? { code: name, level, params } : { code: name, level } };
   }
 
-  /**
-   * The issues of a data row's cells, numbered `as` (its index among delivered rows). A cell
-   * shows one issue, the importer's own before the host's; a host finding held back behind the
-   * importer's issue on the same cell is delivered after it, so the application loses neither.
-   */
-  rowIssues(r: number, as: number, into: Issue[] = []): Issue[] {
-    const held = this.#host.get(r);
-    for (let f = 0; f < this.#columns.length; f++) {
-      const code = this.#codes[f]![r]!;
-      if (code !== VALID) into.push(this.#issue(as, f, code, this.#params.get(r * this.#columns.length + f)));
-      const finding = held?.get(f);
-      if (finding && finding.code !== code) into.push(this.#issue(as, f, finding.code, finding.params));
-    }
-    return into;
+  /** The row-level findings of a data row (reading's), as the grid marks the row. */
+  rowFindings(row: number): CellIssue[] | undefined {
+    return this.#rowFindings.get(row)?.map(({ code, params }) => {
+      const { code: name, level } = this.#table.entry(code);
+      return params ? { code: name, level, params } : { code: name, level };
+    });
   }
 
-  /** An issue of field `f` in delivered row `as`, from an entry of the code table. */
-  #issue(as: number, f: number, entry: number, params?: Params): Issue {
-    const { code, level } = this.#codeTable[entry]!;
-    return {
-      row: as,
-      column: this.#columns[f]!.spec.key,
-      code: code as Issue['code'],
-      level,
-      ...(params ? { params } : {}),
-    };
+  #paramsOf(row: number, field: number, code: number, as: (row: number) => number): Params | undefined {
+    if (code === this.#table.duplicate) {
+      const first = this.firstOf(row, field);
+      return first < 0 ? undefined : { firstRow: as(first) };
+    }
+    return this.#table.params(row * this.#columns.length + field);
+  }
+
+  /**
+   * A data row as delivered, numbered `as` (its index among delivered rows): its typed values into
+   * `values` (a field's value, or the host's replacement) and its issues onto `issues`, each cell
+   * checked once. Issues are those core's `validateRow` and `validateTable` report for the cell
+   * (its error or the repeat of a unique value, and its notes), the row's own findings (column
+   * `''`), and the host's, a host finding held back behind the importer's issue on the same cell
+   * last. `deliveredAs` numbers a first holder among the delivered rows.
+   */
+  deliverRow(
+    r: number,
+    as: number,
+    values: unknown[],
+    issues: Issue[],
+    deliveredAs: (row: number) => number,
+  ): void {
+    const columns = this.#columns;
+    const held = this.#host.get(r);
+    const hostValues = this.#hostValues.get(r);
+    for (const { code, params } of this.#rowFindings.get(r) ?? [])
+      issues.push(this.#issue(as, '', code, params));
+    for (let f = 0; f < columns.length; f++) {
+      const column = columns[f]!;
+      const key = column.key;
+      const code = this.#codes[f]![r]!;
+      const raw = this.#data.raw(r, f);
+      // What the cell's own check says (an error, or a warning note), as `codes` holds it before
+      // uniqueness and the host's findings; 0 when the check is skipped.
+      let own = VALID;
+      if (column.keepsText && isBare(raw)) {
+        // A column whose value is its text, and a cell nothing could be trimmed from: its value is
+        // its text and its check has no note, so it needs no second check (most cells of a file).
+        values[f] = raw;
+      } else {
+        const result = column.check(raw);
+        values[f] = this.#valueOf(result);
+        if (!result.ok) {
+          own = this.#table.codeOf(result.code, 'error');
+          issues.push(this.#issue(as, key, own, result.params));
+        }
+        if (result.notes !== undefined) {
+          for (const note of result.notes) {
+            const noted = this.#table.codeOf(note.code, note.level);
+            if (own === VALID && note.level === 'warning') own = noted;
+            issues.push(this.#issue(as, key, noted, note.params));
+          }
+        }
+      }
+      if (code !== VALID && code !== own)
+        issues.push(this.#issue(as, key, code, this.#paramsOf(r, f, code, deliveredAs)));
+      // A repeated value whose cell shows another error is a duplicate all the same.
+      if (code !== this.#table.duplicate && this.#isDuplicate(r, f))
+        issues.push(
+          this.#issue(as, key, this.#table.duplicate, { firstRow: deliveredAs(this.firstOf(r, f)) }),
+        );
+      const finding = held?.get(f);
+      if (finding && finding.code !== code) issues.push(this.#issue(as, key, finding.code, finding.params));
+      if (hostValues && Object.hasOwn(hostValues, key)) values[f] = hostValues[key];
+    }
+  }
+
+  /** An issue of delivered row `as` from an entry of the code table. */
+  #issue(as: number, column: string, entry: number, params?: Params): Issue {
+    const { code, level } = this.#table.entry(entry);
+    return { row: as, column, code: code as Issue['code'], level, ...(params ? { params } : {}) };
+  }
+
+  /** The issues of a data row as `deliverRow` gives them, numbered by data row. */
+  rowIssues(r: number): Issue[] {
+    const issues: Issue[] = [];
+    this.deliverRow(r, r, new Array(this.#columns.length), issues, (row) => row);
+    return issues;
   }
 
   /** The typed record of a data row: each field's checked value, the host's replacements on top. */
   record(r: number): Record<string, unknown> {
+    const values: unknown[] = new Array(this.#columns.length);
+    this.deliverRow(r, r, values, [], (row) => row);
     const record: Record<string, unknown> = {};
-    for (let f = 0; f < this.#columns.length; f++) record[this.#columns[f]!.key] = this.typedValue(r, f);
-    const values = this.#hostValues.get(r);
-    return values ? { ...record, ...values } : record;
+    for (let f = 0; f < this.#columns.length; f++) record[this.#columns[f]!.key] = values[f];
+    const host = this.#hostValues.get(r);
+    return host ? { ...record, ...host } : record;
   }
 
   /** The host's replacement values of a data row, if it gave any. */
   hostValues(r: number): Record<string, unknown> | undefined {
     return this.#hostValues.get(r);
-  }
-
-  /** One cell's checked value (select values mapped first); an empty one is `null`. */
-  typedValue(r: number, f: number): unknown {
-    const column = this.#columns[f]!;
-    const raw = this.#data.raw(r, f);
-    const values = this.#valueMapping[column.key];
-    // A cell that passed without a note, in a column whose value is its text, needs no second
-    // check when nothing could have been trimmed from it: most cells of a million-row file.
-    if (!values && column.keepsText && this.#codes[f]![r] === VALID && isBare(raw)) return raw;
-    const result = checkCell(column, values, raw);
-    return result.value === '' ? null : result.value;
   }
 
   // ---- the host's findings -----------------------------------------------------------------------
@@ -378,7 +479,7 @@ export class Validation {
       if (issue.row < from || issue.row >= to || f < 0) continue;
       const findings = this.#host.get(issue.row) ?? new Map<number, HostFinding>();
       findings.set(f, {
-        code: this.#codeOf(issue.code, issue.level),
+        code: this.#table.codeOf(issue.code, issue.level),
         ...(issue.params ? { params: issue.params } : {}),
       });
       this.#host.set(issue.row, findings);
@@ -395,21 +496,6 @@ export class Validation {
 function isUnique(spec: ColumnSpec): boolean {
   const unique = (spec as { unique?: boolean | object }).unique;
   return unique === true || (typeof unique === 'object' && unique !== null);
-}
-
-/**
- * One cell checked by its column, after the user's value mapping for the field (if any) mapped
- * it: own keys only, so that a cell reading `constructor` is not mapped to a function of
- * `Object.prototype`.
- */
-function checkCell(
-  column: CompiledColumn,
-  values: Readonly<Record<string, string>> | undefined,
-  raw: string,
-): ReturnType<CompiledColumn['check']> {
-  if (values === undefined) return column.check(raw);
-  const key = raw.trim();
-  return column.check(Object.hasOwn(values, key) ? values[key]! : raw);
 }
 
 /** Text that is not empty and starts and ends with a visible ASCII character, so trims to itself. */

@@ -24,6 +24,22 @@ describe('table-level checks', () => {
     assert.deepEqual(records[0], { email: 'a@x.io' }, 'records are not modified');
   });
 
+  test('unique compares typed values (one number however it was written) and the index grows past its first rows', () => {
+    const records = [{ n: 7 }, { n: 8 }, { n: 7 }];
+    assert.deepEqual(validateTable([{ key: 'n', label: 'N', type: 'number', unique: true }], records), [
+      { row: 2, column: 'n', code: 'duplicate', level: 'error', params: { firstRow: 0 } },
+    ]);
+    const index = new UniqueIndex('n');
+    index.set(100, 7);
+    index.set(40, 7);
+    index.set(3, 8);
+    assert.deepEqual(index.issues(), [
+      { row: 100, column: 'n', code: 'duplicate', level: 'error', params: { firstRow: 40 } },
+    ]);
+    index.delete(40);
+    assert.deepEqual(index.issues(), []);
+  });
+
   test('the index follows edits and deletions', () => {
     const index = new UniqueIndex('sku');
     index.set(0, 'A');

@@ -1,27 +1,28 @@
 import type { CellValue, ColumnSpec } from '../columns/column-spec.ts';
 import type { Issue, IssueLevel } from '../issues/issue.ts';
-
-/** The comparison key of a value for uniqueness; `null` (empty) is never a duplicate. */
-function uniqueKey(value: CellValue | undefined, caseInsensitive: boolean): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  const text = Array.isArray(value) ? [...value].sort().join('\u0000') : String(value);
-  return caseInsensitive ? text.toLowerCase() : text;
-}
+import { UniqueRows, uniqueKey } from './unique-rows.ts';
 
 /**
  * The rows holding each value of one unique column, kept up to date as rows are added, edited or
- * deleted, so an edit at a million rows re-checks uniqueness in constant time.
+ * deleted, for callers that hold records one by one (`UniqueRows` underneath, the one rule:
+ * the first holder of a value is valid, each later one is a `duplicate` of it).
  */
 export class UniqueIndex {
-  readonly #rowsByValue = new Map<string, Set<number>>();
-  readonly #valueByRow = new Map<number, string>();
   readonly #caseInsensitive: boolean;
+  /** Per row, its key (`null` when it holds no value). */
+  #keys: (string | null)[] = [];
+  #rows: UniqueRows;
 
   constructor(
     readonly key: string,
     options: { caseInsensitive?: boolean } = {},
   ) {
     this.#caseInsensitive = options.caseInsensitive ?? false;
+    this.#rows = this.#index(16);
+  }
+
+  #index(capacity: number): UniqueRows {
+    return new UniqueRows(capacity, (row) => this.#keys[row] ?? null);
   }
 
   /** Records the row's value, replacing what the row held before. */
@@ -29,27 +30,36 @@ export class UniqueIndex {
     this.delete(row);
     const k = uniqueKey(value, this.#caseInsensitive);
     if (k === null) return;
-    this.#valueByRow.set(row, k);
-    const rows = this.#rowsByValue.get(k);
-    if (rows) rows.add(row);
-    else this.#rowsByValue.set(k, new Set([row]));
+    if (row >= this.#keys.length) this.#grow(row + 1);
+    this.#keys[row] = k;
+    this.#rows.add(row);
+  }
+
+  /** Room for `rows` rows: a new index twice as large, every held row added again. */
+  #grow(rows: number): void {
+    let capacity = Math.max(16, this.#keys.length);
+    while (capacity < rows) capacity *= 2;
+    const keys = this.#keys;
+    this.#keys = new Array<string | null>(capacity).fill(null);
+    for (let row = 0; row < keys.length; row++) this.#keys[row] = keys[row] ?? null;
+    this.#rows = this.#index(capacity);
+    this.#rows.addAll();
   }
 
   /** Forgets the row (deleted, or its value removed). */
   delete(row: number): void {
-    const k = this.#valueByRow.get(row);
-    if (k === undefined) return;
-    this.#valueByRow.delete(row);
-    const rows = this.#rowsByValue.get(k)!;
-    rows.delete(row);
-    if (rows.size === 0) this.#rowsByValue.delete(k);
+    if ((this.#keys[row] ?? null) === null) return;
+    this.#rows.remove(row);
+    this.#keys[row] = null;
   }
 
-  /** The other rows holding the same value as `row`. */
+  /** The other rows holding the same value as `row`, in row order. */
   duplicatesOf(row: number): number[] {
-    const k = this.#valueByRow.get(row);
-    if (k === undefined) return [];
-    return [...this.#rowsByValue.get(k)!].filter((r) => r !== row);
+    if ((this.#keys[row] ?? null) === null) return [];
+    return this.#rows
+      .holdersOf(row)
+      .filter((r) => r !== row)
+      .sort((a, b) => a - b);
   }
 
   /**
@@ -57,16 +67,18 @@ export class UniqueIndex {
    * `params.firstRow` naming the first one.
    */
   issues(): Issue[] {
-    const out: Issue[] = [];
-    for (const rows of this.#rowsByValue.values()) {
-      if (rows.size < 2) continue;
-      const sorted = [...rows].sort((a, b) => a - b);
-      const firstRow = sorted[0]!;
-      for (const row of sorted.slice(1))
-        out.push({ row, column: this.key, code: 'duplicate', level: 'error', params: { firstRow } });
-    }
-    return out.sort((a, b) => a.row - b.row);
+    return duplicates(this.#rows, this.#keys.length, this.key);
   }
+}
+
+/** The `duplicate` errors of an index over rows 0 to `rows`, in row order. */
+function duplicates(index: UniqueRows, rows: number, column: string): Issue[] {
+  const out: Issue[] = [];
+  for (let row = 0; row < rows; row++) {
+    if (index.isDuplicate(row))
+      out.push({ row, column, code: 'duplicate', level: 'error', params: { firstRow: index.firstOf(row) } });
+  }
+  return out;
 }
 
 /** A rule over several fields of one record, e.g. "end date after start date". */
@@ -100,10 +112,8 @@ export function validateTable(
   records: readonly Readonly<Record<string, CellValue>>[],
   rules: readonly TableRule[] = [],
 ): Issue[] {
-  const indexes = uniqueIndexes(columns);
   const issues: Issue[] = [];
   records.forEach((record, row) => {
-    for (const index of indexes) index.set(row, record[index.key]);
     for (const rule of rules) {
       const message = rule.check(record);
       if (message)
@@ -116,6 +126,13 @@ export function validateTable(
         });
     }
   });
-  for (const index of indexes) issues.push(...index.issues());
+  for (const column of columns) {
+    if (!column.unique) continue;
+    const caseInsensitive = typeof column.unique === 'object' && column.unique.caseInsensitive === true;
+    const keys = records.map((record) => uniqueKey(record[column.key], caseInsensitive));
+    const index = new UniqueRows(records.length, (row) => keys[row]!);
+    index.addAll();
+    issues.push(...duplicates(index, records.length, column.key));
+  }
   return issues.sort((a, b) => a.row - b.row);
 }

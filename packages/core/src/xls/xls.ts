@@ -212,7 +212,8 @@ export class XlsWorkbook {
     const entry = this.#entries[index];
     if (entry === undefined)
       throw new WorkbookError('no_such_sheet', `The workbook has no sheet "${sheet}".`);
-    const grid = new SheetGrid(entry.name, this.#limits, XLS_GRID, options);
+    let at = entry.offset;
+    const grid = new SheetGrid(entry.name, this.#limits, XLS_GRID, options, () => at / this.#stream.length);
     const stream = this.#stream;
     if (entry.offset + 4 > stream.length || this.#u16(entry.offset) !== BOF)
       throw damaged(`the sheet "${entry.name}" does not start where the workbook says`);
@@ -220,6 +221,7 @@ export class XlsWorkbook {
     /** The cell of a FORMULA whose string result follows in a STRING record. */
     let pendingString: { row: number; column: number } | null = null;
     for (const { type, start, end } of records(stream, entry.offset)) {
+      at = end;
       if (type === BOF) depth++;
       else if (type === EOF && --depth === 0) break;
       // Embedded charts are substreams of their own inside the sheet's.

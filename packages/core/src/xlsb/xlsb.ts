@@ -176,11 +176,13 @@ export class XlsbWorkbook {
     const name = this.sheets[index]!.name;
     const part = this.#zip.bytes(target, `sheet "${name}"`);
     if (!part) throw new WorkbookError('corrupt', `The sheet "${name}" is missing from the workbook.`);
-    const grid = new SheetGrid(name, this.#limits, XLSB_GRID, options);
+    let at = 0;
+    const grid = new SheetGrid(name, this.#limits, XLSB_GRID, options, () => at / part.length);
     let row = -1;
     let column = -1;
     for (const record of xlsbRecords(part)) {
       const { type } = record;
+      at = record.end;
       if (type === ROW_HDR) {
         row = new RecordData(part, record).u32();
         column = -1;

@@ -43,6 +43,8 @@ export const ar: Readonly<Record<MessageKey, string>> = {
     'عدد خلايا {count} من الصفوف لا يساوي عدد خلايا صف العناوين (الصفوف {rows}). الخلايا الناقصة فارغة؛ والخلايا الزائدة محفوظة في أعمدة خاصة بها.',
   'header.noRows': 'لا توجد صفوف بيانات تحت صف العناوين هذا.',
   'match.title': 'مطابقة الأعمدة',
+  'match.summary': 'الأعمدة المطابقة: {matched} من {count}',
+  'match.toCheck': '{check} بحاجة إلى مراجعة',
   'match.field': 'الحقل',
   'match.column': 'العمود في ملفك',
   'match.samples': 'قيم نموذجية',
@@ -141,6 +143,8 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'لم يستجب المستورد لمدة {seconds} ثانية أثناء معالجة الملف. لم يُستورد أي صف؛ اختر الملف مرة أخرى لإعادة المحاولة.',
   'header.sheet': 'الورقة',
+  'error.encrypted':
+    'هذا المصنف محمي بكلمة مرور. افتحه واحفظه دون كلمة مرور (أو بصيغة .xlsx أو CSV) وحاول مرة أخرى.',
   'error.needs_full_build':
     'لا يمكن قراءة صيغة جدول البيانات هذه (.xls أو .xlsb أو .ods) إلا بالإصدار الكامل من أداة الاستيراد، وهذه الصفحة لا تستخدمه. احفظ الملف بصيغة .xlsx أو CSV وحاول مرة أخرى.',
   'error.xls_unsupported':
@@ -198,4 +202,10 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   'submit.blocked.one': 'صحّح الصف الذي به أخطاء أو احذفه قبل الاستيراد.',
   'review.submit.one': 'استيراد صف واحد',
   'done.summary.one': 'سُلّم صف واحد إلى التطبيق.',
+  'header.malformed_quotes.one':
+    'في الصف {rows} علامة اقتباس لا تُغلق حيث ينبغي. قُرئ كما يظهر في سطره؛ تحقق منه في المراجعة.',
+  'header.invalid_bytes.one':
+    'يحتوي الصف {rows} على بايتات ليست نصًا في {encoding}؛ تظهر بالشكل �. إذا بدا كثير من النص خاطئًا، فاختر ترميزًا آخر.',
+  'header.ragged_row.one':
+    'عدد خلايا الصف {rows} لا يساوي عدد خلايا صف العناوين. الخلايا الناقصة فارغة؛ والخلايا الزائدة محفوظة في أعمدة خاصة بها.',
 };

@@ -43,6 +43,8 @@ export const da: Readonly<Record<MessageKey, string>> = {
     '{count} rækker har ikke lige så mange celler som overskriftsrækken (rækker {rows}). Manglende celler er tomme; ekstra celler bevares i egne kolonner.',
   'header.noRows': 'Der er ingen datarækker under denne overskriftsrække.',
   'match.title': 'Match kolonner',
+  'match.summary': '{matched} af {count} kolonner matchet',
+  'match.toCheck': '{check} at kontrollere',
   'match.field': 'Felt',
   'match.column': 'Kolonne i din fil',
   'match.samples': 'Eksempelværdier',
@@ -141,6 +143,8 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Importværktøjet svarede ikke i {seconds} sekunder, mens det behandlede filen. Ingen rækker blev importeret; vælg filen igen for at prøve igen.',
   'header.sheet': 'Ark',
+  'error.encrypted':
+    'Denne projektmappe er beskyttet med en adgangskode. Åbn den, gem den uden adgangskode (eller som .xlsx eller CSV), og prøv igen.',
   'error.needs_full_build':
     'Dette regnearksformat (.xls, .xlsb eller .ods) kan kun læses af importørens fulde version, som denne side ikke bruger. Gem filen som .xlsx eller CSV, og prøv igen.',
   'error.xls_unsupported':
@@ -169,6 +173,12 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': '{count} række bliver importeret.',
   'review.submit.one': 'Importér {rowCount} række',
   'done.summary.one': '{rowCount} række blev overdraget til programmet.',
+  'header.malformed_quotes.one':
+    'Række {rows} har et anførselstegn, der ikke lukkes, hvor det burde. Den blev læst, som den står; kontrollér den i gennemgangen.',
+  'header.invalid_bytes.one':
+    'Række {rows} indeholder bytes, der ikke er tekst i {encoding}; de vises som �. Hvis meget af teksten ser forkert ud, så vælg en anden tegnkodning.',
+  'header.ragged_row.one':
+    'Række {rows} har ikke lige så mange celler som overskriftsrækken. Manglende celler er tomme; ekstra celler bevares i egne kolonner.',
   'review.deleted.one': '{count} række slettet.',
   'issue.too_short': 'Værdien er for kort.',
   'issue.too_long': 'Værdien er for lang (højst {maxLength} tegn).',

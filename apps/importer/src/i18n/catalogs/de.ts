@@ -43,6 +43,8 @@ export const de: Readonly<Record<MessageKey, string>> = {
     '{count} Zeilen haben nicht so viele Zellen wie die Kopfzeile (Zeilen {rows}). Fehlende Zellen bleiben leer; zusätzliche Zellen stehen in eigenen Spalten.',
   'header.noRows': 'Unter dieser Kopfzeile stehen keine Datenzeilen.',
   'match.title': 'Spalten zuordnen',
+  'match.summary': '{matched} von {count} Spalten zugeordnet',
+  'match.toCheck': '{check} zu prüfen',
   'match.field': 'Feld',
   'match.column': 'Spalte in Ihrer Datei',
   'match.samples': 'Beispielwerte',
@@ -143,6 +145,8 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Der Importer hat {seconds} Sekunden lang nicht reagiert, während er die Datei bearbeitete. Es wurden keine Zeilen importiert; wählen Sie die Datei erneut aus, um es noch einmal zu versuchen.',
   'header.sheet': 'Tabellenblatt',
+  'error.encrypted':
+    'Diese Arbeitsmappe ist mit einem Kennwort geschützt. Öffnen Sie sie, speichern Sie sie ohne Kennwort (oder als .xlsx oder CSV) und versuchen Sie es erneut.',
   'error.needs_full_build':
     'Dieses Tabellenformat (.xls, .xlsb oder .ods) kann nur die Vollversion des Importers lesen, die diese Seite nicht verwendet. Speichern Sie die Datei als .xlsx oder CSV und versuchen Sie es erneut.',
   'error.xls_unsupported':
@@ -174,6 +178,12 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': '{count} Zeile wird importiert.',
   'review.submit.one': '{rowCount} Zeile importieren',
   'done.summary.one': '{rowCount} Zeile wurde an die Anwendung übergeben.',
+  'header.malformed_quotes.one':
+    'Zeile {rows} hat ein Anführungszeichen, das nicht dort schließt, wo es sollte. Sie wurde so gelesen, wie sie dasteht; prüfen Sie sie in der Übersicht.',
+  'header.invalid_bytes.one':
+    'Zeile {rows} enthält Bytes, die in {encoding} kein Text sind; sie erscheinen als �. Wenn viel Text falsch aussieht, wählen Sie eine andere Kodierung.',
+  'header.ragged_row.one':
+    'Zeile {rows} hat nicht so viele Zellen wie die Kopfzeile. Fehlende Zellen bleiben leer; zusätzliche Zellen stehen in eigenen Spalten.',
   'review.deleted.one': '{count} Zeile gelöscht.',
   'issue.too_short': 'Dieser Wert ist zu kurz.',
   'issue.too_long': 'Dieser Wert ist zu lang (höchstens {maxLength} Zeichen).',

@@ -41,6 +41,8 @@ export const en = {
     '{count} rows do not have as many cells as the header row (rows {rows}). Missing cells are empty; extra cells are kept in columns of their own.',
   'header.noRows': 'There are no rows of data below this header row.',
   'match.title': 'Match columns',
+  'match.summary': '{matched} of {count} columns matched',
+  'match.toCheck': '{check} to check',
   'match.field': 'Field',
   'match.column': 'Column in your file',
   'match.samples': 'Sample values',
@@ -139,6 +141,8 @@ export const en = {
   'error.worker_silent':
     'The importer stopped responding for {seconds} seconds while working on the file. No rows were imported; choose the file again to retry.',
   'header.sheet': 'Sheet',
+  'error.encrypted':
+    'This workbook is protected with a password. Open it, save it without a password (or as .xlsx or CSV) and try again.',
   'error.needs_full_build':
     "This spreadsheet format (.xls, .xlsb or .ods) can be read only by the importer's full build, which this page does not use. Save the file as .xlsx or CSV and try again.",
   'error.xls_unsupported':
@@ -203,6 +207,12 @@ export const en = {
   'submit.blocked.one': 'Fix or delete the row with errors before importing.',
   'review.submit.one': 'Import {rowCount} row',
   'done.summary.one': '{rowCount} row was handed to the application.',
+  'header.malformed_quotes.one':
+    'Row {rows} has a quote that does not close where it should. It was read as its line shows; check it in the review.',
+  'header.invalid_bytes.one':
+    'Row {rows} holds bytes that are not text in {encoding}; they show as �. If much of the text looks wrong, choose another encoding.',
+  'header.ragged_row.one':
+    'Row {rows} does not have as many cells as the header row. Missing cells are empty; extra cells are kept in columns of their own.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -44,6 +44,8 @@ export const es: Readonly<Record<MessageKey, string>> = {
     '{count} filas no tienen tantas celdas como la fila de encabezado (filas {rows}). Las celdas que faltan quedan vacías; las sobrantes se guardan en columnas propias.',
   'header.noRows': 'No hay filas de datos debajo de esta fila de encabezado.',
   'match.title': 'Asociar columnas',
+  'match.summary': '{matched} de {count} columnas asociadas',
+  'match.toCheck': '{check} por revisar',
   'match.field': 'Campo',
   'match.column': 'Columna de su archivo',
   'match.samples': 'Valores de ejemplo',
@@ -143,6 +145,8 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'El importador dejó de responder durante {seconds} segundos mientras procesaba el archivo. No se importó ninguna fila; vuelva a elegir el archivo para intentarlo de nuevo.',
   'header.sheet': 'Hoja',
+  'error.encrypted':
+    'Este libro está protegido con contraseña. Ábralo, guárdelo sin contraseña (o como .xlsx o CSV) e inténtelo de nuevo.',
   'error.needs_full_build':
     'Este formato de hoja de cálculo (.xls, .xlsb u .ods) solo lo puede leer la versión completa del importador, que esta página no usa. Guarde el archivo como .xlsx o CSV e inténtelo de nuevo.',
   'error.xls_unsupported':
@@ -172,6 +176,12 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': 'Se importará {count} fila.',
   'review.submit.one': 'Importar {rowCount} fila',
   'done.summary.one': 'Se entregó {rowCount} fila a la aplicación.',
+  'header.malformed_quotes.one':
+    'La fila {rows} tiene comillas que no se cierran donde deberían. Se leyó tal como aparece; revísela en la revisión.',
+  'header.invalid_bytes.one':
+    'La fila {rows} contiene bytes que no son texto en {encoding}; se muestran como �. Si gran parte del texto parece incorrecto, elija otra codificación.',
+  'header.ragged_row.one':
+    'La fila {rows} no tiene tantas celdas como la fila de encabezado. Las celdas que faltan quedan vacías; las sobrantes se guardan en columnas propias.',
   'review.deleted.one': '{count} fila eliminada.',
   'issue.too_short': 'Este valor es demasiado corto.',
   'issue.too_long': 'Este valor es demasiado largo (máximo {maxLength} caracteres).',

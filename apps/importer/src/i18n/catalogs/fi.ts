@@ -43,6 +43,8 @@ export const fi: Readonly<Record<MessageKey, string>> = {
     '{count} rivillä ei ole yhtä monta solua kuin otsikkorivillä (rivit {rows}). Puuttuvat solut ovat tyhjiä; ylimääräiset solut säilyvät omissa sarakkeissaan.',
   'header.noRows': 'Tämän otsikkorivin alla ei ole tietorivejä.',
   'match.title': 'Yhdistä sarakkeet',
+  'match.summary': '{matched}/{count} saraketta yhdistetty',
+  'match.toCheck': '{check} tarkistettavana',
   'match.field': 'Kenttä',
   'match.column': 'Tiedostosi sarake',
   'match.samples': 'Esimerkkiarvot',
@@ -142,6 +144,8 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Tuontityökalu ei vastannut {seconds} sekuntiin käsitellessään tiedostoa. Yhtään riviä ei tuotu; valitse tiedosto uudelleen yrittääksesi uudestaan.',
   'header.sheet': 'Taulukko',
+  'error.encrypted':
+    'Tämä työkirja on suojattu salasanalla. Avaa se, tallenna se ilman salasanaa (tai .xlsx- tai CSV-muodossa) ja yritä uudelleen.',
   'error.needs_full_build':
     'Tätä taulukkomuotoa (.xls, .xlsb tai .ods) voi lukea vain tuojan täysi versio, jota tämä sivu ei käytä. Tallenna tiedosto .xlsx- tai CSV-muodossa ja yritä uudelleen.',
   'error.xls_unsupported':
@@ -169,6 +173,12 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': 'Tuodaan {count} rivi.',
   'review.submit.one': 'Tuo {rowCount} rivi',
   'done.summary.one': '{rowCount} rivi luovutettiin sovellukselle.',
+  'header.malformed_quotes.one':
+    'Rivillä {rows} on lainausmerkki, joka ei sulkeudu siellä missä pitäisi. Se luettiin sellaisenaan; tarkista se tarkistusvaiheessa.',
+  'header.invalid_bytes.one':
+    'Rivillä {rows} on tavuja, jotka eivät ole tekstiä merkistössä {encoding}; ne näkyvät merkkinä �. Jos suuri osa tekstistä näyttää väärältä, valitse toinen merkistö.',
+  'header.ragged_row.one':
+    'Rivillä {rows} ei ole yhtä monta solua kuin otsikkorivillä. Puuttuvat solut ovat tyhjiä; ylimääräiset solut säilyvät omissa sarakkeissaan.',
   'review.deleted.one': 'Poistettiin {count} rivi.',
   'issue.too_short': 'Arvo on liian lyhyt.',
   'issue.too_long': 'Arvo on liian pitkä (enintään {maxLength} merkkiä).',

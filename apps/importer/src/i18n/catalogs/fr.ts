@@ -43,6 +43,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
     '{count} lignes n’ont pas autant de cellules que la ligne d’en-tête (lignes {rows}). Les cellules manquantes sont vides ; les cellules en trop sont gardées dans leurs propres colonnes.',
   'header.noRows': 'Il n’y a aucune ligne de données sous cette ligne d’en-tête.',
   'match.title': 'Associer les colonnes',
+  'match.summary': '{matched} colonnes sur {count} associées',
+  'match.toCheck': '{check} à vérifier',
   'match.field': 'Champ',
   'match.column': 'Colonne de votre fichier',
   'match.samples': 'Exemples de valeurs',
@@ -142,6 +144,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'L’importateur n’a pas répondu pendant {seconds} secondes alors qu’il traitait le fichier. Aucune ligne n’a été importée ; choisissez à nouveau le fichier pour réessayer.',
   'header.sheet': 'Feuille',
+  'error.encrypted':
+    'Ce classeur est protégé par un mot de passe. Ouvrez-le, enregistrez-le sans mot de passe (ou au format .xlsx ou CSV) et réessayez.',
   'error.needs_full_build':
     "Ce format de tableur (.xls, .xlsb ou .ods) ne peut être lu que par la version complète de l'importateur, que cette page n'utilise pas. Enregistrez le fichier au format .xlsx ou CSV et réessayez.",
   'error.xls_unsupported':
@@ -171,6 +175,12 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': '{count} ligne sera importée.',
   'review.submit.one': 'Importer {rowCount} ligne',
   'done.summary.one': '{rowCount} ligne a été transmise à l’application.',
+  'header.malformed_quotes.one':
+    'La ligne {rows} a un guillemet qui ne se ferme pas là où il devrait. Elle a été lue telle qu’elle apparaît ; vérifiez-la dans la revue.',
+  'header.invalid_bytes.one':
+    'La ligne {rows} contient des octets qui ne sont pas du texte en {encoding} ; ils s’affichent comme �. Si une grande partie du texte semble fausse, choisissez un autre encodage.',
+  'header.ragged_row.one':
+    'La ligne {rows} n’a pas autant de cellules que la ligne d’en-tête. Les cellules manquantes sont vides ; les cellules en trop sont gardées dans leurs propres colonnes.',
   'review.deleted.one': '{count} ligne supprimée.',
   'issue.too_short': 'Cette valeur est trop courte.',
   'issue.too_long': 'Cette valeur est trop longue ({maxLength} caractères au maximum).',

@@ -43,6 +43,8 @@ export const nb: Readonly<Record<MessageKey, string>> = {
     '{count} rader har ikke like mange celler som overskriftsraden (rader {rows}). Manglende celler er tomme; ekstra celler beholdes i egne kolonner.',
   'header.noRows': 'Det er ingen datarader under denne overskriftsraden.',
   'match.title': 'Koble kolonner',
+  'match.summary': '{matched} av {count} kolonner koblet',
+  'match.toCheck': '{check} å kontrollere',
   'match.field': 'Felt',
   'match.column': 'Kolonne i filen din',
   'match.samples': 'Eksempelverdier',
@@ -141,6 +143,8 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Importverktøyet svarte ikke på {seconds} sekunder mens det behandlet filen. Ingen rader ble importert; velg filen på nytt for å prøve igjen.',
   'header.sheet': 'Ark',
+  'error.encrypted':
+    'Denne arbeidsboken er beskyttet med passord. Åpne den, lagre den uten passord (eller som .xlsx eller CSV) og prøv igjen.',
   'error.needs_full_build':
     'Dette regnearkformatet (.xls, .xlsb eller .ods) kan bare leses av den fullstendige versjonen av importøren, som denne siden ikke bruker. Lagre filen som .xlsx eller CSV og prøv igjen.',
   'error.xls_unsupported':
@@ -169,6 +173,12 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': '{count} rad blir importert.',
   'review.submit.one': 'Importer {rowCount} rad',
   'done.summary.one': '{rowCount} rad ble overlevert til programmet.',
+  'header.malformed_quotes.one':
+    'Rad {rows} har et anførselstegn som ikke lukkes der det skulle. Den ble lest slik den står; kontroller den i gjennomgangen.',
+  'header.invalid_bytes.one':
+    'Rad {rows} inneholder byte som ikke er tekst i {encoding}; de vises som �. Hvis mye av teksten ser feil ut, velg en annen tegnkoding.',
+  'header.ragged_row.one':
+    'Rad {rows} har ikke like mange celler som overskriftsraden. Manglende celler er tomme; ekstra celler beholdes i egne kolonner.',
   'review.deleted.one': '{count} rad slettet.',
   'issue.too_short': 'Verdien er for kort.',
   'issue.too_long': 'Verdien er for lang (høyst {maxLength} tegn).',

@@ -43,6 +43,8 @@ export const nl: Readonly<Record<MessageKey, string>> = {
     '{count} rijen hebben niet evenveel cellen als de kopregel (rijen {rows}). Ontbrekende cellen zijn leeg; extra cellen blijven in eigen kolommen.',
   'header.noRows': 'Onder deze kopregel staan geen rijen met gegevens.',
   'match.title': 'Kolommen koppelen',
+  'match.summary': '{matched} van {count} kolommen gekoppeld',
+  'match.toCheck': '{check} te controleren',
   'match.field': 'Veld',
   'match.column': 'Kolom in uw bestand',
   'match.samples': 'Voorbeeldwaarden',
@@ -141,6 +143,8 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'De importer reageerde {seconds} seconden niet terwijl hij het bestand verwerkte. Er zijn geen rijen geïmporteerd; kies het bestand opnieuw om het nog eens te proberen.',
   'header.sheet': 'Werkblad',
+  'error.encrypted':
+    'Deze werkmap is met een wachtwoord beveiligd. Open de werkmap, sla hem op zonder wachtwoord (of als .xlsx of CSV) en probeer het opnieuw.',
   'error.needs_full_build':
     'Dit spreadsheetformaat (.xls, .xlsb of .ods) kan alleen de volledige versie van de importeur lezen, en die gebruikt deze pagina niet. Sla het bestand op als .xlsx of CSV en probeer het opnieuw.',
   'error.xls_unsupported':
@@ -171,6 +175,12 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': '{count} rij wordt geïmporteerd.',
   'review.submit.one': '{rowCount} rij importeren',
   'done.summary.one': '{rowCount} rij is aan de toepassing overgedragen.',
+  'header.malformed_quotes.one':
+    'Rij {rows} heeft een aanhalingsteken dat niet sluit waar het zou moeten. Ze is gelezen zoals ze er staat; controleer ze bij het nakijken.',
+  'header.invalid_bytes.one':
+    'Rij {rows} bevat bytes die in {encoding} geen tekst zijn; ze verschijnen als �. Ziet veel tekst er verkeerd uit, kies dan een andere codering.',
+  'header.ragged_row.one':
+    'Rij {rows} heeft niet evenveel cellen als de kopregel. Ontbrekende cellen zijn leeg; extra cellen blijven in eigen kolommen.',
   'review.deleted.one': '{count} rij verwijderd.',
   'issue.too_short': 'Deze waarde is te kort.',
   'issue.too_long': 'Deze waarde is te lang (hoogstens {maxLength} tekens).',

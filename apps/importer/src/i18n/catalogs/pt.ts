@@ -43,6 +43,8 @@ export const pt: Readonly<Record<MessageKey, string>> = {
     '{count} linhas não têm tantas células quanto a linha de cabeçalho (linhas {rows}). As células em falta ficam vazias; as a mais ficam em colunas próprias.',
   'header.noRows': 'Não há linhas de dados abaixo desta linha de cabeçalho.',
   'match.title': 'Associar colunas',
+  'match.summary': '{matched} de {count} colunas associadas',
+  'match.toCheck': '{check} por verificar',
   'match.field': 'Campo',
   'match.column': 'Coluna do seu arquivo',
   'match.samples': 'Valores de exemplo',
@@ -142,6 +144,8 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'O importador deixou de responder durante {seconds} segundos enquanto processava o arquivo. Nenhuma linha foi importada; escolha o arquivo novamente para tentar outra vez.',
   'header.sheet': 'Planilha',
+  'error.encrypted':
+    'Este livro está protegido por palavra-passe. Abra-o, guarde-o sem palavra-passe (ou como .xlsx ou CSV) e tente novamente.',
   'error.needs_full_build':
     'Este formato de folha de cálculo (.xls, .xlsb ou .ods) só pode ser lido pela versão completa do importador, que esta página não usa. Guarde o ficheiro como .xlsx ou CSV e tente novamente.',
   'error.xls_unsupported':
@@ -171,6 +175,12 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': '{count} linha será importada.',
   'review.submit.one': 'Importar {rowCount} linha',
   'done.summary.one': '{rowCount} linha foi entregue à aplicação.',
+  'header.malformed_quotes.one':
+    'A linha {rows} tem aspas que não fecham onde deveriam. Foi lida como aparece; verifique-a na revisão.',
+  'header.invalid_bytes.one':
+    'A linha {rows} contém bytes que não são texto em {encoding}; aparecem como �. Se boa parte do texto parecer errada, escolha outra codificação.',
+  'header.ragged_row.one':
+    'A linha {rows} não tem tantas células quanto a linha de cabeçalho. As células em falta ficam vazias; as a mais ficam em colunas próprias.',
   'review.deleted.one': '{count} linha excluída.',
   'issue.too_short': 'Este valor é curto demais.',
   'issue.too_long': 'Este valor é longo demais (no máximo {maxLength} caracteres).',

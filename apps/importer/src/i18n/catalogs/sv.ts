@@ -43,6 +43,8 @@ export const sv: Readonly<Record<MessageKey, string>> = {
     '{count} rader har inte lika många celler som rubrikraden (rader {rows}). Saknade celler är tomma; extra celler behålls i egna kolumner.',
   'header.noRows': 'Det finns inga datarader under den här rubrikraden.',
   'match.title': 'Matcha kolumner',
+  'match.summary': '{matched} av {count} kolumner matchade',
+  'match.toCheck': '{check} att kontrollera',
   'match.field': 'Fält',
   'match.column': 'Kolumn i din fil',
   'match.samples': 'Exempelvärden',
@@ -141,6 +143,8 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Importverktyget svarade inte på {seconds} sekunder medan det bearbetade filen. Inga rader importerades; välj filen igen för att försöka på nytt.',
   'header.sheet': 'Blad',
+  'error.encrypted':
+    'Den här arbetsboken är lösenordsskyddad. Öppna den, spara den utan lösenord (eller som .xlsx eller CSV) och försök igen.',
   'error.needs_full_build':
     'Det här kalkylbladsformatet (.xls, .xlsb eller .ods) kan bara läsas av importörens fullständiga version, som den här sidan inte använder. Spara filen som .xlsx eller CSV och försök igen.',
   'error.xls_unsupported':
@@ -169,6 +173,12 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': '{count} rad kommer att importeras.',
   'review.submit.one': 'Importera {rowCount} rad',
   'done.summary.one': '{rowCount} rad lämnades över till programmet.',
+  'header.malformed_quotes.one':
+    'Rad {rows} har ett citattecken som inte stängs där det borde. Den lästes som den står; kontrollera den i granskningen.',
+  'header.invalid_bytes.one':
+    'Rad {rows} innehåller byte som inte är text i {encoding}; de visas som �. Om mycket av texten ser fel ut, välj en annan teckenkodning.',
+  'header.ragged_row.one':
+    'Rad {rows} har inte lika många celler som rubrikraden. Saknade celler är tomma; extra celler behålls i egna kolumner.',
   'review.deleted.one': '{count} rad togs bort.',
   'issue.too_short': 'Värdet är för kort.',
   'issue.too_long': 'Värdet är för långt (högst {maxLength} tecken).',

@@ -4,6 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
 import { controls } from '../../styles/shared-styles.ts';
 import type { LoadSummary, Mapping } from '../../worker/session-types.ts';
+import './match-summary.ts';
 
 /**
  * Match columns: one line per column of the file, with its sample values, the field it is
@@ -84,6 +85,7 @@ export class MatchStep extends LitElement {
     const missing = this.fields.filter((f) => f.required && (this.mapping[f.key] ?? null) === null);
     const unmatched = summary.headers.filter((h, i) => h !== '' && !fieldOf.has(i));
     return html`<h2 tabindex="-1">${i18n.t('match.title')}</h2>
+      <csv-match-summary .summary=${summary} .mapping=${this.mapping} .manual=${this.manual}></csv-match-summary>
       <div class="scroll-x">
         <table class="plain">
           <thead>

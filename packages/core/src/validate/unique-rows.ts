@@ -1,3 +1,5 @@
+import type { CellValue } from '../columns/column-spec.ts';
+
 const EMPTY = -1;
 const GONE = -2;
 const OUT = -1;
@@ -8,21 +10,39 @@ const RADIX_BITS = 11;
 const BEAT_MASK = 0x3fff;
 
 /**
- * The rows of one unique field, grouped by value, kept current through edits and deletions in
- * constant time. Values are not kept: a row's value is read back with `keyOf` when needed, so a
- * million rows cost a few typed arrays (about 24 bytes a row) rather than a map holding a string
- * per row. Rows of one value form a ring (`next`, `prev`); an open-addressing table of hashes
- * finds a value's ring. A row whose value is empty is never held, so it is never a duplicate.
+ * The comparison key of a value for uniqueness: the typed value's canonical text (so `7`, `07`
+ * and `7.0` read into a number column are one value, `7`), the options of a multi-select sorted,
+ * case-folded only when the column asks. `null` (an empty value) is never a duplicate.
+ */
+export function uniqueKey(value: CellValue | undefined, caseInsensitive: boolean): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  const text = Array.isArray(value) ? [...value].sort().join('\u0000') : String(value);
+  return caseInsensitive ? text.toLowerCase() : text;
+}
+
+/**
+ * The rows of one unique column, grouped by value, kept current through edits and deletions:
+ * the one implementation of the uniqueness rule, for `validateTable` and for the importer's
+ * worker alike. The first holder of a value (the lowest row) is valid; every later holder is a
+ * duplicate of it (`firstOf`). Removing the first holder (deleted, or its value changed) makes
+ * the next one first.
  *
- * `keyOf(row)` must give the value the row was added with until the row is removed: remove a row
+ * Values are not kept: a row's key is read back with `keyOf` when needed, so a million rows cost
+ * a few typed arrays (about 24 bytes a row) rather than a map holding a string per row. Rows of
+ * one value form a ring (`next`, `prev`); an open-addressing table of hashes finds a value's
+ * ring, and names its first holder. A row whose key is `null` or empty is never held, so it is
+ * never a duplicate. Adding or removing a row costs constant time, except removing a first
+ * holder, which walks its value's ring for the next.
+ *
+ * `keyOf(row)` must give the key the row was added with until the row is removed: remove a row
  * before its value changes and add it again after.
  */
 export class UniqueRows {
-  readonly #keyOf: (row: number) => string;
+  readonly #keyOf: (row: number) => string | null;
   readonly #next: Int32Array;
   readonly #prev: Int32Array;
   /**
-   * Per slot, two numbers: a row of the value's ring (or `EMPTY`, or `GONE` for a value that
+   * Per slot, two numbers: the first holder of the value (or `EMPTY`, or `GONE` for a value that
    * left) and the value's hash, side by side so a probe reads one cache line.
    */
   #table: Int32Array;
@@ -31,7 +51,7 @@ export class UniqueRows {
   /** Slots that are not `EMPTY`; past three quarters of the table it is rebuilt. */
   #used = 0;
 
-  constructor(rows: number, keyOf: (row: number) => string) {
+  constructor(rows: number, keyOf: (row: number) => string | null) {
     this.#keyOf = keyOf;
     this.#next = new Int32Array(rows).fill(OUT);
     this.#prev = new Int32Array(rows).fill(OUT);
@@ -43,20 +63,36 @@ export class UniqueRows {
     this.#mask = size - 1;
   }
 
-  /** Whether the row is held and another row holds the same value. */
+  /** Whether the row is held and a row before it holds the same value. */
   isDuplicate(row: number): boolean {
     const next = this.#next[row]!;
-    return next !== OUT && next !== row;
+    return next !== OUT && next !== row && this.firstOf(row) !== row;
+  }
+
+  /** The first holder of the row's value (the row itself when it is first), or -1 if not held. */
+  firstOf(row: number): number {
+    const next = this.#next[row]!;
+    if (next === OUT) return -1;
+    if (next === row) return row;
+    return this.#table[this.#slotOf(row) * 2]!;
+  }
+
+  /** The rows holding the row's value, the row itself included, in no order (none if not held). */
+  holdersOf(row: number): number[] {
+    if (this.#next[row] === OUT) return [];
+    const rows = [row];
+    for (let at = this.#next[row]!; at !== row; at = this.#next[at]!) rows.push(at);
+    return rows;
   }
 
   /**
-   * Adds a row under its value. Returns the one other row that this makes a duplicate (the value's
-   * only holder so far), else -1: when the value already had two holders, none of them changes.
+   * Adds a row under its value. Returns the one other row whose state this changes (the value's
+   * first holder so far, when the row comes before it and so becomes first), else -1.
    */
   add(row: number): number {
     if (this.#next[row] !== OUT) return -1;
     const key = this.#keyOf(row);
-    return key === '' ? -1 : this.#insert(row, hashOf(key), key);
+    return key === null || key === '' ? -1 : this.#insert(row, hashOf(key), key);
   }
 
   /**
@@ -73,7 +109,7 @@ export class UniqueRows {
       if ((row & BEAT_MASK) === 0) beat();
       if (this.#next[row] !== OUT) continue;
       const key = this.#keyOf(row);
-      if (key === '') continue;
+      if (key === null || key === '') continue;
       homes[count] = hashOf(key);
       order[count++] = row;
     }
@@ -102,24 +138,27 @@ export class UniqueRows {
   }
 
   /**
-   * Removes a row (deleted, or about to change). Returns the one other row that is no longer a
-   * duplicate (the value's last holder), else -1.
+   * Removes a row (deleted, or about to change). Returns the one other row whose state this
+   * changes (the next holder, which becomes first when the row was first), else -1.
    */
   remove(row: number): number {
     const next = this.#next[row]!;
     if (next === OUT) return -1;
+    const slot = this.#slotOf(row);
     const prev = this.#prev[row]!;
     this.#next[row] = OUT;
     this.#prev[row] = OUT;
-    const slot = this.#slotOf(row);
     if (next === row) {
       this.#table[slot * 2] = GONE;
       return -1;
     }
     this.#next[prev] = next;
     this.#prev[next] = prev;
-    if (slot >= 0) this.#table[slot * 2] = next;
-    return this.#next[next] === next ? next : -1;
+    if (this.#table[slot * 2] !== row) return -1;
+    let first = next;
+    for (let at = this.#next[next]!; at !== next; at = this.#next[at]!) if (at < first) first = at;
+    this.#table[slot * 2] = first;
+    return first;
   }
 
   /** Puts a row in its value's ring, or in a new slot; `key` is read when needed if not given. */
@@ -136,7 +175,9 @@ export class UniqueRows {
         this.#prev[row] = at;
         this.#prev[next] = row;
         this.#next[at] = row;
-        return next === at ? at : -1;
+        if (row > at) return -1;
+        table[i * 2] = row;
+        return at;
       }
       i = (i + 1) & this.#mask;
     }
@@ -152,14 +193,15 @@ export class UniqueRows {
     return -1;
   }
 
-  /** The slot naming `row`, or -1 when another row of its ring is named. */
+  /** The slot of a held row's value. */
   #slotOf(row: number): number {
-    const hash = hashOf(this.#keyOf(row));
+    const key = this.#keyOf(row)!;
+    const hash = hashOf(key);
     const table = this.#table;
-    for (let i = hash & this.#mask; table[i * 2] !== EMPTY; i = (i + 1) & this.#mask) {
-      if (table[i * 2] === row) return i;
+    for (let i = hash & this.#mask; ; i = (i + 1) & this.#mask) {
+      const at = table[i * 2]!;
+      if (at === row || (at >= 0 && table[i * 2 + 1] === hash && this.#keyOf(at) === key)) return i;
     }
-    return -1;
   }
 
   /** Lays the live slots out again, dropping the `GONE` ones (the table never needs to grow). */
