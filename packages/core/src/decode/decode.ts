@@ -129,8 +129,10 @@ export const LOW_CONFIDENCE = 50;
  * puts U+FFFD in their place and the parser reports the rows as `invalid_bytes`); otherwise the
  * legacy encoding whose reading of the bytes looks most like text (see `legacyEncoding`).
  * Binary data and spreadsheets are refused with `not_text`: `sniffFile` tells them apart first.
+ * `tail`, the file's last bytes, is weighed with the head: an export whose first 64 KB are plain
+ * ASCII shows its encoding only further on.
  */
-export function detectEncoding(head: Uint8Array): DetectedEncoding {
+export function detectEncoding(head: Uint8Array, tail?: Uint8Array): DetectedEncoding {
   if (head.length === 0) throw new DecodeError('empty_file', 'The file is empty.');
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
     return { encoding: 'utf-8', bom: true, confidence: 100 };
@@ -142,7 +144,7 @@ export function detectEncoding(head: Uint8Array): DetectedEncoding {
       'The file is not a text file (it looks like an image, archive, spreadsheet or document).',
     );
   }
-  const sample = head.subarray(0, SNIFF_BYTES);
+  const sample = withTail(head.subarray(0, SNIFF_BYTES), tail);
   const utf16 = utf16WithoutBom(sample);
   if (utf16) return { encoding: utf16, bom: false, confidence: 80 };
   if (sample.includes(0))
@@ -173,6 +175,21 @@ export function detectEncoding(head: Uint8Array): DetectedEncoding {
       'The file is not a text file (its bytes are not text in any encoding the importer knows).',
     );
   return detected;
+}
+
+/**
+ * The head and the tail of a file as one sample of whole lines: the head up to its last line
+ * end, the tail from its first, so that no character is cut where they meet.
+ */
+function withTail(head: Uint8Array, tail: Uint8Array | undefined): Uint8Array {
+  if (!tail || tail.length === 0) return head;
+  const headEnd = head.lastIndexOf(0x0a);
+  const tailStart = tail.indexOf(0x0a);
+  if (headEnd === -1 || tailStart === -1) return head;
+  const joined = new Uint8Array(headEnd + 1 + tail.length - tailStart - 1);
+  joined.set(head.subarray(0, headEnd + 1));
+  joined.set(tail.subarray(tailStart + 1), headEnd + 1);
+  return joined;
 }
 
 /**
@@ -426,7 +443,11 @@ export interface DecodedText {
  */
 export async function decodeFile(file: Blob, encoding?: Encoding): Promise<DecodedText> {
   const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
-  const detected = detectEncoding(head);
+  const tail =
+    file.size > 2 * SNIFF_BYTES
+      ? new Uint8Array(await file.slice(file.size - SNIFF_BYTES).arrayBuffer())
+      : undefined;
+  const detected = detectEncoding(head, tail);
   const label = encoding ?? detected.encoding;
   if (!(ENCODINGS as readonly string[]).includes(label))
     throw new DecodeError('unknown_encoding', `The encoding "${label}" is not supported.`);
