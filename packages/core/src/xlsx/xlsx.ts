@@ -289,7 +289,7 @@ function cancelled(): WorkbookError {
 }
 
 /** Runs a read to its end without yielding to the event loop. */
-function runSync<T>(steps: Generator<unknown, T>, signal?: AbortSignal): T {
+export function runSync<T>(steps: Generator<unknown, T>, signal?: AbortSignal): T {
   for (;;) {
     if (signal?.aborted) throw cancelled();
     const step = steps.next();
@@ -298,7 +298,7 @@ function runSync<T>(steps: Generator<unknown, T>, signal?: AbortSignal): T {
 }
 
 /** Runs a read, letting the event loop run every `SLICE_MS`. */
-async function runAsync<T>(steps: Generator<unknown, T>, signal?: AbortSignal): Promise<T> {
+export async function runAsync<T>(steps: Generator<unknown, T>, signal?: AbortSignal): Promise<T> {
   let slice = performance.now();
   for (;;) {
     if (signal?.aborted) throw cancelled();
