@@ -156,7 +156,7 @@ describe('decoding', () => {
   });
 
   test('a legacy file whose first 64 KB are plain ASCII is told by its last bytes', async () => {
-    const ascii = 'name;city\r\n' + 'Smith;London\r\n'.repeat(6_000);
+    const ascii = `name;city\r\n${'Smith;London\r\n'.repeat(6_000)}`;
     const accents = 'Jürgen;Köln\r\nRené;Zürich\r\nFrançois;Besançon\r\n'.repeat(3_000);
     const bytes = Buffer.from(ascii + accents, 'latin1');
     assert.ok(bytes.length > 2 * 64 * 1024);
