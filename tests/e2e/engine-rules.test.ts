@@ -151,9 +151,6 @@ describe('engine rules as the host receives them', () => {
     await first.frame.getByRole('button', { name: 'Download rows with errors (CSV)' }).click();
     const exported = await readFile((await (await started).path())!, 'utf8');
     await first.page.close();
-    // Linus (+358 … phone, bad e-mail), Tim (-3 seats, a phone with +) and the row without a name.
-    assert.match(exported, /,\+358 9 1234567,/);
-    assert.match(exported, /,-3,/);
 
     const again = await elementPage(columns);
     await loadAndReview(again.frame, {

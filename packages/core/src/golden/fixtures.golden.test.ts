@@ -84,7 +84,7 @@ async function importFixture(file: string, columns: readonly ColumnSpec[], sheet
     records.push(result.record);
     issues.push(...result.issues);
   });
-  issues.push(...validateTable(columns, records));
+  issues.push(...validateTable(columns, records, [], issues));
   issues.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column) || a.code.localeCompare(b.code));
   return {
     kind,
