@@ -64,6 +64,24 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'values.count': 'Lignes',
   'values.option': 'Option',
   'values.keep': '(garder telle quelle)',
+  'values.suggested': 'Suggestion ({percent})',
+  'hints.title': 'Comment votre fichier est lu',
+  'hints.askTitle': 'Comment lire votre fichier ?',
+  'hints.askDecimal': 'Dans {field}, {example} signifie-t-il {comma} ou {point} ?',
+  'hints.askGeneral': 'Comment lire {field} ? Votre fichier contient {examples}.',
+  'hints.askDate': 'Dans {field}, {example} est-il le {dayFirst} ou le {monthFirst} ?',
+  'hints.others': 'Autres valeurs de ce type dans votre fichier : {examples}',
+  'hints.decimalComma': 'Virgule décimale : {example} = {value}',
+  'hints.decimalPoint': 'Point décimal : {example} = {value}',
+  'hints.dayFirst': 'Jour d’abord : {example} = {value}',
+  'hints.monthFirst': 'Mois d’abord : {example} = {value}',
+  'hints.readDecimalComma': '{field} : lu avec une virgule décimale, donc {example} = {value}.',
+  'hints.readDecimalPoint': '{field} : lu avec un point décimal, donc {example} = {value}.',
+  'hints.readDayFirst': '{field} : dates lues jour d’abord, donc {example} = {value}.',
+  'hints.readMonthFirst': '{field} : dates lues mois d’abord, donc {example} = {value}.',
+  'hints.notValid': 'non valide',
+  'hints.change': 'Modifier',
+  'hints.changeLabel': 'Modifier la lecture de {field}',
   'review.title': 'Vérifier et corriger',
   'review.summary': '{rowCount} lignes, {invalidRowCount} avec des erreurs ({errorCount} erreurs).',
   'review.allValid': 'Les {rowCount} lignes sont valides.',
@@ -126,6 +144,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'L’importateur n’a pas répondu pendant {seconds} secondes alors qu’il traitait le fichier. Aucune ligne n’a été importée ; choisissez à nouveau le fichier pour réessayer.',
   'header.sheet': 'Feuille',
+  'error.encrypted':
+    'Ce classeur est protégé par un mot de passe. Ouvrez-le, enregistrez-le sans mot de passe (ou au format .xlsx ou CSV) et réessayez.',
   'error.needs_full_build':
     "Ce format de tableur (.xls, .xlsb ou .ods) ne peut être lu que par la version complète de l'importateur, que cette page n'utilise pas. Enregistrez le fichier au format .xlsx ou CSV et réessayez.",
   'error.xls_unsupported':
@@ -155,6 +175,12 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'submit.toImport.one': '{count} ligne sera importée.',
   'review.submit.one': 'Importer {rowCount} ligne',
   'done.summary.one': '{rowCount} ligne a été transmise à l’application.',
+  'header.malformed_quotes.one':
+    'La ligne {rows} a un guillemet qui ne se ferme pas là où il devrait. Elle a été lue telle qu’elle apparaît ; vérifiez-la dans la revue.',
+  'header.invalid_bytes.one':
+    'La ligne {rows} contient des octets qui ne sont pas du texte en {encoding} ; ils s’affichent comme �. Si une grande partie du texte semble fausse, choisissez un autre encodage.',
+  'header.ragged_row.one':
+    'La ligne {rows} n’a pas autant de cellules que la ligne d’en-tête. Les cellules manquantes sont vides ; les cellules en trop sont gardées dans leurs propres colonnes.',
   'review.deleted.one': '{count} ligne supprimée.',
   'issue.too_short': 'Cette valeur est trop courte.',
   'issue.too_long': 'Cette valeur est trop longue ({maxLength} caractères au maximum).',
@@ -177,7 +203,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
     'Un guillemet de cette ligne ne se ferme pas là où il devrait ; la ligne a été lue telle qu’elle apparaît, guillemets compris. Vérifiez ses cellules.',
   'issue.invalid_bytes':
     'Cette ligne contient des octets qui ne sont pas du texte dans l’encodage du fichier ; ils s’affichent comme �. Vérifiez ses cellules.',
-  'issue.date_order_assumed': 'Lu comme {order} ; vérifiez l’ordre du jour et du mois.',
+  'issue.date_order_assumed':
+    'Le jour et le mois pourraient être inversés ; vérifiez au-dessus du tableau comment les dates sont lues.',
   'review.matches.one': '{count} cellule correspond',
   'review.replaced.one': '{count} cellule remplacée.',
   'review.fixAll.one': 'Remplacer aussi « {from} » par « {to} » dans l’autre cellule de {column} ?',
