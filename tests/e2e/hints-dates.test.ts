@@ -70,8 +70,15 @@ describe('day/month order', () => {
         .getByText('Day: dates read day first, so 04/03/2024 = March 4, 2024.')
         .waitFor();
 
-      // Changed from the review step: month first after all.
+      // Changed from the review step: month first after all. A row deleted meanwhile comes back,
+      // and the user is told so before choosing.
+      await frame.getByRole('checkbox', { name: 'Select row 3' }).check();
+      await frame.getByRole('button', { name: 'Delete selected rows (1)' }).click();
+      await frame.getByText('All 2 rows are valid.').waitFor();
       await frame.getByRole('button', { name: 'Change how Day is read' }).click();
+      await frame
+        .getByText('Choosing reads every row again: rows you deleted come back, and undo starts afresh.')
+        .waitFor();
       await frame.getByRole('button', { name: 'Month first: 04/03/2024 = April 3, 2024' }).click();
       await frame
         .locator('csv-reading-hints')

@@ -82,6 +82,7 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   'hints.notValid': 'غير صالح',
   'hints.change': 'تغيير',
   'hints.changeLabel': 'تغيير طريقة قراءة {field}',
+  'hints.resets': 'يعيد الاختيار قراءة كل الصفوف: تعود الصفوف المحذوفة ويبدأ التراجع من جديد.',
   'review.title': 'المراجعة والتصحيح',
   'review.summary': 'عدد الصفوف {rowCount}، منها {invalidRowCount} بها أخطاء (عدد الأخطاء {errorCount}).',
   'review.allValid': 'جميع الصفوف ({rowCount}) صالحة.',

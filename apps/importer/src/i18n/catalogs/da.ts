@@ -82,6 +82,8 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'hints.notValid': 'ugyldig',
   'hints.change': 'Ændr',
   'hints.changeLabel': 'Ændr, hvordan {field} læses',
+  'hints.resets':
+    'Et valg læser alle rækker igen: slettede rækker kommer tilbage, og fortryd starter forfra.',
   'review.title': 'Gennemse og ret',
   'review.summary': '{rowCount} rækker, {invalidRowCount} med fejl ({errorCount} fejl).',
   'review.allValid': 'Alle {rowCount} rækker er gyldige.',

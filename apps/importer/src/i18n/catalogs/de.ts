@@ -82,6 +82,8 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'hints.notValid': 'ungültig',
   'hints.change': 'Ändern',
   'hints.changeLabel': 'Ändern, wie {field} gelesen wird',
+  'hints.resets':
+    'Eine Auswahl liest alle Zeilen neu: gelöschte Zeilen kehren zurück, und Rückgängig beginnt von vorn.',
   'review.title': 'Prüfen und korrigieren',
   'review.summary': '{rowCount} Zeilen, {invalidRowCount} mit Fehlern ({errorCount} Fehler).',
   'review.allValid': 'Alle {rowCount} Zeilen sind gültig.',

@@ -80,6 +80,7 @@ export const en = {
   'hints.notValid': 'not valid',
   'hints.change': 'Change',
   'hints.changeLabel': 'Change how {field} is read',
+  'hints.resets': 'Choosing reads every row again: rows you deleted come back, and undo starts afresh.',
   'review.title': 'Review and fix',
   'review.summary': '{rowCount} rows, {invalidRowCount} with errors ({errorCount} errors).',
   'review.allValid': 'All {rowCount} rows are valid.',

@@ -83,6 +83,8 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'hints.notValid': 'no válido',
   'hints.change': 'Cambiar',
   'hints.changeLabel': 'Cambiar cómo se lee {field}',
+  'hints.resets':
+    'Elegir vuelve a leer todas las filas: las filas eliminadas vuelven y deshacer empieza de nuevo.',
   'review.title': 'Revisar y corregir',
   'review.summary': '{rowCount} filas, {invalidRowCount} con errores ({errorCount} errores).',
   'review.allValid': 'Las {rowCount} filas son válidas.',

@@ -82,6 +82,8 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'hints.notValid': 'virheellinen',
   'hints.change': 'Muuta',
   'hints.changeLabel': 'Muuta, miten {field} luetaan',
+  'hints.resets':
+    'Valinta lukee kaikki rivit uudelleen: poistetut rivit palaavat ja kumoaminen alkaa alusta.',
   'review.title': 'Tarkista ja korjaa',
   'review.summary': '{rowCount} riviä, joista {invalidRowCount} virheellisiä ({errorCount} virhettä).',
   'review.allValid': 'Kaikki {rowCount} riviä ovat kelvollisia.',

@@ -82,6 +82,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'hints.notValid': 'non valide',
   'hints.change': 'Modifier',
   'hints.changeLabel': 'Modifier la lecture de {field}',
+  'hints.resets':
+    'Ce choix relit toutes les lignes : les lignes supprimées reviennent et l’annulation repart de zéro.',
   'review.title': 'Vérifier et corriger',
   'review.summary': '{rowCount} lignes, {invalidRowCount} avec des erreurs ({errorCount} erreurs).',
   'review.allValid': 'Les {rowCount} lignes sont valides.',

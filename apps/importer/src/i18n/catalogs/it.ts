@@ -83,6 +83,8 @@ export const it: Readonly<Record<MessageKey, string>> = {
   'hints.notValid': 'non valido',
   'hints.change': 'Modifica',
   'hints.changeLabel': 'Modifica come viene letto {field}',
+  'hints.resets':
+    'La scelta rilegge tutte le righe: le righe eliminate tornano e l’annullamento riparte da capo.',
   'review.title': 'Controlla e correggi',
   'review.summary': '{rowCount} righe, {invalidRowCount} con errori ({errorCount} errori).',
   'review.allValid': 'Tutte le {rowCount} righe sono valide.',

@@ -82,6 +82,8 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'hints.notValid': 'ugyldig',
   'hints.change': 'Endre',
   'hints.changeLabel': 'Endre hvordan {field} leses',
+  'hints.resets':
+    'Et valg leser alle radene på nytt: slettede rader kommer tilbake, og angre starter på nytt.',
   'review.title': 'Gå gjennom og rett',
   'review.summary': '{rowCount} rader, {invalidRowCount} med feil ({errorCount} feil).',
   'review.allValid': 'Alle {rowCount} rader er gyldige.',

@@ -82,6 +82,8 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'hints.notValid': 'ongeldig',
   'hints.change': 'Wijzigen',
   'hints.changeLabel': 'Wijzigen hoe {field} wordt gelezen',
+  'hints.resets':
+    'Een keuze leest alle rijen opnieuw: verwijderde rijen komen terug en ongedaan maken begint opnieuw.',
   'review.title': 'Controleren en verbeteren',
   'review.summary': '{rowCount} rijen, {invalidRowCount} met fouten ({errorCount} fouten).',
   'review.allValid': 'Alle {rowCount} rijen zijn geldig.',

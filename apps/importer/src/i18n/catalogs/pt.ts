@@ -82,6 +82,7 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'hints.notValid': 'inválido',
   'hints.change': 'Alterar',
   'hints.changeLabel': 'Alterar como {field} é lido',
+  'hints.resets': 'A escolha lê todas as linhas de novo: as linhas excluídas voltam e o desfazer recomeça.',
   'review.title': 'Revisar e corrigir',
   'review.summary': '{rowCount} linhas, {invalidRowCount} com erros ({errorCount} erros).',
   'review.allValid': 'Todas as {rowCount} linhas são válidas.',

@@ -82,6 +82,7 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'hints.notValid': 'ogiltigt',
   'hints.change': 'Ändra',
   'hints.changeLabel': 'Ändra hur {field} läses',
+  'hints.resets': 'Ett val läser om alla rader: borttagna rader kommer tillbaka och ångra börjar om.',
   'review.title': 'Granska och rätta',
   'review.summary': '{rowCount} rader, {invalidRowCount} med fel ({errorCount} fel).',
   'review.allValid': 'Alla {rowCount} rader är giltiga.',

@@ -59,7 +59,8 @@ export function question(view: HintView): string {
  * (`1,234`; `04/03/2024`) come first, as a banner, each with the two readings of a cell of the
  * user's own file to choose from; then one sentence per hint applied (a decimal comma, day-first
  * dates) with a Change button that offers the same choice. A choice calls `onAnswer`, which
- * reads every row again; meanwhile the buttons wait.
+ * reads every row again (deleted rows come back and undo starts afresh, which `resets` says
+ * beside the choices when there is something to lose); meanwhile the buttons wait.
  */
 @customElement('csv-reading-hints')
 export class ReadingHints extends LitElement {
@@ -111,6 +112,8 @@ export class ReadingHints extends LitElement {
   @property({ attribute: false }) accessor views: readonly HintView[] = [];
   /** The rows are being read again after a choice. */
   @property({ type: Boolean }) accessor busy = false;
+  /** A choice would bring deleted rows back and clear undo: the user is told before choosing. */
+  @property({ type: Boolean }) accessor resets = false;
   @property({ attribute: false }) accessor onAnswer: (view: HintView, value: HintValue) => Promise<void> =
     async () => {};
 
@@ -140,7 +143,8 @@ export class ReadingHints extends LitElement {
             })}
           </button>`,
       )}
-    </div>`;
+    </div>
+    ${this.resets ? html`<p class="muted">${i18n.t('hints.resets')}</p>` : nothing}`;
   }
 
   override render() {

@@ -278,7 +278,12 @@ export class ReviewStep extends LitElement {
     return html`<div @keydown=${this.#onKeyDown}>
       <h2 tabindex="-1">${i18n.t('review.title')}</h2>
       <p role="status">${summaryText(v)}</p>
-      <csv-reading-hints .views=${this.hints} ?busy=${this.hintBusy} .onAnswer=${this.onHint}></csv-reading-hints>
+      <csv-reading-hints
+        .views=${this.hints}
+        ?busy=${this.hintBusy}
+        ?resets=${v.deletedCount > 0 || v.canUndo}
+        .onAnswer=${this.onHint}
+      ></csv-reading-hints>
       <div class="toolbar">
         <label>
           <input
