@@ -1,7 +1,8 @@
 // Builds every shipped artifact with esbuild:
 //   1. the worker, as a classic IIFE (an opaque-origin frame can start no other kind);
-//   2. the frame app, with the worker's source inlined, as one self-contained HTML whose CSP pins
-//      the SHA-256 of its only script (apps/importer/dist/index.html);
+//   2. the frame app (its guard first, then the app with the worker's source inlined; see
+//      scripts/frame-build.mjs), as one self-contained HTML whose CSP pins the SHA-256 of its only
+//      script (apps/importer/dist/index.html);
 //   3. that HTML as a module the element imports (packages/element/src/frame-html.generated.ts);
 //   4. the hosted site (apps/importer/dist/hosted): the same app served from its own origin, with
 //      the script as a file, the deployer's allow-list of host origins and a `_headers` CSP file;
@@ -14,14 +15,14 @@
 // `CSV_IMPORTER_ALLOWED_ORIGINS` (space-separated origins) sets the hosted site's allow-list.
 
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { FRAME_CSP, hostedCsp, parseOrigins } from './csp.mjs';
+import { FRAME_CSP, hostedCsp, PERMISSIONS_POLICY, parseOrigins } from './csp.mjs';
 import { elementManifestJson } from './element-manifest.mjs';
+import { buildFrameScript, buildWorker, frameHtml, withoutLegacyReaders } from './frame-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => join(root, ...parts);
@@ -33,24 +34,6 @@ const common = {
   absWorkingDir: root,
 };
 
-async function bundle(options) {
-  const result = await esbuild.build({ ...common, write: false, ...options });
-  return result.outputFiles[0].text;
-}
-
-/**
- * Leaves the XLS, XLSB and ODS readers out of a build: core's `legacy-readers.ts` resolves to its
- * stub, so such a file gets `needs_full_build`. Every build but the full variant uses it.
- */
-const withoutLegacyReaders = {
-  name: 'without-legacy-readers',
-  setup(build) {
-    build.onResolve({ filter: /[\\/]legacy-readers\.ts$/ }, (args) => ({
-      path: join(args.resolveDir, 'legacy-absent.ts'),
-    }));
-  },
-};
-
 async function buildFrame(
   readers = [withoutLegacyReaders],
   out = {
@@ -59,26 +42,10 @@ async function buildFrame(
     module: 'packages/element/src/frame-html.generated.ts',
   },
 ) {
-  const worker = await bundle({
-    entryPoints: [at('apps/importer/src/worker/worker.ts')],
-    format: 'iife',
-    minify: true,
-    plugins: readers,
-  });
-  const script = await bundle({
-    entryPoints: [at('apps/importer/src/main.ts')],
-    format: 'iife',
-    minify: true,
-    define: { __WORKER_SOURCE__: JSON.stringify(worker) },
-  });
-  if (/<\/script/i.test(script))
-    throw new Error('the frame script contains "</script" and cannot be inlined');
-  const hash = `sha256-${createHash('sha256').update(script).digest('base64')}`;
+  const worker = await buildWorker(root, readers);
+  const script = await buildFrameScript(root, worker);
+  const html = await frameHtml(root, script);
   const template = await readFile(at('apps/importer/src/frame.html'), 'utf8');
-  const html = template
-    .replace('%CSP%', FRAME_CSP.replace('%HASH%', hash))
-    // A function replacement, so `$&`-like sequences in the script are not interpreted.
-    .replace('/*%SCRIPT%*/', () => script);
   await mkdir(dirname(at(out.html)), { recursive: true });
   await writeFile(at(out.html), html);
   if (out.module)
@@ -107,7 +74,7 @@ async function buildHosted(template, script, hostedDir = 'apps/importer/dist/hos
   await writeFile(join(dir, 'importer.js'), script);
   await writeFile(
     join(dir, '_headers'),
-    `/*\n  Content-Security-Policy: ${csp}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n`,
+    `/*\n  Content-Security-Policy: ${csp}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n  Permissions-Policy: ${PERMISSIONS_POLICY}\n`,
   );
 }
 

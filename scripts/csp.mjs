@@ -17,6 +17,52 @@ export const FRAME_CSP = [
   'trusted-types lit-html csv-importer',
 ].join('; ');
 
+/**
+ * Permissions-Policy of the hosted site: the importer needs no powerful feature, so none is
+ * allowed to it, nor to anything it might frame. (A frame gets only what its embedder delegates
+ * anyway; this also covers the importer opened on its own, and features that reach the network,
+ * such as attribution reporting, topics and ad auctions.)
+ */
+export const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'attribution-reporting',
+  'autoplay',
+  'bluetooth',
+  'browsing-topics',
+  'camera',
+  'compute-pressure',
+  'display-capture',
+  'encrypted-media',
+  'fullscreen',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'identity-credentials-get',
+  'idle-detection',
+  'join-ad-interest-group',
+  'local-fonts',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'otp-credentials',
+  'payment',
+  'picture-in-picture',
+  'private-state-token-issuance',
+  'private-state-token-redemption',
+  'publickey-credentials-create',
+  'publickey-credentials-get',
+  'run-ad-auction',
+  'screen-wake-lock',
+  'serial',
+  'storage-access',
+  'usb',
+  'web-share',
+  'window-management',
+  'xr-spatial-tracking',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
+
 /** The hosted site's CSP header: the frame's CSP with `'self'` scripts and `frame-ancestors`. */
 export function hostedCsp(allowedOrigins) {
   const ancestors = allowedOrigins.length > 0 ? allowedOrigins.join(' ') : "'none'";

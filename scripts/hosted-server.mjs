@@ -3,7 +3,7 @@
 // page: they are written into the page's allow-list and into the CSP `frame-ancestors` header,
 // so a page not listed can neither frame the importer nor talk to it.
 import { join } from 'node:path';
-import { hostedCsp, parseOrigins } from './csp.mjs';
+import { hostedCsp, PERMISSIONS_POLICY, parseOrigins } from './csp.mjs';
 import { serveStatic } from './static-server.mjs';
 
 const SITE = join(import.meta.dirname, '../apps/importer/dist/hosted');
@@ -20,6 +20,7 @@ export function serveHosted({ allowedOrigins, port = 0, host = '127.0.0.1', root
       'content-security-policy': hostedCsp(origins),
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
+      'permissions-policy': PERMISSIONS_POLICY,
     },
     rewriteHtml: (html) => {
       if (!META.test(html)) throw new Error('the hosted index.html has no allow-list <meta>; rebuild it');

@@ -130,12 +130,13 @@ async function readProbe(target: Page | Frame): Promise<Responsiveness> {
  * hosted mode no request reaches the importer's origin either. For every workbook, the host
  * page's and the frame's main threads are watched while it is read (a 20 ms interval timer and
  * the Long Tasks API in each document): both must keep answering. With `boundedWork`, also the
- * header-matching and column-pattern cases. Call it at the top level of a test file; the corpus
- * is split over two files so that each stays within the runner's time per file.
+ * header-matching and column-pattern cases; with `modes`, only those modes. Call it at the top
+ * level of a test file; the corpus is split over three files so that each stays within the
+ * runner's time per file.
  */
 export function hostileCorpusTests(
   select: (file: HostileFile) => boolean,
-  options: { readonly boundedWork?: boolean } = {},
+  options: { readonly boundedWork?: boolean; readonly modes?: readonly ('srcdoc' | 'hosted')[] } = {},
 ): void {
   const e2e = useBrowserAndServers({ hosted: true });
   let page: Page;
@@ -193,7 +194,7 @@ export function hostileCorpusTests(
     return { kind: 'import' };
   }
 
-  for (const mode of ['srcdoc', 'hosted'] as const) {
+  for (const mode of options.modes ?? (['srcdoc', 'hosted'] as const)) {
     describe(`hostile input through the real frame (${mode} mode): a clear error or a correct import, no script, no crash`, () => {
       let served = 0;
       before(async () => {

@@ -56,6 +56,10 @@ describe('reading: what the file holds reaches the host, and what reading found 
           ['Katherine Johnson', 'regular', 'Hampton'],
         ],
       );
+      assert.deepEqual(
+        complete.issues!.filter((i) => i.code === 'malformed_quotes').map((i) => [i.row, i.column, i.level]),
+        [[0, '', 'warning']],
+      );
     });
   });
 
@@ -72,6 +76,10 @@ describe('reading: what the file holds reaches the host, and what reading found 
         ['Jürgen Groß', 'Zoë Ångström', 'Ren\uFFFD Dupont', 'Ole Øberg'],
       );
       assert.equal(complete.meta!.encoding, 'utf-8');
+      assert.deepEqual(
+        complete.issues!.filter((i) => i.code === 'invalid_bytes').map((i) => [i.row, i.level]),
+        [[2, 'warning']],
+      );
     });
   });
 
@@ -146,6 +154,46 @@ describe('reading: what the file holds reaches the host, and what reading found 
         { product: 'Gadget', price: '2,75', stock: 0 },
         { product: 'Gizmo', price: '10,00', stock: 7 },
       ]);
+    });
+  });
+
+  test('ragged rows are warned: a short row reads empty cells, extra text is kept in a column of its own', async () => {
+    await withPage(async (page) => {
+      const columns = [
+        { key: 'name', label: 'Name', required: true },
+        { key: 'email', label: 'E-mail', type: 'email' },
+        { key: 'city', label: 'City' },
+      ];
+      const frame = await openImporter(page, e2e.host.url, { columns });
+      await frame.setInputFiles('input[type=file]', {
+        name: 'contacts.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'Name,E-mail,City\r\nAda,ada@example.com,London\r\nAlan,alan@example.com\r\nGrace,grace@example.com,Arlington,VIP\r\nLinus,linus@example.com,Helsinki,\r\n',
+        ),
+      });
+      // The extra cell is a column the user can see and match.
+      await frame.getByRole('heading', { name: 'Match columns' }).waitFor();
+      await frame.getByText('Column 4').first().waitFor();
+      const complete = await importAll(page, frame);
+      assert.deepEqual(
+        complete.rows!.map((r) => [r.name, r.city]),
+        [
+          ['Ada', 'London'],
+          ['Alan', null],
+          ['Grace', 'Arlington'],
+          ['Linus', 'Helsinki'],
+        ],
+      );
+      assert.deepEqual(
+        complete
+          .issues!.filter((i) => i.code === 'ragged_row')
+          .map((i) => [i.row, i.column, i.level, i.params]),
+        [
+          [1, '', 'warning', { expected: 3, actual: 2 }],
+          [2, '', 'warning', { expected: 3, actual: 4 }],
+        ],
+      );
     });
   });
 });

@@ -74,7 +74,7 @@ describe('protocol fuzzing, frame side', () => {
     const connection = new HostConnection(portTransport(channel.port2), () => {});
     const pending = connection.request({ type: 'rows', start: 0, rows: [], issues: [] });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const id = requests[0]!.id;
+    const id = requests.find((r) => (r as { type?: string }).type === 'rows')!.id;
     const [ack] = replySamples(id, (n) => `reply-${n}`);
     for (const broken of [...nearValid(ack!), ...replySamples('someone-else', (n) => `other-${n}`)]) {
       channel.port1.postMessage(broken);
@@ -93,6 +93,7 @@ describe('protocol fuzzing, frame side', () => {
     const reports: { code?: string; message?: string }[] = [];
     const got = new Promise<void>((resolve) => {
       channel.port1.onmessage = (event) => {
+        if ((event.data as { type?: string }).type === 'alive') return;
         reports.push(event.data);
         resolve();
       };
@@ -104,6 +105,25 @@ describe('protocol fuzzing, frame side', () => {
     expect(seen).to.deep.equal([]);
     expect(reports[0]!.code).to.equal('invalid_message');
     expect(reports[0]!.message).to.match(/\(columns\.0\.key: /);
+    connection.close();
+  });
+
+  it('says alive once connected and answers each ping with alive, naming the ping', async () => {
+    const channel = new MessageChannel();
+    const heard: { type: string; replyTo?: string }[] = [];
+    channel.port1.onmessage = (event) => heard.push(event.data);
+    const seen: unknown[] = [];
+    const connection = new HostConnection(portTransport(channel.port2), (m) => seen.push(m));
+    channel.port1.postMessage({ type: 'ping', version: PROTOCOL_VERSION, id: 'ping-1' });
+    channel.port1.postMessage({ type: 'ping', version: PROTOCOL_VERSION, id: 'ping-2' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(heard.map((m) => [m.type, m.replyTo])).to.deep.equal([
+      ['alive', undefined],
+      ['alive', 'ping-1'],
+      ['alive', 'ping-2'],
+    ]);
+    // The app never sees a ping.
+    expect(seen).to.deep.equal([]);
     connection.close();
   });
 });

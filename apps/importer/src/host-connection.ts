@@ -33,6 +33,12 @@ export interface HostTransport {
   close(): void;
 }
 
+/** The parent's origin as a `postMessage` target, or `'*'` where the browser does not say it. */
+export function parentOrigin(): string {
+  const origin = (location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins?.[0];
+  return origin && origin !== 'null' ? origin : '*';
+}
+
 /** A `MessagePort` as a transport. */
 export function portTransport(port: MessagePort): HostTransport {
   return {
@@ -55,6 +61,9 @@ export class HostHookError extends Error {
   override readonly name = 'HostHookError';
 }
 
+/** The host's messages the app acts on: not replies, not the connection's own `ping`. */
+export type HostCommand = Exclude<HostToFrame, HostReply | { type: 'ping' }>;
+
 interface Pending {
   resolve(reply: HostReply): void;
   reject(error: Error): void;
@@ -73,7 +82,7 @@ export class HostConnection {
   #closed = false;
   #init: Init | undefined;
 
-  constructor(transport: HostTransport, onMessage: (message: Exclude<HostToFrame, HostReply>) => void) {
+  constructor(transport: HostTransport, onMessage: (message: HostCommand) => void) {
     this.#transport = transport;
     transport.listen((data) => {
       if (this.#closed) return;
@@ -86,6 +95,11 @@ export class HostConnection {
         return;
       }
       const message = parsed.output;
+      if (message.type === 'ping') {
+        // Answered here, on this thread: a frozen main thread cannot answer, which is the point.
+        this.send({ type: 'alive', replyTo: message.id });
+        return;
+      }
       if ('replyTo' in message) {
         const pending = this.#pending.get(message.replyTo);
         if (!pending) {
@@ -107,6 +121,8 @@ export class HostConnection {
       }
       onMessage(message);
     });
+    // Tells the host that this frame answers `ping`, so that it may watch over this thread.
+    this.send({ type: 'alive' });
   }
 
   /** The host's init message, once it arrived. */
@@ -119,7 +135,7 @@ export class HostConnection {
    * (hosted mode) the port is accepted only from a parent whose origin is listed exactly.
    */
   static connect(
-    onMessage: (message: Exclude<HostToFrame, HostReply>) => void,
+    onMessage: (message: HostCommand) => void,
     allowedOrigins?: readonly string[],
   ): Promise<HostConnection> {
     return new Promise((resolve, reject) => {
@@ -153,9 +169,11 @@ export class HostConnection {
         resolve(new HostConnection(portTransport(port), onMessage));
       };
       window.addEventListener('message', onWindowMessage);
-      // The hello carries nothing secret, and a srcdoc frame cannot know its parent's origin;
-      // what follows travels on the port, which is accepted only from the parent (see above).
-      window.parent.postMessage({ type: 'csv-importer:hello', version: PROTOCOL_VERSION }, '*');
+      // The hello carries nothing secret, but it goes to the parent's exact origin where the
+      // browser tells it (`location.ancestorOrigins`, also in an opaque-origin srcdoc frame), so
+      // no other document the parent window may hold by then hears it; what follows travels on
+      // the port, which is accepted only from the parent (see above).
+      window.parent.postMessage({ type: 'csv-importer:hello', version: PROTOCOL_VERSION }, parentOrigin());
     });
   }
 

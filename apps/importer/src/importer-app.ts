@@ -16,13 +16,22 @@ import type { HostConnection } from './host-connection.ts';
 import { i18n, type MessageKey, setTranslator, Translator } from './i18n/i18n.ts';
 import './steps/header/header-step.ts';
 import './steps/match/match-step.ts';
-import './steps/review/review-step.ts';
+import {
+  HintAnswers,
+  type HintReader,
+  type HintValue,
+  type HintView,
+  readHintViews,
+} from './steps/review/hint-views.ts';
+import { statement } from './steps/review/reading-hints.ts';
+import { summaryText } from './steps/review/review-step.ts';
 import './steps/submit/result-step.ts';
 import './steps/upload/upload-step.ts';
 import { DEFAULT_ACCEPT, type ReadingState, type UploadLimits } from './steps/upload/upload-step.ts';
 import './steps/values/values-step.ts';
 import type { SessionHandle } from './session-handle.ts';
 import { selectOptions } from './steps/values/select-options.ts';
+import { ValueChoices } from './steps/values/value-choices.ts';
 import { controls, tokens } from './styles/shared-styles.ts';
 import type {
   EditResult,
@@ -49,13 +58,23 @@ type State =
       readonly manual: ReadonlySet<string>;
       readonly busy?: boolean;
     }
-  | { readonly step: 'values'; readonly summary: LoadSummary; readonly mapping: Mapping }
+  | {
+      readonly step: 'values';
+      readonly summary: LoadSummary;
+      readonly mapping: Mapping;
+      readonly manual: ReadonlySet<string>;
+    }
   | {
       readonly step: 'review';
       readonly summary: LoadSummary;
       readonly mapping: Mapping;
+      readonly values: ValueMapping;
       readonly validation: ValidationSummary;
       readonly submit: SubmitSummary;
+      /** How numbers and dates are read, and the questions the file leaves open. */
+      readonly hints: readonly HintView[];
+      /** The rows are read again after the user answered one. */
+      readonly hintBusy?: boolean;
     }
   | { readonly step: 'submitting'; readonly back: Extract<State, { step: 'review' }> }
   | { readonly step: 'done'; readonly rowCount: number }
@@ -144,6 +163,10 @@ export class ImporterApp extends LitElement {
   #handle: SessionHandle | undefined;
   #columns: readonly ColumnSpec[] = [];
   #schemeObserver = new MutationObserver(() => this.#readScheme());
+  /** The user's answers about how to read numbers and dates, per field and file column. */
+  #hintAnswers = new HintAnswers();
+  /** The user's options for select values, per field and file column, across Back and Continue. */
+  #valueChoices = new ValueChoices();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -310,6 +333,9 @@ export class ImporterApp extends LitElement {
       return;
     }
     const { summary } = result;
+    // A new file: what the user chose about the last one does not apply.
+    this.#hintAnswers.clear();
+    this.#valueChoices.clear();
     // The reading options open by themselves when there is something to check in them: a
     // preamble, several sheets, an unsure encoding, rows that could not be read cleanly.
     const toCheck =
@@ -331,26 +357,42 @@ export class ImporterApp extends LitElement {
 
   // ---- match, values, validation -----------------------------------------------------------------
 
-  #afterMatch(summary: LoadSummary, mapping: Mapping): void {
+  #afterMatch(summary: LoadSummary, mapping: Mapping, manual: ReadonlySet<string>): void {
     const needsValues = this.#columns.some(
       (c) => selectOptions(c).length > 0 && (mapping[c.key] ?? null) !== null,
     );
-    if (needsValues) this.state = { step: 'values', summary, mapping };
+    if (needsValues) this.state = { step: 'values', summary, mapping, manual };
     else void this.#validate(summary, mapping, {});
   }
 
   async #validate(summary: LoadSummary, mapping: Mapping, values: ValueMapping): Promise<void> {
     const session = this.#session!;
     if (this.state.step === 'match') this.state = { ...this.state, busy: true };
+    // The user's answers override what the worker detects from the column's values.
+    const answers = this.#hintAnswers.forMapping(mapping);
+    const checked = await session.validate(mapping, values, answers);
     // Call site: after validation, the host's validate hook checks every row.
-    const validation = await validateWithHost(
-      this.#host!,
-      this.#init!,
-      session,
-      await session.validate(mapping, values),
-    );
+    const validation = await validateWithHost(this.#host!, this.#init!, session, checked);
+    const read = (...args: Parameters<HintReader>) => session.readWithHints(...args);
+    const hints = await readHintViews(read, this.#columns, checked.hints ?? {}, answers);
     const submit = await session.submitSummary();
-    this.state = { step: 'review', summary, mapping, validation, submit };
+    this.state = { step: 'review', summary, mapping, values, validation, submit, hints };
+  }
+
+  /** The user chose how a field is read: every row is read again that way. */
+  async #answerHint(
+    review: Extract<State, { step: 'review' }>,
+    view: HintView,
+    value: HintValue,
+  ): Promise<void> {
+    const column = review.mapping[view.field.key];
+    if (column === null || column === undefined) return;
+    this.#hintAnswers.set(view.field.key, column, view.kind, value);
+    this.state = { ...review, hintBusy: true };
+    await this.#validate(review.summary, review.mapping, review.values);
+    if (this.state.step !== 'review') return;
+    const now = this.state.hints.find((h) => h.field.key === view.field.key && h.kind === view.kind);
+    if (now) this.#announce(`${statement(now)} ${summaryText(this.state.validation)}`);
   }
 
   async #afterChange(
@@ -529,7 +571,7 @@ export class ImporterApp extends LitElement {
           .onBack=${() => {
             this.state = { step: 'upload' };
           }}
-          .onNext=${() => this.#afterMatch(state.summary, state.mapping)}
+          .onNext=${() => this.#afterMatch(state.summary, state.mapping, state.manual)}
         ></csv-match-step>`;
       case 'values':
         return html`<csv-values-step
@@ -537,7 +579,15 @@ export class ImporterApp extends LitElement {
           .session=${this.#handle}
           .fields=${this.#columns}
           .mapping=${state.mapping}
-          .onBack=${() => void this.#toMatch(state.summary)}
+          .choices=${this.#valueChoices}
+          .onBack=${() => {
+            this.state = {
+              step: 'match',
+              summary: state.summary,
+              mapping: state.mapping,
+              manual: state.manual,
+            };
+          }}
           .onNext=${(values: ValueMapping) => this.#validate(state.summary, state.mapping, values)}
         ></csv-values-step>`;
       case 'review':
@@ -547,6 +597,9 @@ export class ImporterApp extends LitElement {
           .fields=${this.#columns}
           .validation=${state.validation}
           .submit=${state.submit}
+          .hints=${state.hints}
+          ?hintBusy=${state.hintBusy ?? false}
+          .onHint=${(view: HintView, value: HintValue) => this.#answerHint(state, view, value)}
           .onChanged=${(v: ValidationSummary, edit?: EditResult) => this.#afterChange(state, v, edit)}
           .onAnnounce=${(message: string) => this.#announce(message)}
           .onSaveFile=${this.#saveFile}

@@ -1,7 +1,7 @@
-import type { HostReply, HostToFrame, Init } from '@csv-importer/protocol';
+import type { Init } from '@csv-importer/protocol';
 import * as Comlink from 'comlink';
 import { embedTransport } from './embed-connection.ts';
-import { HostConnection } from './host-connection.ts';
+import { type HostCommand, HostConnection } from './host-connection.ts';
 import { frameMode } from './hosted-config.ts';
 import { i18n } from './i18n/i18n.ts';
 import { applyTheme } from './theme.ts';
@@ -78,7 +78,7 @@ function workerFailed(failed: Worker, failure: WorkerFailure): void {
   app.state = { step: 'upload', error: message };
 }
 
-function onMessage(message: Exclude<HostToFrame, HostReply>): void {
+function onMessage(message: HostCommand): void {
   // Runs only after `host` is set: port messages are tasks, the connection's resolution a microtask.
   if (!host) return;
   switch (message.type) {

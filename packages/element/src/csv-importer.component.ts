@@ -151,6 +151,7 @@ const STYLES = `
  * @csspart trigger - The default open button.
  * @csspart frame - The iframe that holds the importer.
  * @csspart dialog - The dialog around the frame when `display="modal"`.
+ * @csspart notice - Why the last frame was removed (it navigated away or stopped answering), shown until the importer opens again.
  *
  * @cssprop --csv-importer-height - Height of the importer frame (default 560px).
  * @cssprop --csv-importer-width - Width of the modal dialog (default min(960px, 100vw - 32px)).
@@ -270,6 +271,9 @@ export class CsvImporter extends HTMLElement {
   /** The iframe, or the dialog around it, and what it was made for (see `#render`). */
   #frameHolder: HTMLElement | undefined;
   #frameKey: string | undefined;
+  /** Why the last frame was lost, shown until the importer opens again. */
+  #notice: HTMLElement | undefined;
+  #lastDownload = -Infinity;
 
   static {
     for (const [name, options] of Object.entries(PROPERTIES) as [PropertyName, PropertyOptions][]) {
@@ -384,6 +388,7 @@ export class CsvImporter extends HTMLElement {
 
   protected willUpdate(changed: ReadonlySet<PropertyName>): void {
     if (changed.has('isOpen') && this.isOpen) {
+      this.#notice?.remove();
       const problem = this.#problem();
       if (problem) {
         this.isOpen = false;
@@ -555,6 +560,7 @@ export class CsvImporter extends HTMLElement {
           } else void this.#onMessage(message, connection);
         },
         error: (code, message) => this.dispatchEvent(new CsvImporterErrorEvent(code, message)),
+        lost: (code, message) => this.#frameLost(code, message),
         traffic: (direction, message) => {
           if (this.debug)
             this.dispatchEvent(new CsvImporterMessageEvent(direction, message as Record<string, unknown>));
@@ -598,6 +604,15 @@ export class CsvImporter extends HTMLElement {
         await this.#onRows(message, connection);
         return;
       case 'complete': {
+        if (message.meta.rowCount !== this.#delivered) {
+          this.dispatchEvent(
+            new CsvImporterErrorEvent(
+              'invalid_message',
+              `Dropped a completion of ${message.meta.rowCount} rows: ${this.#delivered} were delivered.`,
+            ),
+          );
+          return;
+        }
         const event = new CsvImporterCompleteEvent(
           this.#rows,
           this.#issues,
@@ -640,10 +655,39 @@ export class CsvImporter extends HTMLElement {
     }
   }
 
-  /** Hands a file from the frame to the page, and saves it here unless the page took it. */
+  /**
+   * A frame that navigated or stopped answering is removed with its import, and the reason is
+   * shown where it was: it can show nothing itself any more.
+   */
+  #frameLost(code: 'frame_navigated' | 'frame_unresponsive', message: string): void {
+    this.#disconnect();
+    this.dispatchEvent(new CsvImporterErrorEvent(code, message));
+    this.close();
+    this.#notice ??= document.createElement('p');
+    this.#notice.part.add('notice');
+    this.#notice.setAttribute('role', 'alert');
+    this.#notice.textContent = message;
+    this.shadowRoot!.append(this.#notice);
+  }
+
+  /**
+   * Hands a file from the frame to the page, and saves it here unless the page took it. Only
+   * while the page has a user's activation (a click in the frame gives it one), and the element
+   * saves one file a second at most: code in the frame cannot fill the downloads folder.
+   */
   #save(message: SaveFile): void {
+    const active = (navigator as { userActivation?: { isActive: boolean } }).userActivation?.isActive;
+    if (active === false) {
+      this.#refuseDownload(message.fileName);
+      return;
+    }
     const event = new CsvImporterDownloadEvent(message.fileName, message.mimeType, message.text);
     if (!this.dispatchEvent(event)) return;
+    if (performance.now() - this.#lastDownload < 1000) {
+      this.#refuseDownload(message.fileName);
+      return;
+    }
+    this.#lastDownload = performance.now();
     const url = URL.createObjectURL(new Blob([message.text], { type: message.mimeType }));
     const link = document.createElement('a');
     link.href = url;
@@ -651,6 +695,11 @@ export class CsvImporter extends HTMLElement {
     link.click();
     // The download has started from the URL by the next task; the Blob need not outlive it.
     setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+
+  #refuseDownload(fileName: string): void {
+    const text = `${fileName} was not saved: no click of the user just before, or another file within a second.`;
+    this.dispatchEvent(new CsvImporterErrorEvent('download_refused', text));
   }
 
   async #onRows(message: Rows, connection: FrameConnection): Promise<void> {
@@ -786,6 +835,9 @@ export class CsvImporter extends HTMLElement {
     // The sandbox is set before the frame has a document to load.
     if (this.src) {
       frame.setAttribute('sandbox', 'allow-scripts allow-same-origin');
+      // The hosted importer's document gets no cookies of its own site and leaves none there:
+      // its storage is a fresh partition that ends with the page (see docs/security.md).
+      frame.setAttribute('credentialless', '');
       frame.src = this.src;
     } else {
       frame.setAttribute('sandbox', 'allow-scripts');

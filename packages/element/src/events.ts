@@ -13,8 +13,17 @@ export type ImportIssue = WireIssue;
  */
 export type ImportMeta = WireImportMeta;
 
-/** Stable codes of `csv-importer-error`. */
-export type ImporterErrorCode = ErrorCode | 'frame_unavailable';
+/**
+ * Stable codes of `csv-importer-error`: the protocol's, and those only the element can tell
+ * (the frame did not start, navigated away, stopped answering, or asked for a download the
+ * element refused).
+ */
+export type ImporterErrorCode =
+  | ErrorCode
+  | 'frame_unavailable'
+  | 'frame_navigated'
+  | 'frame_unresponsive'
+  | 'download_refused';
 
 const init: EventInit = { bubbles: true, composed: true };
 

@@ -206,4 +206,106 @@ describe('FrameConnection', () => {
     expect(JSON.parse(await options)).to.deep.equal({ rowEncoding: 'packed', rowChannel: true });
     frame.remove();
   });
+
+  it('a second load of its iframe (the document navigated) stops the connection as frame_navigated', async () => {
+    const frame = scriptedFrame("setTimeout(() => { location.href = 'about:blank#elsewhere'; }, 0);");
+    const lost = new Promise<string>((resolve) => {
+      new FrameConnection(frame, init, { message: () => {}, error: () => {}, lost: (code) => resolve(code) });
+    });
+    document.body.append(frame);
+    expect(await lost).to.equal('frame_navigated');
+    frame.remove();
+  });
+
+  it('pings a frame that said alive, and loses it as frame_unresponsive once it falls silent', async () => {
+    // Answers two pings, then no more (as a frozen main thread would).
+    const frame = scriptedFrame(`
+      let answered = 0;
+      port.onmessage = (m) => {
+        if (m.data.type === 'ping' && answered++ < 2)
+          port.postMessage({ type: 'alive', version: v, id: 'a' + answered, replyTo: m.data.id });
+      };
+      port.postMessage({ type: 'alive', version: v, id: 'a0' });`);
+    const pings: string[] = [];
+    const started = performance.now();
+    const lost = new Promise<[string, string]>((resolve) => {
+      new FrameConnection(
+        frame,
+        init,
+        {
+          message: () => {},
+          error: () => {},
+          lost: (code, message) => resolve([code, message]),
+          traffic: (direction, m) => {
+            if (direction === 'sent' && (m as { type: string }).type === 'ping') pings.push('ping');
+          },
+        },
+        undefined,
+        { pingIntervalMs: 50, silenceLimitMs: 300 },
+      );
+    });
+    document.body.append(frame);
+    const [code, message] = await lost;
+    expect(code).to.equal('frame_unresponsive');
+    expect(message).to.match(/^The importer stopped responding for \d+ s and was closed\./);
+    // Two answered pings, then at least three unanswered ones over the silence limit.
+    expect(pings.length).to.be.at.least(5);
+    expect(performance.now() - started).to.be.at.least(300);
+    frame.remove();
+  });
+
+  it('never pings a frame that did not say alive', async () => {
+    const frame = scriptedFrame(
+      'port.onmessage = (m) => port.postMessage({ type: "progress", version: v, id: "p", phase: "reading", rows: 0 });',
+    );
+    const sent: string[] = [];
+    let lost = false;
+    const connection = new FrameConnection(
+      frame,
+      init,
+      {
+        message: () => {},
+        error: () => {},
+        lost: () => {
+          lost = true;
+        },
+        traffic: (direction, m) => {
+          if (direction === 'sent') sent.push((m as { type: string }).type);
+        },
+      },
+      undefined,
+      { pingIntervalMs: 20, silenceLimitMs: 50 },
+    );
+    document.body.append(frame);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sent).to.deep.equal(['init']);
+    expect(lost).to.equal(false);
+    connection.dispose();
+    frame.remove();
+  });
+
+  it('accepts one complete per delivery: one before any delivery, or a second, is an invalid_message error', async () => {
+    const meta = { fileName: 'a.csv', encoding: 'utf-8', delimiter: ',', rowCount: 0, mapping: {} };
+    const frame = scriptedFrame(`
+      const complete = (id) => port.postMessage({ type: 'complete', version: v, id, meta: ${JSON.stringify(meta)} });
+      complete('c0');
+      port.postMessage({ type: 'rows-channel', version: v, id: 'r' }, [new MessageChannel().port2]);
+      complete('c1');
+      complete('c2');`);
+    const messages: string[] = [];
+    const errors: string[] = [];
+    const connection = new FrameConnection(frame, init, {
+      message: (m) => messages.push(m.id),
+      error: (code, message) => errors.push(`${code}: ${message}`),
+    });
+    document.body.append(frame);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(messages).to.deep.equal(['c1']);
+    expect(errors).to.deep.equal([
+      'invalid_message: Dropped a completion that follows no delivery.',
+      'invalid_message: Dropped a completion that follows no delivery.',
+    ]);
+    connection.dispose();
+    frame.remove();
+  });
 });

@@ -15,6 +15,12 @@ import type * as v from 'valibot';
 export interface FrameConnectionHandlers {
   message(message: FrameToHost): void;
   error(code: ErrorCode, message: string): void;
+  /**
+   * The frame is no longer the importer the host connected to: its document navigated away, or
+   * its main thread stopped answering (frozen, or its renderer died). The connection has stopped;
+   * the host removes the frame.
+   */
+  lost?(code: 'frame_navigated' | 'frame_unresponsive', message: string): void;
   /** Sees every message on the port as it is sent or accepted (for the element's debug event). */
   traffic?(direction: 'sent' | 'received', message: object): void;
 }
@@ -25,6 +31,21 @@ function looksLikeProtocol(data: unknown): boolean {
   const type = (data as { type?: unknown }).type;
   return typeof type === 'string' && ('version' in data || type.startsWith('csv-importer:'));
 }
+
+/** How often the host pings a frame that answers pings, and how long the frame may stay silent. */
+export interface LivenessTiming {
+  readonly pingIntervalMs: number;
+  readonly silenceLimitMs: number;
+}
+
+/**
+ * The frame's main thread answers a ping within milliseconds unless it is stuck: its own work
+ * comes in short tasks (the file's work runs in the worker), so ten seconds without a word is a
+ * frozen or dead frame. Three pings in a row must go unanswered too, so a host page whose timers
+ * are throttled (a hidden tab) never mistakes its own slowness for the frame's.
+ */
+export const LIVENESS_TIMING: LivenessTiming = { pingIntervalMs: 1_000, silenceLimitMs: 10_000 };
+const MISSED_PINGS = 3;
 
 /** A host-to-frame message before the connection stamps `version` and `id` on it. */
 export type HostOutgoing = HostToFrame extends infer M
@@ -50,13 +71,21 @@ export class FrameConnection {
   #early: object[] = [];
   #disposed = false;
   #greeted = false;
+  /** `load` events of the iframe so far: the first is the importer's document, any other a navigation. */
+  #loads = 0;
+  #liveness: ReturnType<typeof setInterval> | undefined;
+  readonly #timing: LivenessTiming;
 
-  /** `origin` is the exact origin of a hosted frame; omit it for a srcdoc frame. */
+  /**
+   * `origin` is the exact origin of a hosted frame; omit it for a srcdoc frame. The iframe must
+   * not have loaded yet: its first `load` is taken for the importer's document.
+   */
   constructor(
     frame: HTMLIFrameElement,
     init: Omit<Init, 'version' | 'id' | 'type'>,
     handlers: FrameConnectionHandlers,
     origin?: string,
+    timing: LivenessTiming = LIVENESS_TIMING,
   ) {
     this.#frame = frame;
     // Rows by packed column: the schema of `rows` checks them and rebuilds the records on this
@@ -66,8 +95,56 @@ export class FrameConnection {
     this.#init = { ...init, options: { ...init.options, rowEncoding: 'packed', rowChannel: true } };
     this.#handlers = handlers;
     this.#origin = origin;
+    this.#timing = timing;
     window.addEventListener('message', this.#onWindowMessage);
+    frame.addEventListener('load', this.#onLoad);
   }
+
+  /**
+   * A second `load` means the frame's document was replaced: code in it navigated (with data in
+   * the URL, perhaps), or something reloaded it. Whatever it holds now is not the importer.
+   */
+  readonly #onLoad = (): void => {
+    if (++this.#loads < 2 || this.#disposed) return;
+    this.#lose(
+      'frame_navigated',
+      "The importer's frame navigated away, so it was removed. Open the importer again to retry.",
+    );
+  };
+
+  #lose(code: 'frame_navigated' | 'frame_unresponsive', message: string): void {
+    this.dispose();
+    this.#handlers.lost?.(code, message);
+  }
+
+  /**
+   * Pings the frame once it said it answers pings. Any message from the frame counts as a sign
+   * of life; a frame silent for `silenceLimitMs` across `MISSED_PINGS` pings is lost.
+   */
+  #watch(): void {
+    if (this.#liveness !== undefined) return;
+    let missed = 0;
+    let pingedAt = performance.now();
+    this.#liveness = setInterval(() => {
+      const now = performance.now();
+      missed = this.#heardAt >= pingedAt ? 0 : missed + 1;
+      const silent = now - this.#heardAt;
+      if (missed >= MISSED_PINGS && silent >= this.#timing.silenceLimitMs) {
+        this.#lose(
+          'frame_unresponsive',
+          `The importer stopped responding for ${Math.round(silent / 1000)} s and was closed. Open it again to retry; if the same file does it again, it may be too large or damaged.`,
+        );
+        return;
+      }
+      pingedAt = now;
+      this.send({ type: 'ping' });
+    }, this.#timing.pingIntervalMs);
+  }
+
+  /** When the frame was last heard from on its ports. */
+  #heardAt = 0;
+  /** A delivery has begun (a rows channel opened, or a batch came) and has not completed yet. */
+  #delivering = false;
 
   /**
    * Sends a message on the port; held until the handshake (after `init`), dropped after
@@ -89,6 +166,8 @@ export class FrameConnection {
   dispose(): void {
     this.#disposed = true;
     this.#early = [];
+    clearInterval(this.#liveness);
+    this.#frame.removeEventListener('load', this.#onLoad);
     window.removeEventListener('message', this.#onWindowMessage);
     this.#port?.close();
     this.#port = undefined;
@@ -159,9 +238,20 @@ export class FrameConnection {
       'a message from the frame that does not match the protocol',
     );
     if (!message) return;
+    this.#heardAt = performance.now();
     this.#handlers.traffic?.('received', message);
-    if (message.type === 'rows-channel') this.#openRowsChannel(event.ports);
-    else this.#handlers.message(message);
+    if (message.type === 'rows-channel') {
+      this.#delivering = true;
+      this.#openRowsChannel(event.ports);
+    } else if (message.type === 'alive') this.#watch();
+    else if (message.type === 'complete' && !this.#delivering) {
+      // One completion per delivery: a second one (or one before any) is not the frame's app.
+      this.#handlers.error('invalid_message', 'Dropped a completion that follows no delivery.');
+    } else {
+      if (message.type === 'rows') this.#delivering = true;
+      if (message.type === 'complete') this.#delivering = false;
+      this.#handlers.message(message);
+    }
   };
 
   #openRowsChannel(ports: readonly MessagePort[]): void {
@@ -182,6 +272,7 @@ export class FrameConnection {
         'a message on the rows channel that is not a rows batch',
       );
       if (!message) return;
+      this.#heardAt = performance.now();
       this.#unanswered.add(message.id);
       this.#handlers.traffic?.('received', message);
       this.#handlers.message(message);

@@ -70,7 +70,7 @@ describe('@csv-importer/element as published', () => {
     );
     assert.deepEqual(
       element.cssParts.map((p: { name: string }) => p.name),
-      ['trigger', 'frame', 'dialog'],
+      ['trigger', 'frame', 'dialog', 'notice'],
     );
   });
 

@@ -202,6 +202,13 @@ export const ThemeUpdateSchema = v.strictObject({
 /** The host closes the import; the frame stops what it is doing. */
 export const CancelSchema = v.strictObject({ type: v.literal('cancel'), version, id });
 
+/**
+ * The host asks whether the frame's main thread still answers; the frame replies `alive`. A host
+ * sends it only to a frame that has sent `alive` of its own accord (frames before this message
+ * existed never do, and would report it as invalid).
+ */
+export const PingSchema = v.strictObject({ type: v.literal('ping'), version, id });
+
 export const HostToFrameSchema = v.variant('type', [
   InitSchema,
   AckSchema,
@@ -210,6 +217,7 @@ export const HostToFrameSchema = v.variant('type', [
   HookErrorSchema,
   ThemeUpdateSchema,
   CancelSchema,
+  PingSchema,
 ]);
 export type HostToFrame = v.InferOutput<typeof HostToFrameSchema>;
 
@@ -317,6 +325,19 @@ export const CompleteSchema = v.strictObject({
 });
 export type Complete = v.InferOutput<typeof CompleteSchema>;
 
+/**
+ * The frame's main thread runs: sent once right after the handshake (which tells the host it may
+ * send `ping`), then in reply to each `ping`. A host that hears nothing on the port for a while
+ * after pings knows the frame froze or its renderer died.
+ */
+export const AliveSchema = v.strictObject({
+  type: v.literal('alive'),
+  version,
+  id,
+  replyTo: v.optional(id),
+});
+export type Alive = v.InferOutput<typeof AliveSchema>;
+
 export const ErrorCodeSchema = v.picklist([
   'protocol_version',
   'invalid_message',
@@ -416,6 +437,7 @@ export const FrameToHostSchema = v.variant('type', [
   CloseRequestSchema,
   SaveFileSchema,
   RowsChannelSchema,
+  AliveSchema,
 ]);
 export type FrameToHost = v.InferOutput<typeof FrameToHostSchema>;
 /** A frame-to-host message as sent: as received, but `rows` may be `RowColumns`. */

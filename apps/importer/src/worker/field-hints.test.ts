@@ -58,23 +58,23 @@ describe('hints and value suggestions', () => {
       { key: 'plan', label: 'Plan', type: 'select' as const, options: ['free', 'pro', 'enterprise'] },
     ];
     const { session } = await sessionOf('Plan\nEnterprize\nfre\nPRO\npro\nzzz\npro\n', plans);
-    assert.deepEqual(session.suggestValues('plan'), [
+    assert.deepEqual(session.suggestValues(0, 'plan'), [
       { value: 'pro', count: 2, suggestion: 'pro', confidence: 1 },
       {
         value: 'Enterprize',
         count: 1,
         suggestion: 'enterprise',
-        confidence: session.suggestValues('plan')[1]!.confidence,
+        confidence: session.suggestValues(0, 'plan')[1]!.confidence,
       },
       {
         value: 'fre',
         count: 1,
         suggestion: 'free',
-        confidence: session.suggestValues('plan')[2]!.confidence,
+        confidence: session.suggestValues(0, 'plan')[2]!.confidence,
       },
       { value: 'PRO', count: 1, suggestion: 'pro', confidence: 1 },
       { value: 'zzz', count: 1, suggestion: null, confidence: 0 },
     ]);
-    assert.deepEqual(session.suggestValues('plan', 1).length, 1);
+    assert.deepEqual(session.suggestValues(0, 'plan', 1).length, 1);
   });
 });

@@ -42,16 +42,16 @@ export function fieldHints(
 }
 
 /**
- * Options suggested for the distinct values of a select field's column (core's `matchValues`,
- * fuzzy included), most frequent first; empty for a field that is no select or reads no column.
+ * Options suggested for the distinct values of file column `source` as select field `spec`
+ * (core's `matchValues`, fuzzy included), most frequent first; empty for a field that is no
+ * select. The column is given, not read from the mapping: the values step runs before `validate`.
  */
 export function suggestValues(
   data: Dataset,
   spec: ColumnSpec,
-  field: number,
+  source: number,
   limit: number,
 ): ValueSuggestion[] {
-  const source = data.sourceOf(field);
   if (spec.type !== 'select' || source < 0) return [];
   const values = data.distinctValues(source, limit);
   const matches = matchValues(

@@ -13,7 +13,6 @@ import {
   type RecordIssue,
   RecordWidths,
   sniffFile,
-  Workbook,
   WorkbookError,
 } from '@csv-importer/core';
 import { CellStore } from './cell-store.ts';
@@ -229,10 +228,7 @@ export class SourceReader {
         onProgress: () => this.#beat(),
         signal,
       };
-      const values =
-        workbook instanceof Workbook
-          ? await workbook.readSheetAsync(name, options)
-          : workbook.readSheet(name, options);
+      const values = await workbook.readSheetAsync(name, options);
       return values
         .filter((row) => row.some((cell) => cell !== null && cell !== ''))
         .map((row) => row.map((cell) => (cell === null ? '' : String(cell))));

@@ -1,4 +1,4 @@
-import type { ColumnHints, ColumnSpec, Issue } from '@csv-importer/core';
+import { type ColumnHints, type ColumnSpec, type Issue, readWithHints } from '@csv-importer/core';
 import { Dataset } from './dataset.ts';
 import { Delivery } from './delivery-batches.ts';
 import { Edits } from './edits.ts';
@@ -24,6 +24,7 @@ import type {
   Filter,
   FindQuery,
   GridWindow,
+  HintReading,
   ImportSessionApi,
   LoadProgress,
   LoadResult,
@@ -123,6 +124,18 @@ export class ImportSession implements ImportSessionApi {
     return this.#data.distinctValues(column, limit);
   }
 
+  suggestValues(column: number, fieldKey: string, limit = 200): ValueSuggestion[] {
+    return suggestValues(this.#data, this.#specs[this.#validation.fieldIndex(fieldKey)]!, column, limit);
+  }
+
+  readWithHints(
+    kind: 'number' | 'date',
+    texts: readonly string[],
+    choices: readonly ColumnHints[],
+  ): HintReading[][] {
+    return texts.map((text) => choices.map((hints) => readWithHints(kind, text, hints)));
+  }
+
   validate(
     mapping: Mapping,
     valueMapping: ValueMapping = {},
@@ -151,11 +164,6 @@ export class ImportSession implements ImportSessionApi {
       canRedo: this.#edits.canRedo,
       hints: this.#hints,
     };
-  }
-
-  suggestValues(fieldKey: string, limit = 200): ValueSuggestion[] {
-    const field = this.#validation.fieldIndex(fieldKey);
-    return suggestValues(this.#data, this.#specs[field]!, field, limit);
   }
 
   // ---- edits -------------------------------------------------------------------------------------

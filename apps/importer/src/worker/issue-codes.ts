@@ -17,20 +17,25 @@ interface CodeEntry {
  */
 export class IssueCodes {
   readonly #table: CodeEntry[] = [{ code: '', level: 'info' }];
-  readonly #index = new Map<string, number>();
+  /** Per level, code to number: read for every note a delivered cell has, so no key is built. */
+  readonly #index: Record<IssueLevel, Map<string, number>> = {
+    error: new Map(),
+    warning: new Map(),
+    info: new Map(),
+  };
   readonly #params = new Map<number, Params>();
   /** The code of a repeated value in a unique field. */
   readonly duplicate = this.codeOf('duplicate', 'error');
 
   /** The number of a code at a level, given one the first time it is seen. */
   codeOf(code: string, level: IssueLevel): number {
-    const key = `${level}:${code}`;
-    let index = this.#index.get(key);
+    const byCode = this.#index[level];
+    let index = byCode.get(code);
     if (index === undefined) {
       index = this.#table.length;
       if (index > 255) throw new Error('more than 255 distinct issue codes');
       this.#table.push({ code, level });
-      this.#index.set(key, index);
+      byCode.set(code, index);
     }
     return index;
   }

@@ -95,6 +95,9 @@ export type Mapping = Readonly<Record<string, number | null>>;
 /** Per field: file value to the option it stands for (select fields). */
 export type ValueMapping = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
+/** How a cell reads under a hint: the number, the ISO date, or null when it is not valid that way. */
+export type HintReading = number | string | null;
+
 /** Counts after validation and after every change, per field and in total. */
 export interface ValidationSummary {
   /** Rows that are not deleted. */
@@ -286,6 +289,23 @@ export interface ImportSessionApi {
   /** Distinct values of one file column with their counts, most frequent first. */
   distinctValues(column: number, limit?: number): { value: string; count: number }[];
   /**
+   * The distinct values of file column `column` (most frequent first) with the option of select
+   * field `fieldKey` each stands for, by core's `matchValues` (exact, normalized, close spelling).
+   * The column comes first and is not taken from the mapping: the values step runs before
+   * `validate` sets the mapping it leads to.
+   */
+  suggestValues(column: number, fieldKey: string, limit?: number): ValueSuggestion[];
+  /**
+   * Each of `texts` (cells of the user's file) read under each of `choices`, by core's
+   * `readWithHints`: what the review step shows the user to choose a decimal separator or a
+   * day/month order with.
+   */
+  readWithHints(
+    kind: 'number' | 'date',
+    texts: readonly string[],
+    choices: readonly ColumnHints[],
+  ): HintReading[][];
+  /**
    * Applies the mapping and validates every row; deletions and history start afresh. Each
    * number and date column is read with the hints core detects from its first 500 rows, the
    * user's `hints` (decimal separator, day/month order) over them; the value mapping of a select
@@ -296,8 +316,6 @@ export interface ImportSessionApi {
     valueMapping?: ValueMapping,
     hints?: Readonly<Record<string, ColumnHints>>,
   ): ValidationSummary;
-  /** Options suggested for the distinct values of a select field's column, most frequent first. */
-  suggestValues(fieldKey: string, limit?: number): ValueSuggestion[];
   summary(): ValidationSummary;
   edit(row: number, fieldKey: string, value: string): EditResult;
   countValue(fieldKey: string, value: string): number;

@@ -232,7 +232,7 @@ export class Validation {
 
   /**
    * Re-checks one cell, uniqueness included: a repeated value is an error over the cell's own
-   * warning; the cell's own error comes first (the repeat is still delivered beside it).
+   * warning (an invalid cell holds no value, so it is never a repeat).
    */
   recheck(row: number, field: number): void {
     this.#table.deleteParams(row * this.#columns.length + field);
@@ -256,15 +256,23 @@ export class Validation {
   // ---- unique index ------------------------------------------------------------------------------
 
   /**
-   * A cell's key for uniqueness, as core's `uniqueKey` makes it of the typed value (the user's
-   * text for an invalid cell, as delivered). Stable while the cell's text is.
+   * A cell's key for uniqueness, as core's `uniqueKey` makes it of the typed value; `null` for an
+   * invalid cell, which has no typed value (as `validateTable` leaves it out). Stable while the
+   * cell's text is. While the index is built, the codes just checked say which cells are invalid.
    */
-  #uniqueKey(row: number, field: number): string | null {
+  #uniqueKey(row: number, field: number, building: boolean): string | null {
     const column = this.#columns[field]!;
     const raw = this.#data.raw(row, field);
-    // A bare cell of a column whose value is its text is its own value, valid or not.
-    const value = column.keepsText && isBare(raw) ? raw : this.#valueOf(column.check(raw));
-    return uniqueKey(value, this.#uniqueFolds[field]!);
+    const fold = this.#uniqueFolds[field]!;
+    if (building) {
+      const code = this.#codes[field]![row]!;
+      if (code !== VALID && this.#table.levelOf(code) === 'error') return null;
+      // A bare cell of a column whose value is its text is its own value.
+      if (column.keepsText && isBare(raw)) return uniqueKey(raw, fold);
+    }
+    const result = column.check(raw);
+    if (!result.ok) return null;
+    return uniqueKey(column.keepsText && isBare(raw) ? raw : result.value, fold);
   }
 
   #valueOf(result: CellResult): CellValue {
@@ -275,10 +283,12 @@ export class Validation {
     const unique = (this.#columns[field]!.spec as { unique?: boolean | { caseInsensitive?: boolean } })
       .unique;
     this.#uniqueFolds[field] = typeof unique === 'object' && unique.caseInsensitive === true;
-    const index = new UniqueRows(this.#data.rowCount, (row) => this.#uniqueKey(row, field));
+    let building = true;
+    const index = new UniqueRows(this.#data.rowCount, (row) => this.#uniqueKey(row, field, building));
     this.#unique[field] = index;
     // Called from `run`, where no row is deleted.
     index.addAll(this.#beat);
+    building = false;
     const duplicate = this.#table.duplicate;
     const codes = this.#codes[field]!;
     for (let r = 0; r < this.#data.rowCount; r++) {
@@ -381,8 +391,8 @@ export class Validation {
     const columns = this.#columns;
     const held = this.#host.get(r);
     const hostValues = this.#hostValues.get(r);
-    for (const { code, params } of this.#rowFindings.get(r) ?? [])
-      issues.push(this.#issue(as, '', code, params));
+    const findings = this.#rowFindings.size > 0 ? this.#rowFindings.get(r) : undefined;
+    if (findings) for (const { code, params } of findings) issues.push(this.#issue(as, '', code, params));
     for (let f = 0; f < columns.length; f++) {
       const column = columns[f]!;
       const key = column.key;
@@ -402,21 +412,22 @@ export class Validation {
           own = this.#table.codeOf(result.code, 'error');
           issues.push(this.#issue(as, key, own, result.params));
         }
-        if (result.notes !== undefined) {
-          for (const note of result.notes) {
-            const noted = this.#table.codeOf(note.code, note.level);
-            if (own === VALID && note.level === 'warning') own = noted;
-            issues.push(this.#issue(as, key, noted, note.params));
+        const notes = result.notes;
+        if (notes !== undefined) {
+          for (let n = 0; n < notes.length; n++) {
+            const { code: noteCode, level, params } = notes[n]!;
+            if (own === VALID && level === 'warning') own = this.#table.codeOf(noteCode, level);
+            // Straight from core's note: at most one object per note, no lookup.
+            issues.push(
+              params
+                ? { row: as, column: key, code: noteCode, level, params }
+                : { row: as, column: key, code: noteCode, level },
+            );
           }
         }
       }
       if (code !== VALID && code !== own)
         issues.push(this.#issue(as, key, code, this.#paramsOf(r, f, code, deliveredAs)));
-      // A repeated value whose cell shows another error is a duplicate all the same.
-      if (code !== this.#table.duplicate && this.#isDuplicate(r, f))
-        issues.push(
-          this.#issue(as, key, this.#table.duplicate, { firstRow: deliveredAs(this.firstOf(r, f)) }),
-        );
       const finding = held?.get(f);
       if (finding && finding.code !== code) issues.push(this.#issue(as, key, finding.code, finding.params));
       if (hostValues && Object.hasOwn(hostValues, key)) values[f] = hostValues[key];
@@ -426,7 +437,10 @@ export class Validation {
   /** An issue of delivered row `as` from an entry of the code table. */
   #issue(as: number, column: string, entry: number, params?: Params): Issue {
     const { code, level } = this.#table.entry(entry);
-    return { row: as, column, code: code as Issue['code'], level, ...(params ? { params } : {}) };
+    // Two fixed shapes, no spread: one issue per cell with a note, a million at a million rows.
+    return params
+      ? { row: as, column, code: code as Issue['code'], level, params }
+      : { row: as, column, code: code as Issue['code'], level };
   }
 
   /** The issues of a data row as `deliverRow` gives them, numbered by data row. */

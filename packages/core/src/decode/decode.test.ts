@@ -154,4 +154,15 @@ describe('decoding', () => {
     assert.ok(plausibility('Ž–¼,ƒ[ƒ‹') < 0);
     assert.ok(plausibility('Jьrgen') < 0);
   });
+
+  test('a legacy file whose first 64 KB are plain ASCII is told by its last bytes', async () => {
+    const ascii = `name;city\r\n${'Smith;London\r\n'.repeat(6_000)}`;
+    const accents = 'Jürgen;Köln\r\nRené;Zürich\r\nFrançois;Besançon\r\n'.repeat(3_000);
+    const bytes = Buffer.from(ascii + accents, 'latin1');
+    assert.ok(bytes.length > 2 * 64 * 1024);
+    const decoded = await decodeFile(new Blob([bytes]));
+    assert.equal(decoded.encoding, 'windows-1252');
+    const utf8 = Buffer.from(ascii + accents, 'utf8');
+    assert.equal((await decodeFile(new Blob([utf8]))).encoding, 'utf-8');
+  });
 });

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
+import { CONTACTS, CUSTOMERS, INVENTORY, PEOPLE, SALES } from '../../../../tests/golden/golden-specs.ts';
 import type { CellValue, ColumnSpec } from '../columns/column-spec.ts';
-import { defineColumns } from '../columns/define-columns.ts';
 import { decodeFile, sniffFile } from '../decode/decode.ts';
 import { exportRecordsCsv } from '../export/export-csv.ts';
 import type { Issue } from '../issues/issue.ts';
@@ -23,50 +23,6 @@ import { Workbook } from '../xlsx/xlsx.ts';
  * Regenerate on purpose with `UPDATE_GOLDEN=1 node scripts/test.mjs unit`, then
  * `npx biome format --write tests/golden`, and review the diff.
  */
-
-const CONTACTS = defineColumns([
-  { key: 'firstName', label: 'First name', required: true },
-  { key: 'lastName', label: 'Last name', required: true },
-  { key: 'email', label: 'E-mail', type: 'email', required: true, unique: { caseInsensitive: true } },
-  { key: 'phone', label: 'Phone', type: 'phone' },
-  { key: 'dateOfBirth', label: 'Date of birth', type: 'date' },
-  { key: 'country', label: 'Country', type: 'regex', pattern: '^[A-Z]{2}$' },
-  { key: 'plan', label: 'Plan', type: 'select', options: ['free', 'starter', 'pro', 'enterprise'] },
-  { key: 'seats', label: 'Seats', type: 'integer', min: 0 },
-  { key: 'active', label: 'Active', type: 'boolean' },
-  { key: 'notes', label: 'Notes' },
-] as const);
-
-const SALES = defineColumns([
-  { key: 'firstName', label: 'First name', synonyms: ['Vorname'] },
-  { key: 'lastName', label: 'Last name', synonyms: ['Nachname'] },
-  { key: 'email', label: 'E-mail', type: 'email' },
-  { key: 'revenue', label: 'Revenue', type: 'number', synonyms: ['Umsatz'] },
-  { key: 'date', label: 'Date', type: 'date', formats: ['DD.MM.YYYY'], synonyms: ['Datum'] },
-  { key: 'city', label: 'City', synonyms: ['Stadt'] },
-] as const);
-
-const PEOPLE = defineColumns([
-  { key: 'name', label: 'Name' },
-  { key: 'city', label: 'City' },
-  { key: 'amount', label: 'Amount', type: 'number', decimals: 2 },
-] as const);
-
-const INVENTORY = defineColumns([
-  { key: 'sku', label: 'SKU', type: 'regex', pattern: '^[A-Z]-\\d+$', unique: true },
-  { key: 'name', label: 'Name', required: true },
-  { key: 'price', label: 'Price', type: 'number', min: 0 },
-  { key: 'stock', label: 'Stock', type: 'integer', min: 0 },
-] as const);
-
-const CUSTOMERS = defineColumns([
-  { key: 'id', label: 'Customer ID', type: 'integer', unique: true },
-  { key: 'company', label: 'Company', required: true },
-  { key: 'email', label: 'E-mail', type: 'email' },
-  { key: 'signedUp', label: 'Signed up', type: 'date' },
-  { key: 'spend', label: 'Monthly spend', type: 'number' },
-  { key: 'vip', label: 'VIP', type: 'boolean' },
-] as const);
 
 interface Golden {
   kind: string;
@@ -128,7 +84,7 @@ async function importFixture(file: string, columns: readonly ColumnSpec[], sheet
     records.push(result.record);
     issues.push(...result.issues);
   });
-  issues.push(...validateTable(columns, records));
+  issues.push(...validateTable(columns, records, [], issues));
   issues.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column) || a.code.localeCompare(b.code));
   return {
     kind,

@@ -129,6 +129,10 @@ describe('matchColumns', () => {
     assert.equal(level('Home Email', { key: 'workEmail', label: 'Work e-mail' }), 'none');
     assert.equal(level('Phone', { key: 'phone', label: 'Telephone' }), 'sure');
     assert.equal(level('Courriel', { key: 'email', label: 'E-mail' }), 'sure');
+    const name: ColumnSpec = { key: 'name', label: 'Name' };
+    assert.equal(level('Full name', name), 'sure', 'an ambiguous field name does not weaken a plain header');
+    assert.equal(level('First Name', name), 'none', 'a given name is not a whole name');
+    assert.equal(level('Company Name', name), 'none');
     // Beside the plain column, the qualified one loses the field.
     const both = matchColumns(['Secondary Email', 'Email address'], [{ key: 'email', label: 'E-mail' }]);
     assert.deepEqual(

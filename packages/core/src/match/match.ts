@@ -75,7 +75,8 @@ function conceptScore(header: NameAnalysis, field: NameAnalysis): number | null 
     return 0;
   }
   let score = relation === 'same' ? 0.96 : relation === 'narrower' ? 0.88 : relation === 'wider' ? 0.8 : 0.75;
-  if (header.weak || field.weak) score = Math.min(score, 0.85);
+  // An ambiguous header (`Nom`, `Title`) is likely at best; an ambiguous field name is not the file's doubt.
+  if (header.weak) score = Math.min(score, 0.85);
   if (header.approx || field.approx) score = Math.min(score, 0.82);
   for (const mod of header.mods) {
     if (field.modSet.has(mod)) continue;

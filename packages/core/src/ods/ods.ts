@@ -5,7 +5,14 @@ import {
   type SpreadsheetLimits,
 } from '../spreadsheet/sheet-grid.ts';
 import { ZipParts } from '../spreadsheet/zip-parts.ts';
-import { type SheetInfo, type SheetReadOptions, type SheetValue, WorkbookError } from '../xlsx/xlsx.ts';
+import {
+  runAsync,
+  runSync,
+  type SheetInfo,
+  type SheetReadOptions,
+  type SheetValue,
+  WorkbookError,
+} from '../xlsx/xlsx.ts';
 import { type XmlHandler, XmlLimitError, XmlSyntaxError, XmlTokenizer } from '../xlsx/xml-tokenizer.ts';
 
 /** The grid of an OpenDocument spreadsheet as LibreOffice and Excel address it. */
@@ -159,6 +166,15 @@ export class OdsWorkbook {
    * rows up to the first with a value beyond that many; `onProgress` hears the rows read so far.
    */
   readSheet(sheet: string | number, options: SheetReadOptions = {}): SheetValue[][] {
+    return runSync(this.#read(sheet, options), options.signal);
+  }
+
+  /** As `readSheet`, but lets the event loop run every few tens of milliseconds (a cancel, a ping). */
+  readSheetAsync(sheet: string | number, options: SheetReadOptions = {}): Promise<SheetValue[][]> {
+    return runAsync(this.#read(sheet, options), options.signal);
+  }
+
+  *#read(sheet: string | number, options: SheetReadOptions): Generator<void, SheetValue[][]> {
     const index = typeof sheet === 'number' ? sheet : this.sheets.findIndex((s) => s.name === sheet);
     const info = this.sheets[index];
     if (info === undefined) throw new WorkbookError('no_such_sheet', `The workbook has no sheet "${sheet}".`);
@@ -259,7 +275,10 @@ export class OdsWorkbook {
         if (cell) addText(cdata ? raw : unescapeOds(raw));
       },
     });
-    for (const read_ of read) fraction = read_ / compressed;
+    for (const done of read) {
+      fraction = done / compressed;
+      yield;
+    }
     return grid.rows(options.maxRows);
   }
 

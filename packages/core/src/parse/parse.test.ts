@@ -295,6 +295,31 @@ describe('malformed quotes and invalid bytes', () => {
     );
   });
 
+  test('a file whose every row has a stray quote reads every row, each flagged', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${i},"Best" customer ${i},x`);
+    const { rows: all, issues } = await read(chunked(`id,segment,flag\n${rows.join('\n')}\n`, 65_536));
+    assert.equal(all.length, 20_001);
+    assert.deepEqual(all[20_000], ['19999', '"Best" customer 19999', 'x']);
+    assert.equal(issues.length, 20_000);
+    assert.ok(issues.every((issue, i) => issue.record === i + 1 && issue.code === 'malformed_quotes'));
+  });
+
+  test('after a bad quote, the rest of the chunk reads as papaparse would: quoted cells, spaces after a quote, CRLF', async () => {
+    const text = 'a,b\n1,"x" y\n2,"ok"  \n3,"multi\nline","q""q"\n4,plain\n';
+    const { rows, issues } = await read(chunked(text, 1_000));
+    assert.deepEqual(rows, [
+      ['a', 'b'],
+      ['1', '"x" y'],
+      ['2', 'ok'],
+      ['3', 'multi\nline', 'q"q'],
+      ['4', 'plain'],
+    ]);
+    assert.deepEqual(
+      issues.map((i) => i.record),
+      [1],
+    );
+  });
+
   test('a quote never closed at the end of the file takes its line only', async () => {
     const { rows, issues } = await read(chunked('a,b\n1,"never closed\n2,3\n', 4));
     assert.deepEqual(rows, [

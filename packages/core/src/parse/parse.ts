@@ -222,7 +222,7 @@ export async function* parseTextStream(
           pending = pending.slice(result.meta.cursor);
           rows = result.data.filter((row) => !isBlank(row));
         } else {
-          const read = readAroundQuotes(pending, dialect.delimiter, done, records, limits, maxRecord);
+          const read = readAroundQuotes(pending, result, dialect.delimiter, done, records, limits, maxRecord);
           pending = pending.slice(read.cursor);
           rows = read.rows;
           issues = read.issues;
@@ -255,13 +255,16 @@ function replacementIssues(rows: readonly (readonly string[])[], firstRecord: nu
 }
 
 /**
- * Reads `text` where papaparse complained about quotes (or an open quote has run past the
- * longest possible record): the records before the complaint as papaparse reads them, the
- * record it is about by `readRecordAsLine`, and so on to the end of `text`. `cursor` is where
- * the unread rest (an unfinished record) starts.
+ * Reads `text` where papaparse complained about quotes (`result`, its reading of `text`), or an
+ * open quote has run past the longest possible record: the records before the complaint as
+ * papaparse read them, then the rest of `text` record by record with `readRecordAsLine`, each
+ * record with a malformed quote named. Reading on record by record, not with papaparse again
+ * from each complaint, keeps a chunk full of bad quotes linear. `cursor` is where the unread rest
+ * (an unfinished record) starts.
  */
 function readAroundQuotes(
   text: string,
+  result: Papa.ParseResult<string[]>,
   delimiter: string,
   done: boolean,
   firstRecord: number,
@@ -270,52 +273,49 @@ function readAroundQuotes(
 ): { rows: string[][]; issues: RecordIssue[]; cursor: number } {
   const rows: string[][] = [];
   const issues: RecordIssue[] = [];
-  const config = { delimiter, newline: '\n', quoteChar: '"' } as const;
-  let offset = 0;
-  for (;;) {
-    const rest = text.slice(offset);
-    const result = new Papa.Parser(config).parse(rest, 0, !done) as Papa.ParseResult<string[]>;
-    const complaint = result.errors.find((e) => e.type === 'Quotes');
-    let start: number;
-    if (complaint) {
-      // The records before the one complained about are sound; `preview` finds where it starts.
-      const before = complaint.row ?? 0;
-      const sound = new Papa.Parser({ ...config, preview: before }).parse(rest, 0, false) as Papa.ParseResult<
-        string[]
-      >;
-      pushRecords(rows, before > 0 ? sound.data : []);
-      start = offset + (before > 0 ? sound.meta.cursor : 0);
-    } else {
-      pushRecords(rows, result.data);
-      start = offset + result.meta.cursor;
-      // No complaint: the rest is an unfinished record, unless it is too long to be one.
-      if (text.length - start <= maxRecord) return { rows, issues, cursor: start };
-    }
-    const record = readRecordAsLine(text, start, delimiter, done, limits.maxCellLength);
+  const complaint = result.errors.find((e) => e.type === 'Quotes');
+  let offset: number;
+  if (complaint) {
+    // The records before the one complained about are sound; `preview` finds where it starts.
+    const before = complaint.row ?? 0;
+    if (before > 0) {
+      const config = { delimiter, newline: '\n', quoteChar: '"', preview: before } as const;
+      const sound = new Papa.Parser(config).parse(text, 0, false) as Papa.ParseResult<string[]>;
+      pushRecords(rows, sound.data);
+      offset = sound.meta.cursor;
+    } else offset = 0;
+  } else {
+    pushRecords(rows, result.data);
+    offset = result.meta.cursor;
+    // No complaint: the rest is an unfinished record, unless it is too long to be one.
+    if (text.length - offset <= maxRecord) return { rows, issues, cursor: offset };
+  }
+  while (offset < text.length) {
+    const record = readRecordAsLine(text, offset, delimiter, done, limits.maxCellLength);
     if (!record) {
-      if (text.length - start > maxRecord)
+      if (text.length - offset > maxRecord)
         throw new DecodeError(
           'cell_too_long',
           `Row ${count(firstRecord + rows.length + 1)} does not end within ${count(maxRecord)} characters; the importer accepts cells of at most ${count(limits.maxCellLength)} characters.`,
         );
-      return { rows, issues, cursor: start };
-    }
-    if (!(record.cells.length === 1 && record.cells[0] === '')) {
-      issues.push({ record: firstRecord + rows.length, code: 'malformed_quotes', level: 'warning' });
-      rows.push(record.cells);
+      break;
     }
     offset = record.end;
-    if (offset >= text.length) return { rows, issues, cursor: offset };
+    if (record.cells.length === 1 && record.cells[0] === '') continue;
+    if (record.malformed)
+      issues.push({ record: firstRecord + rows.length, code: 'malformed_quotes', level: 'warning' });
+    rows.push(record.cells);
   }
+  return { rows, issues, cursor: offset };
 }
 
 /**
  * Reads the record at `start` of `text` as its line shows: a quoted cell counts as quoted only
- * where its closing quote is followed by the delimiter or the line's end; any other cell, a
- * malformed quoted one included, runs to the next delimiter or line end, its quotes kept as
- * text. So `"Best" customer,London` reads as `"Best" customer` and `London`, and a quote never
- * closed takes no more than its own line. `undefined` when the record's end is not in `text`
- * yet and more may come (`done` false).
+ * where its closing quote is followed (spaces aside) by the delimiter or the line's end; any
+ * other cell, a malformed quoted one included, runs to the next delimiter or line end, its quotes
+ * kept as text, and makes the record `malformed`. So `"Best" customer,London` reads as
+ * `"Best" customer` and `London`, and a quote never closed takes no more than its own line.
+ * `undefined` when the record's end is not in `text` yet and more may come (`done` false).
  */
 export function readRecordAsLine(
   text: string,
@@ -323,9 +323,10 @@ export function readRecordAsLine(
   delimiter: string,
   done: boolean,
   maxCellLength: number,
-): { cells: string[]; end: number } | undefined {
+): { cells: string[]; end: number; malformed: boolean } | undefined {
   const cells: string[] = [];
   const n = text.length;
+  let malformed = false;
   let i = start;
   for (;;) {
     let quoted = false;
@@ -344,26 +345,29 @@ export function readRecordAsLine(
       }
       if (close === -1 && !done && n - i <= maxCellLength) return undefined;
       if (close !== -1) {
-        if (close + 1 === n && !done) return undefined;
-        const next = text[close + 1];
+        let after = close + 1;
+        while (text[after] === ' ' && delimiter !== ' ') after++;
+        if (after === n && !done) return undefined;
+        const next = text[after];
         if (next === undefined || next === delimiter || next === '\n') {
           cells.push(text.slice(i + 1, close).replaceAll('""', '"'));
-          i = close + 1;
+          i = after;
           quoted = true;
         }
       }
+      if (!quoted) malformed = true;
     }
     if (!quoted) {
-      const line = text.indexOf('\n', i);
-      const cut = text.indexOf(delimiter, i);
-      if (line === -1 && !done) return undefined;
-      const lineEnd = line === -1 ? n : line;
-      const end = cut !== -1 && cut < lineEnd ? cut : lineEnd;
+      // Up to the cell's end only: a search for the delimiter to the end of `text` would make a
+      // chunk of one-column records quadratic.
+      let end = i;
+      while (end < n && text[end] !== '\n' && !text.startsWith(delimiter, end)) end++;
+      if (end === n && !done) return undefined;
       cells.push(text.slice(i, end));
       i = end;
     }
-    if (i >= n) return { cells, end: n };
-    if (text[i] === '\n') return { cells, end: i + 1 };
+    if (i >= n) return { cells, end: n, malformed };
+    if (text[i] === '\n') return { cells, end: i + 1, malformed };
     i += delimiter.length;
   }
 }

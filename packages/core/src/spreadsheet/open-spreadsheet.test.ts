@@ -44,6 +44,13 @@ describe('one workbook written by real software in every format', () => {
       // maxRows: up to the first row with a value beyond the limit.
       assert.deepEqual(book.readSheet('Orders', { maxRows: 2 }), ORDERS.slice(0, 3));
       await assert.rejects(async () => book.readSheet('Nope'), { code: 'no_such_sheet' });
+      // The worker's path: the same values, and an aborted signal stops the read.
+      assert.deepEqual(await book.readSheetAsync('Orders'), ORDERS);
+      const controller = new AbortController();
+      controller.abort();
+      await assert.rejects(book.readSheetAsync('Orders', { signal: controller.signal }), {
+        code: 'cancelled',
+      });
     });
   }
 });

@@ -16,6 +16,8 @@ export type SpreadsheetFormat = 'xlsx' | 'xlsb' | 'xls' | 'ods';
 export interface SpreadsheetBook {
   readonly sheets: readonly SheetInfo[];
   readSheet(sheet: string | number, options?: SheetReadOptions): SheetValue[][];
+  /** As `readSheet`, letting the event loop run every few tens of milliseconds; `signal` stops it. */
+  readSheetAsync(sheet: string | number, options?: SheetReadOptions): Promise<SheetValue[][]>;
 }
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

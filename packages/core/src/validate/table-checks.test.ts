@@ -40,6 +40,17 @@ describe('table-level checks', () => {
     assert.deepEqual(index.issues(), []);
   });
 
+  test('an invalid cell holds no value for uniqueness: its own error says what is wrong', () => {
+    const records = [{ email: 'ada@' }, { email: 'ada@' }, { email: 'b@x.io' }, { email: 'b@x.io' }];
+    const cellIssues = [
+      { row: 0, column: 'email', code: 'invalid_email' as const, level: 'error' as const },
+      { row: 1, column: 'email', code: 'invalid_email' as const, level: 'error' as const },
+    ];
+    assert.deepEqual(validateTable([{ key: 'email', label: 'E', unique: true }], records, [], cellIssues), [
+      { row: 3, column: 'email', code: 'duplicate', level: 'error', params: { firstRow: 2 } },
+    ]);
+  });
+
   test('the index follows edits and deletions', () => {
     const index = new UniqueIndex('sku');
     index.set(0, 'A');

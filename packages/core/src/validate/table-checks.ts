@@ -105,12 +105,15 @@ export function uniqueIndexes(columns: readonly ColumnSpec[]): UniqueIndex[] {
 /**
  * The table-level checks, apart from the row-level ones: `unique` columns across all records, and
  * cross-column `rules` on each record (issue code `custom`, the rule's message in `params`).
- * Records are read, never modified.
+ * `cellIssues`, the row-level issues of the same records, say which cells are invalid: an
+ * invalid cell has no typed value, so it holds no value for uniqueness (its own error says what
+ * is wrong; two equal invalid texts are not also duplicates). Records are read, never modified.
  */
 export function validateTable(
   columns: readonly ColumnSpec[],
   records: readonly Readonly<Record<string, CellValue>>[],
   rules: readonly TableRule[] = [],
+  cellIssues: readonly Issue[] = [],
 ): Issue[] {
   const issues: Issue[] = [];
   records.forEach((record, row) => {
@@ -126,10 +129,14 @@ export function validateTable(
         });
     }
   });
+  const invalid = new Set<string>();
+  for (const issue of cellIssues) if (issue.level === 'error') invalid.add(`${issue.row}:${issue.column}`);
   for (const column of columns) {
     if (!column.unique) continue;
     const caseInsensitive = typeof column.unique === 'object' && column.unique.caseInsensitive === true;
-    const keys = records.map((record) => uniqueKey(record[column.key], caseInsensitive));
+    const keys = records.map((record, row) =>
+      invalid.has(`${row}:${column.key}`) ? null : uniqueKey(record[column.key], caseInsensitive),
+    );
     const index = new UniqueRows(records.length, (row) => keys[row]!);
     index.addAll();
     issues.push(...duplicates(index, records.length, column.key));

@@ -28,7 +28,7 @@ export function uniqueKey(value: CellValue | undefined, caseInsensitive: boolean
  * the next one first.
  *
  * Values are not kept: a row's key is read back with `keyOf` when needed, so a million rows cost
- * a few typed arrays (about 24 bytes a row) rather than a map holding a string per row. Rows of
+ * a few typed arrays (about 28 bytes a row) rather than a map holding a string per row. Rows of
  * one value form a ring (`next`, `prev`); an open-addressing table of hashes finds a value's
  * ring, and names its first holder. A row whose key is `null` or empty is never held, so it is
  * never a duplicate. Adding or removing a row costs constant time, except removing a first
@@ -41,6 +41,8 @@ export class UniqueRows {
   readonly #keyOf: (row: number) => string | null;
   readonly #next: Int32Array;
   readonly #prev: Int32Array;
+  /** Per held row, the slot of its value: the first holder is found without reading any value. */
+  readonly #slot: Int32Array;
   /**
    * Per slot, two numbers: the first holder of the value (or `EMPTY`, or `GONE` for a value that
    * left) and the value's hash, side by side so a probe reads one cache line.
@@ -55,6 +57,7 @@ export class UniqueRows {
     this.#keyOf = keyOf;
     this.#next = new Int32Array(rows).fill(OUT);
     this.#prev = new Int32Array(rows).fill(OUT);
+    this.#slot = new Int32Array(rows).fill(OUT);
     // At most `rows` values: twice that many slots or more keeps probes short, and the table
     // never has to grow.
     let size = 16;
@@ -66,7 +69,7 @@ export class UniqueRows {
   /** Whether the row is held and a row before it holds the same value. */
   isDuplicate(row: number): boolean {
     const next = this.#next[row]!;
-    return next !== OUT && next !== row && this.firstOf(row) !== row;
+    return next !== OUT && next !== row && this.#table[this.#slot[row]! * 2] !== row;
   }
 
   /** The first holder of the row's value (the row itself when it is first), or -1 if not held. */
@@ -74,7 +77,7 @@ export class UniqueRows {
     const next = this.#next[row]!;
     if (next === OUT) return -1;
     if (next === row) return row;
-    return this.#table[this.#slotOf(row) * 2]!;
+    return this.#table[this.#slot[row]! * 2]!;
   }
 
   /** The rows holding the row's value, the row itself included, in no order (none if not held). */
@@ -144,10 +147,11 @@ export class UniqueRows {
   remove(row: number): number {
     const next = this.#next[row]!;
     if (next === OUT) return -1;
-    const slot = this.#slotOf(row);
+    const slot = this.#slot[row]!;
     const prev = this.#prev[row]!;
     this.#next[row] = OUT;
     this.#prev[row] = OUT;
+    this.#slot[row] = OUT;
     if (next === row) {
       this.#table[slot * 2] = GONE;
       return -1;
@@ -175,6 +179,7 @@ export class UniqueRows {
         this.#prev[row] = at;
         this.#prev[next] = row;
         this.#next[at] = row;
+        this.#slot[row] = i;
         if (row > at) return -1;
         table[i * 2] = row;
         return at;
@@ -189,19 +194,9 @@ export class UniqueRows {
     table[free * 2 + 1] = hash;
     this.#next[row] = row;
     this.#prev[row] = row;
+    this.#slot[row] = free;
     if (this.#used * 4 > (this.#mask + 1) * 3) this.#rebuild();
     return -1;
-  }
-
-  /** The slot of a held row's value. */
-  #slotOf(row: number): number {
-    const key = this.#keyOf(row)!;
-    const hash = hashOf(key);
-    const table = this.#table;
-    for (let i = hash & this.#mask; ; i = (i + 1) & this.#mask) {
-      const at = table[i * 2]!;
-      if (at === row || (at >= 0 && table[i * 2 + 1] === hash && this.#keyOf(at) === key)) return i;
-    }
   }
 
   /** Lays the live slots out again, dropping the `GONE` ones (the table never needs to grow). */
@@ -217,6 +212,11 @@ export class UniqueRows {
       table[j * 2] = row;
       table[j * 2 + 1] = old[i + 1]!;
       this.#used++;
+      let at = row;
+      do {
+        this.#slot[at] = j;
+        at = this.#next[at]!;
+      } while (at !== row);
     }
     this.#table = table;
   }

@@ -85,7 +85,7 @@ export async function validateRecords<const T extends readonly ColumnSpec[]>(
     }
   });
   for (const issue of await Promise.all(outcomes)) if (issue) issues.push(issue);
-  issues.push(...validateTable(columns, records, rules));
+  issues.push(...validateTable(columns, records, rules, issues));
   issues.sort((a, b) => a.row - b.row);
   return { ok: !issues.some((i) => i.level === 'error'), records: records as RowOf<T>[], issues };
 }

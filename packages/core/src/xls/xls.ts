@@ -5,7 +5,14 @@ import {
   SheetGrid,
   type SpreadsheetLimits,
 } from '../spreadsheet/sheet-grid.ts';
-import { type SheetInfo, type SheetReadOptions, type SheetValue, WorkbookError } from '../xlsx/xlsx.ts';
+import {
+  runAsync,
+  runSync,
+  type SheetInfo,
+  type SheetReadOptions,
+  type SheetValue,
+  WorkbookError,
+} from '../xlsx/xlsx.ts';
 import { codePageDecoder, latin1, readSharedStrings, utf16le } from './biff-strings.ts';
 import { CompoundFile } from './compound-file.ts';
 
@@ -30,6 +37,8 @@ const BOOLERR = 0x0205;
 const FORMULA = 0x0006;
 const STRING = 0x0207;
 
+/** Records read between two chances for the caller to yield or cancel. */
+const STEP_MASK = 0xfff;
 const BIFF8 = 0x0600;
 const BIFF5 = 0x0500;
 /** The grid BIFF5 and BIFF8 can address: rows are 16-bit, columns 8-bit (A to IV). */
@@ -208,11 +217,22 @@ export class XlsWorkbook {
    * rows up to the first with a value beyond that many; `onProgress` hears the rows read so far.
    */
   readSheet(sheet: string | number, options: SheetReadOptions = {}): SheetValue[][] {
+    return runSync(this.#read(sheet, options), options.signal);
+  }
+
+  /** As `readSheet`, but lets the event loop run every few tens of milliseconds (a cancel, a ping). */
+  readSheetAsync(sheet: string | number, options: SheetReadOptions = {}): Promise<SheetValue[][]> {
+    return runAsync(this.#read(sheet, options), options.signal);
+  }
+
+  *#read(sheet: string | number, options: SheetReadOptions): Generator<void, SheetValue[][]> {
     const index = typeof sheet === 'number' ? sheet : this.#entries.findIndex((s) => s.name === sheet);
     const entry = this.#entries[index];
     if (entry === undefined)
       throw new WorkbookError('no_such_sheet', `The workbook has no sheet "${sheet}".`);
-    const grid = new SheetGrid(entry.name, this.#limits, XLS_GRID, options);
+    let at = entry.offset;
+    let steps = 0;
+    const grid = new SheetGrid(entry.name, this.#limits, XLS_GRID, options, () => at / this.#stream.length);
     const stream = this.#stream;
     if (entry.offset + 4 > stream.length || this.#u16(entry.offset) !== BOF)
       throw damaged(`the sheet "${entry.name}" does not start where the workbook says`);
@@ -220,6 +240,8 @@ export class XlsWorkbook {
     /** The cell of a FORMULA whose string result follows in a STRING record. */
     let pendingString: { row: number; column: number } | null = null;
     for (const { type, start, end } of records(stream, entry.offset)) {
+      at = end;
+      if ((++steps & STEP_MASK) === 0) yield;
       if (type === BOF) depth++;
       else if (type === EOF && --depth === 0) break;
       // Embedded charts are substreams of their own inside the sheet's.

@@ -6,10 +6,19 @@ import {
   type SpreadsheetLimits,
 } from '../spreadsheet/sheet-grid.ts';
 import { ZipParts } from '../spreadsheet/zip-parts.ts';
-import { type SheetInfo, type SheetReadOptions, type SheetValue, WorkbookError } from '../xlsx/xlsx.ts';
+import {
+  runAsync,
+  runSync,
+  type SheetInfo,
+  type SheetReadOptions,
+  type SheetValue,
+  WorkbookError,
+} from '../xlsx/xlsx.ts';
 import { RecordData, xlsbRecords } from './xlsb-records.ts';
 
 // Record types of [MS-XLSB] 2.3.
+/** Records read between two chances for the caller to yield or cancel. */
+const STEP_MASK = 0xfff;
 const ROW_HDR = 0;
 const CELL_RK = 2;
 const CELL_ERROR = 3;
@@ -169,6 +178,15 @@ export class XlsbWorkbook {
    * rows up to the first with a value beyond that many; `onProgress` hears the rows read so far.
    */
   readSheet(sheet: string | number, options: SheetReadOptions = {}): SheetValue[][] {
+    return runSync(this.#read(sheet, options), options.signal);
+  }
+
+  /** As `readSheet`, but lets the event loop run every few tens of milliseconds (a cancel, a ping). */
+  readSheetAsync(sheet: string | number, options: SheetReadOptions = {}): Promise<SheetValue[][]> {
+    return runAsync(this.#read(sheet, options), options.signal);
+  }
+
+  *#read(sheet: string | number, options: SheetReadOptions): Generator<void, SheetValue[][]> {
     const index = typeof sheet === 'number' ? sheet : this.sheets.findIndex((s) => s.name === sheet);
     const target = this.#targets[index];
     if (target === undefined)
@@ -176,11 +194,15 @@ export class XlsbWorkbook {
     const name = this.sheets[index]!.name;
     const part = this.#zip.bytes(target, `sheet "${name}"`);
     if (!part) throw new WorkbookError('corrupt', `The sheet "${name}" is missing from the workbook.`);
-    const grid = new SheetGrid(name, this.#limits, XLSB_GRID, options);
+    let at = 0;
+    let steps = 0;
+    const grid = new SheetGrid(name, this.#limits, XLSB_GRID, options, () => at / part.length);
     let row = -1;
     let column = -1;
     for (const record of xlsbRecords(part)) {
       const { type } = record;
+      at = record.end;
+      if ((++steps & STEP_MASK) === 0) yield;
       if (type === ROW_HDR) {
         row = new RecordData(part, record).u32();
         column = -1;

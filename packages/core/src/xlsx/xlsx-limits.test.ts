@@ -222,6 +222,18 @@ describe('XLSX limits: every size the file sets is checked before it is used', (
     );
   });
 
+  test('a sheet name longer than 255 characters is refused, not shown', () => {
+    assert.throws(
+      () =>
+        Workbook.open(
+          book('', {
+            'xl/workbook.xml': `<workbook xmlns:r="r"><sheets><sheet name="${'n'.repeat(100_000)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+          }),
+        ),
+      refused('corrupt', /sheet 1 has a name of 100,000 characters/),
+    );
+  });
+
   test('a sheet whose rows times width pass maxCells is refused with its extent named', () => {
     const rows = Array.from(
       { length: 300 },

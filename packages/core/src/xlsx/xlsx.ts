@@ -41,6 +41,8 @@ const SLICE_MS = 25;
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
 /** Longest tag the reader accepts; a long `sqref` list is legitimate, a megabyte of attributes is not. */
 const MAX_TAG_LENGTH = 1024 * 1024;
+/** Longest sheet name read; Excel's own limit is 31 characters. */
+const MAX_SHEET_NAME = 255;
 /** The longest entity, `&#0000000065;` or `&#x0010FFFF;`, is 13 characters for one character. */
 const ENTITY_EXPANSION = 13;
 
@@ -137,6 +139,12 @@ export class Workbook {
       const target = targets.get(a['r:id'] ?? a.id ?? '');
       if (a.name === undefined || target === undefined) continue;
       if (sheets.length >= maxSheets) throw tooManySheets();
+      // Excel allows 31 characters; a name past this is no sheet name, and it would be shown.
+      if (a.name.length > MAX_SHEET_NAME)
+        throw new WorkbookError(
+          'corrupt',
+          `The workbook is damaged: sheet ${sheets.length + 1} has a name of ${count(a.name.length)} characters (Excel allows 31).`,
+        );
       sheets.push({
         name: a.name,
         index: sheets.length,
@@ -289,7 +297,7 @@ function cancelled(): WorkbookError {
 }
 
 /** Runs a read to its end without yielding to the event loop. */
-function runSync<T>(steps: Generator<unknown, T>, signal?: AbortSignal): T {
+export function runSync<T>(steps: Generator<unknown, T>, signal?: AbortSignal): T {
   for (;;) {
     if (signal?.aborted) throw cancelled();
     const step = steps.next();
@@ -298,7 +306,7 @@ function runSync<T>(steps: Generator<unknown, T>, signal?: AbortSignal): T {
 }
 
 /** Runs a read, letting the event loop run every `SLICE_MS`. */
-async function runAsync<T>(steps: Generator<unknown, T>, signal?: AbortSignal): Promise<T> {
+export async function runAsync<T>(steps: Generator<unknown, T>, signal?: AbortSignal): Promise<T> {
   let slice = performance.now();
   for (;;) {
     if (signal?.aborted) throw cancelled();

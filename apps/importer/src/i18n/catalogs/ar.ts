@@ -64,6 +64,25 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   'values.count': 'الصفوف',
   'values.option': 'الخيار',
   'values.keep': '(تُترك كما هي)',
+  'values.suggested': 'مقترح ({percent})',
+  'hints.title': 'كيف يُقرأ ملفك',
+  'hints.askTitle': 'كيف يجب أن يُقرأ ملفك؟',
+  'hints.askDecimal': 'في {field}، هل يعني {example} القيمة {comma} أم {point}؟',
+  'hints.askGeneral': 'كيف يجب أن يُقرأ {field}؟ يحتوي ملفك على {examples}.',
+  'hints.askDate': 'في {field}، هل {example} هو {dayFirst} أم {monthFirst}؟',
+  'hints.others': 'قيم أخرى مشابهة في ملفك: {examples}',
+  'hints.decimalComma': 'فاصلة عشرية: {example} = {value}',
+  'hints.decimalPoint': 'نقطة عشرية: {example} = {value}',
+  'hints.dayFirst': 'اليوم أولاً: {example} = {value}',
+  'hints.monthFirst': 'الشهر أولاً: {example} = {value}',
+  'hints.readDecimalComma': '{field}: يُقرأ بفاصلة عشرية، لذا {example} = {value}.',
+  'hints.readDecimalPoint': '{field}: يُقرأ بنقطة عشرية، لذا {example} = {value}.',
+  'hints.readDayFirst': '{field}: تُقرأ التواريخ واليوم أولاً، لذا {example} = {value}.',
+  'hints.readMonthFirst': '{field}: تُقرأ التواريخ والشهر أولاً، لذا {example} = {value}.',
+  'hints.notValid': 'غير صالح',
+  'hints.change': 'تغيير',
+  'hints.changeLabel': 'تغيير طريقة قراءة {field}',
+  'hints.resets': 'يعيد الاختيار قراءة كل الصفوف: تعود الصفوف المحذوفة ويبدأ التراجع من جديد.',
   'review.title': 'المراجعة والتصحيح',
   'review.summary': 'عدد الصفوف {rowCount}، منها {invalidRowCount} بها أخطاء (عدد الأخطاء {errorCount}).',
   'review.allValid': 'جميع الصفوف ({rowCount}) صالحة.',
@@ -125,6 +144,8 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'لم يستجب المستورد لمدة {seconds} ثانية أثناء معالجة الملف. لم يُستورد أي صف؛ اختر الملف مرة أخرى لإعادة المحاولة.',
   'header.sheet': 'الورقة',
+  'error.encrypted':
+    'هذا المصنف محمي بكلمة مرور. افتحه واحفظه دون كلمة مرور (أو بصيغة .xlsx أو CSV) وحاول مرة أخرى.',
   'error.needs_full_build':
     'لا يمكن قراءة صيغة جدول البيانات هذه (.xls أو .xlsb أو .ods) إلا بالإصدار الكامل من أداة الاستيراد، وهذه الصفحة لا تستخدمه. احفظ الملف بصيغة .xlsx أو CSV وحاول مرة أخرى.',
   'error.xls_unsupported':
@@ -168,7 +189,7 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   'issue.malformed_quotes':
     'علامة اقتباس في هذا الصف لا تُغلق حيث ينبغي؛ قُرئ الصف كما يظهر في سطره، مع علامات الاقتباس. تحقق من خلاياه.',
   'issue.invalid_bytes': 'يحتوي هذا الصف على بايتات ليست نصًا في ترميز الملف؛ تظهر بالشكل �. تحقق من خلاياه.',
-  'issue.date_order_assumed': 'قُرئ بترتيب {order}؛ تحقّق من ترتيب اليوم والشهر.',
+  'issue.date_order_assumed': 'قد يكون اليوم والشهر معكوسين؛ تحقّق أعلى الجدول من طريقة قراءة التواريخ.',
   'review.errors.one': 'خطأ واحد',
   'review.warnings.one': 'تحذير واحد',
   'review.matches.one': 'خلية واحدة مطابقة',

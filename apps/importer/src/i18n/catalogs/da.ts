@@ -64,6 +64,26 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'values.count': 'Rækker',
   'values.option': 'Mulighed',
   'values.keep': '(behold som den er)',
+  'values.suggested': 'Forslag ({percent})',
+  'hints.title': 'Sådan læses din fil',
+  'hints.askTitle': 'Hvordan skal din fil læses?',
+  'hints.askDecimal': 'Betyder {example} i {field} {comma} eller {point}?',
+  'hints.askGeneral': 'Hvordan skal {field} læses? Din fil indeholder {examples}.',
+  'hints.askDate': 'Er {example} i {field} {dayFirst} eller {monthFirst}?',
+  'hints.others': 'Andre sådanne værdier i din fil: {examples}',
+  'hints.decimalComma': 'Decimalkomma: {example} = {value}',
+  'hints.decimalPoint': 'Decimalpunktum: {example} = {value}',
+  'hints.dayFirst': 'Dagen først: {example} = {value}',
+  'hints.monthFirst': 'Måneden først: {example} = {value}',
+  'hints.readDecimalComma': '{field}: læst med decimalkomma, så {example} = {value}.',
+  'hints.readDecimalPoint': '{field}: læst med decimalpunktum, så {example} = {value}.',
+  'hints.readDayFirst': '{field}: datoer læst med dagen først, så {example} = {value}.',
+  'hints.readMonthFirst': '{field}: datoer læst med måneden først, så {example} = {value}.',
+  'hints.notValid': 'ugyldig',
+  'hints.change': 'Ændr',
+  'hints.changeLabel': 'Ændr, hvordan {field} læses',
+  'hints.resets':
+    'Et valg læser alle rækker igen: slettede rækker kommer tilbage, og fortryd starter forfra.',
   'review.title': 'Gennemse og ret',
   'review.summary': '{rowCount} rækker, {invalidRowCount} med fejl ({errorCount} fejl).',
   'review.allValid': 'Alle {rowCount} rækker er gyldige.',
@@ -125,6 +145,8 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Importværktøjet svarede ikke i {seconds} sekunder, mens det behandlede filen. Ingen rækker blev importeret; vælg filen igen for at prøve igen.',
   'header.sheet': 'Ark',
+  'error.encrypted':
+    'Denne projektmappe er beskyttet med en adgangskode. Åbn den, gem den uden adgangskode (eller som .xlsx eller CSV), og prøv igen.',
   'error.needs_full_build':
     'Dette regnearksformat (.xls, .xlsb eller .ods) kan kun læses af importørens fulde version, som denne side ikke bruger. Gem filen som .xlsx eller CSV, og prøv igen.',
   'error.xls_unsupported':
@@ -181,7 +203,8 @@ export const da: Readonly<Record<MessageKey, string>> = {
     'Et anførselstegn i denne række lukkes ikke, hvor det burde; rækken blev læst, som den står, med anførselstegnene. Kontrollér dens celler.',
   'issue.invalid_bytes':
     'Rækken indeholder bytes, der ikke er tekst i filens tegnkodning; de vises som �. Kontrollér dens celler.',
-  'issue.date_order_assumed': 'Læst som {order}; kontrollér rækkefølgen af dag og måned.',
+  'issue.date_order_assumed':
+    'Dag og måned kan være byttet om; kontrollér over tabellen, hvordan datoer læses.',
   'review.errors.one': '{count} fejl',
   'review.matches.one': '{count} celle matcher',
   'review.replaced.one': '{count} celle erstattet.',

@@ -64,6 +64,26 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'values.count': 'Zeilen',
   'values.option': 'Option',
   'values.keep': '(unverändert lassen)',
+  'values.suggested': 'Vorschlag ({percent})',
+  'hints.title': 'So wird Ihre Datei gelesen',
+  'hints.askTitle': 'Wie soll Ihre Datei gelesen werden?',
+  'hints.askDecimal': 'Bedeutet {example} in {field} {comma} oder {point}?',
+  'hints.askGeneral': 'Wie soll {field} gelesen werden? Ihre Datei enthält {examples}.',
+  'hints.askDate': 'Ist {example} in {field} {dayFirst} oder {monthFirst}?',
+  'hints.others': 'Weitere solche Werte in Ihrer Datei: {examples}',
+  'hints.decimalComma': 'Dezimalkomma: {example} = {value}',
+  'hints.decimalPoint': 'Dezimalpunkt: {example} = {value}',
+  'hints.dayFirst': 'Tag zuerst: {example} = {value}',
+  'hints.monthFirst': 'Monat zuerst: {example} = {value}',
+  'hints.readDecimalComma': '{field}: mit Dezimalkomma gelesen, also {example} = {value}.',
+  'hints.readDecimalPoint': '{field}: mit Dezimalpunkt gelesen, also {example} = {value}.',
+  'hints.readDayFirst': '{field}: Datumsangaben mit dem Tag zuerst gelesen, also {example} = {value}.',
+  'hints.readMonthFirst': '{field}: Datumsangaben mit dem Monat zuerst gelesen, also {example} = {value}.',
+  'hints.notValid': 'ungültig',
+  'hints.change': 'Ändern',
+  'hints.changeLabel': 'Ändern, wie {field} gelesen wird',
+  'hints.resets':
+    'Eine Auswahl liest alle Zeilen neu: gelöschte Zeilen kehren zurück, und Rückgängig beginnt von vorn.',
   'review.title': 'Prüfen und korrigieren',
   'review.summary': '{rowCount} Zeilen, {invalidRowCount} mit Fehlern ({errorCount} Fehler).',
   'review.allValid': 'Alle {rowCount} Zeilen sind gültig.',
@@ -127,6 +147,8 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Der Importer hat {seconds} Sekunden lang nicht reagiert, während er die Datei bearbeitete. Es wurden keine Zeilen importiert; wählen Sie die Datei erneut aus, um es noch einmal zu versuchen.',
   'header.sheet': 'Tabellenblatt',
+  'error.encrypted':
+    'Diese Arbeitsmappe ist mit einem Kennwort geschützt. Öffnen Sie sie, speichern Sie sie ohne Kennwort (oder als .xlsx oder CSV) und versuchen Sie es erneut.',
   'error.needs_full_build':
     'Dieses Tabellenformat (.xls, .xlsb oder .ods) kann nur die Vollversion des Importers lesen, die diese Seite nicht verwendet. Speichern Sie die Datei als .xlsx oder CSV und versuchen Sie es erneut.',
   'error.xls_unsupported':
@@ -186,7 +208,8 @@ export const de: Readonly<Record<MessageKey, string>> = {
     'Ein Anführungszeichen in dieser Zeile wird nicht dort geschlossen, wo es sollte; die Zeile wurde so gelesen, wie sie dasteht, mit den Anführungszeichen. Prüfen Sie ihre Zellen.',
   'issue.invalid_bytes':
     'Diese Zeile enthält Bytes, die in der Kodierung der Datei kein Text sind; sie erscheinen als �. Prüfen Sie ihre Zellen.',
-  'issue.date_order_assumed': 'Als {order} gelesen; prüfen Sie die Reihenfolge von Tag und Monat.',
+  'issue.date_order_assumed':
+    'Tag und Monat könnten vertauscht sein; prüfen Sie über der Tabelle, wie Datumsangaben gelesen werden.',
   'review.matches.one': '{count} Zelle gefunden',
   'review.replaced.one': '{count} Zelle ersetzt.',
   'review.fixAll.one': 'Auch die andere Zelle von {column} mit „{from}“ in „{to}“ ändern?',

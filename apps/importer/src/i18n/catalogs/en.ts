@@ -62,6 +62,25 @@ export const en = {
   'values.count': 'Rows',
   'values.option': 'Option',
   'values.keep': '(keep as it is)',
+  'values.suggested': 'Suggested ({percent})',
+  'hints.title': 'How your file is read',
+  'hints.askTitle': 'How should your file be read?',
+  'hints.askDecimal': 'In {field}, does {example} mean {comma} or {point}?',
+  'hints.askGeneral': 'How should {field} be read? Your file has {examples}.',
+  'hints.askDate': 'In {field}, is {example} {dayFirst} or {monthFirst}?',
+  'hints.others': 'Other values like it in your file: {examples}',
+  'hints.decimalComma': 'Decimal comma: {example} = {value}',
+  'hints.decimalPoint': 'Decimal point: {example} = {value}',
+  'hints.dayFirst': 'Day first: {example} = {value}',
+  'hints.monthFirst': 'Month first: {example} = {value}',
+  'hints.readDecimalComma': '{field}: read with a decimal comma, so {example} = {value}.',
+  'hints.readDecimalPoint': '{field}: read with a decimal point, so {example} = {value}.',
+  'hints.readDayFirst': '{field}: dates read day first, so {example} = {value}.',
+  'hints.readMonthFirst': '{field}: dates read month first, so {example} = {value}.',
+  'hints.notValid': 'not valid',
+  'hints.change': 'Change',
+  'hints.changeLabel': 'Change how {field} is read',
+  'hints.resets': 'Choosing reads every row again: rows you deleted come back, and undo starts afresh.',
   'review.title': 'Review and fix',
   'review.summary': '{rowCount} rows, {invalidRowCount} with errors ({errorCount} errors).',
   'review.allValid': 'All {rowCount} rows are valid.',
@@ -123,6 +142,8 @@ export const en = {
   'error.worker_silent':
     'The importer stopped responding for {seconds} seconds while working on the file. No rows were imported; choose the file again to retry.',
   'header.sheet': 'Sheet',
+  'error.encrypted':
+    'This workbook is protected with a password. Open it, save it without a password (or as .xlsx or CSV) and try again.',
   'error.needs_full_build':
     "This spreadsheet format (.xls, .xlsb or .ods) can be read only by the importer's full build, which this page does not use. Save the file as .xlsx or CSV and try again.",
   'error.xls_unsupported':
@@ -169,7 +190,8 @@ export const en = {
     'A quote in this row does not close where it should; the row was read as its line shows, quotes included. Check its cells.',
   'issue.invalid_bytes':
     'This row holds bytes that are not text in the file’s encoding; they show as �. Check its cells.',
-  'issue.date_order_assumed': 'Read as {order}; check the day and month order.',
+  'issue.date_order_assumed':
+    'Day and month could be the other way round; check how dates are read above the grid.',
   'issue.invalid': 'This value is not valid.',
   // Singular forms, used when the count (`count` or `rowCount`) is one in the locale's plural rules.
   // A catalog may leave them out where its plural reads right for every number.

@@ -65,6 +65,26 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'values.count': 'Filas',
   'values.option': 'Opción',
   'values.keep': '(dejar como está)',
+  'values.suggested': 'Sugerida ({percent})',
+  'hints.title': 'Cómo se lee su archivo',
+  'hints.askTitle': '¿Cómo se debe leer su archivo?',
+  'hints.askDecimal': 'En {field}, ¿{example} significa {comma} o {point}?',
+  'hints.askGeneral': '¿Cómo se debe leer {field}? Su archivo contiene {examples}.',
+  'hints.askDate': 'En {field}, ¿{example} es el {dayFirst} o el {monthFirst}?',
+  'hints.others': 'Otros valores así en su archivo: {examples}',
+  'hints.decimalComma': 'Coma decimal: {example} = {value}',
+  'hints.decimalPoint': 'Punto decimal: {example} = {value}',
+  'hints.dayFirst': 'Día primero: {example} = {value}',
+  'hints.monthFirst': 'Mes primero: {example} = {value}',
+  'hints.readDecimalComma': '{field}: leído con coma decimal, así que {example} = {value}.',
+  'hints.readDecimalPoint': '{field}: leído con punto decimal, así que {example} = {value}.',
+  'hints.readDayFirst': '{field}: fechas leídas con el día primero, así que {example} = {value}.',
+  'hints.readMonthFirst': '{field}: fechas leídas con el mes primero, así que {example} = {value}.',
+  'hints.notValid': 'no válido',
+  'hints.change': 'Cambiar',
+  'hints.changeLabel': 'Cambiar cómo se lee {field}',
+  'hints.resets':
+    'Elegir vuelve a leer todas las filas: las filas eliminadas vuelven y deshacer empieza de nuevo.',
   'review.title': 'Revisar y corregir',
   'review.summary': '{rowCount} filas, {invalidRowCount} con errores ({errorCount} errores).',
   'review.allValid': 'Las {rowCount} filas son válidas.',
@@ -127,6 +147,8 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'El importador dejó de responder durante {seconds} segundos mientras procesaba el archivo. No se importó ninguna fila; vuelva a elegir el archivo para intentarlo de nuevo.',
   'header.sheet': 'Hoja',
+  'error.encrypted':
+    'Este libro está protegido con contraseña. Ábralo, guárdelo sin contraseña (o como .xlsx o CSV) e inténtelo de nuevo.',
   'error.needs_full_build':
     'Este formato de hoja de cálculo (.xls, .xlsb u .ods) solo lo puede leer la versión completa del importador, que esta página no usa. Guarde el archivo como .xlsx o CSV e inténtelo de nuevo.',
   'error.xls_unsupported':
@@ -184,7 +206,8 @@ export const es: Readonly<Record<MessageKey, string>> = {
     'Unas comillas de esta fila no se cierran donde deberían; la fila se leyó tal como aparece, con las comillas. Revise sus celdas.',
   'issue.invalid_bytes':
     'Esta fila contiene bytes que no son texto en la codificación del archivo; se muestran como �. Revise sus celdas.',
-  'issue.date_order_assumed': 'Se leyó como {order}; compruebe el orden del día y el mes.',
+  'issue.date_order_assumed':
+    'El día y el mes podrían estar al revés; compruebe sobre la tabla cómo se leen las fechas.',
   'review.matches.one': '{count} celda coincide',
   'review.replaced.one': '{count} celda reemplazada.',
   'review.fixAll.one': '¿Cambiar también «{from}» por «{to}» en la otra celda de {column}?',

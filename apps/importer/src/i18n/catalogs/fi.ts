@@ -64,6 +64,26 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'values.count': 'Rivejä',
   'values.option': 'Vaihtoehto',
   'values.keep': '(säilytä sellaisenaan)',
+  'values.suggested': 'Ehdotus ({percent})',
+  'hints.title': 'Näin tiedostosi luetaan',
+  'hints.askTitle': 'Miten tiedostosi pitäisi lukea?',
+  'hints.askDecimal': 'Tarkoittaako {example} kentässä {field} lukua {comma} vai {point}?',
+  'hints.askGeneral': 'Miten {field} pitäisi lukea? Tiedostossasi on {examples}.',
+  'hints.askDate': 'Onko {example} kentässä {field} {dayFirst} vai {monthFirst}?',
+  'hints.others': 'Muita tällaisia arvoja tiedostossasi: {examples}',
+  'hints.decimalComma': 'Desimaalipilkku: {example} = {value}',
+  'hints.decimalPoint': 'Desimaalipiste: {example} = {value}',
+  'hints.dayFirst': 'Päivä ensin: {example} = {value}',
+  'hints.monthFirst': 'Kuukausi ensin: {example} = {value}',
+  'hints.readDecimalComma': '{field}: luettu desimaalipilkulla, joten {example} = {value}.',
+  'hints.readDecimalPoint': '{field}: luettu desimaalipisteellä, joten {example} = {value}.',
+  'hints.readDayFirst': '{field}: päivämäärät luettu päivä ensin, joten {example} = {value}.',
+  'hints.readMonthFirst': '{field}: päivämäärät luettu kuukausi ensin, joten {example} = {value}.',
+  'hints.notValid': 'virheellinen',
+  'hints.change': 'Muuta',
+  'hints.changeLabel': 'Muuta, miten {field} luetaan',
+  'hints.resets':
+    'Valinta lukee kaikki rivit uudelleen: poistetut rivit palaavat ja kumoaminen alkaa alusta.',
   'review.title': 'Tarkista ja korjaa',
   'review.summary': '{rowCount} riviä, joista {invalidRowCount} virheellisiä ({errorCount} virhettä).',
   'review.allValid': 'Kaikki {rowCount} riviä ovat kelvollisia.',
@@ -126,6 +146,8 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Tuontityökalu ei vastannut {seconds} sekuntiin käsitellessään tiedostoa. Yhtään riviä ei tuotu; valitse tiedosto uudelleen yrittääksesi uudestaan.',
   'header.sheet': 'Taulukko',
+  'error.encrypted':
+    'Tämä työkirja on suojattu salasanalla. Avaa se, tallenna se ilman salasanaa (tai .xlsx- tai CSV-muodossa) ja yritä uudelleen.',
   'error.needs_full_build':
     'Tätä taulukkomuotoa (.xls, .xlsb tai .ods) voi lukea vain tuojan täysi versio, jota tämä sivu ei käytä. Tallenna tiedosto .xlsx- tai CSV-muodossa ja yritä uudelleen.',
   'error.xls_unsupported':
@@ -181,7 +203,8 @@ export const fi: Readonly<Record<MessageKey, string>> = {
     'Tämän rivin lainausmerkki ei sulkeudu siellä missä pitäisi; rivi luettiin sellaisenaan lainausmerkkeineen. Tarkista sen solut.',
   'issue.invalid_bytes':
     'Rivillä on tavuja, jotka eivät ole tekstiä tiedoston merkistössä; ne näkyvät merkkinä �. Tarkista sen solut.',
-  'issue.date_order_assumed': 'Luettu muodossa {order}; tarkista päivän ja kuukauden järjestys.',
+  'issue.date_order_assumed':
+    'Päivä ja kuukausi voivat olla toisin päin; tarkista taulukon yläpuolelta, miten päivämäärät luetaan.',
   'review.errors.one': '{count} virhe',
   'review.warnings.one': '{count} varoitus',
   'review.matches.one': 'Osuma: {count} solu',

@@ -64,6 +64,26 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'values.count': 'Lignes',
   'values.option': 'Option',
   'values.keep': '(garder telle quelle)',
+  'values.suggested': 'Suggestion ({percent})',
+  'hints.title': 'Comment votre fichier est lu',
+  'hints.askTitle': 'Comment lire votre fichier ?',
+  'hints.askDecimal': 'Dans {field}, {example} signifie-t-il {comma} ou {point} ?',
+  'hints.askGeneral': 'Comment lire {field} ? Votre fichier contient {examples}.',
+  'hints.askDate': 'Dans {field}, {example} est-il le {dayFirst} ou le {monthFirst} ?',
+  'hints.others': 'Autres valeurs de ce type dans votre fichier : {examples}',
+  'hints.decimalComma': 'Virgule décimale : {example} = {value}',
+  'hints.decimalPoint': 'Point décimal : {example} = {value}',
+  'hints.dayFirst': 'Jour d’abord : {example} = {value}',
+  'hints.monthFirst': 'Mois d’abord : {example} = {value}',
+  'hints.readDecimalComma': '{field} : lu avec une virgule décimale, donc {example} = {value}.',
+  'hints.readDecimalPoint': '{field} : lu avec un point décimal, donc {example} = {value}.',
+  'hints.readDayFirst': '{field} : dates lues jour d’abord, donc {example} = {value}.',
+  'hints.readMonthFirst': '{field} : dates lues mois d’abord, donc {example} = {value}.',
+  'hints.notValid': 'non valide',
+  'hints.change': 'Modifier',
+  'hints.changeLabel': 'Modifier la lecture de {field}',
+  'hints.resets':
+    'Ce choix relit toutes les lignes : les lignes supprimées reviennent et l’annulation repart de zéro.',
   'review.title': 'Vérifier et corriger',
   'review.summary': '{rowCount} lignes, {invalidRowCount} avec des erreurs ({errorCount} erreurs).',
   'review.allValid': 'Les {rowCount} lignes sont valides.',
@@ -126,6 +146,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'L’importateur n’a pas répondu pendant {seconds} secondes alors qu’il traitait le fichier. Aucune ligne n’a été importée ; choisissez à nouveau le fichier pour réessayer.',
   'header.sheet': 'Feuille',
+  'error.encrypted':
+    'Ce classeur est protégé par un mot de passe. Ouvrez-le, enregistrez-le sans mot de passe (ou au format .xlsx ou CSV) et réessayez.',
   'error.needs_full_build':
     "Ce format de tableur (.xls, .xlsb ou .ods) ne peut être lu que par la version complète de l'importateur, que cette page n'utilise pas. Enregistrez le fichier au format .xlsx ou CSV et réessayez.",
   'error.xls_unsupported':
@@ -183,7 +205,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
     'Un guillemet de cette ligne ne se ferme pas là où il devrait ; la ligne a été lue telle qu’elle apparaît, guillemets compris. Vérifiez ses cellules.',
   'issue.invalid_bytes':
     'Cette ligne contient des octets qui ne sont pas du texte dans l’encodage du fichier ; ils s’affichent comme �. Vérifiez ses cellules.',
-  'issue.date_order_assumed': 'Lu comme {order} ; vérifiez l’ordre du jour et du mois.',
+  'issue.date_order_assumed':
+    'Le jour et le mois pourraient être inversés ; vérifiez au-dessus du tableau comment les dates sont lues.',
   'review.matches.one': '{count} cellule correspond',
   'review.replaced.one': '{count} cellule remplacée.',
   'review.fixAll.one': 'Remplacer aussi « {from} » par « {to} » dans l’autre cellule de {column} ?',

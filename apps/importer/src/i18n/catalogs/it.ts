@@ -65,6 +65,26 @@ export const it: Readonly<Record<MessageKey, string>> = {
   'values.count': 'Righe',
   'values.option': 'Opzione',
   'values.keep': '(lascia com’è)',
+  'values.suggested': 'Suggerita ({percent})',
+  'hints.title': 'Come viene letto il file',
+  'hints.askTitle': 'Come va letto il file?',
+  'hints.askDecimal': 'In {field}, {example} significa {comma} o {point}?',
+  'hints.askGeneral': 'Come va letto {field}? Il file contiene {examples}.',
+  'hints.askDate': 'In {field}, {example} è il {dayFirst} o il {monthFirst}?',
+  'hints.others': 'Altri valori simili nel file: {examples}',
+  'hints.decimalComma': 'Virgola decimale: {example} = {value}',
+  'hints.decimalPoint': 'Punto decimale: {example} = {value}',
+  'hints.dayFirst': 'Prima il giorno: {example} = {value}',
+  'hints.monthFirst': 'Prima il mese: {example} = {value}',
+  'hints.readDecimalComma': '{field}: letto con la virgola decimale, quindi {example} = {value}.',
+  'hints.readDecimalPoint': '{field}: letto con il punto decimale, quindi {example} = {value}.',
+  'hints.readDayFirst': '{field}: date lette con prima il giorno, quindi {example} = {value}.',
+  'hints.readMonthFirst': '{field}: date lette con prima il mese, quindi {example} = {value}.',
+  'hints.notValid': 'non valido',
+  'hints.change': 'Modifica',
+  'hints.changeLabel': 'Modifica come viene letto {field}',
+  'hints.resets':
+    'La scelta rilegge tutte le righe: le righe eliminate tornano e l’annullamento riparte da capo.',
   'review.title': 'Controlla e correggi',
   'review.summary': '{rowCount} righe, {invalidRowCount} con errori ({errorCount} errori).',
   'review.allValid': 'Tutte le {rowCount} righe sono valide.',
@@ -127,6 +147,8 @@ export const it: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'L’importatore non ha risposto per {seconds} secondi mentre elaborava il file. Nessuna riga è stata importata; scegli di nuovo il file per riprovare.',
   'header.sheet': 'Foglio',
+  'error.encrypted':
+    'Questa cartella di lavoro è protetta da password. Aprila, salvala senza password (o come .xlsx o CSV) e riprova.',
   'error.needs_full_build':
     "Questo formato di foglio di calcolo (.xls, .xlsb o .ods) può essere letto solo dalla versione completa dell'importatore, che questa pagina non usa. Salva il file come .xlsx o CSV e riprova.",
   'error.xls_unsupported':
@@ -184,7 +206,8 @@ export const it: Readonly<Record<MessageKey, string>> = {
     'Una virgoletta in questa riga non si chiude dove dovrebbe; la riga è stata letta così come appare, virgolette comprese. Controlla le sue celle.',
   'issue.invalid_bytes':
     'Questa riga contiene byte che non sono testo nella codifica del file; appaiono come �. Controlla le sue celle.',
-  'issue.date_order_assumed': 'Letta come {order}; controlla l’ordine di giorno e mese.',
+  'issue.date_order_assumed':
+    'Giorno e mese potrebbero essere invertiti; controlla sopra la tabella come vengono lette le date.',
   'review.matches.one': '{count} cella corrisponde',
   'review.replaced.one': '{count} cella sostituita.',
   'review.fixAll.one': 'Cambiare «{from}» in «{to}» anche nell’altra cella di {column}?',

@@ -64,6 +64,26 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'values.count': 'Rader',
   'values.option': 'Alternativ',
   'values.keep': '(behold som den er)',
+  'values.suggested': 'Forslag ({percent})',
+  'hints.title': 'Slik leses filen din',
+  'hints.askTitle': 'Hvordan skal filen din leses?',
+  'hints.askDecimal': 'Betyr {example} i {field} {comma} eller {point}?',
+  'hints.askGeneral': 'Hvordan skal {field} leses? Filen din inneholder {examples}.',
+  'hints.askDate': 'Er {example} i {field} {dayFirst} eller {monthFirst}?',
+  'hints.others': 'Andre slike verdier i filen din: {examples}',
+  'hints.decimalComma': 'Desimalkomma: {example} = {value}',
+  'hints.decimalPoint': 'Desimalpunktum: {example} = {value}',
+  'hints.dayFirst': 'Dagen først: {example} = {value}',
+  'hints.monthFirst': 'Måneden først: {example} = {value}',
+  'hints.readDecimalComma': '{field}: lest med desimalkomma, så {example} = {value}.',
+  'hints.readDecimalPoint': '{field}: lest med desimalpunktum, så {example} = {value}.',
+  'hints.readDayFirst': '{field}: datoer lest med dagen først, så {example} = {value}.',
+  'hints.readMonthFirst': '{field}: datoer lest med måneden først, så {example} = {value}.',
+  'hints.notValid': 'ugyldig',
+  'hints.change': 'Endre',
+  'hints.changeLabel': 'Endre hvordan {field} leses',
+  'hints.resets':
+    'Et valg leser alle radene på nytt: slettede rader kommer tilbake, og angre starter på nytt.',
   'review.title': 'Gå gjennom og rett',
   'review.summary': '{rowCount} rader, {invalidRowCount} med feil ({errorCount} feil).',
   'review.allValid': 'Alle {rowCount} rader er gyldige.',
@@ -125,6 +145,8 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Importverktøyet svarte ikke på {seconds} sekunder mens det behandlet filen. Ingen rader ble importert; velg filen på nytt for å prøve igjen.',
   'header.sheet': 'Ark',
+  'error.encrypted':
+    'Denne arbeidsboken er beskyttet med passord. Åpne den, lagre den uten passord (eller som .xlsx eller CSV) og prøv igjen.',
   'error.needs_full_build':
     'Dette regnearkformatet (.xls, .xlsb eller .ods) kan bare leses av den fullstendige versjonen av importøren, som denne siden ikke bruker. Lagre filen som .xlsx eller CSV og prøv igjen.',
   'error.xls_unsupported':
@@ -181,7 +203,8 @@ export const nb: Readonly<Record<MessageKey, string>> = {
     'Et anførselstegn i denne raden lukkes ikke der det skulle; raden ble lest slik den står, med anførselstegnene. Kontroller cellene.',
   'issue.invalid_bytes':
     'Raden inneholder byte som ikke er tekst i filens tegnkoding; de vises som �. Kontroller cellene.',
-  'issue.date_order_assumed': 'Lest som {order}; kontroller rekkefølgen på dag og måned.',
+  'issue.date_order_assumed':
+    'Dag og måned kan være byttet om; kontroller over tabellen hvordan datoer leses.',
   'review.errors.one': '{count} feil',
   'review.matches.one': '{count} celle samsvarer',
   'review.replaced.one': '{count} celle erstattet.',

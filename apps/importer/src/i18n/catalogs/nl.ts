@@ -64,6 +64,26 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'values.count': 'Rijen',
   'values.option': 'Optie',
   'values.keep': '(laten zoals het is)',
+  'values.suggested': 'Voorstel ({percent})',
+  'hints.title': 'Zo wordt uw bestand gelezen',
+  'hints.askTitle': 'Hoe moet uw bestand gelezen worden?',
+  'hints.askDecimal': 'Betekent {example} in {field} {comma} of {point}?',
+  'hints.askGeneral': 'Hoe moet {field} gelezen worden? Uw bestand bevat {examples}.',
+  'hints.askDate': 'Is {example} in {field} {dayFirst} of {monthFirst}?',
+  'hints.others': 'Andere zulke waarden in uw bestand: {examples}',
+  'hints.decimalComma': 'Decimale komma: {example} = {value}',
+  'hints.decimalPoint': 'Decimale punt: {example} = {value}',
+  'hints.dayFirst': 'Dag eerst: {example} = {value}',
+  'hints.monthFirst': 'Maand eerst: {example} = {value}',
+  'hints.readDecimalComma': '{field}: gelezen met een decimale komma, dus {example} = {value}.',
+  'hints.readDecimalPoint': '{field}: gelezen met een decimale punt, dus {example} = {value}.',
+  'hints.readDayFirst': '{field}: datums gelezen met de dag eerst, dus {example} = {value}.',
+  'hints.readMonthFirst': '{field}: datums gelezen met de maand eerst, dus {example} = {value}.',
+  'hints.notValid': 'ongeldig',
+  'hints.change': 'Wijzigen',
+  'hints.changeLabel': 'Wijzigen hoe {field} wordt gelezen',
+  'hints.resets':
+    'Een keuze leest alle rijen opnieuw: verwijderde rijen komen terug en ongedaan maken begint opnieuw.',
   'review.title': 'Controleren en verbeteren',
   'review.summary': '{rowCount} rijen, {invalidRowCount} met fouten ({errorCount} fouten).',
   'review.allValid': 'Alle {rowCount} rijen zijn geldig.',
@@ -125,6 +145,8 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'De importer reageerde {seconds} seconden niet terwijl hij het bestand verwerkte. Er zijn geen rijen geïmporteerd; kies het bestand opnieuw om het nog eens te proberen.',
   'header.sheet': 'Werkblad',
+  'error.encrypted':
+    'Deze werkmap is met een wachtwoord beveiligd. Open de werkmap, sla hem op zonder wachtwoord (of als .xlsx of CSV) en probeer het opnieuw.',
   'error.needs_full_build':
     'Dit spreadsheetformaat (.xls, .xlsb of .ods) kan alleen de volledige versie van de importeur lezen, en die gebruikt deze pagina niet. Sla het bestand op als .xlsx of CSV en probeer het opnieuw.',
   'error.xls_unsupported':
@@ -183,7 +205,8 @@ export const nl: Readonly<Record<MessageKey, string>> = {
     'Een aanhalingsteken in deze rij sluit niet waar het zou moeten; de rij is gelezen zoals ze er staat, met de aanhalingstekens. Controleer de cellen.',
   'issue.invalid_bytes':
     'Deze rij bevat bytes die in de codering van het bestand geen tekst zijn; ze verschijnen als �. Controleer de cellen.',
-  'issue.date_order_assumed': 'Gelezen als {order}; controleer de volgorde van dag en maand.',
+  'issue.date_order_assumed':
+    'Dag en maand kunnen omgedraaid zijn; controleer boven de tabel hoe datums worden gelezen.',
   'review.matches.one': '{count} cel gevonden',
   'review.replaced.one': '{count} cel vervangen.',
   'review.fixAll.one': 'Ook de andere cel van {column} met ‘{from}’ wijzigen in ‘{to}’?',

@@ -64,6 +64,25 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'values.count': 'Linhas',
   'values.option': 'Opção',
   'values.keep': '(manter como está)',
+  'values.suggested': 'Sugestão ({percent})',
+  'hints.title': 'Como seu arquivo é lido',
+  'hints.askTitle': 'Como seu arquivo deve ser lido?',
+  'hints.askDecimal': 'Em {field}, {example} significa {comma} ou {point}?',
+  'hints.askGeneral': 'Como {field} deve ser lido? Seu arquivo tem {examples}.',
+  'hints.askDate': 'Em {field}, {example} é {dayFirst} ou {monthFirst}?',
+  'hints.others': 'Outros valores assim no seu arquivo: {examples}',
+  'hints.decimalComma': 'Vírgula decimal: {example} = {value}',
+  'hints.decimalPoint': 'Ponto decimal: {example} = {value}',
+  'hints.dayFirst': 'Dia primeiro: {example} = {value}',
+  'hints.monthFirst': 'Mês primeiro: {example} = {value}',
+  'hints.readDecimalComma': '{field}: lido com vírgula decimal, então {example} = {value}.',
+  'hints.readDecimalPoint': '{field}: lido com ponto decimal, então {example} = {value}.',
+  'hints.readDayFirst': '{field}: datas lidas com o dia primeiro, então {example} = {value}.',
+  'hints.readMonthFirst': '{field}: datas lidas com o mês primeiro, então {example} = {value}.',
+  'hints.notValid': 'inválido',
+  'hints.change': 'Alterar',
+  'hints.changeLabel': 'Alterar como {field} é lido',
+  'hints.resets': 'A escolha lê todas as linhas de novo: as linhas excluídas voltam e o desfazer recomeça.',
   'review.title': 'Revisar e corrigir',
   'review.summary': '{rowCount} linhas, {invalidRowCount} com erros ({errorCount} erros).',
   'review.allValid': 'Todas as {rowCount} linhas são válidas.',
@@ -126,6 +145,8 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'O importador deixou de responder durante {seconds} segundos enquanto processava o arquivo. Nenhuma linha foi importada; escolha o arquivo novamente para tentar outra vez.',
   'header.sheet': 'Planilha',
+  'error.encrypted':
+    'Este livro está protegido por palavra-passe. Abra-o, guarde-o sem palavra-passe (ou como .xlsx ou CSV) e tente novamente.',
   'error.needs_full_build':
     'Este formato de folha de cálculo (.xls, .xlsb ou .ods) só pode ser lido pela versão completa do importador, que esta página não usa. Guarde o ficheiro como .xlsx ou CSV e tente novamente.',
   'error.xls_unsupported':
@@ -183,7 +204,8 @@ export const pt: Readonly<Record<MessageKey, string>> = {
     'Umas aspas nesta linha não fecham onde deveriam; a linha foi lida como aparece, com as aspas. Verifique as suas células.',
   'issue.invalid_bytes':
     'Esta linha contém bytes que não são texto na codificação do arquivo; aparecem como �. Verifique as suas células.',
-  'issue.date_order_assumed': 'Lido como {order}; confira a ordem do dia e do mês.',
+  'issue.date_order_assumed':
+    'O dia e o mês podem estar invertidos; confira acima da tabela como as datas são lidas.',
   'review.matches.one': '{count} célula corresponde',
   'review.replaced.one': '{count} célula substituída.',
   'review.fixAll.one': 'Trocar também “{from}” por “{to}” na outra célula de {column}?',

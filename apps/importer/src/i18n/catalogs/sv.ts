@@ -64,6 +64,25 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'values.count': 'Rader',
   'values.option': 'Alternativ',
   'values.keep': '(behåll som det är)',
+  'values.suggested': 'Förslag ({percent})',
+  'hints.title': 'Så läses din fil',
+  'hints.askTitle': 'Hur ska din fil läsas?',
+  'hints.askDecimal': 'Betyder {example} i {field} {comma} eller {point}?',
+  'hints.askGeneral': 'Hur ska {field} läsas? Din fil innehåller {examples}.',
+  'hints.askDate': 'Är {example} i {field} {dayFirst} eller {monthFirst}?',
+  'hints.others': 'Andra sådana värden i din fil: {examples}',
+  'hints.decimalComma': 'Decimalkomma: {example} = {value}',
+  'hints.decimalPoint': 'Decimalpunkt: {example} = {value}',
+  'hints.dayFirst': 'Dagen först: {example} = {value}',
+  'hints.monthFirst': 'Månaden först: {example} = {value}',
+  'hints.readDecimalComma': '{field}: läses med decimalkomma, så {example} = {value}.',
+  'hints.readDecimalPoint': '{field}: läses med decimalpunkt, så {example} = {value}.',
+  'hints.readDayFirst': '{field}: datum läses med dagen först, så {example} = {value}.',
+  'hints.readMonthFirst': '{field}: datum läses med månaden först, så {example} = {value}.',
+  'hints.notValid': 'ogiltigt',
+  'hints.change': 'Ändra',
+  'hints.changeLabel': 'Ändra hur {field} läses',
+  'hints.resets': 'Ett val läser om alla rader: borttagna rader kommer tillbaka och ångra börjar om.',
   'review.title': 'Granska och rätta',
   'review.summary': '{rowCount} rader, {invalidRowCount} med fel ({errorCount} fel).',
   'review.allValid': 'Alla {rowCount} rader är giltiga.',
@@ -125,6 +144,8 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'error.worker_silent':
     'Importverktyget svarade inte på {seconds} sekunder medan det bearbetade filen. Inga rader importerades; välj filen igen för att försöka på nytt.',
   'header.sheet': 'Blad',
+  'error.encrypted':
+    'Den här arbetsboken är lösenordsskyddad. Öppna den, spara den utan lösenord (eller som .xlsx eller CSV) och försök igen.',
   'error.needs_full_build':
     'Det här kalkylbladsformatet (.xls, .xlsb eller .ods) kan bara läsas av importörens fullständiga version, som den här sidan inte använder. Spara filen som .xlsx eller CSV och försök igen.',
   'error.xls_unsupported':
@@ -181,7 +202,8 @@ export const sv: Readonly<Record<MessageKey, string>> = {
     'Ett citattecken på den här raden stängs inte där det borde; raden lästes som den står, med citattecknen. Kontrollera dess celler.',
   'issue.invalid_bytes':
     'Raden innehåller byte som inte är text i filens teckenkodning; de visas som �. Kontrollera dess celler.',
-  'issue.date_order_assumed': 'Lästes som {order}; kontrollera ordningen på dag och månad.',
+  'issue.date_order_assumed':
+    'Dag och månad kan vara omkastade; kontrollera ovanför tabellen hur datum läses.',
   'review.errors.one': '{count} fel',
   'review.matches.one': '{count} cell matchar',
   'review.replaced.one': '{count} cell ersattes.',

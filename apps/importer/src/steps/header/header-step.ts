@@ -194,7 +194,7 @@ export class HeaderStep extends LitElement {
                     ${i18n.t('header.readAs', { encoding })}
                   </button>`
             }
-            <pre lang="">${sample}</pre>
+            <pre>${sample}</pre>
           </li>`,
         )}
       </ul>

@@ -9,6 +9,19 @@ import type { SessionHandle } from '../../session-handle.ts';
 import { controls } from '../../styles/shared-styles.ts';
 import type { EditResult, FindQuery, SubmitSummary, ValidationSummary } from '../../worker/session-types.ts';
 import '../submit/submit-summary.ts';
+import type { HintValue, HintView } from './hint-views.ts';
+import './reading-hints.ts';
+
+/** The review step's one-line summary of the counts, also announced after changes. */
+export function summaryText(v: ValidationSummary): string {
+  return v.invalidRowCount === 0
+    ? i18n.t('review.allValid', { rowCount: v.rowCount })
+    : i18n.t('review.summary', {
+        rowCount: v.rowCount,
+        invalidRowCount: v.invalidRowCount,
+        errorCount: v.errorCount,
+      });
+}
 
 /** A fix the user made that could apply to other cells holding the same value. */
 interface FixAll {
@@ -23,7 +36,8 @@ interface FixAll {
  * errors, jumps between errors (buttons and F8 / Shift+F8), inline edits re-validated at once,
  * find and replace with a count of the cells it will change, a fix-all for cells that held the
  * same value, deleting selected or all invalid rows, undo and redo (Ctrl+Z, Ctrl+Y), a download
- * of the rows with errors, and the submit summary.
+ * of the rows with errors, and the submit summary. Above the grid, how numbers and dates are
+ * read, with the questions the file leaves open (`csv-reading-hints`).
  */
 @customElement('csv-review-step')
 export class ReviewStep extends LitElement {
@@ -72,6 +86,11 @@ export class ReviewStep extends LitElement {
   @property({ attribute: false }) accessor fields: readonly ColumnSpec[] = [];
   @property({ attribute: false }) accessor validation: ValidationSummary | undefined;
   @property({ attribute: false }) accessor submit: SubmitSummary | undefined;
+  /** How numbers and dates are read, and what to ask; a choice calls `onHint`. */
+  @property({ attribute: false }) accessor hints: readonly HintView[] = [];
+  @property({ type: Boolean }) accessor hintBusy = false;
+  @property({ attribute: false }) accessor onHint: (view: HintView, value: HintValue) => Promise<void> =
+    async () => {};
   /** Called after every change with the new counts (the host's edit hook hangs off this). */
   @property({ attribute: false }) accessor onChanged: (
     summary: ValidationSummary,
@@ -130,7 +149,7 @@ export class ReviewStep extends LitElement {
             column: label,
             message: i18n.issue(issue.code, issue.params),
           })
-        : i18n.t('review.cellSaved', { summary: this.#summaryText(result.summary) }),
+        : i18n.t('review.cellSaved', { summary: summaryText(result.summary) }),
     );
     this.fixAll = null;
     if (before?.issue && result.before !== value) {
@@ -184,7 +203,7 @@ export class ReviewStep extends LitElement {
   async #history(direction: 'undo' | 'redo'): Promise<void> {
     const summary = await (direction === 'undo' ? this.session!.remote.undo() : this.session!.remote.redo());
     this.#changed(summary);
-    this.#say(this.#summaryText(summary));
+    this.#say(summaryText(summary));
   }
 
   async #updateFind(patch: Partial<FindQuery>): Promise<void> {
@@ -252,23 +271,19 @@ export class ReviewStep extends LitElement {
     return target?.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text';
   }
 
-  #summaryText(v: ValidationSummary): string {
-    return v.invalidRowCount === 0
-      ? i18n.t('review.allValid', { rowCount: v.rowCount })
-      : i18n.t('review.summary', {
-          rowCount: v.rowCount,
-          invalidRowCount: v.invalidRowCount,
-          errorCount: v.errorCount,
-        });
-  }
-
   override render() {
     const v = this.validation;
     if (!v) return html``;
     const fieldsWithErrors = this.fields.filter((f) => v.errorsByColumn[f.key]);
     return html`<div @keydown=${this.#onKeyDown}>
       <h2 tabindex="-1">${i18n.t('review.title')}</h2>
-      <p role="status">${this.#summaryText(v)}</p>
+      <p role="status">${summaryText(v)}</p>
+      <csv-reading-hints
+        .views=${this.hints}
+        ?busy=${this.hintBusy}
+        ?resets=${v.deletedCount > 0 || v.canUndo}
+        .onAnswer=${this.onHint}
+      ></csv-reading-hints>
       <div class="toolbar">
         <label>
           <input

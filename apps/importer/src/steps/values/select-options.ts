@@ -26,11 +26,3 @@ export function selectOptions(spec: ColumnSpec): SelectOption[] {
     return [];
   });
 }
-
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
-
-/** The option a file value most likely stands for: value, label or alternate spelling. */
-export function suggestOption(value: string, options: readonly SelectOption[]): string | undefined {
-  const v = fold(value);
-  return options.find((o) => [o.value, o.label, ...o.alternates].some((name) => fold(name) === v))?.value;
-}

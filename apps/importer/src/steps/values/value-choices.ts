@@ -1,0 +1,48 @@
+import type { ValueSuggestion } from '../../worker/session-types.ts';
+
+/** What the user left on the values step for one field, tied to the file column it was made for. */
+export interface FieldChoices {
+  readonly column: number;
+  /** File value to option; a value without an entry is kept as it is. */
+  readonly chosen: Readonly<Record<string, string>>;
+  /** File values whose option the user picked (or cleared) by hand. */
+  readonly touched: readonly string[];
+}
+
+/**
+ * The user's value choices per field across Back and Continue: given back when the same field is
+ * matched to the same column again, forgotten with the file.
+ */
+export class ValueChoices {
+  #byField = new Map<string, FieldChoices>();
+
+  get(field: string, column: number): FieldChoices | undefined {
+    const kept = this.#byField.get(field);
+    return kept?.column === column ? kept : undefined;
+  }
+
+  set(field: string, choices: FieldChoices): void {
+    this.#byField.set(field, choices);
+  }
+
+  clear(): void {
+    this.#byField.clear();
+  }
+}
+
+/**
+ * The options a field's values start with: what the user picked by hand before, else the
+ * engine's suggestion. A value the user set back to "keep as it is" stays that way.
+ */
+export function initialChoices(
+  suggestions: readonly ValueSuggestion[],
+  remembered: FieldChoices | undefined,
+): Record<string, string> {
+  const touched = new Set(remembered?.touched);
+  const chosen: Record<string, string> = {};
+  for (const { value, suggestion } of suggestions) {
+    const option = touched.has(value) ? remembered?.chosen[value] : suggestion;
+    if (option !== undefined && option !== null) chosen[value] = option;
+  }
+  return chosen;
+}

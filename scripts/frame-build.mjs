@@ -1,0 +1,74 @@
+// The frame app's script and documents, shared by scripts/build.mjs and the tests that rebuild
+// the frame with a module of their own (as a compromised dependency would be bundled in).
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { FRAME_CSP } from './csp.mjs';
+
+async function bundle(root, options) {
+  const result = await esbuild.build({
+    bundle: true,
+    target: 'es2022',
+    legalComments: 'none',
+    logLevel: 'warning',
+    absWorkingDir: root,
+    write: false,
+    format: 'iife',
+    minify: true,
+    ...options,
+  });
+  return result.outputFiles[0].text;
+}
+
+/**
+ * Leaves the XLS, XLSB and ODS readers out of a build: core's `legacy-readers.ts` resolves to its
+ * stub, so such a file gets `needs_full_build`. Every build but the full variant uses it.
+ */
+export const withoutLegacyReaders = {
+  name: 'without-legacy-readers',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]legacy-readers\.ts$/ }, (args) => ({
+      path: join(args.resolveDir, 'legacy-absent.ts'),
+    }));
+  },
+};
+
+/** The worker's classic script; `root` is the repository's folder, `plugins` pick its readers. */
+export function buildWorker(root, plugins = [withoutLegacyReaders]) {
+  return bundle(root, { entryPoints: [join(root, 'apps/importer/src/worker/worker.ts')], plugins });
+}
+
+/**
+ * The frame's one script: first the guard (it removes WebRTC before any module of the bundle is
+ * evaluated), then the app with the worker's source inlined. The guard is part of the same
+ * script, not a script of its own, so that no document can run the app without it: a child frame
+ * that copied the app's script (its hash is allowed) copies the guard too. `extraModules` are
+ * bundled before the app's entry, as a dependency would be; `define` adds constants for them.
+ */
+export async function buildFrameScript(root, worker, { extraModules = [], define = {} } = {}) {
+  const guard = await bundle(root, { entryPoints: [join(root, 'apps/importer/src/frame-guard.ts')] });
+  const imports = [...extraModules, join(root, 'apps/importer/src/main.ts')]
+    .map((path) => `import ${JSON.stringify(path)};`)
+    .join('\n');
+  const app = await bundle(root, {
+    stdin: { contents: imports, resolveDir: root, loader: 'ts' },
+    define: { __WORKER_SOURCE__: JSON.stringify(worker), ...define },
+  });
+  const script = `${guard.trim()}\n${app}`;
+  if (/<\/script/i.test(script))
+    throw new Error('the frame script contains "</script" and cannot be inlined');
+  return script;
+}
+
+/** The srcdoc document: the template with the script inlined and its SHA-256 pinned in the CSP. */
+export async function frameHtml(root, script) {
+  const hash = `sha256-${createHash('sha256').update(script).digest('base64')}`;
+  const template = await readFile(join(root, 'apps/importer/src/frame.html'), 'utf8');
+  return (
+    template
+      .replace('%CSP%', FRAME_CSP.replace('%HASH%', hash))
+      // A function replacement, so `$&`-like sequences in the script are not interpreted.
+      .replace('/*%SCRIPT%*/', () => script)
+  );
+}
