@@ -36,6 +36,28 @@ function scriptedFrame(script: string): HTMLIFrameElement {
 }
 
 describe('FrameConnection', () => {
+  it('reports a message that cannot be posted (DataCloneError) as an error, instead of a frame that waits', async () => {
+    const frame = fakeFrame(PROTOCOL_VERSION);
+    // What a framework proxy would be if it got past the element's copy: structured cloning refuses it.
+    const unclonable = { columns: new Proxy([{ key: 'a', label: 'A' }], {}), options: {} };
+    const error = new Promise<[string, string]>((resolve) => {
+      const connection = new FrameConnection(frame, unclonable as unknown as typeof init, {
+        message: () => {},
+        error: (code, message) => {
+          connection.dispose();
+          resolve([code, message]);
+        },
+      });
+    });
+    document.body.append(frame);
+    const [code, message] = await error;
+    expect(code).to.equal('internal');
+    expect(message).to.match(
+      /^The "init" message could not be sent to the importer frame: .*could not be cloned/,
+    );
+    frame.remove();
+  });
+
   it('hands its frame a port and sends init on it', async () => {
     const frame = fakeFrame(PROTOCOL_VERSION);
     const received = new Promise<unknown>((resolve) => {

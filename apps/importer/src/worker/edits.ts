@@ -157,16 +157,16 @@ export class Edits {
     for (const change of changes) {
       const fields = this.#data.fieldsOf(change.column);
       const deleted = this.#data.isDeleted(change.row);
-      const uniqueFields = fields.filter((f) => validation.isUniqueField(f) && !deleted);
+      const uniqueFields = fields.filter((f) => validation.unique.has(f) && !deleted);
       const touched = new Set<string>();
       // Only a value's first holder changing (a row before it joins, or it leaves) changes state.
       for (const f of uniqueFields) {
-        const r = validation.leaveUnique(change.row, f);
+        const r = validation.unique.leave(change.row, f);
         if (r >= 0) touched.add(`${r}:${f}`);
       }
       this.#data.write(change.row, change.column, change[direction]);
       for (const f of uniqueFields) {
-        const r = validation.joinUnique(change.row, f);
+        const r = validation.unique.join(change.row, f);
         if (r >= 0) touched.add(`${r}:${f}`);
       }
       for (const f of fields) {
@@ -179,7 +179,7 @@ export class Edits {
         rechecked?.push(r, f);
         // A new first holder: the value's other repeats now name it (their `firstRow` changed).
         if (rechecked)
-          for (const other of validation.holdersOf(r, f, MAX_EDIT_PATCH + 1))
+          for (const other of validation.unique.holdersOf(r, f, MAX_EDIT_PATCH + 1))
             if (other !== r && other !== change.row) rechecked.push(other, f);
       }
     }
@@ -196,15 +196,15 @@ export class Edits {
         this.#data.setDeleted(row, true);
         for (let f = 0; f < fields; f++) {
           // A row leaving may leave a single holder of a value behind, which is then valid.
-          const other = validation.leaveUnique(row, f);
+          const other = validation.unique.leave(row, f);
           if (other >= 0) validation.recheck(other, f);
         }
       } else {
         this.#data.setDeleted(row, false);
         validation.countRow(row, 1);
         for (let f = 0; f < fields; f++) {
-          if (!validation.isUniqueField(f)) continue;
-          const other = validation.joinUnique(row, f);
+          if (!validation.unique.has(f)) continue;
+          const other = validation.unique.join(row, f);
           if (other >= 0) validation.recheck(other, f);
           validation.recheck(row, f);
         }

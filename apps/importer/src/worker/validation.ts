@@ -6,25 +6,15 @@ import {
   type CompiledColumn,
   compileColumnWithHints,
   type Issue,
-  UniqueRows,
-  uniqueKey,
 } from '@csv-importer/core';
 import { BEAT_MASK, type Dataset } from './dataset.ts';
+import { HostFindings } from './host-findings.ts';
 import { IssueCodes, type Params, VALID } from './issue-codes.ts';
+import { RowFindings } from './row-findings.ts';
 import type { CellIssue, GridCell, ValidationSummary, ValueMapping } from './session-types.ts';
+import { isBare, UniqueFields } from './unique-fields.ts';
 
 export { VALID } from './issue-codes.ts';
-
-interface HostFinding {
-  readonly code: number;
-  readonly params?: Params;
-}
-
-/** A finding about a whole data row (column `''`), from reading the file. */
-interface RowFinding {
-  readonly code: number;
-  readonly params?: Params;
-}
 
 /**
  * The issue table of one import, over core's compiled columns. Per field, a byte per data row
@@ -48,20 +38,15 @@ export class Validation {
   #invalidRows = 0;
   #fieldErrors: number[] = [];
   #fieldWarnings: number[] = [];
-  #unique: (UniqueRows | null)[] = [];
-  /** Per field: whether its unique values compare without case. */
-  #uniqueFolds: boolean[] = [];
-  /** Row-level findings by data row, and how many of them are errors and warnings (rows not deleted). */
-  #rowFindings = new Map<number, RowFinding[]>();
-  #rowLevelErrors = 0;
-  #rowLevelWarnings = 0;
-  /** The host's findings per data row and field, and its replacement values per data row. */
-  #host = new Map<number, Map<number, HostFinding>>();
-  #hostValues = new Map<number, Record<string, unknown>>();
+  readonly #unique: UniqueFields;
+  /** Reading's findings about whole rows. */
+  readonly #rowFindings = new RowFindings();
+  readonly #host = new HostFindings();
 
   constructor(data: Dataset, beat: () => void) {
     this.#data = data;
     this.#beat = beat;
+    this.#unique = new UniqueFields(data, beat);
   }
 
   configure(columns: readonly ColumnSpec[]): void {
@@ -93,31 +78,21 @@ export class Validation {
     this.#codes = this.#columns.map(() => new Uint8Array(n));
     this.#table.clearParams();
     this.#host.clear();
-    this.#hostValues.clear();
     this.#rowErrors = new Uint16Array(n);
     this.#invalidRows = 0;
     this.#fieldErrors = new Array<number>(fields).fill(0);
     this.#fieldWarnings = new Array<number>(fields).fill(0);
     this.#takeRowFindings();
     for (let f = 0; f < fields; f++) this.#checkField(f);
-    this.#unique = this.#columns.map(() => null);
+    this.#unique.reset(fields);
     for (let f = 0; f < fields; f++) if (isUnique(this.#columns[f]!.spec)) this.#buildUnique(f);
   }
 
   /** The row-level findings of reading, by data row: those of the header row and above it are left out. */
   #takeRowFindings(): void {
-    this.#rowFindings.clear();
-    this.#rowLevelErrors = 0;
-    this.#rowLevelWarnings = 0;
-    const base = this.#data.base;
-    for (const { record, code, level, params } of this.#data.recordIssues) {
-      const row = record - base;
-      if (row < 0 || row >= this.#data.rowCount) continue;
-      const list = this.#rowFindings.get(row) ?? [];
-      list.push({ code: this.#table.codeOf(code, level), ...(params ? { params } : {}) });
-      this.#rowFindings.set(row, list);
-    }
-    for (const row of this.#rowFindings.keys()) this.countRowFindings(row, 1);
+    const data = this.#data;
+    this.#rowFindings.take(data.recordIssues, data.base, data.rowCount, this.#table);
+    for (const row of this.#rowFindings.rows()) this.#countRowFindings(row, 1);
   }
 
   /** The counts of the summary (the view and history add theirs). */
@@ -133,8 +108,8 @@ export class Validation {
     });
     return {
       invalidRowCount: this.#invalidRows,
-      errorCount: this.#fieldErrors.reduce((a, b) => a + b, this.#rowLevelErrors),
-      warningCount: this.#fieldWarnings.reduce((a, b) => a + b, this.#rowLevelWarnings),
+      errorCount: this.#fieldErrors.reduce((a, b) => a + b, this.#rowFindings.errors),
+      warningCount: this.#fieldWarnings.reduce((a, b) => a + b, this.#rowFindings.warnings),
       errorsByColumn,
       warningsByColumn,
     };
@@ -237,10 +212,10 @@ export class Validation {
   recheck(row: number, field: number): void {
     this.#table.deleteParams(row * this.#columns.length + field);
     let code = this.#codeOfResult(row, field, this.#result(row, field));
-    if (this.#canBeDuplicate(code) && this.#isDuplicate(row, field)) code = this.#table.duplicate;
+    if (this.#canBeDuplicate(code) && this.#unique.isDuplicate(row, field)) code = this.#table.duplicate;
     if (code === VALID) {
       // The application's own finding (from its validate or edit hook) shows when ours has none.
-      const host = this.#host.get(row)?.get(field);
+      const host = this.#host.get(row, field);
       if (host) {
         code = host.code;
         if (host.params) this.#table.setParams(row * this.#columns.length + field, host.params);
@@ -255,94 +230,38 @@ export class Validation {
 
   // ---- unique index ------------------------------------------------------------------------------
 
-  /**
-   * A cell's key for uniqueness, as core's `uniqueKey` makes it of the typed value; `null` for an
-   * invalid cell, which has no typed value (as `validateTable` leaves it out). Stable while the
-   * cell's text is. While the index is built, the codes just checked say which cells are invalid.
-   */
-  #uniqueKey(row: number, field: number, building: boolean): string | null {
-    const column = this.#columns[field]!;
-    const raw = this.#data.raw(row, field);
-    const fold = this.#uniqueFolds[field]!;
-    if (building) {
-      const code = this.#codes[field]![row]!;
-      if (code !== VALID && this.#table.levelOf(code) === 'error') return null;
-      // A bare cell of a column whose value is its text is its own value.
-      if (column.keepsText && isBare(raw)) return uniqueKey(raw, fold);
-    }
-    const result = column.check(raw);
-    if (!result.ok) return null;
-    return uniqueKey(column.keepsText && isBare(raw) ? raw : result.value, fold);
-  }
-
   #valueOf(result: CellResult): CellValue {
     return result.value === '' ? null : result.value;
   }
 
   #buildUnique(field: number): void {
-    const unique = (this.#columns[field]!.spec as { unique?: boolean | { caseInsensitive?: boolean } })
-      .unique;
-    this.#uniqueFolds[field] = typeof unique === 'object' && unique.caseInsensitive === true;
-    let building = true;
-    const index = new UniqueRows(this.#data.rowCount, (row) => this.#uniqueKey(row, field, building));
-    this.#unique[field] = index;
-    // Called from `run`, where no row is deleted.
-    index.addAll(this.#beat);
-    building = false;
-    const duplicate = this.#table.duplicate;
     const codes = this.#codes[field]!;
+    const index = this.#unique.build(field, this.#columns[field]!, codes, this.#table);
+    const duplicate = this.#table.duplicate;
     for (let r = 0; r < this.#data.rowCount; r++) {
       if (this.#canBeDuplicate(codes[r]!) && index.isDuplicate(r)) this.#setCode(r, field, duplicate);
     }
   }
 
-  #isDuplicate(row: number, field: number): boolean {
-    const index = this.#unique[field];
-    return index !== null && index !== undefined && !this.#data.isDeleted(row) && index.isDuplicate(row);
-  }
-
-  isUniqueField(field: number): boolean {
-    return Boolean(this.#unique[field]);
-  }
-
-  /**
-   * Takes a row out of a field's unique index (before its value changes, or as it is deleted).
-   * Returns the one other row whose state this changes, else -1.
-   */
-  leaveUnique(row: number, field: number): number {
-    return this.#unique[field]?.remove(row) ?? -1;
-  }
-
-  /** Puts a row back in a field's unique index; returns the other row this changes, else -1. */
-  joinUnique(row: number, field: number): number {
-    return this.#unique[field]?.add(row) ?? -1;
-  }
-
-  /** Up to `limit` rows holding the same value as `row` in a unique field (`row` included). */
-  holdersOf(row: number, field: number, limit: number): number[] {
-    const rows = this.#unique[field]?.holdersOf(row) ?? [];
-    return rows.length > limit ? rows.slice(0, limit) : rows;
+  /** The fields' unique indexes, which `Edits` keeps current as rows change. */
+  get unique(): UniqueFields {
+    return this.#unique;
   }
 
   /** The first holder of the value a duplicate cell repeats (a data row), or -1. */
   firstOf(row: number, field: number): number {
-    return this.#unique[field]?.firstOf(row) ?? -1;
+    return this.#unique.firstOf(row, field);
   }
 
   /** Counts a row's issues in or out as it is restored (`sign` 1) or deleted (-1). */
   countRow(row: number, sign: 1 | -1): void {
     for (let f = 0; f < this.#columns.length; f++) this.#count(row, f, this.#codes[f]![row]!, sign);
-    if (this.#rowFindings.has(row)) this.countRowFindings(row, sign);
+    this.#countRowFindings(row, sign);
   }
 
-  countRowFindings(row: number, sign: 1 | -1): void {
-    for (const { code } of this.#rowFindings.get(row) ?? []) {
-      const level = this.#table.levelOf(code);
-      if (level === 'error') {
-        this.#rowLevelErrors += sign;
-        this.#countRowError(row, sign);
-      } else if (level === 'warning') this.#rowLevelWarnings += sign;
-    }
+  #countRowFindings(row: number, sign: 1 | -1): void {
+    const errors = this.#rowFindings.count(row, sign, this.#table);
+    for (let i = 0; i < errors; i++) this.#countRowError(row, sign);
   }
 
   // ---- reading issues and values -----------------------------------------------------------------
@@ -359,10 +278,7 @@ export class Validation {
 
   /** The row-level findings of a data row (reading's), as the grid marks the row. */
   rowFindings(row: number): CellIssue[] | undefined {
-    return this.#rowFindings.get(row)?.map(({ code, params }) => {
-      const { code: name, level } = this.#table.entry(code);
-      return params ? { code: name, level, params } : { code: name, level };
-    });
+    return this.#rowFindings.issues(row, this.#table);
   }
 
   #paramsOf(row: number, field: number, code: number, as: (row: number) => number): Params | undefined {
@@ -389,9 +305,9 @@ export class Validation {
     deliveredAs: (row: number) => number,
   ): void {
     const columns = this.#columns;
-    const held = this.#host.get(r);
-    const hostValues = this.#hostValues.get(r);
-    const findings = this.#rowFindings.size > 0 ? this.#rowFindings.get(r) : undefined;
+    const held = this.#host.ofRow(r);
+    const hostValues = this.#host.values(r);
+    const findings = this.#rowFindings.get(r);
     if (findings) for (const { code, params } of findings) issues.push(this.#issue(as, '', code, params));
     for (let f = 0; f < columns.length; f++) {
       const column = columns[f]!;
@@ -456,13 +372,13 @@ export class Validation {
     this.deliverRow(r, r, values, [], (row) => row);
     const record: Record<string, unknown> = {};
     for (let f = 0; f < this.#columns.length; f++) record[this.#columns[f]!.key] = values[f];
-    const host = this.#hostValues.get(r);
+    const host = this.#host.values(r);
     return host ? { ...record, ...host } : record;
   }
 
   /** The host's replacement values of a data row, if it gave any. */
   hostValues(r: number): Record<string, unknown> | undefined {
-    return this.#hostValues.get(r);
+    return this.#host.values(r);
   }
 
   // ---- the host's findings -----------------------------------------------------------------------
@@ -479,30 +395,9 @@ export class Validation {
     values: readonly { row: number; column: string; value: unknown }[],
   ): void {
     const fields = this.#columns.length;
-    const touched = new Set<number>();
-    const from = Math.max(0, start);
+    const keys = this.#columns.map((c) => c.key);
     const to = Math.min(this.#data.rowCount, end);
-    for (let r = from; r < to; r++) {
-      const old = this.#host.get(r);
-      if (old) for (const f of old.keys()) touched.add(r * fields + f);
-      this.#host.delete(r);
-      this.#hostValues.delete(r);
-    }
-    for (const issue of issues) {
-      const f = this.#columns.findIndex((c) => c.spec.key === issue.column);
-      if (issue.row < from || issue.row >= to || f < 0) continue;
-      const findings = this.#host.get(issue.row) ?? new Map<number, HostFinding>();
-      findings.set(f, {
-        code: this.#table.codeOf(issue.code, issue.level),
-        ...(issue.params ? { params: issue.params } : {}),
-      });
-      this.#host.set(issue.row, findings);
-      touched.add(issue.row * fields + f);
-    }
-    for (const { row, column, value } of values) {
-      if (row < from || row >= to) continue;
-      this.#hostValues.set(row, { ...this.#hostValues.get(row), [column]: value });
-    }
+    const touched = this.#host.replace(Math.max(0, start), to, issues, values, keys, this.#table);
     for (const key of touched) this.recheck(Math.floor(key / fields), key % fields);
   }
 }
@@ -510,12 +405,4 @@ export class Validation {
 function isUnique(spec: ColumnSpec): boolean {
   const unique = (spec as { unique?: boolean | object }).unique;
   return unique === true || (typeof unique === 'object' && unique !== null);
-}
-
-/** Text that is not empty and starts and ends with a visible ASCII character, so trims to itself. */
-function isBare(text: string): boolean {
-  if (text.length === 0) return false;
-  const first = text.charCodeAt(0);
-  const last = text.charCodeAt(text.length - 1);
-  return first > 32 && first < 127 && last > 32 && last < 127;
 }

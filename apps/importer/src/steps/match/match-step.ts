@@ -1,4 +1,4 @@
-import type { ColumnSpec } from '@csv-importer/core';
+import { type ColumnSpec, matchLevel } from '@csv-importer/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
@@ -68,7 +68,7 @@ export class MatchStep extends LitElement {
     if (this.manual.has(field)) return html`<span>${i18n.t('match.manual')}</span>`;
     const suggestion = this.summary?.suggestions.find((s) => s.fileColumn === column && s.key === field);
     if (!suggestion) return html`<span>${i18n.t('match.manual')}</span>`;
-    return suggestion.confidence >= 0.999
+    return matchLevel(suggestion.confidence) === 'sure'
       ? html`<span class="sure">${i18n.t('match.sure')}</span>`
       : html`<span class="likely"
           >${i18n.t('match.likely', {
