@@ -318,7 +318,7 @@ export function summarize(
     headerRow,
     headers,
     rowCount: store.length - base,
-    suggestions: matchColumns(headers, columns),
+    suggestions: matchColumns(headers, columns, { samples }),
     samples,
     preview,
     ...(source.sheets ? { sheets: source.sheets, sheet: source.sheet } : {}),

@@ -12,7 +12,7 @@ import { normalizeValue } from './normalize.ts';
 const MAX_SAMPLES = 5;
 const MAX_SAMPLE_LENGTH = 200;
 
-/** What every sample of a column reads as, with core's own parsers. */
+/** What most samples of a column read as, with core's own parsers. */
 export interface SampleProfile {
   readonly count: number;
   readonly email: boolean;
@@ -42,16 +42,18 @@ export function profileSamples(samples: readonly string[] | undefined): SamplePr
     .map((s) => s.slice(0, MAX_SAMPLE_LENGTH).trim())
     .filter((s) => s !== '');
   if (values.length === 0) return null;
-  const all = (test: (s: string) => boolean) => values.every(test);
+  // Most, not all: the samples are a user's own cells, and a column of e-mails with one typo in
+  // it is still the e-mail column.
+  const most = (test: (s: string) => boolean) => values.filter(test).length * 2 > values.length;
   const isNumber = (s: string) => numberDot(s).ok || numberComma(s).ok;
   return {
     count: values.length,
-    email: all((s) => email(s).ok),
-    url: all((s) => url(s).ok),
-    phone: all((s) => /^(\+|00)|\d[\s\-/.()]+\d.*[\s\-/.()]/.test(s) && phone(s).ok && !date(s).ok),
-    date: all((s) => /\D/.test(s) && date(s).ok),
-    number: all(isNumber),
-    boolean: all((s) => bool(s).ok),
+    email: most((s) => email(s).ok),
+    url: most((s) => url(s).ok),
+    phone: most((s) => /^(\+|00)|\d[\s\-/.()]+\d.*[\s\-/.()]/.test(s) && phone(s).ok && !date(s).ok),
+    date: most((s) => /\D/.test(s) && date(s).ok),
+    number: most(isNumber),
+    boolean: most((s) => bool(s).ok),
     normalized: values.map(normalizeValue),
   };
 }

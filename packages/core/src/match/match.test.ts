@@ -181,6 +181,14 @@ describe('matchColumns', () => {
       samples: [['ada@example.com']],
     });
     assert.equal(phone, undefined, 'e-mail addresses under Phone pull the match below the threshold');
+    const [dirty] = matchColumns(['Contact e-mail'], [{ key: 'email', label: 'E-mail', type: 'email' }], {
+      samples: [['ops@acme.example', 'billing@globex.example', 'not-an-email']],
+    });
+    assert.equal(
+      matchLevel(dirty!.confidence),
+      'sure',
+      'one typo among the samples does not pull a column down',
+    );
   });
 
   test('bounded: 2,000 headers of 500 characters against 50 fields finish and match nothing wrongly', () => {
