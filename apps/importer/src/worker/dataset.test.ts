@@ -55,4 +55,16 @@ describe('Dataset', () => {
     ]);
     assert.deepEqual(data.unmatchedOf(0, data.unmatchedColumns()), { Plan: 'pro', Extra: 'x' });
   });
+
+  test('unmatched columns named __proto__, constructor or prototype keep their cells', () => {
+    const odd = [
+      ['Name', '__proto__', 'constructor', 'prototype'],
+      ['Ada', 'a', 'b', 'c'],
+    ];
+    const data = dataset(odd, ['name'], { name: 0 });
+    const unmatched = data.unmatchedOf(0, data.unmatchedColumns());
+    assert.deepEqual(Object.keys(unmatched), ['__proto__', 'constructor', 'prototype']);
+    assert.equal(Object.getPrototypeOf(unmatched), Object.prototype);
+    assert.deepEqual(Object.values(unmatched), ['a', 'b', 'c']);
+  });
 });

@@ -145,7 +145,14 @@ export class Dataset {
   /** Unmatched file columns of a data row, by header. */
   unmatchedOf(row: number, columns: readonly [string, number][]): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const [header, column] of columns) out[header] = this.cell(row, column);
+    // Defined, not assigned: a header named `__proto__` is a column like any other.
+    for (const [header, column] of columns)
+      Object.defineProperty(out, header, {
+        value: this.cell(row, column),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return out;
   }
 

@@ -31,6 +31,19 @@ describe('value choices', () => {
     });
   });
 
+  test('a file value named __proto__ or constructor is a value like any other', () => {
+    const odd = [
+      { value: '__proto__', count: 1, suggestion: 'pro', confidence: 0.9 },
+      { value: 'constructor', count: 1, suggestion: null, confidence: 0 },
+    ];
+    const chosen = initialChoices(odd, { column: 0, chosen: {}, touched: ['constructor'] });
+    assert.deepEqual(Object.keys(chosen), ['__proto__']);
+    assert.equal(Object.getPrototypeOf(chosen), Object.prototype);
+    assert.equal(Object.getOwnPropertyDescriptor(chosen, '__proto__')?.value, 'pro');
+    // Structured clone (the way to the worker) keeps it as an own key.
+    assert.equal(Object.hasOwn(structuredClone(chosen), '__proto__'), true);
+  });
+
   test('are given back for the same field and column only', () => {
     const choices = new ValueChoices();
     const kept = { column: 2, chosen: { gold: 'pro' }, touched: ['gold'] };

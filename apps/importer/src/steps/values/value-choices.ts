@@ -41,8 +41,25 @@ export function initialChoices(
   const touched = new Set(remembered?.touched);
   const chosen: Record<string, string> = {};
   for (const { value, suggestion } of suggestions) {
-    const option = touched.has(value) ? remembered?.chosen[value] : suggestion;
-    if (option !== undefined && option !== null) chosen[value] = option;
+    const option = touched.has(value)
+      ? remembered && Object.hasOwn(remembered.chosen, value)
+        ? remembered.chosen[value]
+        : undefined
+      : suggestion;
+    if (option !== undefined && option !== null) setChoice(chosen, value, option);
   }
   return chosen;
+}
+
+/**
+ * Sets the option chosen for a file value: defined, not assigned, since the file's values may be
+ * `__proto__` or `constructor`, which an assignment would send to the object's prototype.
+ */
+export function setChoice(chosen: Record<string, string>, value: string, option: string): void {
+  Object.defineProperty(chosen, value, {
+    value: option,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }

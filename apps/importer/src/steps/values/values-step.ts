@@ -6,7 +6,7 @@ import type { SessionHandle } from '../../session-handle.ts';
 import { controls } from '../../styles/shared-styles.ts';
 import type { Mapping, ValueMapping, ValueSuggestion } from '../../worker/session-types.ts';
 import { type SelectOption, selectOptions } from './select-options.ts';
-import { initialChoices, type ValueChoices } from './value-choices.ts';
+import { initialChoices, setChoice, type ValueChoices } from './value-choices.ts';
 
 interface FieldValues {
   readonly field: ColumnSpec;
@@ -94,7 +94,7 @@ export class ValuesStep extends LitElement {
   #choose(field: string, value: string, option: string): void {
     const next = { ...this.chosen[field] };
     if (option === '') delete next[value];
-    else next[value] = option;
+    else setChoice(next, value, option);
     this.#touched.get(field)?.add(value);
     this.chosen = { ...this.chosen, [field]: next };
   }
@@ -104,7 +104,8 @@ export class ValuesStep extends LitElement {
     return (
       row.suggestion !== null &&
       row.confidence < 1 &&
-      this.chosen[field]?.[row.value] === row.suggestion &&
+      Object.hasOwn(this.chosen[field] ?? {}, row.value) &&
+      this.chosen[field]![row.value] === row.suggestion &&
       !this.#touched.get(field)?.has(row.value)
     );
   }
@@ -142,7 +143,7 @@ export class ValuesStep extends LitElement {
                       <option value="">${i18n.t('values.keep')}</option>
                       ${options.map(
                         (o) =>
-                          html`<option value=${o.value} ?selected=${this.chosen[field.key]?.[row.value] === o.value}>
+                          html`<option value=${o.value} ?selected=${Object.hasOwn(this.chosen[field.key] ?? {}, row.value) && this.chosen[field.key]![row.value] === o.value}>
                             ${o.label}
                           </option>`,
                       )}
