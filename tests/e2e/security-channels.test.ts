@@ -8,7 +8,7 @@ import type { Attack } from '../support/exfiltrate.ts';
 import { injectedHostedSite, injectedSrcdoc } from '../support/injected-frame.ts';
 import { type ObservedBrowser, observedBrowser } from '../support/observed-browser.ts';
 import { serveHost, type TestServer } from '../support/servers.ts';
-import { type TcpSink, tcpSink, type UdpSink, udpSink } from '../support/sockets.ts';
+import { tcpSink, type UdpSink, udpSink } from '../support/sockets.ts';
 import { received, waitForEvent } from './importer-flow.ts';
 
 // Code running inside the frame (bundled into a test build of it before the app's modules, as a
