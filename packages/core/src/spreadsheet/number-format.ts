@@ -4,7 +4,8 @@ import type { SheetValue } from '../xlsx/xlsx.ts';
 /** What an Excel number format shows a serial number as. */
 export type DateKind = 'date' | 'datetime' | 'time';
 
-// Number formats Excel builds in that show dates or times (ECMA-376 18.8.30; the same ids in BIFF8 and XLSB).
+// Number formats Excel builds in that show dates or times (ECMA-376 18.8.30; the same ids in BIFF8
+// and XLSB). One rule for every workbook reader: XLSX, XLS, XLSB.
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
 // A custom format shows a date when, outside quotes, brackets and escapes, it has d, m, y, h or s.
 const FORMAT_NOISE = /"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g;

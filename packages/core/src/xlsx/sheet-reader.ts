@@ -1,7 +1,6 @@
-import { excelSerialToIso } from '../types/date.ts';
+import { type DateKind, serialValue } from '../spreadsheet/number-format.ts';
 import { columnName, parseCellRef, shownRef } from './cell-ref.ts';
 import { LongString, type SharedString } from './shared-strings.ts';
-import type { DateKind } from './styles.ts';
 import { count, WorkbookError } from './workbook-limits.ts';
 import { attribute, InvalidCharacterError, unescapeXml } from './xml-text.ts';
 import { localName, type XmlHandler } from './xml-tokenizer.ts';
@@ -251,14 +250,7 @@ export class SheetReader implements XmlHandler {
         const value = Number(raw);
         if (raw.trim() === '' || !Number.isFinite(value)) return raw;
         const kind = style === undefined ? undefined : this.#context.dateStyles.get(Number(style));
-        if (kind === undefined) return value;
-        const serial = this.#context.date1904 ? value + 1462 : value;
-        if (kind === 'time') {
-          const seconds = Math.round((value % 1) * 86_400);
-          const pad = (n: number) => String(n).padStart(2, '0');
-          return `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
-        }
-        return excelSerialToIso(serial, kind === 'datetime' && value % 1 !== 0) ?? value;
+        return serialValue(value, kind, this.#context.date1904);
       }
     }
   }
