@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { startPlayground } from '../../apps/playground/server.mjs';
 import { launchChromium } from '../support/browser.ts';
 import { FIXTURES } from '../support/servers.ts';
-import { submit } from './importer-flow.ts';
+import { loadAndReview, submit } from './importer-flow.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -26,18 +26,6 @@ after(async () => {
   await browser?.close();
   await servers?.close();
 });
-
-/** Chooses a file and goes through whatever steps the spec needs (match, values) to the review. */
-async function loadAndReview(frame: Frame, file: string): Promise<void> {
-  await frame.setInputFiles('input[type=file]', file);
-  const importButton = frame.getByRole('button', { name: /^Import [\d,]+ rows?$/ });
-  const next = frame.getByRole('button', { name: 'Continue' });
-  for (let step = 0; step < 5 && !(await importButton.isVisible()); step++) {
-    await next.or(importButton).first().waitFor();
-    if (await next.isVisible()) await next.click();
-  }
-  await importButton.waitFor();
-}
 
 async function importerFrame(page: Page): Promise<Frame> {
   const handle = await page.waitForSelector('playground-app >> csv-importer >> iframe');
