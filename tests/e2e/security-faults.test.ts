@@ -246,36 +246,50 @@ describe('faults: the user sees what happened, the host gets an error, a retry w
   });
 
   test('a worker that dies silently mid-read is found by the watchdog: a message, worker_failed, a retry that imports', async () => {
-    let started!: Promise<Worker>;
-    const { page, frame } = await openImporter('', (p) => {
-      started = p.waitForEvent('worker');
-    });
-    const worker = await started;
-    const closed = new Promise<void>((resolve) => worker.on('close', () => resolve()));
-    const kill = await workerKiller(worker.url());
-    await frame.setInputFiles('input[type=file]', await bigContacts());
-    const reading = frame.getByRole('status').getByText(/^Reading big-contacts\.csv: [1-9][\d,]* rows$/);
-    await reading.waitFor();
-    await kill();
-    await closed;
-    // Still reading as far as the frame can see: nothing but the watchdog can notice.
-    assert.ok(await reading.isVisible());
-    const retried = page.waitForEvent('worker');
-    const events = await waitForEvent(page, 'csv-importer-error');
-    const error = events.find((e) => e.type === 'csv-importer-error')!;
-    assert.equal(error.code, 'worker_failed');
-    assert.match(
-      error.message!,
-      /^The importer stopped responding for \d+ seconds while working on the file\. No rows were imported; choose the file again to retry\.$/,
-    );
-    await frame.getByRole('alert').getByText(error.message!).waitFor();
-    assert.ok(!events.some((e) => e.type === 'csv-importer-complete'));
-    // A new worker took over; choosing the file again in the same frame imports it.
-    await retried;
-    await retryInFrame(page);
-    await page.close();
+    // The test's own kill (CDP's terminateExecution on the worker) now and then crashes the whole
+    // renderer of the frame in Chromium (about one run in five on a loaded machine), which is not
+    // the silent death under test: that attempt is reported and the test runs once more.
+    try {
+      await workerDiesMidRead();
+    } catch (error) {
+      if (!/Target crashed/.test(String(error))) throw error;
+      console.log(`the frame's renderer crashed under the test's worker kill; trying once more: ${error}`);
+      await workerDiesMidRead();
+    }
   });
 });
+
+/** The body of the silent-death test: kill the worker mid-read, expect the watchdog's error. */
+async function workerDiesMidRead(): Promise<void> {
+  let started!: Promise<Worker>;
+  const { page, frame } = await openImporter('', (p) => {
+    started = p.waitForEvent('worker');
+  });
+  const worker = await started;
+  const closed = new Promise<void>((resolve) => worker.on('close', () => resolve()));
+  const kill = await workerKiller(worker.url());
+  await frame.setInputFiles('input[type=file]', await bigContacts());
+  const reading = frame.getByRole('status').getByText(/^Reading big-contacts\.csv: [1-9][\d,]* rows$/);
+  await reading.waitFor();
+  await kill();
+  await closed;
+  // Still reading as far as the frame can see: nothing but the watchdog can notice.
+  assert.ok(await reading.isVisible());
+  const retried = page.waitForEvent('worker');
+  const events = await waitForEvent(page, 'csv-importer-error');
+  const error = events.find((e) => e.type === 'csv-importer-error')!;
+  assert.equal(error.code, 'worker_failed');
+  assert.match(
+    error.message!,
+    /^The importer stopped responding for \d+ seconds while working on the file\. No rows were imported; choose the file again to retry\.$/,
+  );
+  await frame.getByRole('alert').getByText(error.message!).waitFor();
+  assert.ok(!events.some((e) => e.type === 'csv-importer-complete'));
+  // A new worker took over; choosing the file again in the same frame imports it.
+  await retried;
+  await retryInFrame(page);
+  await page.close();
+}
 
 describe('limits set by the application', () => {
   for (const limit of ['max-file-size', 'max-rows'] as const) {
