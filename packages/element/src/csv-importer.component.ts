@@ -1,3 +1,6 @@
+// Over 400 lines, a known debt: the element class is the API spec (its doc comments make the
+// custom-elements manifest). The seams to split along are the frame's lifecycle (open, close,
+// liveness, navigation) and the delivery of rows, as controllers; not yet done.
 import type { ColumnSpec } from '@csv-importer/core/column-spec';
 import {
   ColumnSpecSchema,

@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the protocol is one file of tagged unions, each message's schema
+// beside its inferred type, so a host author reads the whole wire format in one place.
 import { ColumnSpecSchema } from '@csv-importer/core/column-schema';
 import * as v from 'valibot';
 import { isRowColumns, type RowColumns, rowColumnsToRecords } from './row-columns.ts';

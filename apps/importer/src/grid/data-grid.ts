@@ -1,3 +1,6 @@
+// Over 400 lines: the virtualized grid is one keyboard and focus model (roving cell focus, editing,
+// selection, scrolling by window) that its parts share state through; the seams to split along
+// are the cell editor and the window fetching, not yet done.
 import type { ColumnSpec } from '@csv-importer/core';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';

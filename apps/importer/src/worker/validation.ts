@@ -1,3 +1,5 @@
+// Just over 400 lines: the issue table and its counts are one invariant (every code change moves
+// the counts); uniqueness, hints, host findings and row findings are already modules of their own.
 import {
   type CellResult,
   type CellValue,

@@ -1,3 +1,4 @@
+// Long because it is data: the matching benchmark's real-world headers, one export per block.
 import type { ColumnSpec } from '../columns/column-spec.ts';
 
 /*

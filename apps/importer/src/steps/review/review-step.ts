@@ -1,3 +1,5 @@
+// Just over 400 lines: the review step's toolbar (filter, find and replace, error navigation, bulk
+// fixes) and its summary; the toolbar is the seam to split along when it grows again.
 import type { ColumnSpec } from '@csv-importer/core';
 import { SAVE_FILE_MAX_LENGTH } from '@csv-importer/protocol';
 import { css, html, LitElement, nothing } from 'lit';
