@@ -17,6 +17,8 @@ import {
   type ThemeToken,
 } from '@csv-importer/protocol';
 import * as v from 'valibot';
+import { STYLES } from './csv-importer.styles.ts';
+import { elementLabels } from './element-labels.ts';
 import {
   CsvImporterCloseEvent,
   CsvImporterCompleteEvent,
@@ -31,6 +33,7 @@ import {
 } from './events.ts';
 import { FrameConnection } from './frame-connection.ts';
 import { type ColumnValidator, HookRunner, type ImporterHooks } from './hooks.ts';
+import { modalShell } from './modal-shell.ts';
 import { PlainDataError, toPlainData } from './plain-data.ts';
 
 /**
@@ -105,31 +108,6 @@ const ATTRIBUTES = new Map<string, PropertyName>();
 for (const [name, options] of Object.entries(PROPERTIES) as [PropertyName, PropertyOptions][]) {
   if (options.attribute) ATTRIBUTES.set(options.attribute, name);
 }
-
-const STYLES = `
-  :host {
-    display: block;
-  }
-  iframe {
-    display: block;
-    width: 100%;
-    height: var(--csv-importer-height, 560px);
-    border: var(--csv-importer-border, 1px solid #d0d7de);
-    border-radius: var(--csv-importer-radius, 8px);
-    box-sizing: border-box;
-  }
-  dialog {
-    width: var(--csv-importer-width, min(960px, calc(100vw - 32px)));
-    max-width: none;
-    padding: 0;
-    border: none;
-    border-radius: var(--csv-importer-radius, 8px);
-    background: transparent;
-  }
-  dialog::backdrop {
-    background: var(--csv-importer-backdrop, rgb(0 0 0 / 40%));
-  }
-`;
 
 /**
  * Lets an end user import a CSV, TSV or Excel file into the page: they pick a file, match its
@@ -277,6 +255,8 @@ export class CsvImporter extends HTMLElement {
   /** Why the last frame was lost, shown until the importer opens again. */
   #notice: HTMLElement | undefined;
   #lastDownload = -Infinity;
+  /** The frame's last word on whether closing would lose the user's work (`work`). */
+  #unsaved = false;
 
   static {
     for (const [name, options] of Object.entries(PROPERTIES) as [PropertyName, PropertyOptions][]) {
@@ -588,7 +568,18 @@ export class CsvImporter extends HTMLElement {
     return `The importer did not start within ${seconds}. Its frame inherits this page's Content-Security-Policy, which may stop the frame's inline script; if so, serve the importer from its own origin and set \`src\` (see docs/self-hosting.md).`;
   }
 
+  /**
+   * The user asked the page to close the modal (Escape, the backdrop, Escape passed on by the
+   * frame). With work to lose, the frame asks them and sends `close` if they confirm; otherwise
+   * the importer closes now.
+   */
+  #dismiss(): void {
+    if (this.#unsaved && this.#connection) this.#connection.send({ type: 'close-request' });
+    else this.close();
+  }
+
   #disconnect(): void {
+    this.#unsaved = false;
     clearTimeout(this.#startTimer);
     this.#startTimer = undefined;
     this.#frameWatch?.disconnect();
@@ -649,8 +640,12 @@ export class CsvImporter extends HTMLElement {
         this.close();
         return;
       case 'close-request':
-        // Escape inside the frame does what Escape in the page does: it closes a modal dialog.
-        if (this.display === 'modal') this.close();
+        // Escape inside the frame does what Escape in the page does: it closes a modal dialog
+        // (asking first, when the user has work to lose).
+        if (this.display === 'modal') this.#dismiss();
+        return;
+      case 'work':
+        this.#unsaved = message.unsaved;
         return;
       case 'save-file':
         this.#save(message);
@@ -706,6 +701,13 @@ export class CsvImporter extends HTMLElement {
   }
 
   async #onRows(message: Rows, connection: FrameConnection): Promise<void> {
+    if (message.start === 0 && this.#delivered > 0) {
+      // The user tried again after a failed delivery: it starts over from the first row.
+      this.#rows = [];
+      this.#issues = [];
+      this.#unmatched = [];
+      this.#delivered = 0;
+    }
     if (message.start !== this.#delivered) {
       this.dispatchEvent(
         new CsvImporterErrorEvent(
@@ -731,7 +733,21 @@ export class CsvImporter extends HTMLElement {
     }
     const event = new CsvImporterRowsEvent(rows, message.issues, message.start, message.unmatched);
     this.dispatchEvent(event);
-    await event.settled();
+    const failed = (await event.settled()).find((outcome) => outcome.status === 'rejected');
+    if (failed) {
+      // The page could not take the batch (its save failed): the frame shows the user a failure
+      // with Try again, which delivers every row again; the batch does not count as delivered.
+      const reason = failed.reason instanceof Error ? failed.reason.message : String(failed.reason);
+      const last = message.start + rows.length;
+      const text =
+        `A csv-importer-rows listener's waitUntil promise rejected for rows ${message.start + 1} to ${last}: ${reason}`.slice(
+          0,
+          1000,
+        );
+      this.dispatchEvent(new CsvImporterErrorEvent('hook_failed', text));
+      connection.send({ type: 'hook-error', replyTo: message.id, message: text });
+      return;
+    }
     this.#delivered += rows.length;
     if (!this.streamRows) {
       for (const row of rows) this.#rows.push(row);
@@ -814,17 +830,19 @@ export class CsvImporter extends HTMLElement {
    */
   #render(): void {
     const root = this.shadowRoot!;
+    const labels = elementLabels(this.locale, this.messages);
     if (!this.#trigger) {
       const button = document.createElement('button');
       button.part.add('trigger');
       button.type = 'button';
-      button.textContent = 'Import a file';
       this.#trigger = document.createElement('slot');
       this.#trigger.name = 'trigger';
       this.#trigger.addEventListener('click', () => this.open());
       this.#trigger.append(button);
       root.append(this.#trigger);
     }
+    const button = this.#trigger.querySelector('button');
+    if (button && button.textContent !== labels.trigger) button.textContent = labels.trigger;
     this.#trigger.hidden = this.isOpen && this.display === 'inline';
     const key = this.isOpen ? `${this.#generation} ${this.display} ${this.src ?? ''}` : undefined;
     if (key === this.#frameKey) return;
@@ -834,7 +852,7 @@ export class CsvImporter extends HTMLElement {
     if (key === undefined) return;
     const frame = document.createElement('iframe');
     frame.part.add('frame');
-    frame.title = 'Import a spreadsheet';
+    frame.title = labels.title;
     // The sandbox is set before the frame has a document to load.
     if (this.src) {
       frame.setAttribute('sandbox', 'allow-scripts allow-same-origin');
@@ -848,11 +866,10 @@ export class CsvImporter extends HTMLElement {
     }
     this.#frameHolder = frame;
     if (this.display === 'modal') {
-      this.#frameHolder = document.createElement('dialog');
-      this.#frameHolder.part.add('dialog');
-      this.#frameHolder.setAttribute('aria-label', 'Import a spreadsheet');
-      this.#frameHolder.addEventListener('close', () => this.close());
-      this.#frameHolder.append(frame);
+      this.#frameHolder = modalShell(frame, labels.title, {
+        dismiss: () => this.#dismiss(),
+        stillOpen: () => this.isOpen && this.#frameHolder?.contains(frame) === true,
+      });
     }
     root.append(this.#frameHolder);
   }
