@@ -26,8 +26,6 @@ interface Packed {
 const encoder = new TextEncoder();
 /** A byte order mark at the start of a run is the first cell's text, not an encoding's mark. */
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-/** A UTF-16 code unit of a pair without its other half, which UTF-8 cannot encode. */
-const LONE_SURROGATE = /\p{Cs}/u;
 
 /** Consecutive rows, packed column by column; `undefined` for a column empty in all of them. */
 interface Run {
@@ -205,6 +203,6 @@ function pack(cells: readonly string[]): Packed | undefined {
     end += cells[i]!.length;
     ends[i] = end;
   }
-  if (LONE_SURROGATE.test(text)) return { utf8: undefined, text, ends };
+  if (!text.isWellFormed()) return { utf8: undefined, text, ends };
   return { utf8: encoder.encode(text), text: undefined, ends };
 }
