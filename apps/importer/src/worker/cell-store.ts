@@ -27,6 +27,12 @@ const encoder = new TextEncoder();
 /** A byte order mark at the start of a run is the first cell's text, not an encoding's mark. */
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
+/**
+ * ES2024's `String.prototype.isWellFormed` (the project's `lib` is ES2023; Chromium and Node 20
+ * have it): about five times faster than a `/\p{Cs}/u` test at finding a lone surrogate.
+ */
+type WellFormed = string & { isWellFormed(): boolean };
+
 /** Consecutive rows, packed column by column; `undefined` for a column empty in all of them. */
 interface Run {
   readonly start: number;
@@ -203,6 +209,6 @@ function pack(cells: readonly string[]): Packed | undefined {
     end += cells[i]!.length;
     ends[i] = end;
   }
-  if (!text.isWellFormed()) return { utf8: undefined, text, ends };
+  if (!(text as WellFormed).isWellFormed()) return { utf8: undefined, text, ends };
   return { utf8: encoder.encode(text), text: undefined, ends };
 }
