@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { useBrowserAndServers } from '../support/e2e.ts';
-import { cell, editCell, summary } from './importer-helpers.ts';
 import { importButton, importerFrame, loadAndReview, submit } from './importer-flow.ts';
+import { cell, editCell, summary } from './importer-helpers.ts';
 
 const e2e = useBrowserAndServers();
 
