@@ -16,12 +16,17 @@ import {
   timeEdits,
 } from './frame-driver.ts';
 import { BENCH_COLUMNS, type GeneratedFile, generateCsv } from './generate.ts';
+import { generateXlsx } from './generate-xlsx.ts';
 import { MemorySampler } from './memory.ts';
 
 export interface BenchRow {
   readonly file: string;
-  /** The generated file as it is, its quoted twin, or the same with the page streaming rows. */
-  readonly variant: 'plain' | 'quoted' | 'stream-rows';
+  /**
+   * The generated file as it is, its quoted twin, the same with the page streaming rows, or its
+   * XLSX twin (the baseline then parses the plain CSV of the same rows: there is no papaparse of
+   * a workbook, and the figure to watch is the ratio's change between runs).
+   */
+  readonly variant: 'plain' | 'quoted' | 'stream-rows' | 'xlsx';
   readonly rows: number;
   readonly megabytes: number;
   /** papaparse on the same file in the same page right after the import: the faster way (ms). */
@@ -132,7 +137,13 @@ const waitForDelivery = (page: Page, rows: number) =>
  * Import clicked the moment the grid shows, every row in the host's handler; then, in the same
  * page, the papaparse baseline on the same file.
  */
-async function timedImport(page: Page, url: string, file: GeneratedFile, stream: boolean) {
+async function timedImport(
+  page: Page,
+  url: string,
+  file: GeneratedFile,
+  stream: boolean,
+  baselinePath = file.path,
+) {
   const frame = await openImporter(page, url, stream);
   await armAutopilot(frame, true);
   const before = await taskMark(page, frame);
@@ -160,7 +171,7 @@ async function timedImport(page: Page, url: string, file: GeneratedFile, stream:
       submit: longestBetween(frameTasks, gridMark[1], frameTasks.length),
     },
   };
-  await page.setInputFiles('#baseline', file.path);
+  await page.setInputFiles('#baseline', baselinePath);
   await page.waitForFunction(() => 'baselineResult' in window, undefined, { timeout: 600_000, polling: 100 });
   const baseline = await page.evaluate(
     () =>
@@ -258,6 +269,8 @@ export async function runBench(options: {
   sizes: readonly number[];
   quoted?: boolean;
   stream?: boolean;
+  /** Row counts of XLSX twins to import too (at most 1,048,575, Excel's last row less the header). */
+  xlsxSizes?: readonly number[];
   /** Time on the review step for the extra memory pass over the largest plain file; 0 for none. */
   reviewPauseMs?: number;
   dataDir: string;
@@ -277,11 +290,17 @@ export async function runBench(options: {
   const rows: BenchRow[] = [];
   try {
     const largest = Math.max(...options.sizes);
-    const plan = options.sizes.map((n) => ({ n, quoted: false, stream: false }));
-    if (options.stream) plan.push({ n: largest, quoted: false, stream: true });
-    if (options.quoted) plan.push({ n: largest, quoted: true, stream: false });
-    for (const { n, quoted, stream } of plan) {
-      const file = generateCsv(options.dataDir, n, quoted);
+    const plan = options.sizes.map((n) => ({ n, quoted: false, stream: false, xlsx: false }));
+    if (options.stream) plan.push({ n: largest, quoted: false, stream: true, xlsx: false });
+    if (options.quoted) plan.push({ n: largest, quoted: true, stream: false, xlsx: false });
+    for (const n of options.xlsxSizes ?? []) {
+      if (!(n > 0 && n <= 1_048_575))
+        throw new Error(`an XLSX sheet holds 1 to 1,048,575 data rows, not ${n}`);
+      plan.push({ n, quoted: false, stream: false, xlsx: true });
+    }
+    for (const { n, quoted, stream, xlsx } of plan) {
+      const csv = generateCsv(options.dataDir, n, quoted);
+      const file = xlsx ? generateXlsx(csv) : csv;
       log(`${file.path.split('/').pop()}: ${round(file.bytes / 2 ** 20, 1)} MB`);
       // A fresh context per pass, so one run's garbage does not bill the next.
       const inContext = async <T>(run: (page: Page) => Promise<T>): Promise<T> => {
@@ -292,13 +311,13 @@ export async function runBench(options: {
           await context.close();
         }
       };
-      const timed = await inContext((page) => timedImport(page, server.url, file, stream));
+      const timed = await inContext((page) => timedImport(page, server.url, file, stream, csv.path));
       const sampled = await inContext((page) =>
         sampledImport(page, server.url, file, stream, { edits: true, reviewPauseMs: 0 }),
       );
       const pauseMs = options.reviewPauseMs ?? 0;
       let memoryAfterReview: BenchRow['memoryAfterReview'] = null;
-      if (pauseMs > 0 && n === largest && !quoted && !stream) {
+      if (pauseMs > 0 && n === largest && !quoted && !stream && !xlsx) {
         const { peak } = await inContext((page) =>
           sampledImport(page, server.url, file, stream, { edits: false, reviewPauseMs: pauseMs }),
         );
@@ -322,8 +341,8 @@ export async function runBench(options: {
         },
       };
       const row: BenchRow = {
-        file: `${n.toLocaleString('en')} rows${quoted ? ', quoted' : ''}${stream ? ', stream-rows' : ''}`,
-        variant: quoted ? 'quoted' : stream ? 'stream-rows' : 'plain',
+        file: `${n.toLocaleString('en')} rows${quoted ? ', quoted' : ''}${stream ? ', stream-rows' : ''}${xlsx ? ', XLSX' : ''}`,
+        variant: xlsx ? 'xlsx' : quoted ? 'quoted' : stream ? 'stream-rows' : 'plain',
         rows: n,
         megabytes: round(file.bytes / 2 ** 20, 1),
         baselineMs: round(baselineMs),

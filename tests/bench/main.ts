@@ -5,10 +5,12 @@ import { ROOT } from '../support/servers.ts';
 import { runBench } from './bench.ts';
 import { toMarkdown } from './report.ts';
 
-// `npm run bench [-- --sizes 10000,100000 --no-quoted --no-stream --review-pause 15 --write-docs]`
+// `npm run bench [-- --sizes 10000,100000 --xlsx 100000 --no-quoted --no-stream --review-pause 15 --write-docs]`
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10000,100000,1000000' },
+    // Row counts of XLSX twins of the plain files (the same rows as Excel stores them); '' for none.
+    xlsx: { type: 'string', default: '100000' },
     'no-quoted': { type: 'boolean', default: false },
     'no-stream': { type: 'boolean', default: false },
     // Seconds on the review step in one more memory pass over the largest plain file; 0 for none.
@@ -20,6 +22,10 @@ const sizes = values.sizes.split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n <= 0))
   throw new Error(`--sizes takes row counts, got "${values.sizes}"`);
 
+const xlsxSizes = values.xlsx === '' ? [] : values.xlsx.split(',').map(Number);
+if (xlsxSizes.some((n) => !Number.isInteger(n) || n <= 0))
+  throw new Error(`--xlsx takes row counts, got "${values.xlsx}"`);
+
 const reviewPause = Number(values['review-pause']);
 if (!(reviewPause >= 0)) throw new Error(`--review-pause takes seconds, got "${values['review-pause']}"`);
 
@@ -29,6 +35,7 @@ const result = await runBench({
   sizes,
   quoted: !values['no-quoted'],
   stream: !values['no-stream'],
+  xlsxSizes,
   reviewPauseMs: reviewPause * 1000,
   dataDir: join(outDir, 'data'),
   log: (line) => console.error(line),
