@@ -222,7 +222,7 @@ export class CsvImporter extends HTMLElement {
   declare includeUnmatched: boolean;
 
   /**
-   * Large-file mode for any file (files over 200 MB get it anyway): rows are validated as the
+   * Large-file mode for any file (files of 128 MiB and more get it anyway): rows are validated as the
    * file is read, only rows with issues are kept for review, valid rows are read again at submit.
    */
   declare largeFile: boolean;
