@@ -11,6 +11,7 @@ import {
 import { CellStore } from './cell-store.ts';
 import { Dataset } from './dataset.ts';
 import { Delivery } from './delivery-batches.ts';
+import { KeyHashes } from './key-hashes.ts';
 import type { BatchOptions, DeliveryBatch, Mapping, ValueMapping } from './session-types.ts';
 import { isBare } from './unique-fields.ts';
 import { Validation } from './validation.ts';
@@ -67,8 +68,8 @@ export interface Scanned {
  * another row holds too (with the first holder of that value, found by a second read only when
  * there are repeats). `validRowBatches` reads the file once more at submit and delivers the
  * rows that were not kept, checked again chunk by chunk for their typed values and notes. The
- * kept rows are reviewed and delivered as in the default mode. What is held: the kept rows, a
- * set of the values of each unique field, and one chunk.
+ * kept rows are reviewed and delivered as in the default mode. What is held: the kept rows, the
+ * hashes of each unique field's values (`KeyHashes`, 16 to 32 bytes a row), and one chunk.
  */
 export async function scanLargeFile(
   source: LargeSource,
@@ -77,7 +78,7 @@ export async function scanLargeFile(
   maxRows: number | undefined,
 ): Promise<Scanned> {
   const uniques = uniqueFields(plan.specs);
-  const seen = uniques.map(() => new Set<string>());
+  let seen = uniques.map(() => new KeyHashes());
   const repeated = uniques.map(() => new Set<string>());
   const kept: { record: number; row: string[]; issues: RecordIssue[] }[] = [];
   let dataRows = 0;
@@ -86,26 +87,27 @@ export async function scanLargeFile(
     if (maxRows !== undefined && dataRows > maxRows)
       throw new RangeError(`The file has more than ${maxRows.toLocaleString('en-US')} rows.`);
     const { data, validation } = checkChunk(source, plan, chunk.rows, beat);
-    const warnings = validation.counts().warningCount > 0;
-    const fields = validation.columns.length;
+    // Only the fields with a warning in this chunk are looked at for one, row by row.
+    const { warningsByColumn } = validation.counts();
+    const warned = validation.columns.flatMap((c, f) => (warningsByColumn[c.spec.key] ? [f] : []));
     for (let i = 0; i < chunk.rows.length; i++) {
       const record = chunk.first + i;
       const issues = chunk.issues.get(record);
       let keep = issues !== undefined || chunk.rows[i]!.length !== source.header.length;
-      keep ||= validation.hasErrors(i) || (warnings && hasWarning(validation, i, fields));
+      keep ||= validation.hasErrors(i) || (warned.length > 0 && hasWarning(validation, i, warned));
       uniques.forEach(({ field, fold }, u) => {
         const key = keyOf(data, validation, i, field, fold);
         if (key === null) return;
-        if (seen[u]!.has(key)) {
+        if (seen[u]!.add(key)) {
           repeated[u]!.add(key);
           keep = true;
-        } else seen[u]!.add(key);
+        }
       });
       if (keep) kept.push({ record, row: chunk.rows[i]!, issues: issues ?? [] });
     }
   }
   // The unique values are no longer needed; only the repeated ones are looked for again.
-  for (const set of seen) set.clear();
+  seen = [];
   if (repeated.some((set) => set.size > 0))
     kept.push(...(await firstHolders(source, plan, beat, kept, repeated)));
   kept.sort((a, b) => a.record - b.record);
@@ -275,8 +277,8 @@ function keyOf(
   return result.ok ? uniqueKey(result.value, fold) : null;
 }
 
-/** Whether a row has a warning in any field. */
-function hasWarning(validation: Validation, row: number, fields: number): boolean {
-  for (let f = 0; f < fields; f++) if (validation.cell(row, f).issue?.level === 'warning') return true;
+/** Whether a row has a warning in any of `fields`. */
+function hasWarning(validation: Validation, row: number, fields: readonly number[]): boolean {
+  for (const f of fields) if (validation.cell(row, f).issue?.level === 'warning') return true;
   return false;
 }
