@@ -24,7 +24,8 @@ const CELLS = [
   [' 020 7946 0002', ' 7 ', '01/01/1900', 'FALSE', ' pro', 'linus@', 'x'],
 ];
 
-const byCell = (a: Issue, b: Issue) =>
+type Cell = Pick<Issue, 'row' | 'column' | 'code'> | { row: number; column: string; code: string };
+const byCell = (a: Cell, b: Cell) =>
   a.row - b.row || a.column.localeCompare(b.column) || a.code.localeCompare(b.code);
 
 /** The dataset, validation and delivered rows of `CELLS`, validated. */
@@ -124,7 +125,8 @@ describe('delivered rows', () => {
     );
     const fromNotes = noteIssues(packed.notes!, 1);
     assert.ok(fromNotes.length > 0);
-    const same = (i: Issue) => (n: Issue) => n.row === i.row && n.column === i.column && n.code === i.code;
+    const same = (i: Issue) => (n: { row: number; column: string; code: string }) =>
+      n.row === i.row && n.column === i.column && n.code === i.code;
     assert.ok(!packed.issues.some((i) => fromNotes.some(same(i))), 'no note is sent twice');
     // Every issue is there, once: the objects and the packed notes make the same list.
     assert.deepEqual([...packed.issues, ...fromNotes].sort(byCell), [...plain.issues].sort(byCell));
