@@ -15,13 +15,14 @@ export type ImportMeta = WireImportMeta;
 
 /**
  * Stable codes of `csv-importer-error`: the protocol's, and those only the element can tell
- * (the frame did not start, navigated away, stopped answering, or asked for a download the
- * element refused).
+ * (the frame did not start, navigated away, lost its page, stopped answering, or asked for a
+ * download the element refused).
  */
 export type ImporterErrorCode =
   | ErrorCode
   | 'frame_unavailable'
   | 'frame_navigated'
+  | 'frame_lost'
   | 'frame_unresponsive'
   | 'download_refused';
 
