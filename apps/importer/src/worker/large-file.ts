@@ -10,6 +10,7 @@ import {
 } from '@csv-importer/core';
 import { CellStore } from './cell-store.ts';
 import { Dataset } from './dataset.ts';
+import { DeliveredRows } from './delivered-rows.ts';
 import { Delivery } from './delivery-batches.ts';
 import { KeyHashes } from './key-hashes.ts';
 import type { BatchOptions, DeliveryBatch, Mapping, ValueMapping } from './session-types.ts';
@@ -219,7 +220,7 @@ function deliver(
   beat: () => void,
 ): DeliveryBatch {
   const { data, validation } = checkChunk(source, plan, rows, beat);
-  return new Delivery(data, validation).batch(0, rows.length, options);
+  return new Delivery(data, validation, new DeliveredRows(data, validation)).batch(0, rows.length, options);
 }
 
 /** One chunk of data rows: the first one's file record, the rows, reading's findings by record. */
