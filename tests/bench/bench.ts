@@ -413,8 +413,8 @@ export interface HugeResult {
  * importer's large-file mode (set by the page, so that a smaller `--rows` measures it too; a
  * file of 10M rows would take it by its size anyway), through the real element, frame and worker,
  * with the page streaming rows (`stream-rows`: a page cannot keep ten million records for the
- * complete event) and the browser's memory sampled all along (the sampler costs some CPU, so
- * these times are a little slower than an unsampled run's). No papaparse baseline: its
+ * complete event) and the browser's memory sampled once a second all along (the sampler costs
+ * some CPU, so these times are a little slower than an unsampled run's). No papaparse baseline: its
  * whole-text parse cannot hold a gigabyte file in one string.
  */
 export async function runHugeBench(options: {
@@ -445,7 +445,9 @@ export async function runHugeBench(options: {
     const frame = await openImporter(page, server.url, true, true);
     await armAutopilot(frame, false);
     const loadAverage = round(loadavg()[0]!, 2);
-    memory.start();
+    // Once a second, not ten times: reading every process's page tables costs CPU the import
+    // would otherwise have, for minutes here; a peak that lasts under a second may be missed.
+    memory.start(1000);
     const start = await taskMark(page, frame);
     await frame.setInputFiles('input[type=file]', file.path);
     const marks = await stepMarks(frame);
