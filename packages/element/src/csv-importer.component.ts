@@ -9,6 +9,7 @@ import {
   type InitOptions,
   InitOptionsSchema,
   type InvalidRows,
+  isNoteColumns,
   type Rows,
   type SaveFile,
   THEME_TOKENS,
@@ -17,6 +18,7 @@ import {
   type ThemeToken,
 } from '@csv-importer/protocol';
 import * as v from 'valibot';
+import { mergeIssues, type PackedNotes } from './delivered-issues.ts';
 import {
   CsvImporterCloseEvent,
   CsvImporterCompleteEvent,
@@ -251,6 +253,8 @@ export class CsvImporter extends HTMLElement {
   /** Rows and issues delivered so far in this import, for the complete event. */
   #rows: ImportedRow[] = [];
   #issues: ImportIssue[] = [];
+  /** The packed notes of the batches so far, made issues only if the complete event's are read. */
+  #notes: PackedNotes[] = [];
   #unmatched: Record<string, string>[] = [];
   /** Rows delivered so far in this import (kept or not). */
   #delivered = 0;
@@ -535,6 +539,7 @@ export class CsvImporter extends HTMLElement {
     this.#connectedFrame = frame;
     this.#rows = [];
     this.#issues = [];
+    this.#notes = [];
     this.#unmatched = [];
     this.#delivered = 0;
     this.#queue = Promise.resolve();
@@ -610,14 +615,16 @@ export class CsvImporter extends HTMLElement {
           );
           return;
         }
+        const [issues, notes] = [this.#issues, this.#notes];
         const event = new CsvImporterCompleteEvent(
           this.#rows,
-          this.#issues,
+          notes.length > 0 ? () => mergeIssues(issues, notes) : issues,
           message.meta,
           this.includeUnmatched ? this.#unmatched : undefined,
         );
         this.#rows = [];
         this.#issues = [];
+        this.#notes = [];
         this.#unmatched = [];
         this.#delivered = 0;
         this.dispatchEvent(event);
@@ -709,6 +716,16 @@ export class CsvImporter extends HTMLElement {
       );
       return;
     }
+    const notes = message.notes;
+    if (notes && !isNoteColumns(notes, message.rows.length)) {
+      this.dispatchEvent(
+        new CsvImporterErrorEvent(
+          'invalid_message',
+          `A batch of ${message.rows.length} rows carried notes of another length; it was dropped.`,
+        ),
+      );
+      return;
+    }
     let rows: readonly ImportedRow[] = message.rows;
     if (this.hooks.transform) {
       try {
@@ -723,13 +740,16 @@ export class CsvImporter extends HTMLElement {
         return;
       }
     }
-    const event = new CsvImporterRowsEvent(rows, message.issues, message.start, message.unmatched);
+    const packed = notes ? [{ start: message.start, notes }] : [];
+    const issues = notes ? () => mergeIssues(message.issues, packed) : message.issues;
+    const event = new CsvImporterRowsEvent(rows, issues, message.start, message.unmatched);
     this.dispatchEvent(event);
     await event.settled();
     this.#delivered += rows.length;
     if (!this.streamRows) {
       for (const row of rows) this.#rows.push(row);
       for (const issue of message.issues) this.#issues.push(issue);
+      for (const batch of packed) this.#notes.push(batch);
       if (message.unmatched) for (const extra of message.unmatched) this.#unmatched.push(extra);
     }
     connection.send({ type: 'ack', replyTo: message.id });

@@ -104,7 +104,11 @@ export class FrameConnection {
     // side; a string and a typed array per column cross to the page in a fraction of the time
     // of thousands of objects, and are checked in loops over integers. On a channel of their
     // own, the frame's worker sends them without passing through the frame's main thread.
-    this.#init = { ...init, options: { ...init.options, rowEncoding: 'packed', rowChannel: true } };
+    // Notes that only say what a cell's text was come packed too, a column of originals each.
+    this.#init = {
+      ...init,
+      options: { ...init.options, rowEncoding: 'packed', rowChannel: true, packedNotes: true },
+    };
     this.#handlers = handlers;
     this.#origin = origin;
     this.#timing = timing;
