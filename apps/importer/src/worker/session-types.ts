@@ -168,6 +168,8 @@ export interface Filter {
   readonly errorsOnly: boolean;
   /** With `errorsOnly`, only rows with an error in this field. */
   readonly field?: string | null;
+  /** Only rows without errors (ignored with `errorsOnly`). */
+  readonly validOnly?: boolean;
 }
 
 export interface FindQuery {
