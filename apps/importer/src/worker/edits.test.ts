@@ -113,9 +113,14 @@ describe('edits', () => {
     const { session } = await contacts();
     const plan = 6;
     // contacts.csv: "pro" in rows 0, 4, 6, 8, "Pro" in row 3.
-    assert.equal(session.countLike('plan', 'pro'), 5);
-    assert.equal(session.countLike('plan', ' PRO '), 5);
-    assert.equal(session.countLike('plan', ''), 0);
+    assert.equal(session.countLike('plan', 'pro', 'Professional'), 5);
+    assert.equal(session.countLike('plan', ' PRO ', 'Professional'), 5);
+    assert.equal(
+      session.countLike('plan', 'Pro', 'pro'),
+      1,
+      'cells that already hold the fix are not counted',
+    );
+    assert.equal(session.countLike('plan', '', 'x'), 0);
     const { replaced, summary } = session.replaceLike('plan', 'pro', 'Professional');
     assert.equal(replaced, 5);
     assert.equal(text(session, 3, plan), 'Professional');

@@ -79,37 +79,45 @@ export class Edits {
 
   /**
    * How many cells of a field (rows not deleted) hold `value` or the same text with other case
-   * or other spaces around it: the cells a "fix all like this" changes.
+   * or other spaces around it, and not `replacement` already: the cells a "fix all like this"
+   * changes.
    */
-  countLike(field: number, value: string): number {
-    const like = likeKey(value);
-    if (like === '') return 0;
+  countLike(field: number, value: string, replacement: string): number {
     let n = 0;
-    for (let r = 0; r < this.#data.rowCount; r++) {
-      if ((r & BEAT_MASK) === 0) this.#beat();
-      if (!this.#data.isDeleted(r) && likeKey(this.#data.raw(r, field)) === like) n++;
-    }
+    this.#eachLike(field, value, replacement, () => {
+      n++;
+    });
     return n;
   }
 
   /** Sets every cell `countLike` counts to `replacement`, as one step of the history. */
   replaceLike(field: number, value: string, replacement: string): number {
-    const like = likeKey(value);
-    if (like === '') return 0;
     const column = this.#data.columnFor(field);
     const changes: Change[] = [];
-    for (let r = 0; r < this.#data.rowCount; r++) {
-      if ((r & BEAT_MASK) === 0) this.#beat();
-      if (this.#data.isDeleted(r)) continue;
-      const text = this.#data.raw(r, field);
-      if (text !== replacement && likeKey(text) === like)
-        changes.push({ row: r, column, before: text, after: replacement });
-    }
+    this.#eachLike(field, value, replacement, (row, text) => {
+      changes.push({ row, column, before: text, after: replacement });
+    });
     if (changes.length > 0) {
       this.#history.push({ kind: 'cells', changes });
       this.#write(changes, 'after');
     }
     return changes.length;
+  }
+
+  #eachLike(
+    field: number,
+    value: string,
+    replacement: string,
+    visit: (row: number, text: string) => void,
+  ): void {
+    const like = likeKey(value);
+    if (like === '') return;
+    for (let r = 0; r < this.#data.rowCount; r++) {
+      if ((r & BEAT_MASK) === 0) this.#beat();
+      if (this.#data.isDeleted(r)) continue;
+      const text = this.#data.raw(r, field);
+      if (text !== replacement && likeKey(text) === like) visit(r, text);
+    }
   }
 
   /** Cells that a find would change, among rows that are not deleted. */

@@ -185,8 +185,8 @@ export class ImportSession implements ImportSessionApi {
     return this.#edits.countValue(this.#validation.fieldIndex(fieldKey), value);
   }
 
-  countLike(fieldKey: string, value: string): number {
-    return this.#edits.countLike(this.#validation.fieldIndex(fieldKey), value);
+  countLike(fieldKey: string, value: string, replacement: string): number {
+    return this.#edits.countLike(this.#validation.fieldIndex(fieldKey), value, replacement);
   }
 
   replaceLike(

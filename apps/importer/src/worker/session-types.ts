@@ -321,8 +321,8 @@ export interface ImportSessionApi {
   summary(): ValidationSummary;
   edit(row: number, fieldKey: string, value: string): EditResult;
   countValue(fieldKey: string, value: string): number;
-  /** Cells of a field (rows not deleted) holding `value` up to case and surrounding spaces. */
-  countLike(fieldKey: string, value: string): number;
+  /** Cells of a field (rows not deleted) holding `value` up to case and surrounding spaces, but not `replacement`. */
+  countLike(fieldKey: string, value: string, replacement: string): number;
   /** Sets every cell `countLike` counts to `replacement`, as one undo step. */
   replaceLike(
     fieldKey: string,
