@@ -70,6 +70,51 @@ async function inReview(page: Page, locale?: string): Promise<Frame> {
   return frame;
 }
 
+interface DomNode {
+  backendNodeId: number;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+  contentDocument?: DomNode;
+}
+
+/**
+ * The accessible description Chromium computes for the element with `id` in the frame (what a
+ * screen reader reads after the name), through the DevTools accessibility tree.
+ */
+async function accessibleDescription(frame: Frame, id: string): Promise<string> {
+  const page = frame.page();
+  // The sandboxed frame may run in a process of its own, with a DevTools target of its own.
+  const cdp = await page
+    .context()
+    .newCDPSession(frame)
+    .catch(() => page.context().newCDPSession(page));
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const find = (node: DomNode): DomNode | undefined => {
+      const attributes = node.attributes ?? [];
+      for (let i = 0; i < attributes.length; i += 2)
+        if (attributes[i] === 'id' && attributes[i + 1] === id) return node;
+      const inner = [...(node.children ?? []), ...(node.shadowRoots ?? [])];
+      if (node.contentDocument) inner.push(node.contentDocument);
+      for (const child of inner) {
+        const found = find(child);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const node = find(root);
+    assert.ok(node, `an element with id ${id}`);
+    const { nodes } = (await cdp.send('Accessibility.getPartialAXTree', {
+      backendNodeId: node.backendNodeId,
+      fetchRelatives: false,
+    })) as { nodes: { description?: { value?: string } }[] };
+    return nodes[0]?.description?.value ?? '';
+  } finally {
+    await cdp.detach();
+  }
+}
+
 const issuePopover = (frame: Frame) => frame.locator('csv-data-grid #cell-issue');
 
 /** Moves the grid's active cell with the arrow keys from the first cell to `position`, `field`. */
@@ -97,6 +142,10 @@ describe('fixing cells in the review step', () => {
       );
       // It is the active cell's description, so a screen reader reads it as the cell is reached.
       assert.equal(await cell(frame, 1, 'plan').getAttribute('aria-describedby'), 'cell-issue');
+      assert.equal(
+        await accessibleDescription(frame, 'cell-1-2'),
+        '“Gold” is not one of the allowed options. Allowed: Free, Starter, Pro, Team, Business, or 2 more.',
+      );
       const box = (await cell(frame, 1, 'plan').boundingBox())!;
       const pop = (await popover.boundingBox())!;
       assert.ok(
