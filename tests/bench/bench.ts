@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -16,12 +16,17 @@ import {
   timeEdits,
 } from './frame-driver.ts';
 import { BENCH_COLUMNS, type GeneratedFile, generateCsv } from './generate.ts';
+import { generateXlsx } from './generate-xlsx.ts';
 import { MemorySampler } from './memory.ts';
 
 export interface BenchRow {
   readonly file: string;
-  /** The generated file as it is, its quoted twin, or the same with the page streaming rows. */
-  readonly variant: 'plain' | 'quoted' | 'stream-rows';
+  /**
+   * The generated file as it is, its quoted twin, the same with the page streaming rows, or its
+   * XLSX twin (the baseline then parses the plain CSV of the same rows: there is no papaparse of
+   * a workbook, and the figure to watch is the ratio's change between runs).
+   */
+  readonly variant: 'plain' | 'quoted' | 'stream-rows' | 'xlsx';
   readonly rows: number;
   readonly megabytes: number;
   /** papaparse on the same file in the same page right after the import: the faster way (ms). */
@@ -99,16 +104,17 @@ const longestBetween = (tasks: readonly number[], from: number, to: number) =>
   Math.round(Math.max(0, ...tasks.slice(from, to)));
 
 /** Opens the bench host page with the importer open on the bench's columns; resolves with its frame. */
-async function openImporter(page: Page, url: string, stream: boolean): Promise<Frame> {
+async function openImporter(page: Page, url: string, stream: boolean, largeFile = false): Promise<Frame> {
   await page.goto(`${url}/bench/host.html`);
   await page.evaluate(
-    ({ columns, stream }) => {
+    ({ columns, stream, largeFile }) => {
       const importer = document.querySelector('csv-importer')!;
       importer.columns = columns as never;
       importer.streamRows = stream;
+      if (largeFile) importer.largeFile = true;
       importer.open();
     },
-    { columns: BENCH_COLUMNS, stream },
+    { columns: BENCH_COLUMNS, stream, largeFile },
   );
   const frame = (await (await page.waitForSelector('csv-importer >> iframe')).contentFrame())!;
   await frame.waitForSelector('input[type=file]');
@@ -132,7 +138,13 @@ const waitForDelivery = (page: Page, rows: number) =>
  * Import clicked the moment the grid shows, every row in the host's handler; then, in the same
  * page, the papaparse baseline on the same file.
  */
-async function timedImport(page: Page, url: string, file: GeneratedFile, stream: boolean) {
+async function timedImport(
+  page: Page,
+  url: string,
+  file: GeneratedFile,
+  stream: boolean,
+  baselinePath = file.path,
+) {
   const frame = await openImporter(page, url, stream);
   await armAutopilot(frame, true);
   const before = await taskMark(page, frame);
@@ -160,7 +172,7 @@ async function timedImport(page: Page, url: string, file: GeneratedFile, stream:
       submit: longestBetween(frameTasks, gridMark[1], frameTasks.length),
     },
   };
-  await page.setInputFiles('#baseline', file.path);
+  await page.setInputFiles('#baseline', baselinePath);
   await page.waitForFunction(() => 'baselineResult' in window, undefined, { timeout: 600_000, polling: 100 });
   const baseline = await page.evaluate(
     () =>
@@ -258,6 +270,8 @@ export async function runBench(options: {
   sizes: readonly number[];
   quoted?: boolean;
   stream?: boolean;
+  /** Row counts of XLSX twins to import too (at most 1,048,575, Excel's last row less the header). */
+  xlsxSizes?: readonly number[];
   /** Time on the review step for the extra memory pass over the largest plain file; 0 for none. */
   reviewPauseMs?: number;
   dataDir: string;
@@ -277,11 +291,17 @@ export async function runBench(options: {
   const rows: BenchRow[] = [];
   try {
     const largest = Math.max(...options.sizes);
-    const plan = options.sizes.map((n) => ({ n, quoted: false, stream: false }));
-    if (options.stream) plan.push({ n: largest, quoted: false, stream: true });
-    if (options.quoted) plan.push({ n: largest, quoted: true, stream: false });
-    for (const { n, quoted, stream } of plan) {
-      const file = generateCsv(options.dataDir, n, quoted);
+    const plan = options.sizes.map((n) => ({ n, quoted: false, stream: false, xlsx: false }));
+    if (options.stream) plan.push({ n: largest, quoted: false, stream: true, xlsx: false });
+    if (options.quoted) plan.push({ n: largest, quoted: true, stream: false, xlsx: false });
+    for (const n of options.xlsxSizes ?? []) {
+      if (!(n > 0 && n <= 1_048_575))
+        throw new Error(`an XLSX sheet holds 1 to 1,048,575 data rows, not ${n}`);
+      plan.push({ n, quoted: false, stream: false, xlsx: true });
+    }
+    for (const { n, quoted, stream, xlsx } of plan) {
+      const csv = generateCsv(options.dataDir, n, quoted);
+      const file = xlsx ? generateXlsx(csv) : csv;
       log(`${file.path.split('/').pop()}: ${round(file.bytes / 2 ** 20, 1)} MB`);
       // A fresh context per pass, so one run's garbage does not bill the next.
       const inContext = async <T>(run: (page: Page) => Promise<T>): Promise<T> => {
@@ -292,13 +312,13 @@ export async function runBench(options: {
           await context.close();
         }
       };
-      const timed = await inContext((page) => timedImport(page, server.url, file, stream));
+      const timed = await inContext((page) => timedImport(page, server.url, file, stream, csv.path));
       const sampled = await inContext((page) =>
         sampledImport(page, server.url, file, stream, { edits: true, reviewPauseMs: 0 }),
       );
       const pauseMs = options.reviewPauseMs ?? 0;
       let memoryAfterReview: BenchRow['memoryAfterReview'] = null;
-      if (pauseMs > 0 && n === largest && !quoted && !stream) {
+      if (pauseMs > 0 && n === largest && !quoted && !stream && !xlsx) {
         const { peak } = await inContext((page) =>
           sampledImport(page, server.url, file, stream, { edits: false, reviewPauseMs: pauseMs }),
         );
@@ -322,8 +342,8 @@ export async function runBench(options: {
         },
       };
       const row: BenchRow = {
-        file: `${n.toLocaleString('en')} rows${quoted ? ', quoted' : ''}${stream ? ', stream-rows' : ''}`,
-        variant: quoted ? 'quoted' : stream ? 'stream-rows' : 'plain',
+        file: `${n.toLocaleString('en')} rows${quoted ? ', quoted' : ''}${stream ? ', stream-rows' : ''}${xlsx ? ', XLSX' : ''}`,
+        variant: xlsx ? 'xlsx' : quoted ? 'quoted' : stream ? 'stream-rows' : 'plain',
         rows: n,
         megabytes: round(file.bytes / 2 ** 20, 1),
         baselineMs: round(baselineMs),
@@ -362,4 +382,119 @@ export async function runBench(options: {
     sizes: bundleSizes(),
     rows,
   };
+}
+
+/** What `npm run bench:huge` measures: one large-file import of a generated file, sampled. */
+export interface HugeResult {
+  readonly machine: string;
+  readonly date: string;
+  readonly rows: number;
+  readonly megabytes: number;
+  /** Load average over the last minute when the import started (the machine is shared). */
+  readonly loadAverage: number;
+  /** File chosen to the review grid (every row read and checked; the rows with issues kept). */
+  readonly toGridMs: number;
+  /** Import clicked to every row counted in the host's handler. */
+  readonly deliveryMs: number;
+  readonly allRowsMs: number;
+  readonly rowsDelivered: number;
+  readonly batches: number;
+  readonly longestTaskHostMs: number;
+  readonly longestTaskFrameMs: number;
+  readonly peakMemoryMB: number;
+  readonly memoryGrowthMB: number;
+  /** The six timed edits on the review grid (which holds only the rows with issues), median and slowest. */
+  readonly editMs: number;
+  readonly editMaxMs: number;
+}
+
+/**
+ * `npm run bench:huge`: one import of a `rows`-row file (10,000,000 by default: 0.97 GB) in the
+ * importer's large-file mode (set by the page, so that a smaller `--rows` measures it too; a
+ * file of 10M rows would take it by its size anyway), through the real element, frame and worker,
+ * with the page streaming rows (`stream-rows`: a page cannot keep ten million records for the
+ * complete event) and the browser's memory sampled once a second all along (the sampler costs
+ * some CPU, so these times are a little slower than an unsampled run's). No papaparse baseline: its
+ * whole-text parse cannot hold a gigabyte file in one string.
+ */
+export async function runHugeBench(options: {
+  rows: number;
+  dataDir: string;
+  log?: (line: string) => void;
+}): Promise<HugeResult> {
+  const log = options.log ?? (() => {});
+  // Writing a gigabyte takes a minute: a file of this size from an earlier run is used again.
+  const path = join(options.dataDir, `bench-${options.rows}.csv`);
+  const file = existsSync(path)
+    ? { path, rows: options.rows, bytes: statSync(path).size }
+    : generateCsv(options.dataDir, options.rows);
+  log(`${file.path.split('/').pop()}: ${round(file.bytes / 2 ** 20, 1)} MB`);
+  const server = await serveStatic({
+    host: 'localhost',
+    mounts: {
+      '/bench/': join(ROOT, 'tests/bench/pages'),
+      '/element/': join(ROOT, 'packages/element/dist'),
+      '/vendor/papaparse/': join(ROOT, 'node_modules/papaparse'),
+    },
+  });
+  const browser: Browser = await launchChromium();
+  const version = browser.version();
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const memory = new MemorySampler();
+    const frame = await openImporter(page, server.url, true, true);
+    await armAutopilot(frame, false);
+    const loadAverage = round(loadavg()[0]!, 2);
+    // Once a second, not ten times: reading every process's page tables costs CPU the import
+    // would otherwise have, for minutes here; a peak that lasts under a second may be missed.
+    memory.start(1000);
+    const start = await taskMark(page, frame);
+    await frame.setInputFiles('input[type=file]', file.path);
+    const marks = await stepMarks(frame);
+    const grid = await taskMark(page, frame);
+    log(`to the grid: ${round(marks.grid - marks.chosen)} ms`);
+    memory.pause();
+    const edits = await timeEdits(frame);
+    const afterEdits = await taskMark(page, frame);
+    memory.resume();
+    const submitted = await frame.evaluate(() => performance.timeOrigin + performance.now());
+    await frame.getByRole('button', { name: /^Import / }).click();
+    await waitForDelivery(page, file.rows);
+    const peak = memory.stop();
+    const done = await page.evaluate(() => {
+      const w = window as unknown as { completeAt: number; delivered: number; batches: unknown[] };
+      return { completeAt: w.completeAt, delivered: w.delivered, batches: w.batches.length };
+    });
+    const hostTasks = await longTasks(page);
+    const frameTasks = await longTasks(frame);
+    const cpu = cpus();
+    return {
+      machine: `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${round(totalmem() / 2 ** 30)} GiB, Chromium ${version}`,
+      date: new Date().toISOString(),
+      rows: file.rows,
+      megabytes: round(file.bytes / 2 ** 20, 1),
+      loadAverage,
+      toGridMs: round(marks.grid - marks.chosen),
+      deliveryMs: round(done.completeAt - submitted),
+      allRowsMs: round(done.completeAt - marks.chosen),
+      rowsDelivered: done.delivered,
+      batches: done.batches,
+      // Load and submit; the edits are timed apart, with the sampler paused.
+      longestTaskHostMs: Math.max(
+        longestBetween(hostTasks, start[0], grid[0]),
+        longestBetween(hostTasks, afterEdits[0], hostTasks.length),
+      ),
+      longestTaskFrameMs: Math.max(
+        longestBetween(frameTasks, start[1], grid[1]),
+        longestBetween(frameTasks, afterEdits[1], frameTasks.length),
+      ),
+      peakMemoryMB: round(peak.peak / 2 ** 20),
+      memoryGrowthMB: round(peak.growth / 2 ** 20),
+      editMs: round(median(edits)),
+      editMaxMs: round(Math.max(...edits)),
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }

@@ -8,14 +8,25 @@ import { toMarkdown } from '../bench/report.ts';
 
 // Keeps `npm run bench` working: a 10,000-row run through the real element, frame and worker.
 // It asserts what was delivered and that every figure was measured, never how fast.
-test('the benchmark imports 10,000 generated rows end to end, kept and streamed, and reports every figure', async () => {
+test('the benchmark imports 10,000 generated rows end to end, kept, streamed and as XLSX, and reports every figure', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'csv-importer-bench-'));
   try {
-    const result = await runBench({ sizes: [10_000], stream: true, reviewPauseMs: 500, dataDir });
+    const result = await runBench({
+      sizes: [10_000],
+      stream: true,
+      xlsxSizes: [10_000],
+      reviewPauseMs: 500,
+      dataDir,
+    });
     assert.deepEqual(
       result.rows.map((r) => r.file),
-      ['10,000 rows', '10,000 rows, stream-rows'],
+      ['10,000 rows', '10,000 rows, stream-rows', '10,000 rows, XLSX'],
     );
+    // The XLSX twin delivers every row too, and its baseline parses the CSV of the same rows.
+    const workbook = result.rows[2]!;
+    assert.equal(workbook.rowsDelivered, 10_000);
+    assert.ok(workbook.toGridMs > 0 && workbook.baselineMs > 0);
+    assert.match(toMarkdown(result), /\| 10,000 rows, XLSX \| /);
     // The streamed import's rows are counted in the page's batch handler, not the complete event.
     assert.equal(result.rows[1]!.rowsDelivered, 10_000);
     const [row] = result.rows;

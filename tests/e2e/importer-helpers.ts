@@ -38,11 +38,15 @@ export async function openImporter(page: Page, hostUrl: string, options: OpenOpt
 export const received = (page: Page) =>
   page.evaluate(() => (window as unknown as { received: Received[] }).received);
 
-/** Sets the frame's color scheme the way the host's theme does: an attribute on the document root. */
-export function setColorScheme(frame: Frame, scheme: 'light' | 'dark'): Promise<void> {
-  return frame.evaluate((s) => {
-    document.documentElement.dataset.colorScheme = s;
+/**
+ * Sets the color scheme through the host page's theme API (`importer.theme`), and waits until
+ * the frame applied it (an attribute on its document root).
+ */
+export async function setColorScheme(frame: Frame, scheme: 'light' | 'dark'): Promise<void> {
+  await frame.page().evaluate((s) => {
+    document.querySelector('csv-importer')!.theme = { colorScheme: s };
   }, scheme);
+  await frame.waitForFunction((s) => document.documentElement.dataset.colorScheme === s, scheme);
 }
 
 /** Pastes text into the upload step as a copied spreadsheet range arrives: a paste event. */

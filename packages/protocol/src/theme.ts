@@ -22,7 +22,8 @@ const length = v.pipe(
 );
 
 export const ThemeSchema = v.strictObject({
-  colorScheme: v.optional(v.picklist(['light', 'dark'])),
+  /** `auto` follows the user's `prefers-color-scheme`, and its changes while the importer is open. */
+  colorScheme: v.optional(v.picklist(['light', 'dark', 'auto'])),
   colorPrimary: v.optional(color),
   colorBackground: v.optional(color),
   colorSurface: v.optional(color),

@@ -79,11 +79,7 @@ export function renderStep(state: State, ctx: StepContext) {
         .manual=${state.manual}
         ?includeUnmatched=${ctx.includeUnmatched}
         ?busy=${state.busy ?? false}
-        .onChange=${(mapping: Mapping, field: string | null) => {
-          const manual = new Set(state.manual);
-          if (field) manual.add(field);
-          ctx.go({ ...state, mapping, manual });
-        }}
+        .onChange=${(mapping: Mapping, manual: ReadonlySet<string>) => ctx.go({ ...state, mapping, manual })}
         .onSettings=${() => ctx.go({ step: 'header', summary: state.summary })}
         .onBack=${() => ctx.go({ step: 'upload' })}
         .onNext=${() => ctx.afterMatch(state)}

@@ -1,5 +1,6 @@
 import { type ColumnHints, type ColumnSpec, type Issue, readWithHints } from '@csv-importer/core';
 import { Dataset } from './dataset.ts';
+import { DeliveredRows } from './delivered-rows.ts';
 import { Delivery } from './delivery-batches.ts';
 import { Edits } from './edits.ts';
 import { exportInvalidCsv } from './error-export.ts';
@@ -12,6 +13,7 @@ import {
   summarize,
 } from './file-reader.ts';
 import { GridView } from './grid-view.ts';
+import { LargeFileImport } from './large-file-import.ts';
 import { deliverOnPort } from './row-channel.ts';
 import type {
   BatchOptions,
@@ -46,7 +48,8 @@ import { Validation } from './validation.ts';
  * thread holds only the rows it shows and asks for windows of them.
  *
  * A thin facade: `SourceReader` reads the file, `Dataset` holds its rows and the mapping,
- * `Validation` the issue table, `Edits` the changes and their history, `GridView` what the grid
+ * `Validation` the issue table and the checked values, `DeliveredRows` the rows as the host gets
+ * them, `Edits` the changes and their history, `GridView` what the grid
  * shows, `Delivery` what submit sends, `exportInvalidCsv` the rows to fix.
  */
 export class ImportSession implements ImportSessionApi {
@@ -59,16 +62,21 @@ export class ImportSession implements ImportSessionApi {
   readonly #edits: Edits;
   readonly #view: GridView;
   readonly #delivery: Delivery;
+  readonly #rows: DeliveredRows;
   #source: SourceInfo | undefined;
   #hints: Readonly<Record<string, FieldHints>> = {};
   #found: ReadFindings | undefined;
+  #options: SessionOptions = {};
+  /** Set while the file is imported in large-file mode. */
+  #large: LargeFileImport | undefined;
 
   constructor(options: { readonly beat?: () => void } = {}) {
     this.#beat = options.beat ?? (() => {});
     this.#reader = new SourceReader(this.#beat);
     this.#validation = new Validation(this.#data, this.#beat);
     this.#view = new GridView(this.#data, this.#validation);
-    this.#delivery = new Delivery(this.#data, this.#validation);
+    this.#rows = new DeliveredRows(this.#data, this.#validation);
+    this.#delivery = new Delivery(this.#data, this.#validation, this.#rows);
     this.#edits = new Edits(this.#data, this.#validation, this.#beat, (rows) => {
       this.#delivery.invalidate();
       if (rows) this.#view.rebuild();
@@ -77,15 +85,18 @@ export class ImportSession implements ImportSessionApi {
 
   configure(columns: readonly ColumnSpec[], options: SessionOptions = {}): void {
     this.#specs = columns;
+    this.#options = options;
     this.#validation.configure(columns);
     this.#reader.configure(columns, options.maxRows);
     this.#delivery.policy = options.invalidRows ?? 'include';
   }
 
   async load(file: Blob, onProgress?: (progress: LoadProgress) => void, read: ReadOptions = {}) {
-    const outcome = await this.#reader.read(file, read, onProgress);
+    const large = LargeFileImport.wanted(file, this.#options.largeFile);
+    const outcome = await this.#reader.read(file, read, onProgress, large);
     if (!outcome.ok) return outcome;
-    const { store, headerRow, source, recordIssues, found } = outcome.read;
+    const { store, headerRow, source, recordIssues, found, preview } = outcome.read;
+    this.#large = preview ? new LargeFileImport(file, source, store, this.#beat) : undefined;
     this.#data.load(store, recordIssues);
     this.#source = source;
     this.#found = found;
@@ -112,6 +123,12 @@ export class ImportSession implements ImportSessionApi {
   }
 
   #setHeader(headerRow: number): LoadSummary {
+    // After a large file's review, the store is the kept rows: the first records come back.
+    if (this.#large) {
+      this.#data.load(this.#large.preview, []);
+      this.#large.headerRow = headerRow;
+      this.#large.headerWidth = this.#found!.widths.widthOf(headerRow);
+    }
     // Ragged rows are counted against the header row's width.
     const recordIssues = recordIssuesBelow(this.#data.store, this.#found!, headerRow);
     this.#data.load(this.#data.store, recordIssues);
@@ -154,6 +171,36 @@ export class ImportSession implements ImportSessionApi {
     return this.summary();
   }
 
+  async validateFile(
+    mapping: Mapping,
+    valueMapping: ValueMapping = {},
+    hints: Readonly<Record<string, ColumnHints>> = {},
+  ): Promise<ValidationSummary> {
+    const large = this.#large;
+    if (!large) return this.validate(mapping, valueMapping, hints);
+    // The hints come from the first rows, as in the default mode, and check every chunk.
+    if (this.#data.store !== large.preview) this.#setHeader(large.headerRow);
+    this.#data.setMapping(
+      this.#specs.map((c) => c.key),
+      mapping,
+    );
+    const { compile, shown } = fieldHints(this.#data, this.#specs, hints);
+    const plan = { specs: this.#specs, mapping, valueMapping, hints: compile };
+    const kept = await large.scan(plan, this.#options.maxRows);
+    this.#data.load(kept.store, recordIssuesBelow(kept.store, kept, 0));
+    this.#data.setHeaderRow(0, large.headers);
+    this.#data.setMapping(
+      this.#specs.map((c) => c.key),
+      mapping,
+    );
+    this.#edits.reset();
+    this.#delivery.invalidate();
+    this.#hints = shown;
+    this.#validation.run(valueMapping, compile);
+    this.#view.reset();
+    return this.summary();
+  }
+
   summary(): ValidationSummary {
     return {
       rowCount: this.#data.rowCount - this.#data.deletedCount,
@@ -163,6 +210,7 @@ export class ImportSession implements ImportSessionApi {
       canUndo: this.#edits.canUndo,
       canRedo: this.#edits.canRedo,
       hints: this.#hints,
+      ...this.#large?.summary(),
     };
   }
 
@@ -183,6 +231,19 @@ export class ImportSession implements ImportSessionApi {
 
   countValue(fieldKey: string, value: string): number {
     return this.#edits.countValue(this.#validation.fieldIndex(fieldKey), value);
+  }
+
+  countLike(fieldKey: string, value: string, replacement: string): number {
+    return this.#edits.countLike(this.#validation.fieldIndex(fieldKey), value, replacement);
+  }
+
+  replaceLike(
+    fieldKey: string,
+    value: string,
+    replacement: string,
+  ): { summary: ValidationSummary; replaced: number } {
+    const replaced = this.#edits.replaceLike(this.#validation.fieldIndex(fieldKey), value, replacement);
+    return { summary: this.summary(), replaced };
   }
 
   findCount(query: FindQuery): number {
@@ -237,11 +298,20 @@ export class ImportSession implements ImportSessionApi {
   // ---- output ------------------------------------------------------------------------------------
 
   exportInvalidCsv(labels: readonly string[], errorsHeader: string, templates: Record<string, string>): Blob {
-    return exportInvalidCsv(this.#data, this.#validation, this.#beat, labels, errorsHeader, templates);
+    return exportInvalidCsv(
+      this.#data,
+      this.#validation,
+      this.#rows,
+      this.#beat,
+      labels,
+      errorsHeader,
+      templates,
+    );
   }
 
   submitSummary(): SubmitSummary {
-    return this.#delivery.submitSummary();
+    const summary = this.#delivery.submitSummary();
+    return this.#large ? this.#large.submitSummary(summary) : summary;
   }
 
   deliveryBatch(start: number, count: number, options: BatchOptions = {}): DeliveryBatch {
@@ -257,8 +327,10 @@ export class ImportSession implements ImportSessionApi {
     options: ChannelDelivery,
     onProgress: (delivered: number) => void,
   ): Promise<ChannelOutcome> {
-    const { batchSize, encoding, unmatched } = options;
-    const batchAt = (start: number) => this.deliveryBatch(start, batchSize, { encoding, unmatched });
+    const { batchSize, encoding, unmatched, packedNotes } = options;
+    const batchAt = (start: number) =>
+      this.deliveryBatch(start, batchSize, { encoding, unmatched, packedNotes: packedNotes === true });
+    if (this.#large) return deliverOnPort(port, this.#large.batches(batchAt, options), options, onProgress);
     return deliverOnPort(port, batchAt, options, onProgress);
   }
 

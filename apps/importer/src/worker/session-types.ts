@@ -10,7 +10,7 @@ import type {
   WorkbookErrorCode,
 } from '@csv-importer/core';
 import type { InitOptions } from '@csv-importer/protocol';
-import type { RowColumns } from '@csv-importer/protocol/row-columns';
+import type { NoteColumn, RowColumns } from '@csv-importer/protocol/row-columns';
 
 /**
  * Every type the frame's UI shares with its worker: the worker's API (`ImportSessionApi`, which
@@ -28,6 +28,11 @@ export interface SessionOptions {
   readonly includeUnmatched?: boolean;
   /** Refuse files with more data rows than this. */
   readonly maxRows?: number;
+  /**
+   * Import in large-file mode whatever the file's size (see `large-file.ts`); without it, files
+   * of `LARGE_FILE_BYTES` and more are.
+   */
+  readonly largeFile?: boolean;
 }
 
 /** The user's corrections to how the file is read. */
@@ -114,6 +119,11 @@ export interface ValidationSummary {
   readonly canRedo: boolean;
   /** How each mapped field reads the file, for the fields with something detected, asked or chosen. */
   readonly hints: Readonly<Record<string, FieldHints>>;
+  /**
+   * In large-file mode: the rows above are only the file's rows with issues; `validRows` more are
+   * valid, and are delivered (read from the file again) before them.
+   */
+  readonly largeFile?: { readonly validRows: number };
 }
 
 /** How one field reads its column (see `validate`). */
@@ -168,6 +178,8 @@ export interface Filter {
   readonly errorsOnly: boolean;
   /** With `errorsOnly`, only rows with an error in this field. */
   readonly field?: string | null;
+  /** Only rows without errors (ignored with `errorsOnly`). */
+  readonly validOnly?: boolean;
 }
 
 export interface FindQuery {
@@ -217,6 +229,8 @@ export interface DeliveryBatch {
   readonly rows: Record<string, unknown>[] | RowColumns;
   /** Issues of these rows; `row` is the index among all delivered rows. */
   readonly issues: Issue[];
+  /** With `packedNotes`, the notes that only say what a cell's text was, not in `issues`. */
+  readonly notes?: NoteColumn[];
   /** Per row, file columns matched to no field, by header (only when asked for). */
   readonly unmatched?: Record<string, string>[];
   /** Rows of this batch that have errors. */
@@ -227,6 +241,8 @@ export interface DeliveryBatch {
 export interface BatchOptions {
   readonly encoding?: InitOptions['rowEncoding'];
   readonly unmatched?: boolean;
+  /** The host's `packedNotes`: notes with only their original as packed columns (see `NoteColumn`). */
+  readonly packedNotes?: boolean;
 }
 
 /** How a row is counted in the summary of the submit step. */
@@ -257,6 +273,7 @@ export interface ChannelDelivery {
   readonly batchSize: number;
   readonly encoding: InitOptions['rowEncoding'];
   readonly unmatched: boolean;
+  readonly packedNotes?: boolean;
   /** How long the host may take over one batch. */
   readonly timeoutMs: number;
 }
@@ -316,9 +333,26 @@ export interface ImportSessionApi {
     valueMapping?: ValueMapping,
     hints?: Readonly<Record<string, ColumnHints>>,
   ): ValidationSummary;
+  /**
+   * `validate`, for the frame: in large-file mode (see `large-file.ts`) it reads the whole file
+   * again, checking every row, and keeps for review only the rows with issues.
+   */
+  validateFile(
+    mapping: Mapping,
+    valueMapping?: ValueMapping,
+    hints?: Readonly<Record<string, ColumnHints>>,
+  ): Promise<ValidationSummary>;
   summary(): ValidationSummary;
   edit(row: number, fieldKey: string, value: string): EditResult;
   countValue(fieldKey: string, value: string): number;
+  /** Cells of a field (rows not deleted) holding `value` up to case and surrounding spaces, but not `replacement`. */
+  countLike(fieldKey: string, value: string, replacement: string): number;
+  /** Sets every cell `countLike` counts to `replacement`, as one undo step. */
+  replaceLike(
+    fieldKey: string,
+    value: string,
+    replacement: string,
+  ): { summary: ValidationSummary; replaced: number };
   findCount(query: FindQuery): number;
   replaceAll(query: FindQuery, replacement: string): { summary: ValidationSummary; replaced: number };
   deleteRows(rows: readonly number[]): ValidationSummary;

@@ -1,5 +1,3 @@
-import chardet from 'chardet';
-
 /**
  * Why a file could not be read as text, or as a table within the reading limits
  * (`too_many_columns`, `cell_too_long`: see `ReadLimits` in parse/; `file_too_large`,
@@ -72,27 +70,6 @@ export function sniffFile(head: Uint8Array): FileKind {
   return 'text';
 }
 
-/** chardet's names for the encodings we decode; ISO-8859-1 is decoded as its superset windows-1252. */
-const FROM_CHARDET: Readonly<Record<string, Encoding>> = {
-  'ISO-8859-1': 'windows-1252',
-  'windows-1252': 'windows-1252',
-  'ISO-8859-2': 'iso-8859-2',
-  'windows-1250': 'windows-1250',
-  'ISO-8859-5': 'windows-1251',
-  'windows-1251': 'windows-1251',
-  'ISO-8859-7': 'windows-1253',
-  'windows-1253': 'windows-1253',
-  'ISO-8859-9': 'windows-1254',
-  'windows-1254': 'windows-1254',
-  'windows-1257': 'windows-1257',
-  'KOI8-R': 'koi8-r',
-  Shift_JIS: 'shift_jis',
-  'EUC-JP': 'euc-jp',
-  'EUC-KR': 'euc-kr',
-  GB18030: 'gb18030',
-  Big5: 'big5',
-};
-
 /** UTF-16 without a BOM: one byte of nearly every pair is NUL (ASCII text in a 16-bit encoding). */
 function utf16WithoutBom(sample: Uint8Array): Encoding | null {
   const pairs = Math.floor(Math.min(sample.length, 4096) / 2);
@@ -154,19 +131,14 @@ export function detectEncoding(head: Uint8Array, tail?: Uint8Array): DetectedEnc
   // Legacy text seldom forms a valid multi-byte UTF-8 sequence by chance: where they outnumber
   // the invalid bytes, the file is UTF-8 with a few damaged bytes, not another encoding.
   if (valid >= invalid) return { encoding: 'utf-8', bom: false, confidence: 80 };
-  const matches = chardet.analyse(sample).filter((m) => FROM_CHARDET[m.name] !== undefined);
-  const ranked = matches.map((m) => FROM_CHARDET[m.name]!);
-  const detected = legacyEncoding(
-    sample,
-    ranked,
-    matches.map((m) => m.confidence),
-  );
-  // Random bytes read as something in some single-byte encoding, but in none as words, and the
-  // statistical detector's own guess leaves many of them undefined.
+  const { likeliest, fit, ...detected } = legacyEncoding(sample);
+  // Random bytes read as something in some single-byte encoding, but in none as words: the
+  // encoding whose letters fit a language best leaves many of them undefined, or the reading
+  // chosen is letters of no one language.
   const limit = sample.length / 1000;
   if (
     undecodable(sample, detected.encoding) > limit ||
-    (detected.confidence < LOW_CONFIDENCE && undecodable(sample, ranked[0] ?? 'windows-1252') > limit)
+    (detected.confidence < LOW_CONFIDENCE && (fit < 0.5 || undecodable(sample, likeliest) > limit))
   )
     throw new DecodeError(
       'not_text',

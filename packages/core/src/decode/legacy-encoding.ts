@@ -1,3 +1,4 @@
+import { alphabetFit } from './alphabets.ts';
 import type { DetectedEncoding } from './decode.ts';
 import { ENCODINGS, type Encoding } from './encodings.ts';
 
@@ -11,48 +12,50 @@ const LEGACY = ENCODINGS.filter((e) => !e.startsWith('utf-'));
 const MULTI_BYTE: ReadonlySet<Encoding> = new Set(['shift_jis', 'euc-jp', 'euc-kr', 'gb18030', 'big5']);
 
 /**
- * The legacy encoding whose reading of the sample looks most like text (`plausibility`), chardet's
- * statistical ranking (`ranked`, with `confidenceOf` each) deciding among those that look about as good (Latin-1 against Latin-2, say,
- * which differ in a few letters only). On a short sample chardet alone is often wrong: a few
- * lines of Shift_JIS look like windows-1252 to it, and read as a jumble of symbols.
- * The confidence is how much of the sample's non-ASCII text reads as words in the chosen
- * encoding; `alternatives` are the encodings that read it differently, most plausible first.
+ * The legacy encoding whose reading of the sample looks most like text (`plausibility`), the
+ * alphabets of the languages each encoding is used for (`alphabetFit`) deciding among those that
+ * look about as good (Latin-1 against Latin-2, say, which differ in a few letters only), and the
+ * encoding's place in `ENCODINGS` among readings that fit as well. The confidence is how much of
+ * the sample's non-ASCII text reads as words in the chosen encoding; `alternatives` are the
+ * encodings that read it differently, most plausible first. For the caller's check that the
+ * bytes are text at all: `likeliest`, the plausible reading whose letters fit a language best, and
+ * `fit`, how well the chosen reading's letters fit one (see `alphabetFit`).
  */
-export function legacyEncoding(
-  sample: Uint8Array,
-  ranked: readonly Encoding[],
-  confidenceOf: readonly number[],
-): DetectedEncoding {
-  const scored = LEGACY.map((encoding) => {
+export function legacyEncoding(sample: Uint8Array): DetectedEncoding & { likeliest: Encoding; fit: number } {
+  const scored = LEGACY.map((encoding, order) => {
     const text = new TextDecoder(encoding).decode(sample, { stream: true });
     const score = plausibility(text) * (MULTI_BYTE.has(encoding) ? commonCharacters(sample, encoding) : 1);
-    return { encoding, text, score };
+    return { encoding, order, text, score, fit: alphabetFit(text, encoding) };
   });
+  const byFit = [...scored].sort((a, b) => b.fit - a.fit || a.order - b.order);
+  const rank = new Map(byFit.map((s, i) => [s.encoding, i]));
   const best = Math.max(...scored.map((s) => s.score));
   const close = scored.filter((s) => s.score >= best - 0.1);
-  const rank = (e: Encoding) => {
-    const i = ranked.indexOf(e);
-    return i === -1 ? ranked.length + LEGACY.indexOf(e) : i;
-  };
-  const choice = close.sort((a, b) => rank(a.encoding) - rank(b.encoding))[0]!;
+  const choice = close.sort((a, b) => rank.get(a.encoding)! - rank.get(b.encoding)!)[0]!;
   const seen = new Set([choice.text]);
   const alternatives: Encoding[] = [];
-  for (const s of [...scored].sort((a, b) => b.score - a.score || rank(a.encoding) - rank(b.encoding))) {
+  for (const s of [...scored].sort(
+    (a, b) => b.score - a.score || rank.get(a.encoding)! - rank.get(b.encoding)!,
+  )) {
     if (s.score <= 0 || seen.has(s.text) || alternatives.length === 3) continue;
     seen.add(s.text);
     alternatives.push(s.encoding);
   }
   // Latin-1 and Latin-2 read a German file alike but for a letter or two; a reading about as
   // plausible that differs in most of the non-ASCII text (EUC-KR and EUC-JP, windows-1252 and
-  // -1254 for Turkish) is a doubt the user settles by looking.
-  const backed = ranked[0] === choice.encoding && (confidenceOf[0] ?? 0) >= 30;
-  const rival = !backed && close.some((s) => s !== choice && mostlyDiffer(s.text, choice.text));
+  // -1254 for Turkish) is a doubt the user settles by looking, unless the chosen reading's
+  // letters fit a language better.
+  const rival = close.some(
+    (s) => s !== choice && s.fit > choice.fit - 0.05 && mostlyDiffer(s.text, choice.text),
+  );
   const confidence = Math.round(Math.max(0, choice.score) * 90);
   return {
     encoding: choice.encoding,
     bom: false,
     confidence: rival ? Math.min(confidence, LOW_CONFIDENCE - 10) : confidence,
     ...(alternatives.length > 0 ? { alternatives } : {}),
+    likeliest: byFit.find((s) => close.includes(s))!.encoding,
+    fit: choice.fit,
   };
 }
 

@@ -57,9 +57,46 @@ describe('date and datetime types', () => {
       note: {
         code: 'date_order_assumed',
         level: 'warning',
-        params: { original: '12/09/1906', order: 'MDY' },
+        params: { original: '12/09/1906', order: 'MDY', value: '1906-12-09' },
       },
     });
+  });
+
+  test("dates written with the month name, in the importer's languages, when the column lists no formats", () => {
+    assert.deepEqual(date()('17 Aug 1936'), {
+      ok: true,
+      value: '1936-08-17',
+      note: { code: 'date_normalized', level: 'info', params: { original: '17 Aug 1936' } },
+    });
+    const parse = date();
+    for (const text of [
+      '17 August 1936',
+      '17-Aug-1936',
+      '17-aug-36',
+      'Aug 17, 1936',
+      'August 17th 1936',
+      '17th August 1936',
+      '17. August 1936',
+      '17 août 1936',
+      '17 de agosto de 1936',
+      '17. elokuuta 1936',
+      '17 Aug. 1936',
+    ])
+      assert.equal(value(parse(text)), '1936-08-17', text);
+    assert.equal(value(parse('3 März 2024')), '2024-03-03');
+    assert.equal(value(parse('1 dic 2023')), '2023-12-01');
+    assert.equal(value(parse('31 Feb 2024')), 'invalid_date', 'a day the month does not have');
+    assert.equal(value(parse('17 Foo 1936')), 'invalid_date', 'not a month');
+    assert.equal(value(parse('Aug 1936')), 'invalid_date', 'no day');
+    assert.equal(
+      value(compileDate({ key: 't', label: 'T', type: 'datetime' })('17 Aug 1936')),
+      '1936-08-17T00:00:00',
+    );
+    assert.equal(
+      value(date({ formats: ['DD.MM.YYYY'] })('17 Aug 1936')),
+      'invalid_date',
+      'a column with formats takes only those',
+    );
   });
 
   test('Excel serial numbers, as text or as spreadsheet numbers, including the 1900 leap-year bug', () => {

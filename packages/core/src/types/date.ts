@@ -57,6 +57,39 @@ const SERIAL = /^\d{1,7}(?:\.\d+)?$/;
 // `03/04/2024`, `3.4.24`, `03-04-2024`: the two forms whose day/month order must be detected.
 const NUMERIC = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+// Dates written for people: `17 Aug 1936`, `17-Aug-36`, `17. August 1936`, `17 de agosto de 1936`,
+// `Aug 17, 1936`, `August 17th 1936`. The month is a name, so the order is never in doubt.
+const DAY_NAME = /^(\d{1,2})(?:st|nd|rd|th|\.)?[\s-]+(?:de\s+)?(\p{L}+\.?)[\s,-]+(?:de\s+)?(\d{4}|\d{2})$/u;
+const NAME_DAY = /^(\p{L}+\.?)[\s-]+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|[\s-]+)(\d{4})$/u;
+
+/**
+ * Month names and their usual abbreviations in the importer's languages, January first. One
+ * spelling never names two months across these languages, so one table serves them all.
+ */
+const MONTH_NAMES: readonly string[] = [
+  'january jan januar jän janvier janv enero ene janeiro gennaio gen januari tammikuu',
+  'february feb februar februari février févr fevrier fevr febrero fevereiro fev febbraio helmikuu',
+  'march mar märz maerz mär mars marzo março marco maart mrt marts maaliskuu',
+  'april apr avril abril abr aprile huhtikuu',
+  'may mai mayo maio maggio mag mei maj toukokuu',
+  'june jun juni juin junio jun junho giugno giu kesäkuu',
+  'july jul juli juillet juil julio julho luglio lug heinäkuu',
+  'august aug août aout agosto ago augustus augusti elokuu',
+  'september sep sept septembre septiembre setiembre setembro set settembre syyskuu',
+  'october oct oktober okt octobre octubre outubro out ottobre ott lokakuu',
+  'november nov novembre noviembre novembro marraskuu',
+  'december dec dezember dez décembre déc decembre diciembre dic dezembro dicembre joulukuu',
+];
+const MONTHS = new Map<string, number>();
+MONTH_NAMES.forEach((names, i) => {
+  for (const name of names.split(' ')) MONTHS.set(name, i + 1);
+});
+
+/** The month a written name stands for (any case, a trailing dot, Finnish `elokuuta`), or 0. */
+function monthNamed(word: string): number {
+  const name = word.toLowerCase().replace(/\.$/, '');
+  return MONTHS.get(name) ?? (name.endsWith('kuuta') ? (MONTHS.get(name.slice(0, -2)) ?? 0) : 0);
+}
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -104,7 +137,9 @@ export function excelSerialToIso(serial: number, withTime: boolean): string | nu
  * Reads dates and datetimes into ISO 8601 (`2024-02-29`, `2024-02-29T13:05:00`, zone kept when
  * given). ISO input passes unchanged; any other recognized form is converted and reported as info
  * `date_normalized` with the original; Excel serial numbers as `excel_serial_date`. A `03/04/2024`
- * read without a confirmed order is reported as warning `date_order_assumed`.
+ * read without a confirmed order is reported as warning `date_order_assumed`, with the reading in
+ * `params.value`. Without `formats`, dates written with the month's name are read too (`17 Aug
+ * 1936`, `17-Aug-36`, `Aug 17, 1936`, `17. August 1936`, `17 de agosto de 1936`).
  */
 export function compileDate(spec: DateColumn, hints: ColumnHints = {}): CellParser {
   const withTime = spec.type === 'datetime';
@@ -129,11 +164,16 @@ export function compileDate(spec: DateColumn, hints: ColumnHints = {}): CellPars
     if (min !== undefined && iso < min.slice(0, iso.length)) return fail('too_small', { min });
     if (max !== undefined && iso > max.slice(0, iso.length)) return fail('too_large', { max });
     if (iso === original) return { ok: true, value: iso };
+    // The reading goes with the doubt, so a message can say what the cell was taken to mean.
     if (assumed)
       return {
         ok: true,
         value: iso,
-        note: { code: 'date_order_assumed', level: 'warning', params: { original, order: assumed } },
+        note: {
+          code: 'date_order_assumed',
+          level: 'warning',
+          params: { original, order: assumed, value: iso },
+        },
       };
     return { ok: true, value: iso, note: { code, level: 'info', params: { original } } };
   };
@@ -221,8 +261,29 @@ export function compileDate(spec: DateColumn, hints: ColumnHints = {}): CellPars
     }
     if (SERIAL.test(input))
       return finish(excelSerialToIso(Number(input), withTime), input, 'excel_serial_date');
+    const written = writtenDate(input.trim());
+    if (written)
+      return finish(
+        toIso(written.year, written.month, written.day, 0, 0, 0, withTime),
+        input,
+        'date_normalized',
+      );
     return fail(invalid);
   };
+}
+
+/** Day, month and year of a date written with the month's name, or null. */
+function writtenDate(text: string): { year: number; month: number; day: number } | null {
+  const dayFirst = DAY_NAME.exec(text);
+  const monthFirst = dayFirst ? null : NAME_DAY.exec(text);
+  const [day, name, year] = dayFirst
+    ? [dayFirst[1]!, dayFirst[2]!, dayFirst[3]!]
+    : monthFirst
+      ? [monthFirst[2]!, monthFirst[1]!, monthFirst[3]!]
+      : ['', '', ''];
+  const month = name === '' ? 0 : monthNamed(name);
+  if (month === 0) return null;
+  return { year: year.length === 2 ? fullYear(Number(year)) : Number(year), month, day: Number(day) };
 }
 
 /**
