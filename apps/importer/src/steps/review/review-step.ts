@@ -231,9 +231,23 @@ export class ReviewStep extends LitElement {
   }
 
   async #history(direction: 'undo' | 'redo'): Promise<void> {
+    const focused = this.shadowRoot?.activeElement;
     const summary = await (direction === 'undo' ? this.session!.remote.undo() : this.session!.remote.redo());
     this.#changed(summary);
     this.#say(summaryText(summary));
+    // A button that disables itself would drop the focus to the page's body, where Ctrl+Z no
+    // longer reaches this step: the focus goes to the other history button, else the grid.
+    await this.updateComplete;
+    if (!(focused instanceof HTMLButtonElement) || !focused.disabled) return;
+    const other = this.shadowRoot?.querySelector<HTMLButtonElement>(
+      `button[aria-keyshortcuts="${direction === 'undo' ? 'Control+Y' : 'Control+Z'}"]`,
+    );
+    if (other && !other.disabled) other.focus();
+    else
+      this.renderRoot
+        .querySelector('csv-data-grid')
+        ?.shadowRoot?.querySelector<HTMLElement>('[role=grid]')
+        ?.focus();
   }
 
   #onReplaced(event: CustomEvent<ReplacedDetail>): void {
