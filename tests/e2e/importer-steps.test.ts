@@ -364,7 +364,7 @@ describe('submit step', () => {
       await frame.getByText('11 rows were handed to the application.').waitFor();
       // The click removes the frame it happens in, so it is made after the call returns: a
       // Playwright click would wait on a frame that is gone.
-      await frame.getByRole('button', { name: 'Close' }).evaluate((button: HTMLElement) => {
+      await frame.getByRole('button', { name: 'Close', exact: true }).evaluate((button: HTMLElement) => {
         setTimeout(() => button.click(), 0);
       });
       await page.waitForFunction(() =>

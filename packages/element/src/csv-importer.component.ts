@@ -1,6 +1,7 @@
-// Over 400 lines, a known debt: the element class is the API spec (its doc comments make the
-// custom-elements manifest). The seams to split along are the frame's lifecycle (open, close,
-// liveness, navigation) and the delivery of rows, as controllers; not yet done.
+// Over 400 lines: the element class is the API spec (its doc comments and the PROPERTIES table
+// make the custom-elements manifest) and the typed listener overloads. Row delivery
+// (row-receiver.ts), downloads (file-saver.ts), the modal (modal-shell.ts) and the styles are
+// modules of their own; the seam left is the frame's lifecycle (open, close, liveness, navigation).
 import type { ColumnSpec } from '@csv-importer/core/column-spec';
 import {
   ColumnSpecSchema,
@@ -9,9 +10,6 @@ import {
   type InitOptions,
   InitOptionsSchema,
   type InvalidRows,
-  isNoteColumns,
-  type Rows,
-  type SaveFile,
   THEME_TOKENS,
   type Theme,
   ThemeSchema,
@@ -19,24 +17,22 @@ import {
 } from '@csv-importer/protocol';
 import * as v from 'valibot';
 import { STYLES } from './csv-importer.styles.ts';
-import { mergeIssues, type PackedNotes } from './delivered-issues.ts';
 import { elementLabels } from './element-labels.ts';
 import {
   CsvImporterCloseEvent,
-  CsvImporterCompleteEvent,
-  CsvImporterDownloadEvent,
+  type CsvImporterCompleteEvent,
   CsvImporterErrorEvent,
   type CsvImporterEventMap,
   CsvImporterMessageEvent,
   CsvImporterProgressEvent,
-  CsvImporterRowsEvent,
-  type ImportedRow,
-  type ImportIssue,
+  type CsvImporterRowsEvent,
 } from './events.ts';
+import { FileSaver } from './file-saver.ts';
 import { FrameConnection, type LostCode } from './frame-connection.ts';
 import { type ColumnValidator, HookRunner, type ImporterHooks } from './hooks.ts';
 import { modalShell } from './modal-shell.ts';
 import { PlainDataError, toPlainData } from './plain-data.ts';
+import { RowReceiver } from './row-receiver.ts';
 
 /**
  * A field of the application, as `<csv-importer>` takes it: core's `ColumnSpec`, so one list
@@ -245,14 +241,16 @@ export class CsvImporter extends HTMLElement {
   #frameWatch: MutationObserver | undefined;
   #hooks: HookRunner | undefined;
   #generation = 0;
-  /** Rows and issues delivered so far in this import, for the complete event. */
-  #rows: ImportedRow[] = [];
-  #issues: ImportIssue[] = [];
-  /** The packed notes of the batches so far, made issues only if the complete event's are read. */
-  #notes: PackedNotes[] = [];
-  #unmatched: Record<string, string>[] = [];
-  /** Rows delivered so far in this import (kept or not). */
-  #delivered = 0;
+  /** The rows of this import: batches in order, acknowledged, kept for the complete event. */
+  readonly #receiver = new RowReceiver({
+    dispatch: (event) => this.dispatchEvent(event),
+    options: () => ({
+      hooks: this.hooks,
+      streamRows: this.streamRows,
+      includeUnmatched: this.includeUnmatched,
+    }),
+  });
+  readonly #files = new FileSaver((event) => this.dispatchEvent(event));
   /** Port messages are handled one after another, so batches keep their order. */
   #queue: Promise<void> = Promise.resolve();
   /** The public properties' values, behind the accessors the static block below defines. */
@@ -268,7 +266,6 @@ export class CsvImporter extends HTMLElement {
   #frameKey: string | undefined;
   /** Why the last frame was lost, shown until the importer opens again. */
   #notice: HTMLElement | undefined;
-  #lastDownload = -Infinity;
   /** The frame's last word on whether closing would lose the user's work (`work`). */
   #unsaved = false;
 
@@ -517,7 +514,7 @@ export class CsvImporter extends HTMLElement {
     // takes the import with it: say so instead of leaving the page waiting for rows.
     this.#frameWatch = new MutationObserver(() => {
       if (frame.isConnected || !this.isOpen || this.#connectedFrame !== frame) return;
-      const delivered = this.#delivered;
+      const delivered = this.#receiver.delivered;
       this.#disconnect();
       this.dispatchEvent(
         new CsvImporterErrorEvent(
@@ -534,11 +531,7 @@ export class CsvImporter extends HTMLElement {
     }
     this.#hooks = new HookRunner(this.hooks, validators);
     this.#connectedFrame = frame;
-    this.#rows = [];
-    this.#issues = [];
-    this.#notes = [];
-    this.#unmatched = [];
-    this.#delivered = 0;
+    this.#receiver.reset();
     this.#queue = Promise.resolve();
     const options = { ...init.options, theme: this.#theme(), hooks: this.#hooks.flags };
     const origin = this.src ? new URL(this.src, document.baseURI).origin : undefined;
@@ -611,33 +604,11 @@ export class CsvImporter extends HTMLElement {
     if (!connection || connection !== this.#connection) return;
     switch (message.type) {
       case 'rows':
-        await this.#onRows(message, connection);
+        await this.#receiver.rows(message, (reply) => connection.send(reply));
         return;
-      case 'complete': {
-        if (message.meta.rowCount !== this.#delivered) {
-          this.dispatchEvent(
-            new CsvImporterErrorEvent(
-              'invalid_message',
-              `Dropped a completion of ${message.meta.rowCount} rows: ${this.#delivered} were delivered.`,
-            ),
-          );
-          return;
-        }
-        const [issues, notes] = [this.#issues, this.#notes];
-        const event = new CsvImporterCompleteEvent(
-          this.#rows,
-          notes.length > 0 ? () => mergeIssues(issues, notes) : issues,
-          message.meta,
-          this.includeUnmatched ? this.#unmatched : undefined,
-        );
-        this.#rows = [];
-        this.#issues = [];
-        this.#notes = [];
-        this.#unmatched = [];
-        this.#delivered = 0;
-        this.dispatchEvent(event);
+      case 'complete':
+        this.#receiver.complete(message);
         return;
-      }
       case 'validate-request':
       case 'edit-request':
       case 'mapping-request': {
@@ -666,7 +637,7 @@ export class CsvImporter extends HTMLElement {
         this.#unsaved = message.unsaved;
         return;
       case 'save-file':
-        this.#save(message);
+        this.#files.save(message);
         return;
     }
   }
@@ -684,109 +655,6 @@ export class CsvImporter extends HTMLElement {
     this.#notice.setAttribute('role', 'alert');
     this.#notice.textContent = message;
     this.shadowRoot!.append(this.#notice);
-  }
-
-  /**
-   * Hands a file from the frame to the page, and saves it here unless the page took it. Only
-   * while the page has a user's activation (a click in the frame gives it one), and the element
-   * saves one file a second at most: code in the frame cannot fill the downloads folder.
-   */
-  #save(message: SaveFile): void {
-    const active = (navigator as { userActivation?: { isActive: boolean } }).userActivation?.isActive;
-    if (active === false) {
-      this.#refuseDownload(message.fileName);
-      return;
-    }
-    const event = new CsvImporterDownloadEvent(message.fileName, message.mimeType, message.text);
-    if (!this.dispatchEvent(event)) return;
-    if (performance.now() - this.#lastDownload < 1000) {
-      this.#refuseDownload(message.fileName);
-      return;
-    }
-    this.#lastDownload = performance.now();
-    const url = URL.createObjectURL(new Blob([message.text], { type: message.mimeType }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = message.fileName;
-    link.click();
-    // The download has started from the URL by the next task; the Blob need not outlive it.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  }
-
-  #refuseDownload(fileName: string): void {
-    const text = `${fileName} was not saved: no click just before it, or another file within a second.`;
-    this.dispatchEvent(new CsvImporterErrorEvent('download_refused', text));
-  }
-
-  async #onRows(message: Rows, connection: FrameConnection): Promise<void> {
-    if (message.start === 0 && this.#delivered > 0) {
-      // The user tried again after a failed delivery: it starts over from the first row.
-      this.#rows = [];
-      this.#issues = [];
-      this.#notes = [];
-      this.#unmatched = [];
-      this.#delivered = 0;
-    }
-    if (message.start !== this.#delivered) {
-      this.dispatchEvent(
-        new CsvImporterErrorEvent(
-          'invalid_message',
-          `Dropped a batch starting at row ${message.start}: row ${this.#delivered} was due.`,
-        ),
-      );
-      return;
-    }
-    const notes = message.notes;
-    if (notes && !isNoteColumns(notes, message.rows.length)) {
-      this.dispatchEvent(
-        new CsvImporterErrorEvent(
-          'invalid_message',
-          `A batch of ${message.rows.length} rows carried notes of another length; it was dropped.`,
-        ),
-      );
-      return;
-    }
-    let rows: readonly ImportedRow[] = message.rows;
-    if (this.hooks.transform) {
-      try {
-        rows = await this.hooks.transform(rows, { start: message.start });
-        if (!Array.isArray(rows) || rows.length !== message.rows.length) {
-          throw new Error('transform must return one row for each row it was given.');
-        }
-      } catch (error) {
-        const text = `The transform hook failed: ${(error as Error).message}`.slice(0, 1000);
-        this.dispatchEvent(new CsvImporterErrorEvent('hook_failed', text));
-        connection.send({ type: 'hook-error', replyTo: message.id, message: text });
-        return;
-      }
-    }
-    const packed = notes ? [{ start: message.start, notes }] : [];
-    const issues = notes ? () => mergeIssues(message.issues, packed) : message.issues;
-    const event = new CsvImporterRowsEvent(rows, issues, message.start, message.unmatched);
-    this.dispatchEvent(event);
-    const failed = (await event.settled()).find((outcome) => outcome.status === 'rejected');
-    if (failed) {
-      // The page could not take the batch (its save failed): the frame shows the user a failure
-      // with Try again, which delivers every row again; the batch does not count as delivered.
-      const reason = failed.reason instanceof Error ? failed.reason.message : String(failed.reason);
-      const last = message.start + rows.length;
-      const text =
-        `A csv-importer-rows listener's waitUntil promise rejected for rows ${message.start + 1} to ${last}: ${reason}`.slice(
-          0,
-          1000,
-        );
-      this.dispatchEvent(new CsvImporterErrorEvent('hook_failed', text));
-      connection.send({ type: 'hook-error', replyTo: message.id, message: text });
-      return;
-    }
-    this.#delivered += rows.length;
-    if (!this.streamRows) {
-      for (const row of rows) this.#rows.push(row);
-      for (const issue of message.issues) this.#issues.push(issue);
-      for (const batch of packed) this.#notes.push(batch);
-      if (message.unmatched) for (const extra of message.unmatched) this.#unmatched.push(extra);
-    }
-    connection.send({ type: 'ack', replyTo: message.id });
   }
 
   // The element's listeners, typed by event name. The complete and rows events are generic over

@@ -75,7 +75,7 @@ export class ResultStep extends LitElement {
     if (o.ok) {
       const clean = o.rowCount - o.withErrors;
       return html`<div class="ok">
-        <div class="head"><span class="icon" aria-hidden="true">✓</span><h2 tabindex="-1">${i18n.t('done.title')}</h2></div>
+        <div class="head"><span class="icon" aria-hidden="true">✓</span><h2 class="ok" tabindex="-1">${i18n.t('done.title')}</h2></div>
         <p role="status">${i18n.t('done.summary', { rowCount: o.rowCount })}</p>
         <dl>
           <dt>${i18n.number(clean)}</dt>
