@@ -136,8 +136,8 @@ for (const [name, options] of Object.entries(PROPERTIES) as [PropertyName, Prope
  * @csspart dialog - The dialog around the frame when `display="modal"`.
  * @csspart notice - Why the last frame was removed (it navigated away or stopped answering), shown until the importer opens again.
  *
- * @cssprop --csv-importer-height - Height of the importer frame (default 560px).
- * @cssprop --csv-importer-width - Width of the modal dialog (default min(960px, 100vw - 32px)).
+ * @cssprop --csv-importer-height - Height of the importer frame (default: inline clamp(560px, 100vh - 96px, 960px), modal 100dvh - 32px, all of a screen under 480px).
+ * @cssprop --csv-importer-width - Width of the modal dialog (default min(1280px, 100vw - 32px), all of a screen under 480px).
  * @cssprop --csv-importer-border - Border of the frame (default 1px solid #d0d7de).
  * @cssprop --csv-importer-radius - Corner radius of the frame and dialog, also sent as the `radius` theme token.
  * @cssprop --csv-importer-backdrop - Backdrop of the modal dialog (default rgb(0 0 0 / 40%)).
