@@ -23,7 +23,8 @@ export type ImporterErrorCode =
   | 'frame_unavailable'
   | 'frame_navigated'
   | 'frame_unresponsive'
-  | 'download_refused';
+  | 'download_refused'
+  | 'storage_failed';
 
 const init: EventInit = { bubbles: true, composed: true };
 
