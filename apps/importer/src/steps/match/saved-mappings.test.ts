@@ -40,10 +40,14 @@ describe('saved mappings', () => {
 
   test('what an import chose, keyed by header text, in the wire form; a header named __proto__ is kept', () => {
     const headers = ['__proto__', 'Mail', 'Tarif', 'Tarif', '', 'x'.repeat(1001)];
-    const saved = savedMappings(headers, { name: 0, email: 1, plan: 3 }, {
-      plan: { Gold: 'pro', constructor: 'free' },
-      email: {},
-    });
+    const saved = savedMappings(
+      headers,
+      { name: 0, email: 1, plan: 3 },
+      {
+        plan: { Gold: 'pro', constructor: 'free' },
+        email: {},
+      },
+    );
     assert.deepEqual(Object.keys(saved.columns), ['__proto__', 'Mail', 'Tarif']);
     assert.equal(Object.getOwnPropertyDescriptor(saved.columns, '__proto__')?.value, 'name');
     assert.equal(saved.columns.Tarif, null, 'the first of a repeated header');

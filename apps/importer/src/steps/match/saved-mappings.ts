@@ -47,7 +47,11 @@ export function applySavedColumns(
  * field (`null` for a column left out; the first of a repeated header), and the select values'
  * options per field. Headers and values longer than the wire form allows are left out.
  */
-export function savedMappings(headers: readonly string[], mapping: Mapping, values: ValueMapping): SavedMappings {
+export function savedMappings(
+  headers: readonly string[],
+  mapping: Mapping,
+  values: ValueMapping,
+): SavedMappings {
   const fieldOf = new Map<number, string>();
   for (const [key, source] of Object.entries(mapping)) if (source !== null) fieldOf.set(source, key);
   const columns: Record<string, string | null> = {};
@@ -60,7 +64,8 @@ export function savedMappings(headers: readonly string[], mapping: Mapping, valu
     if ((mapping[field] ?? null) === null) continue;
     const kept: Record<string, string> = {};
     for (const [value, option] of Object.entries(chosen))
-      if (value.length <= SAVED_TEXT_LENGTH && option.length <= SAVED_TEXT_LENGTH) define(kept, value, option);
+      if (value.length <= SAVED_TEXT_LENGTH && option.length <= SAVED_TEXT_LENGTH)
+        define(kept, value, option);
     if (Object.keys(kept).length > 0) byField[field] = kept;
   }
   return { version: 1, columns, values: byField };

@@ -31,7 +31,7 @@ describe('value choices', () => {
     });
   });
 
-  test('an earlier import\'s saved options come before the suggestions, the user\'s own picks before both', () => {
+  test("an earlier import's saved options come before the suggestions, the user's own picks before both", () => {
     const saved = { fre: 'starter', gold: 'enterprise', pro: 'free' };
     assert.deepEqual(initialChoices(SUGGESTED, undefined, saved), {
       Enterprize: 'enterprise',
