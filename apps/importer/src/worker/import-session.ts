@@ -232,6 +232,19 @@ export class ImportSession implements ImportSessionApi {
     return this.#edits.countValue(this.#validation.fieldIndex(fieldKey), value);
   }
 
+  countLike(fieldKey: string, value: string, replacement: string): number {
+    return this.#edits.countLike(this.#validation.fieldIndex(fieldKey), value, replacement);
+  }
+
+  replaceLike(
+    fieldKey: string,
+    value: string,
+    replacement: string,
+  ): { summary: ValidationSummary; replaced: number } {
+    const replaced = this.#edits.replaceLike(this.#validation.fieldIndex(fieldKey), value, replacement);
+    return { summary: this.summary(), replaced };
+  }
+
   findCount(query: FindQuery): number {
     return this.#edits.findCount(query);
   }

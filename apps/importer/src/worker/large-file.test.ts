@@ -83,3 +83,20 @@ describe('large-file mode', () => {
     assert.equal(rows[ragged[0]!.row]!.name, 'Ada 30001');
   });
 });
+
+describe('large-file mode with a row limit', () => {
+  test('a file over the limit is refused when it is read, as in the default mode, though only its first records are kept', async () => {
+    const session = new ImportSession();
+    session.configure(COLUMNS, { largeFile: true, maxRows: 39_999 });
+    const refused = await session.load(new File([csv(40_000)], 'big.csv'));
+    assert.deepEqual(refused, {
+      ok: false,
+      code: 'too_many_rows',
+      message: 'The file has more than 39,999 rows.',
+    });
+    session.configure(COLUMNS, { largeFile: true, maxRows: 40_000 });
+    const loaded = await session.load(new File([csv(40_000)], 'big.csv'));
+    assert.ok(loaded.ok);
+    assert.equal(loaded.summary.rowCount, 4_999);
+  });
+});

@@ -173,6 +173,8 @@ export interface Filter {
   readonly errorsOnly: boolean;
   /** With `errorsOnly`, only rows with an error in this field. */
   readonly field?: string | null;
+  /** Only rows without errors (ignored with `errorsOnly`). */
+  readonly validOnly?: boolean;
 }
 
 export interface FindQuery {
@@ -338,6 +340,14 @@ export interface ImportSessionApi {
   summary(): ValidationSummary;
   edit(row: number, fieldKey: string, value: string): EditResult;
   countValue(fieldKey: string, value: string): number;
+  /** Cells of a field (rows not deleted) holding `value` up to case and surrounding spaces, but not `replacement`. */
+  countLike(fieldKey: string, value: string, replacement: string): number;
+  /** Sets every cell `countLike` counts to `replacement`, as one undo step. */
+  replaceLike(
+    fieldKey: string,
+    value: string,
+    replacement: string,
+  ): { summary: ValidationSummary; replaced: number };
   findCount(query: FindQuery): number;
   replaceAll(query: FindQuery, replacement: string): { summary: ValidationSummary; replaced: number };
   deleteRows(rows: readonly number[]): ValidationSummary;
