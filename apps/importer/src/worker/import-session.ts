@@ -210,6 +210,7 @@ export class ImportSession implements ImportSessionApi {
       canUndo: this.#edits.canUndo,
       canRedo: this.#edits.canRedo,
       hints: this.#hints,
+      ...this.#large?.summary(),
     };
   }
 

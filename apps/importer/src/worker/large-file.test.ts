@@ -57,6 +57,7 @@ describe('large-file mode', () => {
     assert.equal(summary.rowCount, 43);
     assert.equal(summary.invalidRowCount, 41);
     assert.equal(summary.warningCount, 1, 'the row with a cell too many');
+    assert.deepEqual(summary.largeFile, { validRows: 40_000 - 43 });
     const first = session.window(0, 1).rows[0]!;
     assert.equal(first.cells[1]!.text, 'user5@example.com');
     assert.equal(first.cells[1]!.issue, undefined);

@@ -119,6 +119,11 @@ export interface ValidationSummary {
   readonly canRedo: boolean;
   /** How each mapped field reads the file, for the fields with something detected, asked or chosen. */
   readonly hints: Readonly<Record<string, FieldHints>>;
+  /**
+   * In large-file mode: the rows above are only the file's rows with issues; `validRows` more are
+   * valid, and are delivered (read from the file again) before them.
+   */
+  readonly largeFile?: { readonly validRows: number };
 }
 
 /** How one field reads its column (see `validate`). */

@@ -18,13 +18,17 @@ import { type RowView, renderViewTabs } from './view-tabs.ts';
 
 /** The review step's one-line summary of the counts, also announced after changes. */
 export function summaryText(v: ValidationSummary): string {
-  return v.invalidRowCount === 0
-    ? i18n.t('review.allValid', { rowCount: v.rowCount })
-    : i18n.t('review.summary', {
-        rowCount: v.rowCount,
-        invalidRowCount: v.invalidRowCount,
-        errorCount: v.errorCount,
-      });
+  const counts =
+    v.invalidRowCount === 0
+      ? i18n.t('review.allValid', { rowCount: v.rowCount })
+      : i18n.t('review.summary', {
+          rowCount: v.rowCount,
+          invalidRowCount: v.invalidRowCount,
+          errorCount: v.errorCount,
+        });
+  // Large-file mode holds only the rows with issues: the user hears where the others are.
+  if (!v.largeFile) return counts;
+  return `${counts} ${i18n.t('review.largeFile', { rowCount: v.rowCount, validCount: v.largeFile.validRows })}`;
 }
 
 /** A fix the user made that could apply to other cells holding the same value. */
