@@ -34,6 +34,20 @@ export const withoutLegacyReaders = {
   },
 };
 
+/**
+ * Builds the frame with every message catalog (all-catalogs.ts in place of built-in-catalogs.ts,
+ * which has English only): the hosted sites and the full variant, whose size is not the
+ * script-tag budget, and whose embed-URL hosts have no way to add a catalog.
+ */
+export const withAllCatalogs = {
+  name: 'with-all-catalogs',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]built-in-catalogs\.ts$/ }, (args) => ({
+      path: join(args.resolveDir, 'all-catalogs.ts'),
+    }));
+  },
+};
+
 /** The worker's classic script; `root` is the repository's folder, `plugins` pick its readers. */
 export function buildWorker(root, plugins = [withoutLegacyReaders]) {
   return bundle(root, { entryPoints: [join(root, 'apps/importer/src/worker/worker.ts')], plugins });
@@ -44,9 +58,10 @@ export function buildWorker(root, plugins = [withoutLegacyReaders]) {
  * evaluated), then the app with the worker's source inlined. The guard is part of the same
  * script, not a script of its own, so that no document can run the app without it: a child frame
  * that copied the app's script (its hash is allowed) copies the guard too. `extraModules` are
- * bundled before the app's entry, as a dependency would be; `define` adds constants for them.
+ * bundled before the app's entry, as a dependency would be; `define` adds constants for them;
+ * `plugins` (such as `withAllCatalogs`) change what the app is built with.
  */
-export async function buildFrameScript(root, worker, { extraModules = [], define = {} } = {}) {
+export async function buildFrameScript(root, worker, { extraModules = [], define = {}, plugins = [] } = {}) {
   const guard = await bundle(root, { entryPoints: [join(root, 'apps/importer/src/frame-guard.ts')] });
   const imports = [...extraModules, join(root, 'apps/importer/src/main.ts')]
     .map((path) => `import ${JSON.stringify(path)};`)
@@ -54,6 +69,7 @@ export async function buildFrameScript(root, worker, { extraModules = [], define
   const app = await bundle(root, {
     stdin: { contents: imports, resolveDir: root, loader: 'ts' },
     define: { __WORKER_SOURCE__: JSON.stringify(worker), ...define },
+    plugins,
   });
   const script = `${guard.trim()}\n${app}`;
   if (/<\/script/i.test(script))

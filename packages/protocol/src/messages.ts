@@ -124,11 +124,27 @@ const MetadataSchema = v.record(
   v.union([v.string(), v.pipe(v.number(), v.finite()), v.boolean(), v.null()]),
 );
 
+/** A locale's messages: its language (see `localeLanguage`) and message key to text. */
+export const CatalogSchema = v.strictObject({
+  language: v.pipe(v.string(), v.regex(/^[a-z]{2,8}$/)),
+  messages: v.pipe(
+    v.record(v.pipe(v.string(), v.maxLength(200)), v.pipe(v.string(), v.maxLength(2000))),
+    v.check((m) => Object.keys(m).length <= 2000, 'a catalog holds at most 2000 messages'),
+  ),
+});
+export type Catalog = v.InferOutput<typeof CatalogSchema>;
+
 export const InitOptionsSchema = v.strictObject({
   /** BCP 47 tag of the UI language. */
   locale: v.optional(v.pipe(v.string(), v.maxLength(35))),
   /** Message catalog overrides, by message key. */
   messages: v.optional(v.record(v.pipe(v.string(), v.maxLength(200)), v.pipe(v.string(), v.maxLength(2000)))),
+  /**
+   * The messages of the locale's language, for a frame that has no catalog of it built in (the
+   * default srcdoc frame has English only): data the host added (a locale companion file), used
+   * as text, never as code.
+   */
+  catalog: v.optional(CatalogSchema),
   maxRows: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   /** Bytes. */
   maxFileSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
@@ -353,6 +369,7 @@ export const ErrorCodeSchema = v.picklist([
   'host_timeout',
   'worker_failed',
   'frame_removed',
+  'locale_unavailable',
   'internal',
 ]);
 export type ErrorCode = v.InferOutput<typeof ErrorCodeSchema>;
