@@ -67,9 +67,9 @@ type Outcome = { kind: 'error'; message: string } | { kind: 'import' };
  * it by orders of magnitude; the bound is loose because two cores are shared by the test, the
  * browser and its worker. The measured figures are printed with each test.
  */
-const FROZEN_MS = 2_000;
+export const FROZEN_MS = 2_000;
 
-interface Responsiveness {
+export interface Responsiveness {
   /** Longest time between two runs of the 20 ms timer, the wait until the reading included. */
   readonly longestGapMs: number;
   /** Times the timer ran. */
@@ -79,7 +79,7 @@ interface Responsiveness {
 }
 
 /** Starts a probe in the document of `target`: a 20 ms timer and a long-task observer. */
-async function startProbe(target: Page | Frame): Promise<void> {
+export async function startProbe(target: Page | Frame): Promise<void> {
   await target.evaluate(() => {
     const w = window as unknown as {
       probe?: { last: number; gap: number; ticks: number; task: number; stop(): void };
@@ -108,7 +108,7 @@ async function startProbe(target: Page | Frame): Promise<void> {
   });
 }
 
-async function readProbe(target: Page | Frame): Promise<Responsiveness> {
+export async function readProbe(target: Page | Frame): Promise<Responsiveness> {
   return target.evaluate(() => {
     const probe = (
       window as unknown as { probe: { last: number; gap: number; ticks: number; task: number; stop(): void } }

@@ -8,6 +8,7 @@ import { generateCsv } from '../bench/generate.ts';
 import { CONTACT_COLUMNS } from '../support/contacts.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES } from '../support/servers.ts';
+import { choose, chosen, combobox } from './choosers.ts';
 import {
   activeCell,
   axe,
@@ -164,15 +165,16 @@ describe('map values step', () => {
       await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts.csv'));
       await frame.getByRole('button', { name: 'Continue' }).click();
       await frame.getByRole('heading', { name: 'Match values' }).waitFor();
-      const option = (value: string) => frame.getByRole('combobox', { name: `Plan: ${value}`, exact: true });
-      assert.equal(await option('pro').inputValue(), 'pro');
-      assert.equal(await option('Pro').inputValue(), 'pro', 'case folded');
-      assert.equal(await option('enterprise').inputValue(), '', 'no option: left as it is');
+      const option = (value: string) => chosen(frame, `Plan: ${value}`);
+      assert.equal(await option('pro'), 'pro');
+      assert.equal(await option('Pro'), 'pro', 'case folded');
+      assert.equal(await combobox(frame, 'Plan: Pro').inputValue(), 'Professional', 'shown by its label');
+      assert.equal(await option('enterprise'), '', 'no option: left as it is');
       const proRow = frame
         .locator('csv-values-step tbody tr')
         .filter({ has: frame.getByRole('rowheader', { name: 'pro', exact: true }) });
       assert.equal(await proRow.locator('td.count').textContent(), '4', 'with its row count');
-      await option('enterprise').selectOption('pro');
+      await choose(frame, 'Plan: enterprise', 'Professional');
       await frame.getByRole('button', { name: 'Continue' }).click();
       await summary(frame, '11 rows, 2 with errors (2 errors).');
       await frame.getByRole('button', { name: 'Import 11 rows' }).click();

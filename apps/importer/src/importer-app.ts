@@ -222,13 +222,14 @@ export class ImporterApp extends LitElement {
     this.#columns = columns;
     this.#session = session;
     this.#handle = { remote: session };
-    const { invalidRows, includeUnmatched, maxRows } = init.options;
+    const { invalidRows, includeUnmatched, maxRows, largeFile } = init.options;
     this.state = { step: 'upload' };
     session
       .configure(columns, {
         invalidRows: invalidRows ?? 'include',
         includeUnmatched: includeUnmatched ?? false,
         ...(maxRows !== undefined ? { maxRows } : {}),
+        ...(largeFile ? { largeFile } : {}),
       })
       .catch((error: unknown) => {
         // A column the engine refuses to compile (a pattern that can take exponential time,
@@ -377,7 +378,7 @@ export class ImporterApp extends LitElement {
     if (this.state.step === 'match') this.state = { ...this.state, busy: true };
     // The user's answers override what the worker detects from the column's values.
     const answers = this.#hintAnswers.forMapping(mapping);
-    const checked = await session.validate(mapping, values, answers);
+    const checked = await session.validateFile(mapping, values, answers);
     // Call site: after validation, the host's validate hook checks every row.
     const validation = await validateWithHost(this.#host!, this.#init!, session, checked);
     const read = (...args: Parameters<HintReader>) => session.readWithHints(...args);

@@ -93,6 +93,7 @@ const PROPERTIES = {
   src: { attribute: 'src', from: text },
   invalidRows: { attribute: 'invalid-rows', from: text },
   includeUnmatched: { initial: false, attribute: 'include-unmatched', from: flag },
+  largeFile: { initial: false, attribute: 'large-file', from: flag },
   streamRows: { initial: false, attribute: 'stream-rows', from: flag },
   batchSize: { attribute: 'batch-size', from: numeric },
   debug: { initial: false, attribute: 'debug', from: flag },
@@ -225,6 +226,12 @@ export class CsvImporter extends HTMLElement {
 
   /** Also deliver file columns matched to no field, in the events' `unmatched`. */
   declare includeUnmatched: boolean;
+
+  /**
+   * Large-file mode for any file (files over 200 MB get it anyway): rows are validated as the
+   * file is read, only rows with issues are kept for review, valid rows are read again at submit.
+   */
+  declare largeFile: boolean;
 
   /**
    * Deliver rows only in `csv-importer-rows` batches: the element keeps none of them, and
@@ -488,6 +495,7 @@ export class CsvImporter extends HTMLElement {
     if (this.accept) options.accept = this.accept;
     if (this.invalidRows) options.invalidRows = this.invalidRows;
     if (this.includeUnmatched) options.includeUnmatched = true;
+    if (this.largeFile) options.largeFile = true;
     if (this.metadata) options.metadata = toPlainData(this.metadata, 'metadata') as ImporterMetadata;
     if (this.batchSize !== undefined) options.batchSize = this.batchSize;
     if (this.hookTimeoutMs !== undefined) options.hookTimeoutMs = this.hookTimeoutMs;

@@ -36,6 +36,7 @@ describe('@csv-importer/element as published', () => {
         'src',
         'invalid-rows',
         'include-unmatched',
+        'large-file',
         'stream-rows',
         'batch-size',
         'debug',

@@ -23,6 +23,7 @@ export type CsvImporterProperties = Partial<
     | 'src'
     | 'invalidRows'
     | 'includeUnmatched'
+    | 'largeFile'
     | 'streamRows'
     | 'batchSize'
     | 'debug'
@@ -39,6 +40,7 @@ export interface CsvImporterAttributes {
   'max-file-size'?: number | string;
   'invalid-rows'?: CsvImporter['invalidRows'];
   'include-unmatched'?: boolean;
+  'large-file'?: boolean;
   'stream-rows'?: boolean;
   'batch-size'?: number | string;
 }

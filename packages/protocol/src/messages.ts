@@ -146,6 +146,11 @@ export const InitOptionsSchema = v.strictObject({
    */
   catalog: v.optional(CatalogSchema),
   maxRows: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  /**
+   * Large-file mode whatever the file's size: rows are validated while the file is read, only
+   * the rows with issues are kept for review, the valid ones are read again at submit.
+   */
+  largeFile: v.optional(v.boolean()),
   /** Bytes. */
   maxFileSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   /** Like the `accept` attribute of a file input: extensions and MIME types. */

@@ -59,6 +59,11 @@ export interface FileRead {
   readonly recordIssues: readonly RecordIssue[];
   /** The findings that do not depend on the header row, and every record's width. */
   readonly found: ReadFindings;
+  /**
+   * Only the first records of a text file were read (`read`'s `previewRecords`), for the steps
+   * before review; large-file mode reads the rest as it validates.
+   */
+  readonly preview?: boolean;
 }
 
 /** What reading found, before a header row is chosen. */
@@ -109,10 +114,15 @@ export class SourceReader {
     return this.#file;
   }
 
+  /**
+   * Reads `file`; with `previewRecords`, a text file (not a workbook) only up to that many
+   * records, and the read says it is a `preview`.
+   */
   async read(
     file: Blob,
     read: ReadOptions,
     onProgress?: (progress: LoadProgress) => void,
+    previewRecords?: number,
   ): Promise<ReadOutcome> {
     const generation = ++this.#generation;
     // A newer read or a cancel aborts this one; a workbook's sheet hears it between its pieces.
@@ -120,7 +130,10 @@ export class SourceReader {
     const abort = new AbortController();
     this.#abort = abort;
     try {
-      return { ok: true, read: await this.#read(file, generation, onProgress, read, abort.signal) };
+      return {
+        ok: true,
+        read: await this.#read(file, generation, onProgress, read, abort.signal, previewRecords),
+      };
     } catch (error) {
       if (error instanceof DecodeError || error instanceof LoadStop || error instanceof WorkbookError)
         return { ok: false, code: error.code, message: error.message };
@@ -140,6 +153,7 @@ export class SourceReader {
     onProgress: ((progress: LoadProgress) => void) | undefined,
     read: ReadOptions,
     signal: AbortSignal,
+    previewRecords = Number.POSITIVE_INFINITY,
   ): Promise<FileRead> {
     const kind = sniffFile(new Uint8Array(await file.slice(0, 8).arrayBuffer()));
     if (kind === 'xlsx' || kind === 'xls') return this.#readWorkbook(file, read.sheet, onProgress, signal);
@@ -166,10 +180,13 @@ export class SourceReader {
       this.#beat();
       if (generation !== this.#generation) throw new LoadStop('cancelled', 'Reading was cancelled.');
       delimiter = batch.dialect.delimiter;
-      store.append(batch.rows);
-      widths.add(batch.rows);
-      if (batch.issues.length > 0) issues.push(...batch.issues);
+      const wanted = previewRecords - store.length;
+      const rows = batch.rows.length > wanted ? batch.rows.slice(0, wanted) : batch.rows;
+      store.append(rows);
+      widths.add(rows);
+      for (const issue of batch.issues) if (issue.record < store.length) issues.push(issue);
       if (store.length > maxRecords) throw tooManyRows(maxRows!);
+      if (store.length >= previewRecords) break;
       const now = performance.now();
       if (onProgress && now - lastProgress > PROGRESS_INTERVAL_MS) {
         lastProgress = now;
@@ -184,6 +201,7 @@ export class SourceReader {
     onProgress?.({ rows: store.length, fraction: 1 });
     this.#file = file;
     const fileName = (file as File).name ?? 'pasted.tsv';
+    const preview = Number.isFinite(previewRecords);
     const found = { issues, widths };
     const { detected } = decoded;
     const doubt =
@@ -202,6 +220,7 @@ export class SourceReader {
       source: { fileName, encoding: decoded.encoding, delimiter, ...(doubt ? { encodingDoubt: doubt } : {}) },
       recordIssues: recordIssuesBelow(store, found, headerRow),
       found,
+      ...(preview ? { preview } : {}),
     };
   }
 

@@ -12,6 +12,7 @@ import {
   summarize,
 } from './file-reader.ts';
 import { GridView } from './grid-view.ts';
+import { LargeFileImport } from './large-file-import.ts';
 import { deliverOnPort } from './row-channel.ts';
 import type {
   BatchOptions,
@@ -62,6 +63,9 @@ export class ImportSession implements ImportSessionApi {
   #source: SourceInfo | undefined;
   #hints: Readonly<Record<string, FieldHints>> = {};
   #found: ReadFindings | undefined;
+  #options: SessionOptions = {};
+  /** Set while the file is imported in large-file mode. */
+  #large: LargeFileImport | undefined;
 
   constructor(options: { readonly beat?: () => void } = {}) {
     this.#beat = options.beat ?? (() => {});
@@ -77,15 +81,18 @@ export class ImportSession implements ImportSessionApi {
 
   configure(columns: readonly ColumnSpec[], options: SessionOptions = {}): void {
     this.#specs = columns;
+    this.#options = options;
     this.#validation.configure(columns);
     this.#reader.configure(columns, options.maxRows);
     this.#delivery.policy = options.invalidRows ?? 'include';
   }
 
   async load(file: Blob, onProgress?: (progress: LoadProgress) => void, read: ReadOptions = {}) {
-    const outcome = await this.#reader.read(file, read, onProgress);
+    const large = LargeFileImport.wanted(file, this.#options.largeFile);
+    const outcome = await this.#reader.read(file, read, onProgress, large);
     if (!outcome.ok) return outcome;
-    const { store, headerRow, source, recordIssues, found } = outcome.read;
+    const { store, headerRow, source, recordIssues, found, preview } = outcome.read;
+    this.#large = preview ? new LargeFileImport(file, source, store, this.#beat) : undefined;
     this.#data.load(store, recordIssues);
     this.#source = source;
     this.#found = found;
@@ -112,6 +119,12 @@ export class ImportSession implements ImportSessionApi {
   }
 
   #setHeader(headerRow: number): LoadSummary {
+    // After a large file's review, the store is the kept rows: the first records come back.
+    if (this.#large) {
+      this.#data.load(this.#large.preview, []);
+      this.#large.headerRow = headerRow;
+      this.#large.headerWidth = this.#found!.widths.widthOf(headerRow);
+    }
     // Ragged rows are counted against the header row's width.
     const recordIssues = recordIssuesBelow(this.#data.store, this.#found!, headerRow);
     this.#data.load(this.#data.store, recordIssues);
@@ -148,6 +161,36 @@ export class ImportSession implements ImportSessionApi {
     this.#edits.reset();
     this.#delivery.invalidate();
     const { compile, shown } = fieldHints(this.#data, this.#specs, hints);
+    this.#hints = shown;
+    this.#validation.run(valueMapping, compile);
+    this.#view.reset();
+    return this.summary();
+  }
+
+  async validateFile(
+    mapping: Mapping,
+    valueMapping: ValueMapping = {},
+    hints: Readonly<Record<string, ColumnHints>> = {},
+  ): Promise<ValidationSummary> {
+    const large = this.#large;
+    if (!large) return this.validate(mapping, valueMapping, hints);
+    // The hints come from the first rows, as in the default mode, and check every chunk.
+    if (this.#data.store !== large.preview) this.#setHeader(large.headerRow);
+    this.#data.setMapping(
+      this.#specs.map((c) => c.key),
+      mapping,
+    );
+    const { compile, shown } = fieldHints(this.#data, this.#specs, hints);
+    const plan = { specs: this.#specs, mapping, valueMapping, hints: compile };
+    const kept = await large.scan(plan, this.#options.maxRows);
+    this.#data.load(kept.store, recordIssuesBelow(kept.store, kept, 0));
+    this.#data.setHeaderRow(0, large.headers);
+    this.#data.setMapping(
+      this.#specs.map((c) => c.key),
+      mapping,
+    );
+    this.#edits.reset();
+    this.#delivery.invalidate();
     this.#hints = shown;
     this.#validation.run(valueMapping, compile);
     this.#view.reset();
@@ -241,7 +284,8 @@ export class ImportSession implements ImportSessionApi {
   }
 
   submitSummary(): SubmitSummary {
-    return this.#delivery.submitSummary();
+    const summary = this.#delivery.submitSummary();
+    return this.#large ? this.#large.submitSummary(summary) : summary;
   }
 
   deliveryBatch(start: number, count: number, options: BatchOptions = {}): DeliveryBatch {
@@ -259,6 +303,7 @@ export class ImportSession implements ImportSessionApi {
   ): Promise<ChannelOutcome> {
     const { batchSize, encoding, unmatched } = options;
     const batchAt = (start: number) => this.deliveryBatch(start, batchSize, { encoding, unmatched });
+    if (this.#large) return deliverOnPort(port, this.#large.batches(batchAt, options), options, onProgress);
     return deliverOnPort(port, batchAt, options, onProgress);
   }
 

@@ -13,7 +13,7 @@ import type { ChannelDelivery, ChannelOutcome, DeliveryBatch } from './session-t
  */
 export async function deliverOnPort(
   port: MessagePort,
-  batchAt: (start: number) => DeliveryBatch,
+  batchAt: (start: number) => DeliveryBatch | Promise<DeliveryBatch>,
   options: ChannelDelivery,
   onProgress: (delivered: number) => void,
 ): Promise<ChannelOutcome> {
@@ -21,7 +21,7 @@ export async function deliverOnPort(
   let delivered = 0;
   let invalid = 0;
   try {
-    let batch = batchAt(0);
+    let batch = await batchAt(0);
     while (batch.count > 0) {
       const id = messageId();
       const message = {
@@ -42,7 +42,7 @@ export async function deliverOnPort(
       delivered += batch.count;
       invalid += batch.invalid;
       onProgress(delivered);
-      batch = next;
+      batch = await next;
     }
     return { ok: true, delivered, invalid };
   } finally {

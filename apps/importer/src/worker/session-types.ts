@@ -28,6 +28,11 @@ export interface SessionOptions {
   readonly includeUnmatched?: boolean;
   /** Refuse files with more data rows than this. */
   readonly maxRows?: number;
+  /**
+   * Import in large-file mode whatever the file's size (see `large-file.ts`); without it, files
+   * of `LARGE_FILE_BYTES` and more are.
+   */
+  readonly largeFile?: boolean;
 }
 
 /** The user's corrections to how the file is read. */
@@ -316,6 +321,15 @@ export interface ImportSessionApi {
     valueMapping?: ValueMapping,
     hints?: Readonly<Record<string, ColumnHints>>,
   ): ValidationSummary;
+  /**
+   * `validate`, for the frame: in large-file mode (see `large-file.ts`) it reads the whole file
+   * again, checking every row, and keeps for review only the rows with issues.
+   */
+  validateFile(
+    mapping: Mapping,
+    valueMapping?: ValueMapping,
+    hints?: Readonly<Record<string, ColumnHints>>,
+  ): Promise<ValidationSummary>;
   summary(): ValidationSummary;
   edit(row: number, fieldKey: string, value: string): EditResult;
   countValue(fieldKey: string, value: string): number;

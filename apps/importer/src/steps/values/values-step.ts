@@ -1,6 +1,10 @@
 import type { ColumnSpec } from '@csv-importer/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { OptionChooser } from '../../chooser/option-chooser.ts';
+import type { ChooserOption } from '../../chooser/option-filter.ts';
+import { RowWindow } from '../../chooser/row-window.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import type { SessionHandle } from '../../session-handle.ts';
 import { controls } from '../../styles/shared-styles.ts';
@@ -12,8 +16,19 @@ interface FieldValues {
   readonly field: ColumnSpec;
   readonly column: number;
   readonly options: readonly SelectOption[];
+  /** The options as the chooser lists them, "keep as it is" first; made once per field. */
+  readonly choices: readonly ChooserOption[];
   readonly values: readonly ValueSuggestion[];
 }
+
+/** Height of one value's row: fixed, so the rows in view can be told from the scroll position. */
+const ROW_HEIGHT = 46;
+
+/** Most characters of a file value shown in its row (a cell may hold 100,000). */
+const SHOWN_VALUE_LENGTH = 200;
+
+const shown = (value: string) =>
+  value.length > SHOWN_VALUE_LENGTH ? `${value.slice(0, SHOWN_VALUE_LENGTH)}…` : value;
 
 /**
  * Map values: for each select field that is matched to a column, each distinct value of that
@@ -21,14 +36,54 @@ interface FieldValues {
  * `Enterprize`, `fre`) are preselected, the close ones marked as suggestions with how sure they
  * are. What the user leaves here is kept in `choices` on Back and Continue and given back when
  * the same field is matched to the same column again.
+ *
+ * Its size is set by the file (up to 200 distinct values a field) and the spec (any number of
+ * options), so only the values in view are rendered (each field's list scrolls), and every
+ * value's combobox opens one shared, searchable list that holds a bounded number of options:
+ * typing narrows it; Enter or a click chooses.
  */
 @customElement('csv-values-step')
 export class ValuesStep extends LitElement {
   static override styles = [
     controls,
+    OptionChooser.styles,
     css`
       section {
         margin-bottom: 20px;
+      }
+      .rows {
+        max-height: min(60vh, ${ROW_HEIGHT * 10 + 40}px);
+        overflow-y: auto;
+        border-bottom: 1px solid var(--_border);
+      }
+      table.plain {
+        table-layout: fixed;
+      }
+      thead th {
+        position: sticky;
+        top: 0;
+        background: var(--_bg);
+        z-index: 1;
+      }
+      tbody tr {
+        height: ${ROW_HEIGHT}px;
+      }
+      tbody th,
+      tbody td {
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        vertical-align: middle;
+      }
+      th.value {
+        width: 35%;
+      }
+      th.count {
+        width: 5em;
+      }
+      tr.gap td {
+        padding: 0;
+        border: none;
       }
       td.count {
         color: var(--_muted);
@@ -36,13 +91,13 @@ export class ValuesStep extends LitElement {
       }
       td.option {
         display: flex;
-        flex-wrap: wrap;
-        gap: 4px 8px;
+        gap: 8px;
         align-items: center;
       }
       .suggested {
         color: var(--_warning);
         font-size: 0.9em;
+        flex: none;
       }
     `,
   ];
@@ -59,6 +114,19 @@ export class ValuesStep extends LitElement {
   @state() private accessor chosen: Record<string, Record<string, string>> = {};
   /** Per field, the file values whose option the user set by hand. */
   #touched = new Map<string, Set<string>>();
+  /** Per field, which of its values are in view. */
+  #windows = new Map<string, RowWindow>();
+  /** The one option list every value's combobox opens; owners are `group:row`. */
+  #chooser = new OptionChooser(this, {
+    id: 'values',
+    options: (owner) => this.groups[Number(owner.split(':')[0])]?.choices ?? [],
+    commit: (owner, option) => {
+      const [g, r] = owner.split(':').map(Number);
+      const group = this.groups[g!];
+      const row = group?.values[r!];
+      if (group && row) this.#choose(group.field.key, row.value, option);
+    },
+  });
 
   override async connectedCallback(): Promise<void> {
     super.connectedCallback();
@@ -72,7 +140,12 @@ export class ValuesStep extends LitElement {
       if (options.length === 0 || column === null || column === undefined) continue;
       const values = await session.suggestValues(column, field.key);
       const remembered = this.choices?.get(field.key, column);
-      groups.push({ field, column, options, values });
+      const choices = [
+        { value: '', label: i18n.t('values.keep') },
+        ...options.map((o) => ({ value: o.value, label: o.label, aliases: o.alternates })),
+      ];
+      groups.push({ field, column, options, choices, values });
+      this.#windows.set(field.key, new RowWindow(this, ROW_HEIGHT));
       chosen[field.key] = initialChoices(values, remembered);
       this.#touched.set(field.key, new Set(remembered?.touched));
     }
@@ -110,52 +183,61 @@ export class ValuesStep extends LitElement {
     );
   }
 
+  #renderGroup({ field, values, options }: FieldValues, g: number, percent: Intl.NumberFormat) {
+    const view = this.#windows.get(field.key)!;
+    const { start, end, before, after } = view.range(values.length);
+    const chosen = this.chosen[field.key] ?? {};
+    const labelOf = new Map(options.map((o) => [o.value, o.label]));
+    return html`<section>
+      <h3 id=${`field-${g}`}>${field.label}</h3>
+      <div class="rows" @scroll=${view.onScroll}>
+        <table class="plain" aria-labelledby=${`field-${g}`} aria-rowcount=${values.length + 1}>
+          <thead>
+            <tr aria-rowindex="1">
+              <th scope="col" class="value">${i18n.t('values.fileValue')}</th>
+              <th scope="col" class="count">${i18n.t('values.count')}</th>
+              <th scope="col">${i18n.t('values.option')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${before > 0 ? html`<tr class="gap" aria-hidden="true" style="height:${before}px"><td colspan="3"></td></tr>` : nothing}
+            ${repeat(
+              values.slice(start, end),
+              (row) => row.value,
+              (row, i) => {
+                const r = start + i;
+                const note = this.#isSuggestion(field.key, row)
+                  ? i18n.t('values.suggested', { percent: percent.format(row.confidence) })
+                  : '';
+                const option = Object.hasOwn(chosen, row.value) ? chosen[row.value]! : '';
+                return html`<tr aria-rowindex=${r + 2}>
+                  <th scope="row" title=${shown(row.value)}>${shown(row.value)}</th>
+                  <td class="count">${i18n.number(row.count)}</td>
+                  <td class="option">
+                    ${this.#chooser.combobox(`${g}:${r}`, {
+                      label: `${field.label}: ${shown(row.value)}`,
+                      value: option,
+                      text: option === '' ? i18n.t('values.keep') : (labelOf.get(option) ?? option),
+                      describedBy: note ? `note-${g}-${r}` : undefined,
+                    })}
+                    ${note ? html`<span class="suggested" id=${`note-${g}-${r}`}>${note}</span>` : nothing}
+                  </td>
+                </tr>`;
+              },
+            )}
+            ${after > 0 ? html`<tr class="gap" aria-hidden="true" style="height:${after}px"><td colspan="3"></td></tr>` : nothing}
+          </tbody>
+        </table>
+      </div>
+    </section>`;
+  }
+
   override render() {
     const percent = new Intl.NumberFormat(i18n.locale, { style: 'percent' });
     return html`<h2 tabindex="-1">${i18n.t('values.title')}</h2>
       <p>${i18n.t('values.intro')}</p>
-      ${this.groups.map(
-        ({ field, options, values }, g) => html`<section>
-          <h3>${field.label}</h3>
-          <table class="plain">
-            <thead>
-              <tr>
-                <th scope="col">${i18n.t('values.fileValue')}</th>
-                <th scope="col">${i18n.t('values.count')}</th>
-                <th scope="col">${i18n.t('values.option')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${values.map((row, r) => {
-                const note = this.#isSuggestion(field.key, row)
-                  ? i18n.t('values.suggested', { percent: percent.format(row.confidence) })
-                  : '';
-                return html`<tr>
-                  <th scope="row">${row.value}</th>
-                  <td class="count">${i18n.number(row.count)}</td>
-                  <td class="option">
-                    <select
-                      aria-label=${`${field.label}: ${row.value}`}
-                      aria-describedby=${note ? `note-${g}-${r}` : nothing}
-                      @change=${(e: Event) =>
-                        this.#choose(field.key, row.value, (e.target as HTMLSelectElement).value)}
-                    >
-                      <option value="">${i18n.t('values.keep')}</option>
-                      ${options.map(
-                        (o) =>
-                          html`<option value=${o.value} ?selected=${Object.hasOwn(this.chosen[field.key] ?? {}, row.value) && this.chosen[field.key]![row.value] === o.value}>
-                            ${o.label}
-                          </option>`,
-                      )}
-                    </select>
-                    ${note ? html`<span class="suggested" id=${`note-${g}-${r}`}>${note}</span>` : nothing}
-                  </td>
-                </tr>`;
-              })}
-            </tbody>
-          </table>
-        </section>`,
-      )}
+      ${this.groups.map((group, g) => this.#renderGroup(group, g, percent))}
+      ${this.#chooser.popup()}
       <div class="actions">
         <button
           @click=${() => {
