@@ -2,6 +2,7 @@
 // bundle has English only; a host adds another language's catalog as a user would (its companion
 // script tag, or its ES module and `registerLocale`), and the importer speaks it. Without the
 // catalog the host is told, in the console and with an error event, and the importer is English.
+// The hosted site has every catalog built in: a loader page needs none.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -9,7 +10,7 @@ import { CONTACT_COLUMNS } from '../support/contacts.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { openImporter, received } from './importer-helpers.ts';
 
-const e2e = useBrowserAndServers();
+const e2e = useBrowserAndServers({ hosted: true });
 
 async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
   const page = await e2e.browser.newPage();
@@ -28,7 +29,8 @@ describe('locale catalogs', () => {
     await withPage(async (page) => {
       const warnings: string[] = [];
       page.on('console', (message) => {
-        if (message.type() === 'warning') warnings.push(message.text());
+        if (message.type() === 'warning' && message.text().startsWith('<csv-importer>'))
+          warnings.push(message.text());
       });
       const frame = await openImporter(page, e2e.host.url, { columns: CONTACT_COLUMNS, locale: 'de-DE' });
       await frame.getByRole('button', { name: 'Datei auswählen' }).waitFor();
@@ -63,7 +65,8 @@ describe('locale catalogs', () => {
     await withPage(async (page) => {
       const warnings: string[] = [];
       page.on('console', (message) => {
-        if (message.type() === 'warning') warnings.push(message.text());
+        if (message.type() === 'warning' && message.text().startsWith('<csv-importer>'))
+          warnings.push(message.text());
       });
       const frame = await openImporter(page, e2e.host.url, {
         columns: CONTACT_COLUMNS,
@@ -87,6 +90,31 @@ describe('locale catalogs', () => {
       assert.match(errors[0]!.message!, /"de".*locales\/de\.iife\.js.*registerLocale\(de\)/);
       assert.equal(warnings.length, 1);
       assert.match(warnings[0]!, /<csv-importer>: No message catalog for "de"/);
+    });
+  });
+
+  test('the hosted site has every catalog: a loader page asking for German gets German without adding one', async () => {
+    await withPage(async (page) => {
+      const warnings: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'warning' && message.text().startsWith('<csv-importer>'))
+          warnings.push(message.text());
+      });
+      await page.goto(`${e2e.host.url}/loader.html`);
+      await page.evaluate(
+        ({ columns, src }) => {
+          const importer = document.querySelector('csv-importer')!;
+          importer.columns = columns as never;
+          importer.locale = 'de';
+          importer.src = src;
+          importer.open();
+        },
+        { columns: CONTACT_COLUMNS as unknown, src: `${e2e.hosted.url}/` },
+      );
+      const handle = await page.waitForSelector('csv-importer >> iframe');
+      const frame = (await handle.contentFrame())!;
+      await frame.getByRole('button', { name: 'Datei auswählen' }).waitFor();
+      assert.deepEqual(warnings, []);
     });
   });
 });
