@@ -29,6 +29,7 @@ import {
   withAllCatalogs,
   withoutLegacyReaders,
 } from './frame-build.mjs';
+import { valibotPure } from './valibot-pure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => join(root, ...parts);
@@ -96,15 +97,19 @@ async function buildHosted(template, script, hostedDir = 'apps/importer/dist/hos
 async function buildElement() {
   const element = at('packages/element/src/index.ts');
   const loader = at('packages/element/src/loader.ts');
+  // The loader's script-tag file sets its global itself (see loader-script.ts).
+  const loaderScript = at('packages/element/src/loader-script.ts');
   const dist = at('packages/element/dist');
   const scriptTag = { format: 'iife', globalName: 'CsvImporterElement', minify: true };
   const bundles = [
     { entryPoints: { 'csv-importer': element }, outdir: dist, format: 'esm' },
     { entryPoints: { 'csv-importer.iife': element }, outdir: dist, ...scriptTag },
-    { entryPoints: { 'csv-importer-loader': loader }, outdir: dist, ...scriptTag },
+    { entryPoints: { 'csv-importer-loader': loaderScript }, outdir: dist, format: 'iife', minify: true },
     { entryPoints: { 'csv-importer-loader': loader }, outdir: join(dist, 'esm'), format: 'esm' },
   ];
-  await Promise.all(bundles.map((bundle) => esbuild.build({ ...common, ...bundle })));
+  // Schemas the element never uses (the frame's, embed mode's) are dropped: see valibot-pure.mjs.
+  const plugins = [valibotPure];
+  await Promise.all(bundles.map((bundle) => esbuild.build({ ...common, plugins, ...bundle })));
 }
 
 /** Every file below `dir`. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -104,16 +104,17 @@ const longestBetween = (tasks: readonly number[], from: number, to: number) =>
   Math.round(Math.max(0, ...tasks.slice(from, to)));
 
 /** Opens the bench host page with the importer open on the bench's columns; resolves with its frame. */
-async function openImporter(page: Page, url: string, stream: boolean): Promise<Frame> {
+async function openImporter(page: Page, url: string, stream: boolean, largeFile = false): Promise<Frame> {
   await page.goto(`${url}/bench/host.html`);
   await page.evaluate(
-    ({ columns, stream }) => {
+    ({ columns, stream, largeFile }) => {
       const importer = document.querySelector('csv-importer')!;
       importer.columns = columns as never;
       importer.streamRows = stream;
+      if (largeFile) importer.largeFile = true;
       importer.open();
     },
-    { columns: BENCH_COLUMNS, stream },
+    { columns: BENCH_COLUMNS, stream, largeFile },
   );
   const frame = (await (await page.waitForSelector('csv-importer >> iframe')).contentFrame())!;
   await frame.waitForSelector('input[type=file]');
@@ -381,4 +382,113 @@ export async function runBench(options: {
     sizes: bundleSizes(),
     rows,
   };
+}
+
+/** What `npm run bench:huge` measures: one large-file import of a generated file, sampled. */
+export interface HugeResult {
+  readonly machine: string;
+  readonly date: string;
+  readonly rows: number;
+  readonly megabytes: number;
+  /** Load average over the last minute when the import started (the machine is shared). */
+  readonly loadAverage: number;
+  /** File chosen to the review grid (every row read and checked; the rows with issues kept). */
+  readonly toGridMs: number;
+  /** Import clicked to every row counted in the host's handler. */
+  readonly deliveryMs: number;
+  readonly allRowsMs: number;
+  readonly rowsDelivered: number;
+  readonly batches: number;
+  readonly longestTaskHostMs: number;
+  readonly longestTaskFrameMs: number;
+  readonly peakMemoryMB: number;
+  readonly memoryGrowthMB: number;
+  /** The six timed edits on the review grid (which holds only the rows with issues), median and slowest. */
+  readonly editMs: number;
+  readonly editMaxMs: number;
+}
+
+/**
+ * `npm run bench:huge`: one import of a `rows`-row file (10,000,000 by default, 1.1 GB) in the
+ * importer's large-file mode (set by the page, so that a smaller `--rows` measures it too; a
+ * file of 10M rows would take it by its size anyway), through the real element, frame and worker,
+ * with the page streaming rows (`stream-rows`: a page cannot keep ten million records for the
+ * complete event) and the browser's memory sampled all along (the sampler costs some CPU, so
+ * these times are a little slower than an unsampled run's). No papaparse baseline: its
+ * whole-text parse cannot hold a 1.1 GB file in one string.
+ */
+export async function runHugeBench(options: {
+  rows: number;
+  dataDir: string;
+  log?: (line: string) => void;
+}): Promise<HugeResult> {
+  const log = options.log ?? (() => {});
+  const file = generateCsv(options.dataDir, options.rows);
+  log(`${file.path.split('/').pop()}: ${round(file.bytes / 2 ** 20, 1)} MB`);
+  const server = await serveStatic({
+    host: 'localhost',
+    mounts: {
+      '/bench/': join(ROOT, 'tests/bench/pages'),
+      '/element/': join(ROOT, 'packages/element/dist'),
+      '/vendor/papaparse/': join(ROOT, 'node_modules/papaparse'),
+    },
+  });
+  const browser: Browser = await launchChromium();
+  const version = browser.version();
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const memory = new MemorySampler();
+    const frame = await openImporter(page, server.url, true, true);
+    await armAutopilot(frame, false);
+    const loadAverage = round(loadavg()[0]!, 2);
+    memory.start();
+    const start = await taskMark(page, frame);
+    await frame.setInputFiles('input[type=file]', file.path);
+    const marks = await stepMarks(frame);
+    const grid = await taskMark(page, frame);
+    log(`to the grid: ${round(marks.grid - marks.chosen)} ms`);
+    memory.pause();
+    const edits = await timeEdits(frame);
+    const afterEdits = await taskMark(page, frame);
+    memory.resume();
+    const submitted = await frame.evaluate(() => performance.timeOrigin + performance.now());
+    await frame.getByRole('button', { name: /^Import / }).click();
+    await waitForDelivery(page, file.rows);
+    const peak = memory.stop();
+    const done = await page.evaluate(() => {
+      const w = window as unknown as { completeAt: number; delivered: number; batches: unknown[] };
+      return { completeAt: w.completeAt, delivered: w.delivered, batches: w.batches.length };
+    });
+    const hostTasks = await longTasks(page);
+    const frameTasks = await longTasks(frame);
+    const cpu = cpus();
+    return {
+      machine: `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${round(totalmem() / 2 ** 30)} GiB, Chromium ${version}`,
+      date: new Date().toISOString(),
+      rows: file.rows,
+      megabytes: round(file.bytes / 2 ** 20, 1),
+      loadAverage,
+      toGridMs: round(marks.grid - marks.chosen),
+      deliveryMs: round(done.completeAt - submitted),
+      allRowsMs: round(done.completeAt - marks.chosen),
+      rowsDelivered: done.delivered,
+      batches: done.batches,
+      // Load and submit; the edits are timed apart, with the sampler paused.
+      longestTaskHostMs: Math.max(
+        longestBetween(hostTasks, start[0], grid[0]),
+        longestBetween(hostTasks, afterEdits[0], hostTasks.length),
+      ),
+      longestTaskFrameMs: Math.max(
+        longestBetween(frameTasks, start[1], grid[1]),
+        longestBetween(frameTasks, afterEdits[1], frameTasks.length),
+      ),
+      peakMemoryMB: round(peak.peak / 2 ** 20),
+      memoryGrowthMB: round(peak.growth / 2 ** 20),
+      editMs: round(median(edits)),
+      editMaxMs: round(Math.max(...edits)),
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }

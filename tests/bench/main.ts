@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../support/servers.ts';
-import { runBench } from './bench.ts';
+import { runBench, runHugeBench } from './bench.ts';
 import { toMarkdown } from './report.ts';
 
 // `npm run bench [-- --sizes 10000,100000 --xlsx 100000 --no-quoted --no-stream --review-pause 15 --write-docs]`
@@ -16,8 +16,25 @@ const { values } = parseArgs({
     // Seconds on the review step in one more memory pass over the largest plain file; 0 for none.
     'review-pause': { type: 'string', default: '15' },
     'write-docs': { type: 'boolean', default: false },
+    // `npm run bench:huge`: one large-file import of a file of --rows rows, nothing else.
+    huge: { type: 'boolean', default: false },
+    rows: { type: 'string', default: '10000000' },
   },
 });
+if (values.huge) {
+  const rows = Number(values.rows);
+  if (!Number.isInteger(rows) || rows <= 0) throw new Error(`--rows takes a row count, got "${values.rows}"`);
+  const outDir = join(ROOT, 'bench-results');
+  mkdirSync(outDir, { recursive: true });
+  const huge = await runHugeBench({
+    rows,
+    dataDir: join(outDir, 'data'),
+    log: (line) => console.error(line),
+  });
+  writeFileSync(join(outDir, 'huge.json'), `${JSON.stringify(huge, null, 2)}\n`);
+  console.log(JSON.stringify(huge, null, 2));
+  process.exit(0);
+}
 const sizes = values.sizes.split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n <= 0))
   throw new Error(`--sizes takes row counts, got "${values.sizes}"`);

@@ -6,7 +6,10 @@
 // row with every option in it (2,000 selects; 200 × 1,001 options) and froze the frame for
 // seconds.
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { choose, chosen, combobox } from './choosers.ts';
@@ -14,6 +17,17 @@ import { FROZEN_MS, readProbe, startProbe } from './hostile-corpus-run.ts';
 import { openImporter } from './importer-helpers.ts';
 
 const e2e = useBrowserAndServers();
+
+// Files are handed to the input by path, as the hostile corpus does: a buffer is turned into a
+// File by script inside the frame, which would be measured as the importer's doing.
+const files = mkdtempSync(join(tmpdir(), 'bounded-steps-'));
+after(() => rmSync(files, { recursive: true, force: true }));
+
+function fileOf(name: string, text: string): string {
+  const path = join(files, name);
+  writeFileSync(path, text);
+  return path;
+}
 
 /** Runs `steps` with both main threads watched, and asserts that neither stopped answering. */
 async function answeringThroughout(
@@ -66,11 +80,7 @@ describe('steps whose size the file sets stay bounded, both main threads answeri
       let last = '';
       const csv = `Name,Plan\n${values.map((v, i) => `n${i},${v}`).join('\n')}\n`;
       await answeringThroughout(t, page, frame, async () => {
-        await frame.setInputFiles('input[type=file]', {
-          name: 'plans.csv',
-          mimeType: 'text/csv',
-          buffer: Buffer.from(csv),
-        });
+        await frame.setInputFiles('input[type=file]', fileOf('plans.csv', csv));
         await frame.getByRole('heading', { name: 'Match columns' }).waitFor({ timeout: 20_000 });
         await frame.getByRole('button', { name: 'Continue' }).click();
         await frame.getByRole('heading', { name: 'Match values' }).waitFor({ timeout: 20_000 });
@@ -97,6 +107,41 @@ describe('steps whose size the file sets stay bounded, both main threads answeri
       await frame.getByText(/^\d+ more: type to narrow the list\.$/).waitFor();
       await frame.getByRole('button', { name: 'Continue' }).click();
       await frame.getByText('200 rows, 198 with errors (198 errors).').waitFor({ timeout: 20_000 });
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('2,000 headers of 1,000 characters: the column list is paged by scrolling, the field list is one', async (t) => {
+    const page = await e2e.browser.newPage();
+    try {
+      const frame = await openImporter(page, e2e.host.url, {
+        columns: [
+          { key: 'name', label: 'Name' },
+          { key: 'note', label: 'Note' },
+        ],
+      });
+      const headers = Array.from(
+        { length: 2000 },
+        (_, i) => `${'Kundennummer des Eintrags '.repeat(38)}${i}`,
+      );
+      headers[3] = 'Name';
+      const csv = `${headers.join(',')}\r\n${headers.map((_, i) => `v${i}`).join(',')}\r\n`;
+      await answeringThroughout(t, page, frame, async () => {
+        await frame.setInputFiles('input[type=file]', fileOf('long-headers.csv', csv));
+        await frame.getByRole('heading', { name: 'Match columns' }).waitFor({ timeout: 20_000 });
+        assert.equal(await chosen(frame, 'Name'), 'name');
+        // The last column, scrolled to, takes the Note field.
+        await frame.locator('csv-match-step .rows').evaluate((rows) => {
+          rows.scrollTop = rows.scrollHeight;
+        });
+        const last = headers[1999]!;
+        await choose(frame, last, 'Note');
+        assert.equal(await chosen(frame, last), 'note');
+      });
+      const boxes = await countDeep(frame, '[role=combobox]');
+      assert.ok(boxes > 5 && boxes < 80, `${boxes} comboboxes rendered`);
+      assert.equal(await countDeep(frame, 'select'), 0, 'no native selects');
     } finally {
       await page.close();
     }

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { CONTACT_COLUMNS } from '../support/contacts.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES } from '../support/servers.ts';
+import { chosen, combobox } from './choosers.ts';
 import { importerFrame, loadAndReview, received, submit, waitForEvent } from './importer-flow.ts';
 
 const e2e = useBrowserAndServers();
@@ -174,10 +175,9 @@ describe('<csv-importer> hooks in srcdoc mode', () => {
     await frame.setInputFiles('input[type=file]', CONTACTS);
     // One select per file column: the hook put the file's Notes column on the Plan field and
     // left the file's Plan column unmatched.
-    const notesColumn = frame.getByRole('combobox', { name: 'Notes', exact: true });
-    await notesColumn.waitFor();
-    assert.equal(await notesColumn.inputValue(), 'plan');
-    assert.equal(await frame.getByRole('combobox', { name: 'Plan', exact: true }).inputValue(), '');
+    await combobox(frame, 'Notes').waitFor();
+    assert.equal(await chosen(frame, 'Notes'), 'plan');
+    assert.equal(await chosen(frame, 'Plan'), '');
     await frame.getByRole('button', { name: 'Continue' }).click();
     await submit(frame);
     const [complete] = await waitForEvent(page, 'csv-importer-complete');

@@ -97,6 +97,15 @@ describe('engine rules as the host receives them', () => {
           : c,
     );
     const { page, frame } = await elementPage(columns);
+    // The notes travel packed; each batch's event makes them issues as its listener reads them.
+    await page.evaluate(() => {
+      const seen: unknown[] = [];
+      (window as unknown as { batchNotes: unknown[] }).batchNotes = seen;
+      document.addEventListener('csv-importer-rows', (event) => {
+        for (const issue of (event as unknown as { issues: { level: string }[] }).issues)
+          if (issue.level === 'info') seen.push(issue);
+      });
+    });
     await loadAndReview(frame, CONTACTS);
     await submit(frame);
     const done = await complete(page);
@@ -120,6 +129,17 @@ describe('engine rules as the host receives them', () => {
     assert.ok(
       info.some((i) => i.code === 'option_normalized' && i.params?.original === 'Pro'),
       'Pro became the option pro, and the host hears of it',
+    );
+    assert.deepEqual(
+      await page.evaluate(() => (window as unknown as { batchNotes: unknown[] }).batchNotes),
+      info,
+      'the batch events carry the same notes',
+    );
+    const rows = (done.issues ?? []).map((i) => i.row);
+    assert.deepEqual(
+      rows,
+      [...rows].sort((a, b) => a - b),
+      'issues come ordered by row',
     );
     await page.close();
   });

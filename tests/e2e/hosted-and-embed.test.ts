@@ -205,7 +205,7 @@ describe('a frame that never starts', () => {
     assert.deepEqual(await errors(page), [
       {
         code: 'frame_unavailable',
-        message: `The importer at ${src} did not start within 1 s: check that the URL serves the importer and that its frame-ancestors allow this page.`,
+        message: `The importer at ${src} did not start within 1 s: does the URL serve it, and do its frame-ancestors allow this page?`,
       },
     ]);
     // The frame stays where it was; the page decides whether to close it.
@@ -234,7 +234,7 @@ describe('a frame that never starts', () => {
     assert.equal(error!.code, 'frame_unavailable');
     assert.match(
       error!.message,
-      /did not start within 1\.5 s\. Its frame inherits this page's Content-Security-Policy/,
+      /did not start within 1\.5 s: this page's Content-Security-Policy may stop its inline script/,
     );
     assert.ok(violations.length > 0, 'the browser reported the blocked script');
 

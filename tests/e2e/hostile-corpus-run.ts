@@ -324,18 +324,12 @@ export function hostileCorpusTests(
       const header = Array.from({ length: 2000 }, (_, i) => `${'Kundennummer des Eintrags '.repeat(38)}${i}`);
       header[3] = 'Name';
       const csv = `${header.join(',')}\r\n${header.map((_, i) => `v${i}`).join(',')}\r\n`;
-      await measure(
-        t,
-        COLUMNS,
-        'long-headers.csv',
-        Buffer.from(csv),
-        (frame) =>
-          frame
-            .getByRole('button', { name: 'Continue' })
-            .or(importButton(frame))
-            .first()
-            .waitFor({ timeout: HANG_MS }),
-        'the match step renders a table row with the full header for every file column: 2,000 headers of 1,000 characters still stop the frame for seconds',
+      await measure(t, COLUMNS, 'long-headers.csv', Buffer.from(csv), (frame) =>
+        frame
+          .getByRole('button', { name: 'Continue' })
+          .or(importButton(frame))
+          .first()
+          .waitFor({ timeout: HANG_MS }),
       );
     });
 

@@ -67,6 +67,42 @@ export async function tcpSink(): Promise<TcpSink> {
   };
 }
 
+/**
+ * An HTTP server that starts every answer and never finishes it: a page navigated to it commits
+ * (the document it replaces is gone) but never fires `load`. Counts the requests.
+ */
+export interface StallSink {
+  readonly port: number;
+  readonly requests: number;
+  close(): Promise<void>;
+}
+
+export async function stallSink(): Promise<StallSink> {
+  let requests = 0;
+  const sockets = new Set<import('node:net').Socket>();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.once('data', () => {
+      requests++;
+      socket.write('HTTP/1.1 200 OK\r\ncontent-type: text/html\r\n\r\n<!doctype html><p>Loading');
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    get requests() {
+      return requests;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 /** A UDP socket: counts datagrams and their bytes, answers none. */
 export interface UdpSink {
   readonly port: number;

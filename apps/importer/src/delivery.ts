@@ -3,6 +3,7 @@ import {
   type DeliveredRecord,
   type ImportMeta,
   messageId,
+  type NoteColumn,
   PROTOCOL_VERSION,
   type RowColumns,
   transferList,
@@ -17,6 +18,7 @@ interface RowsMessage {
   readonly start: number;
   readonly rows: DeliveredRecord[] | RowColumns;
   readonly issues: Issue[];
+  readonly notes?: NoteColumn[];
   readonly unmatched?: Record<string, string>[];
 }
 
@@ -60,6 +62,7 @@ export async function deliverRows(
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const unmatched = options.includeUnmatched === true;
   const encoding = options.rowEncoding ?? 'records';
+  const packedNotes = options.packedNotes === true;
   const timeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
   const submit = await session.submitSummary();
   if (submit.blocked) {
@@ -73,7 +76,7 @@ export async function deliverRows(
   try {
     outcome = await session.deliverOnPort(
       Comlink.transfer(port1, [port1]),
-      { batchSize, encoding, unmatched, timeoutMs },
+      { batchSize, encoding, unmatched, packedNotes, timeoutMs },
       Comlink.proxy((rows: number) => host.send({ type: 'progress', phase: 'submitting', rows })),
     );
   } finally {
@@ -108,15 +111,22 @@ export async function deliverRows(
  */
 function relayRows(host: HostConnection, port: MessagePort, timeoutMs: number): void {
   port.onmessage = async (event: MessageEvent) => {
-    const { id, start, rows, issues, unmatched } = event.data as RowsMessage;
+    const { id, start, rows, issues, notes, unmatched } = event.data as RowsMessage;
     const answer = (reply: { type: 'ack' } | { type: 'hook-error'; message: string }) =>
       port.postMessage({ ...reply, version: PROTOCOL_VERSION, id: messageId(), replyTo: id });
     try {
       const reply = await host.request(
-        { type: 'rows', start, rows, issues, ...(unmatched ? { unmatched } : {}) },
+        {
+          type: 'rows',
+          start,
+          rows,
+          issues,
+          ...(notes ? { notes } : {}),
+          ...(unmatched ? { unmatched } : {}),
+        },
         // A little longer than the worker waits, so that the worker's timer decides.
         timeoutMs + 1000,
-        transferList(rows),
+        transferList(rows, notes),
       );
       answer(
         reply.type === 'ack'

@@ -68,8 +68,8 @@ export function embedTransport(config: EmbedConfig, parent: Window = window.pare
           columns: config.columns,
           // The rows are gathered here into one array of records, whatever the configuration
           // asked for: a host page in embed mode reads records, and has no port to open a
-          // rows channel on.
-          options: { ...config.options, rowEncoding: 'records', rowChannel: false },
+          // rows channel on; every issue is an object of that array's `issues`.
+          options: { ...config.options, rowEncoding: 'records', rowChannel: false, packedNotes: false },
         }),
       );
     },

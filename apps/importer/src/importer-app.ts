@@ -568,9 +568,7 @@ export class ImporterApp extends LitElement {
           .manual=${state.manual}
           ?includeUnmatched=${this.#init?.options.includeUnmatched ?? false}
           ?busy=${state.busy ?? false}
-          .onChange=${(mapping: Mapping, field: string | null) => {
-            const manual = new Set(state.manual);
-            if (field) manual.add(field);
+          .onChange=${(mapping: Mapping, manual: ReadonlySet<string>) => {
             this.state = { ...state, mapping, manual };
           }}
           .onSettings=${() => {

@@ -94,6 +94,7 @@ export type { CellInput, CellNote, ColumnHints } from './types/parsed.ts';
 export { PHONE_COUNTRIES } from './types/phone.ts';
 export { type DetectedHints, detectHints, readWithHints } from './validate/detect-hints.ts';
 export { type TableRule, UniqueIndex, uniqueIndexes, validateTable } from './validate/table-checks.ts';
+export { isOriginalNote, TypedCells } from './validate/typed-cells.ts';
 export { UniqueRows, uniqueKey } from './validate/unique-rows.ts';
 export {
   type CellResult,

@@ -9,6 +9,7 @@ import {
   type InitOptions,
   InitOptionsSchema,
   type InvalidRows,
+  isNoteColumns,
   localeLanguage,
   type Rows,
   type SaveFile,
@@ -18,6 +19,7 @@ import {
   type ThemeToken,
 } from '@csv-importer/protocol';
 import * as v from 'valibot';
+import { mergeIssues, type PackedNotes } from './delivered-issues.ts';
 import {
   CsvImporterCloseEvent,
   CsvImporterCompleteEvent,
@@ -30,7 +32,7 @@ import {
   type ImportedRow,
   type ImportIssue,
 } from './events.ts';
-import { FrameConnection } from './frame-connection.ts';
+import { FrameConnection, type LostCode } from './frame-connection.ts';
 import { type ColumnValidator, HookRunner, type ImporterHooks } from './hooks.ts';
 import { registeredLocale } from './locales.ts';
 import { PlainDataError, toPlainData } from './plain-data.ts';
@@ -55,6 +57,9 @@ const ColumnsSchema = v.pipe(v.array(ColumnSpecSchema), v.minLength(1));
 export function hostThemeProperty(token: ThemeToken): string {
   return `--csv-importer-${token.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
+
+/** Why the importer cannot open: an error code and its message. */
+type Problem = [code: 'invalid_columns' | 'invalid_options', message: string];
 
 /** How an attribute's text becomes its property's value (`null`: the attribute was removed). */
 type FromAttribute = (value: string | null) => unknown;
@@ -109,29 +114,12 @@ for (const [name, options] of Object.entries(PROPERTIES) as [PropertyName, Prope
   if (options.attribute) ATTRIBUTES.set(options.attribute, name);
 }
 
+// Compact: the hosted-mode loader carries it, under its size budget.
 const STYLES = `
-  :host {
-    display: block;
-  }
-  iframe {
-    display: block;
-    width: 100%;
-    height: var(--csv-importer-height, 560px);
-    border: var(--csv-importer-border, 1px solid #d0d7de);
-    border-radius: var(--csv-importer-radius, 8px);
-    box-sizing: border-box;
-  }
-  dialog {
-    width: var(--csv-importer-width, min(960px, calc(100vw - 32px)));
-    max-width: none;
-    padding: 0;
-    border: none;
-    border-radius: var(--csv-importer-radius, 8px);
-    background: transparent;
-  }
-  dialog::backdrop {
-    background: var(--csv-importer-backdrop, rgb(0 0 0 / 40%));
-  }
+:host{display:block}
+iframe{display:block;width:100%;height:var(--csv-importer-height,560px);border:var(--csv-importer-border,1px solid #d0d7de);border-radius:var(--csv-importer-radius,8px);box-sizing:border-box}
+dialog{width:var(--csv-importer-width,min(960px,calc(100vw - 32px)));max-width:none;padding:0;border:none;border-radius:var(--csv-importer-radius,8px);background:transparent}
+dialog::backdrop{background:var(--csv-importer-backdrop,rgb(0 0 0/40%))}
 `;
 
 /**
@@ -228,7 +216,7 @@ export class CsvImporter extends HTMLElement {
   declare includeUnmatched: boolean;
 
   /**
-   * Large-file mode for any file (files over 200 MB get it anyway): rows are validated as the
+   * Large-file mode for any file (files of 128 MiB and more get it anyway): rows are validated as the
    * file is read, only rows with issues are kept for review, valid rows are read again at submit.
    */
   declare largeFile: boolean;
@@ -271,6 +259,8 @@ export class CsvImporter extends HTMLElement {
   /** Rows and issues delivered so far in this import, for the complete event. */
   #rows: ImportedRow[] = [];
   #issues: ImportIssue[] = [];
+  /** The packed notes of the batches so far, made issues only if the complete event's are read. */
+  #notes: PackedNotes[] = [];
   #unmatched: Record<string, string>[] = [];
   /** Rows delivered so far in this import (kept or not). */
   #delivered = 0;
@@ -413,15 +403,23 @@ export class CsvImporter extends HTMLElement {
     }
   }
 
-  /** Why the importer cannot open with the current options, if it cannot. */
-  #problem(): [code: 'invalid_columns' | 'invalid_options', message: string] | undefined {
-    let wire: { columns: unknown[]; options: InitOptions };
+  /**
+   * The columns and options as they cross into the frame, or, when one of them is not plain data,
+   * the error that says so.
+   */
+  #wire(): { columns: unknown[]; options: InitOptions } | Problem {
     try {
-      wire = { columns: this.#wireColumns(), options: this.#options() };
+      return { columns: this.#wireColumns(), options: this.#options() };
     } catch (error) {
       if (!(error instanceof PlainDataError)) throw error;
       return [error.path.startsWith('columns') ? 'invalid_columns' : 'invalid_options', error.message];
     }
+  }
+
+  /** Why the importer cannot open with the current options, if it cannot. */
+  #problem(): Problem | undefined {
+    const wire = this.#wire();
+    if (Array.isArray(wire)) return wire;
     const columns = v.safeParse(ColumnsSchema, wire.columns);
     if (!columns.success) return ['invalid_columns', `columns.${describeIssue(columns.issues[0])}`];
     const options = v.safeParse(InitOptionsSchema, wire.options);
@@ -439,10 +437,7 @@ export class CsvImporter extends HTMLElement {
       // A hosted frame gets allow-same-origin; on this page's own origin that would let it reach
       // into the page, so the importer must live on an origin of its own.
       if (origin === window.location.origin) {
-        return [
-          'invalid_options',
-          `src: the importer must be served from another origin than this page (${origin}).`,
-        ];
+        return ['invalid_options', `src: the importer must be on another origin than this page (${origin}).`];
       }
     }
     return undefined;
@@ -522,14 +517,10 @@ export class CsvImporter extends HTMLElement {
   }
 
   #connect(frame: HTMLIFrameElement): void {
-    let init: { columns: unknown[]; options: InitOptions };
-    try {
-      init = { columns: this.#wireColumns(), options: this.#options() };
-    } catch (error) {
+    const init = this.#wire();
+    if (Array.isArray(init)) {
       // Checked when the importer opened; a value changed since (before a reset) is reported the same way.
-      if (!(error instanceof PlainDataError)) throw error;
-      const code = error.path.startsWith('columns') ? 'invalid_columns' : 'invalid_options';
-      this.dispatchEvent(new CsvImporterErrorEvent(code, error.message));
+      this.dispatchEvent(new CsvImporterErrorEvent(...init));
       this.close();
       return;
     }
@@ -542,7 +533,7 @@ export class CsvImporter extends HTMLElement {
       this.dispatchEvent(
         new CsvImporterErrorEvent(
           'frame_removed',
-          `The importer's frame was removed before the import finished (${delivered} rows had been delivered); open the importer again to retry.`,
+          `The importer's frame was removed before the import finished (${delivered} rows had been delivered). Open it again to retry.`,
         ),
       );
       this.close();
@@ -556,6 +547,7 @@ export class CsvImporter extends HTMLElement {
     this.#connectedFrame = frame;
     this.#rows = [];
     this.#issues = [];
+    this.#notes = [];
     this.#unmatched = [];
     this.#delivered = 0;
     this.#queue = Promise.resolve();
@@ -597,11 +589,10 @@ export class CsvImporter extends HTMLElement {
 
   /** Why the frame may not have started, for a `frame_unavailable` error. */
   #unavailable(waitMs: number): string {
-    const seconds = `${Math.round(waitMs / 100) / 10} s`;
-    if (this.src) {
-      return `The importer at ${this.src} did not start within ${seconds}: check that the URL serves the importer and that its frame-ancestors allow this page.`;
-    }
-    return `The importer did not start within ${seconds}. Its frame inherits this page's Content-Security-Policy, which may stop the frame's inline script; if so, serve the importer from its own origin and set \`src\` (see docs/self-hosting.md).`;
+    const start = `did not start within ${Math.round(waitMs / 100) / 10} s`;
+    return this.src
+      ? `The importer at ${this.src} ${start}: does the URL serve it, and do its frame-ancestors allow this page?`
+      : `The importer ${start}: this page's Content-Security-Policy may stop its inline script; then set \`src\` (docs/self-hosting.md).`;
   }
 
   #disconnect(): void {
@@ -632,14 +623,16 @@ export class CsvImporter extends HTMLElement {
           );
           return;
         }
+        const [issues, notes] = [this.#issues, this.#notes];
         const event = new CsvImporterCompleteEvent(
           this.#rows,
-          this.#issues,
+          notes.length > 0 ? () => mergeIssues(issues, notes) : issues,
           message.meta,
           this.includeUnmatched ? this.#unmatched : undefined,
         );
         this.#rows = [];
         this.#issues = [];
+        this.#notes = [];
         this.#unmatched = [];
         this.#delivered = 0;
         this.dispatchEvent(event);
@@ -677,10 +670,10 @@ export class CsvImporter extends HTMLElement {
   }
 
   /**
-   * A frame that navigated or stopped answering is removed with its import, and the reason is
-   * shown where it was: it can show nothing itself any more.
+   * A frame that navigated, lost its page or stopped answering is removed with its import, and
+   * the reason is shown where it was: it can show nothing itself any more.
    */
-  #frameLost(code: 'frame_navigated' | 'frame_unresponsive', message: string): void {
+  #frameLost(code: LostCode, message: string): void {
     this.#disconnect();
     this.dispatchEvent(new CsvImporterErrorEvent(code, message));
     this.close();
@@ -719,7 +712,7 @@ export class CsvImporter extends HTMLElement {
   }
 
   #refuseDownload(fileName: string): void {
-    const text = `${fileName} was not saved: no click of the user just before, or another file within a second.`;
+    const text = `${fileName} was not saved: no click just before it, or another file within a second.`;
     this.dispatchEvent(new CsvImporterErrorEvent('download_refused', text));
   }
 
@@ -728,7 +721,17 @@ export class CsvImporter extends HTMLElement {
       this.dispatchEvent(
         new CsvImporterErrorEvent(
           'invalid_message',
-          `A batch starting at row ${message.start} arrived where row ${this.#delivered} was due; it was dropped.`,
+          `Dropped a batch starting at row ${message.start}: row ${this.#delivered} was due.`,
+        ),
+      );
+      return;
+    }
+    const notes = message.notes;
+    if (notes && !isNoteColumns(notes, message.rows.length)) {
+      this.dispatchEvent(
+        new CsvImporterErrorEvent(
+          'invalid_message',
+          `A batch of ${message.rows.length} rows carried notes of another length; it was dropped.`,
         ),
       );
       return;
@@ -738,7 +741,7 @@ export class CsvImporter extends HTMLElement {
       try {
         rows = await this.hooks.transform(rows, { start: message.start });
         if (!Array.isArray(rows) || rows.length !== message.rows.length) {
-          throw new Error('transform must return an array with one row per row it was given.');
+          throw new Error('transform must return one row for each row it was given.');
         }
       } catch (error) {
         const text = `The transform hook failed: ${(error as Error).message}`.slice(0, 1000);
@@ -747,13 +750,16 @@ export class CsvImporter extends HTMLElement {
         return;
       }
     }
-    const event = new CsvImporterRowsEvent(rows, message.issues, message.start, message.unmatched);
+    const packed = notes ? [{ start: message.start, notes }] : [];
+    const issues = notes ? () => mergeIssues(message.issues, packed) : message.issues;
+    const event = new CsvImporterRowsEvent(rows, issues, message.start, message.unmatched);
     this.dispatchEvent(event);
     await event.settled();
     this.#delivered += rows.length;
     if (!this.streamRows) {
       for (const row of rows) this.#rows.push(row);
       for (const issue of message.issues) this.#issues.push(issue);
+      for (const batch of packed) this.#notes.push(batch);
       if (message.unmatched) for (const extra of message.unmatched) this.#unmatched.push(extra);
     }
     connection.send({ type: 'ack', replyTo: message.id });

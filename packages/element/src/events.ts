@@ -15,33 +15,59 @@ export type ImportMeta = WireImportMeta;
 
 /**
  * Stable codes of `csv-importer-error`: the protocol's, and those only the element can tell
- * (the frame did not start, navigated away, stopped answering, or asked for a download the
- * element refused).
+ * (the frame did not start, navigated away, lost its page, stopped answering, or asked for a
+ * download the element refused).
  */
 export type ImporterErrorCode =
   | ErrorCode
   | 'frame_unavailable'
   | 'frame_navigated'
+  | 'frame_lost'
   | 'frame_unresponsive'
   | 'download_refused';
 
 const init: EventInit = { bubbles: true, composed: true };
 
+/** Issues as given, or a function that builds them the first time they are read. */
+export type LazyIssues = readonly ImportIssue[] | (() => readonly ImportIssue[]);
+
+/** Reads `LazyIssues` once, keeping the list it built. */
+class IssueList {
+  #source: LazyIssues;
+  constructor(source: LazyIssues) {
+    this.#source = source;
+  }
+  get(): readonly ImportIssue[] {
+    if (typeof this.#source === 'function') this.#source = this.#source();
+    return this.#source;
+  }
+}
+
 /**
  * The user submitted and every batch was delivered: `rows` holds every row (after the
- * `transform` hook), `issues` every finding, `meta` the metadata. Hosts that stream large files
- * listen to `csv-importer-rows` instead.
+ * `transform` hook), `issues` every finding, ordered by row, `meta` the metadata. Hosts that
+ * stream large files listen to `csv-importer-rows` instead.
  */
 export class CsvImporterCompleteEvent<Row = ImportedRow> extends Event {
   static readonly eventName = 'csv-importer-complete';
+  readonly #issues: IssueList;
   constructor(
     readonly rows: readonly Row[],
-    readonly issues: readonly ImportIssue[],
+    issues: LazyIssues,
     readonly meta: ImportMeta,
     /** File columns matched to no field, per row, by header (with `include-unmatched`). */
     readonly unmatched?: readonly Readonly<Record<string, string>>[],
   ) {
     super(CsvImporterCompleteEvent.eventName, init);
+    this.#issues = new IssueList(issues);
+  }
+
+  /**
+   * Every finding about the delivered rows, info notes included; `issues[i].row` indexes `rows`.
+   * Built the first time it is read (a million notes cost nothing to a host that never reads them).
+   */
+  get issues(): readonly ImportIssue[] {
+    return this.#issues.get();
   }
 }
 
@@ -53,13 +79,20 @@ export class CsvImporterCompleteEvent<Row = ImportedRow> extends Event {
 export class CsvImporterRowsEvent<Row = ImportedRow> extends Event {
   static readonly eventName = 'csv-importer-rows';
   readonly #waits: Promise<unknown>[] = [];
+  readonly #issues: IssueList;
   constructor(
     readonly rows: readonly Row[],
-    readonly issues: readonly ImportIssue[],
+    issues: LazyIssues,
     readonly start: number,
     readonly unmatched?: readonly Readonly<Record<string, string>>[],
   ) {
     super(CsvImporterRowsEvent.eventName, init);
+    this.#issues = new IssueList(issues);
+  }
+
+  /** The findings about this batch's rows, ordered by row; built the first time it is read. */
+  get issues(): readonly ImportIssue[] {
+    return this.#issues.get();
   }
 
   /** Holds back the next batch until `promise` settles (call it during dispatch). */

@@ -124,7 +124,7 @@ describe('<csv-importer> and a frame of another protocol version', () => {
       const event = await error;
       expect(event.code).to.equal('protocol_version');
       expect(event.message).to.equal(
-        `The importer frame speaks protocol version 99; this element speaks ${PROTOCOL_VERSION}.`,
+        `The frame speaks protocol version 99, this element ${PROTOCOL_VERSION}.`,
       );
       element.remove();
     } finally {

@@ -12,24 +12,36 @@ import {
 } from '@csv-importer/protocol';
 import type * as v from 'valibot';
 
+/**
+ * Why a frame is no longer the importer the host connected to: its document navigated away (a
+ * second `load`), its port closed (the document was replaced or ended without a second `load`,
+ * or its renderer died, where the browser fires MessagePort's `close`), or its main thread
+ * stopped answering pings (frozen, or its renderer died).
+ */
+export type LostCode = 'frame_navigated' | 'frame_lost' | 'frame_unresponsive';
+
 export interface FrameConnectionHandlers {
   message(message: FrameToHost): void;
   error(code: ErrorCode, message: string): void;
-  /**
-   * The frame is no longer the importer the host connected to: its document navigated away, or
-   * its main thread stopped answering (frozen, or its renderer died). The connection has stopped;
-   * the host removes the frame.
-   */
-  lost?(code: 'frame_navigated' | 'frame_unresponsive', message: string): void;
+  /** The frame was lost (see `LostCode`): the connection has stopped; the host removes the frame. */
+  lost?(code: LostCode, message: string): void;
   /** Sees every message on the port as it is sent or accepted (for the element's debug event). */
   traffic?(direction: 'sent' | 'received', message: object): void;
 }
 
-/** True for data that claims to be one of our messages, so that impostors can be reported. */
-function looksLikeProtocol(data: unknown): boolean {
-  if (typeof data !== 'object' || data === null) return false;
-  const type = (data as { type?: unknown }).type;
-  return typeof type === 'string' && ('version' in data || type.startsWith('csv-importer:'));
+/** Reports `data`, which was dropped as `what`. */
+function ignored(what: string, data?: unknown): void {
+  console.warn(`csv-importer: ignored ${what}`, data);
+}
+
+/**
+ * Reports a window message that was dropped, once it claims to be one of ours: the page's other
+ * scripts may post anything to the window.
+ */
+function dropped(what: string, data: unknown): void {
+  const type = (data as { type?: unknown } | null)?.type;
+  if (typeof type === 'string' && ('version' in (data as object) || type.startsWith('csv-importer:')))
+    ignored(what, data);
 }
 
 /** How often the host pings a frame that answers pings, and how long the frame may stay silent. */
@@ -92,7 +104,11 @@ export class FrameConnection {
     // side; a string and a typed array per column cross to the page in a fraction of the time
     // of thousands of objects, and are checked in loops over integers. On a channel of their
     // own, the frame's worker sends them without passing through the frame's main thread.
-    this.#init = { ...init, options: { ...init.options, rowEncoding: 'packed', rowChannel: true } };
+    // Notes that only say what a cell's text was come packed too, a column of originals each.
+    this.#init = {
+      ...init,
+      options: { ...init.options, rowEncoding: 'packed', rowChannel: true, packedNotes: true },
+    };
     this.#handlers = handlers;
     this.#origin = origin;
     this.#timing = timing;
@@ -105,16 +121,14 @@ export class FrameConnection {
    * the URL, perhaps), or something reloaded it. Whatever it holds now is not the importer.
    */
   readonly #onLoad = (): void => {
-    if (++this.#loads < 2 || this.#disposed) return;
-    this.#lose(
-      'frame_navigated',
-      "The importer's frame navigated away, so it was removed. Open the importer again to retry.",
-    );
+    if (++this.#loads > 1) this.#lose('frame_navigated', 'navigated away');
   };
 
-  #lose(code: 'frame_navigated' | 'frame_unresponsive', message: string): void {
+  /** Stops, and tells the host why in a sentence that says what the user can do. */
+  #lose(code: LostCode, what: string): void {
+    if (this.#disposed) return;
     this.dispose();
-    this.#handlers.lost?.(code, message);
+    this.#handlers.lost?.(code, `The importer ${what}, so its frame was removed. Open it again to retry.`);
   }
 
   /**
@@ -130,10 +144,7 @@ export class FrameConnection {
       missed = this.#heardAt >= pingedAt ? 0 : missed + 1;
       const silent = now - this.#heardAt;
       if (missed >= MISSED_PINGS && silent >= this.#timing.silenceLimitMs) {
-        this.#lose(
-          'frame_unresponsive',
-          `The importer stopped responding for ${Math.round(silent / 1000)} s and was closed. Open it again to retry; if the same file does it again, it may be too large or damaged.`,
-        );
+        this.#lose('frame_unresponsive', `stopped responding for ${Math.round(silent / 1000)} s`);
         return;
       }
       pingedAt = now;
@@ -163,46 +174,42 @@ export class FrameConnection {
     return this.#greeted;
   }
 
+  /** Stops for good: nothing is sent or received after it (the host drops this connection). */
   dispose(): void {
     this.#disposed = true;
-    this.#early = [];
     clearInterval(this.#liveness);
     this.#frame.removeEventListener('load', this.#onLoad);
     window.removeEventListener('message', this.#onWindowMessage);
     this.#port?.close();
-    this.#port = undefined;
     this.#rowsPort?.close();
-    this.#rowsPort = undefined;
-    this.#unanswered.clear();
   }
 
   readonly #onWindowMessage = (event: MessageEvent): void => {
     const wrongOrigin = this.#origin !== undefined && event.origin !== this.#origin;
     if (event.source !== this.#frame.contentWindow || this.#port || wrongOrigin) {
-      if (looksLikeProtocol(event.data)) {
-        console.warn(
-          'csv-importer: ignored a protocol-shaped message that did not come from its frame',
-          event.data,
-        );
-      }
+      dropped('a message that did not come from its frame', event.data);
       return;
     }
     const hello = parseMessage(FrameHelloSchema, event.data);
     if (!hello) {
-      if (looksLikeProtocol(event.data)) console.warn('csv-importer: ignored a malformed hello', event.data);
+      dropped('a malformed hello', event.data);
       return;
     }
     this.#greeted = true;
     if (hello.version !== PROTOCOL_VERSION) {
       this.#handlers.error(
         'protocol_version',
-        `The importer frame speaks protocol version ${hello.version}; this element speaks ${PROTOCOL_VERSION}.`,
+        `The frame speaks protocol version ${hello.version}, this element ${PROTOCOL_VERSION}.`,
       );
       return;
     }
     const channel = new MessageChannel();
     this.#port = channel.port1;
     this.#port.addEventListener('message', this.#onPortMessage);
+    // The frame's end of the port goes with its document: a document replaced without a second
+    // `load` (a navigation that never finishes loading) or a renderer that died. Where the
+    // browser fires `close` for that, the frame is known lost at once, not after the pings.
+    this.#port.addEventListener('close', () => this.#lose('frame_lost', 'lost its page'));
     this.#port.start();
     // An opaque-origin (srcdoc) frame can only be addressed with '*'; the source check above and
     // the port make sure only this frame's document hears what follows. A hosted frame is
@@ -221,10 +228,10 @@ export class FrameConnection {
       port?.postMessage(message);
     } catch (error) {
       // A value structured cloning refuses: the page hears it instead of a frame that waits forever.
-      const type = (message as { type?: unknown }).type;
+      const type = (message as { type: string }).type;
       this.#handlers.error(
         'internal',
-        `The "${String(type)}" message could not be sent to the importer frame: ${(error as Error).message}`,
+        `The "${type}" message could not be sent: ${(error as Error).message}`,
       );
       return;
     }
@@ -232,11 +239,7 @@ export class FrameConnection {
   }
 
   readonly #onPortMessage = (event: MessageEvent): void => {
-    const message = accept(
-      FrameToHostSchema,
-      event.data,
-      'a message from the frame that does not match the protocol',
-    );
+    const message = accept(FrameToHostSchema, event.data, 'a message that does not match the protocol');
     if (!message) return;
     this.#heardAt = performance.now();
     this.#handlers.traffic?.('received', message);
@@ -257,7 +260,7 @@ export class FrameConnection {
   #openRowsChannel(ports: readonly MessagePort[]): void {
     const [port] = ports;
     if (ports.length !== 1 || !port) {
-      console.warn('csv-importer: dropped a rows-channel message that did not carry exactly one port');
+      ignored('a rows-channel without exactly one port');
       return;
     }
     this.#rowsPort?.close();
@@ -266,11 +269,7 @@ export class FrameConnection {
     port.addEventListener('message', (event: MessageEvent) => {
       if (port !== this.#rowsPort) return;
       // Only batches travel on this port; each is answered on it.
-      const message = accept(
-        RowsSchema,
-        event.data,
-        'a message on the rows channel that is not a rows batch',
-      );
+      const message = accept(RowsSchema, event.data, 'a message on the rows channel that is no batch');
       if (!message) return;
       this.#heardAt = performance.now();
       this.#unanswered.add(message.id);
@@ -288,6 +287,6 @@ function accept<S extends v.GenericSchema>(
   what: string,
 ): v.InferOutput<S> | undefined {
   const message = parseMessage(schema, data);
-  if (!message) console.warn(`csv-importer: dropped ${what}`, data);
+  if (!message) ignored(what, data);
   return message;
 }

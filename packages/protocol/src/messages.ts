@@ -2,7 +2,13 @@
 // beside its inferred type, so a host author reads the whole wire format in one place.
 import { ColumnSpecSchema } from '@csv-importer/core/column-schema';
 import * as v from 'valibot';
-import { isRowColumns, type RowColumns, rowColumnsToRecords } from './row-columns.ts';
+import {
+  isNoteColumns,
+  isRowColumns,
+  type NoteColumn,
+  type RowColumns,
+  rowColumnsToRecords,
+} from './row-columns.ts';
 import { ThemeSchema } from './theme.ts';
 import { AckSchema, HookErrorSchema, id, shortText, version } from './wire.ts';
 
@@ -181,6 +187,12 @@ export const InitOptionsSchema = v.strictObject({
    * frame's main thread.
    */
   rowChannel: v.optional(v.boolean()),
+  /**
+   * The info notes that only say what a cell's text was (`params: {original}` and nothing else,
+   * as `phone_normalized` or `trimmed`) travel in each `rows` batch's `notes`, one packed column
+   * of originals per field and code, instead of one issue object each in `issues`.
+   */
+  packedNotes: v.optional(v.boolean()),
 });
 export type InitOptions = v.InferOutput<typeof InitOptionsSchema>;
 
@@ -311,6 +323,16 @@ export const RowsSchema = v.strictObject({
   unmatched: v.optional(v.array(v.record(v.string(), v.string()))),
   /** Findings about these rows; `row` is the index among all delivered rows. */
   issues: v.array(IssueSchema),
+  /**
+   * Info notes about these rows packed by field and code (only with `packedNotes`), each column
+   * as long as the batch: the issues they stand for are not in `issues` (see `noteIssues`).
+   */
+  notes: v.optional(
+    v.custom<NoteColumn[]>(
+      (value) => isNoteColumns(value),
+      'Expected a list of {column, code, originals} with one text or null per row of the batch.',
+    ),
+  ),
 });
 export type Rows = v.InferOutput<typeof RowsSchema>;
 

@@ -260,11 +260,15 @@ function asText(cells: readonly (string | null)[], nulls: number): PackedText {
   return { kind: 'text', text: cells.join(''), ends, ...(flags ? { nulls: flags } : {}) };
 }
 
-/** The buffers of a batch's packed columns, to transfer rather than copy when it is posted. */
-export function transferList(rows: unknown): ArrayBuffer[] {
-  if (!isRowColumnsShape(rows)) return [];
+/**
+ * The buffers of a batch's packed columns (and of its packed notes), to transfer rather than copy
+ * when it is posted.
+ */
+export function transferList(rows: unknown, notes?: readonly NoteColumn[]): ArrayBuffer[] {
+  const columns = isRowColumnsShape(rows) ? [...rows.values] : [];
+  for (const note of notes ?? []) columns.push(note.originals);
   const buffers: ArrayBuffer[] = [];
-  for (const column of rows.values) {
+  for (const column of columns) {
     if (Array.isArray(column)) continue;
     if (column.kind === 'number') buffers.push(column.values.buffer as ArrayBuffer);
     else if (column.kind === 'words') buffers.push(column.codes.buffer as ArrayBuffer);
@@ -278,4 +282,76 @@ export function transferList(rows: unknown): ArrayBuffer[] {
 
 function isRowColumnsShape(rows: unknown): rows is RowColumns {
   return typeof rows === 'object' && rows !== null && Array.isArray((rows as RowColumns).values);
+}
+
+/**
+ * The info notes of one code about one field's cells in a batch, packed (only for a host that
+ * set `packedNotes`): `originals[i]` is the text of row `i`'s cell as the file had it before the
+ * importer changed it (a phone number normalized to E.164, spaces trimmed...), or `null` where
+ * the cell has no such note. It stands for the issue
+ * `{row: start + i, column, code, level: 'info', params: {original: originals[i]}}`.
+ */
+export interface NoteColumn {
+  readonly column: string;
+  readonly code: string;
+  readonly originals: (string | null)[] | PackedText | PackedWords;
+}
+
+/** The issue a packed note stands for. */
+export interface OriginalNoteIssue {
+  readonly row: number;
+  readonly column: string;
+  readonly code: string;
+  readonly level: 'info';
+  readonly params: { readonly original: string };
+}
+
+/** Most note columns a batch may carry: a few codes for each of the most fields. */
+const MAX_NOTE_COLUMNS = 4 * MAX_FIELDS;
+
+/**
+ * Whether `value` is a well-formed list of note columns, each of `count` rows (`count` -1: of
+ * one length, any). Only text (or null) is an original.
+ */
+export function isNoteColumns(value: unknown, count = -1): value is NoteColumn[] {
+  if (!Array.isArray(value) || value.length > MAX_NOTE_COLUMNS) return false;
+  let length = count;
+  for (const note of value) {
+    if (typeof note !== 'object' || note === null || !hasKeys(note, ['column', 'code', 'originals']))
+      return false;
+    const { column, code, originals } = note as { column: unknown; code: unknown; originals: unknown };
+    if (typeof column !== 'string' || column.length > 200) return false;
+    if (typeof code !== 'string' || code.length === 0 || code.length > 200) return false;
+    if (Array.isArray(originals)) {
+      if (!originals.every((cell) => cell === null || typeof cell === 'string')) return false;
+    } else if ((originals as { kind?: unknown } | null)?.kind === 'number') return false;
+    const n = columnLength(originals);
+    if (n < 0 || (length >= 0 && n !== length)) return false;
+    length = n;
+  }
+  return true;
+}
+
+/** Packs the originals of one field's notes of one code (see `NoteColumn`). */
+export function packNotes(column: string, code: string, originals: readonly (string | null)[]): NoteColumn {
+  return { column, code, originals: packColumn(originals) as NoteColumn['originals'] };
+}
+
+/**
+ * The issues checked note columns stand for, the batch's first row being row `start`: by row,
+ * and within a row in the order of the columns.
+ */
+export function noteIssues(notes: readonly NoteColumn[], start: number): OriginalNoteIssue[] {
+  const columns = notes.map((note) => unpack(note.originals) as (string | null)[]);
+  const count = columns[0]?.length ?? 0;
+  const issues: OriginalNoteIssue[] = [];
+  for (let i = 0; i < count; i++) {
+    for (let n = 0; n < notes.length; n++) {
+      const original = columns[n]![i];
+      if (original === null || original === undefined) continue;
+      const { column, code } = notes[n]!;
+      issues.push({ row: start + i, column, code, level: 'info', params: { original } });
+    }
+  }
+  return issues;
 }

@@ -1,9 +1,16 @@
 import type { Issue } from '@csv-importer/core';
 import type { CellValue } from '@csv-importer/protocol';
 // Not the package's index: its schemas would come into the worker's bundle with it.
-import { packColumn, type RowColumns, transferList } from '@csv-importer/protocol/row-columns';
+import {
+  type NoteColumn,
+  packColumn,
+  packNotes,
+  type RowColumns,
+  transferList,
+} from '@csv-importer/protocol/row-columns';
 import * as Comlink from 'comlink';
 import type { Dataset } from './dataset.ts';
+import type { DeliveredRows, OriginalNotes } from './delivered-rows.ts';
 import type {
   BatchOptions,
   DeliveryBatch,
@@ -22,13 +29,15 @@ import type { Validation } from './validation.ts';
 export class Delivery {
   readonly #data: Dataset;
   readonly #validation: Validation;
+  readonly #rows: DeliveredRows;
   #policy: InvalidRowsPolicy = 'include';
   /** Data rows in delivery order; rebuilt after any change. */
   #order: Int32Array | undefined;
 
-  constructor(data: Dataset, validation: Validation) {
+  constructor(data: Dataset, validation: Validation, rows: DeliveredRows) {
     this.#data = data;
     this.#validation = validation;
+    this.#rows = rows;
   }
 
   set policy(policy: InvalidRowsPolicy) {
@@ -62,8 +71,9 @@ export class Delivery {
    * `encoding`: records, one array per field (`columns`), or the same with text and number
    * columns packed into one string or typed array each (`packed`, whose buffers are transferred,
    * not copied). Issues are numbered among delivered rows, and with `unmatched` the unmatched
-   * file columns go beside each record. Submit asks for batch n + 1 while the host handles
-   * batch n, so building it costs no time.
+   * file columns go beside each record. With `packedNotes`, the notes that only say what a
+   * cell's text was travel as packed columns of originals (`notes`), not as issue objects. Submit
+   * asks for batch n + 1 while the host handles batch n, so building it costs no time.
    */
   batch(start: number, count: number, options: BatchOptions = {}): DeliveryBatch {
     const order = this.#deliveryOrder();
@@ -77,22 +87,26 @@ export class Delivery {
     const deliveredAs = (row: number) => indexIn(order, row);
     const values: CellValue[][] = columns.map(() => new Array(Math.max(0, end - from)));
     const row: unknown[] = new Array(columns.length);
+    const notes = options.packedNotes ? new NoteColumns(from, Math.max(0, end - from)) : undefined;
+    const delivered = this.#rows;
     // Columns cannot say "absent": a host value under a key that is no field sends the batch as records.
     let asRecords = (options.encoding ?? 'records') === 'records';
     let invalid = 0;
     for (let i = from; i < end; i++) {
       const r = order[i]!;
       if (validation.hasErrors(r)) invalid++;
-      validation.deliverRow(r, i, row, issues, deliveredAs);
+      delivered.deliverRow(r, i, row, issues, deliveredAs, notes);
       for (let f = 0; f < columns.length; f++) values[f]![i - from] = row[f] as CellValue;
-      const host = validation.hostValues(r);
+      const host = validation.host.values(r);
       if (host && !asRecords && Object.keys(host).some((key) => !columns.some((c) => c.key === key)))
         asRecords = true;
       if (unmatchedColumns) unmatched.push(this.#data.unmatchedOf(r, unmatchedColumns));
     }
+    const packedNotes = notes?.pack(columns.map((c) => c.key));
     const batch = {
       count: Math.max(0, end - from),
       issues,
+      ...(packedNotes ? { notes: packedNotes } : {}),
       invalid,
       ...(unmatchedColumns ? { unmatched } : {}),
     };
@@ -101,7 +115,7 @@ export class Delivery {
       for (let i = from; i < end; i++) {
         const record: Record<string, unknown> = {};
         for (let f = 0; f < columns.length; f++) record[columns[f]!.key] = values[f]![i - from];
-        const host = validation.hostValues(order[i]!);
+        const host = validation.host.values(order[i]!);
         rows.push(host ? { ...record, ...host } : record);
       }
       return { ...batch, rows };
@@ -109,7 +123,7 @@ export class Delivery {
     const fields = columns.map((c) => c.key);
     if (options.encoding === 'packed') {
       const rows: RowColumns = { fields, values: values.map(packColumn) };
-      return Comlink.transfer({ ...batch, rows }, transferList(rows));
+      return Comlink.transfer({ ...batch, rows }, transferList(rows, packedNotes));
     }
     return { ...batch, rows: { fields, values } };
   }
@@ -145,13 +159,44 @@ export class Delivery {
     for (let r = Math.max(0, start); r < end; r++) {
       const row: ResultRow = {
         index: r,
-        record: this.#validation.record(r),
-        issues: this.#validation.rowIssues(r),
+        record: this.#rows.record(r),
+        issues: this.#rows.rowIssues(r),
         ...(data.isDeleted(r) ? { deleted: true } : {}),
       };
       out.push(includeUnmatched ? { ...row, unmatched: data.unmatchedOf(r, unmatched) } : row);
     }
     return out;
+  }
+}
+
+/** The notes of one batch that only say what a cell's text was, by field and code. */
+class NoteColumns implements OriginalNotes {
+  readonly #from: number;
+  readonly #count: number;
+  readonly #columns = new Map<string, { field: number; code: string; originals: (string | null)[] }>();
+
+  /** Rows `from` to `from + count` of the delivery. */
+  constructor(from: number, count: number) {
+    this.#from = from;
+    this.#count = count;
+  }
+
+  add(as: number, field: number, code: string, original: string): void {
+    const key = `${field} ${code}`;
+    let column = this.#columns.get(key);
+    if (!column) {
+      column = { field, code, originals: new Array<string | null>(this.#count).fill(null) };
+      this.#columns.set(key, column);
+    }
+    column.originals[as - this.#from] = original;
+  }
+
+  /** The packed columns, in field order, or `undefined` when no cell had such a note. */
+  pack(keys: readonly string[]): NoteColumn[] | undefined {
+    if (this.#columns.size === 0) return undefined;
+    return [...this.#columns.values()]
+      .sort((a, b) => a.field - b.field)
+      .map(({ field, code, originals }) => packNotes(keys[field]!, code, originals));
   }
 }
 

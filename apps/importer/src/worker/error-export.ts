@@ -1,5 +1,6 @@
 import { exportCsvChunks, type Issue } from '@csv-importer/core';
 import { BEAT_MASK, type Dataset } from './dataset.ts';
+import type { DeliveredRows } from './delivered-rows.ts';
 import type { Validation } from './validation.ts';
 
 /**
@@ -12,6 +13,7 @@ import type { Validation } from './validation.ts';
 export function exportInvalidCsv(
   data: Dataset,
   validation: Validation,
+  delivered: DeliveredRows,
   beat: () => void,
   labels: readonly string[],
   errorsHeader: string,
@@ -31,7 +33,7 @@ export function exportInvalidCsv(
       if (data.isDeleted(r) || !validation.hasErrors(r)) continue;
       const values: string[] = [];
       for (let f = 0; f < columns.length; f++) values.push(data.raw(r, f));
-      const problems = validation
+      const problems = delivered
         .rowIssues(r)
         .filter((issue) => issue.level !== 'info')
         .map((issue) =>

@@ -1,5 +1,6 @@
 import { type ColumnHints, type ColumnSpec, type Issue, readWithHints } from '@csv-importer/core';
 import { Dataset } from './dataset.ts';
+import { DeliveredRows } from './delivered-rows.ts';
 import { Delivery } from './delivery-batches.ts';
 import { Edits } from './edits.ts';
 import { exportInvalidCsv } from './error-export.ts';
@@ -47,7 +48,8 @@ import { Validation } from './validation.ts';
  * thread holds only the rows it shows and asks for windows of them.
  *
  * A thin facade: `SourceReader` reads the file, `Dataset` holds its rows and the mapping,
- * `Validation` the issue table, `Edits` the changes and their history, `GridView` what the grid
+ * `Validation` the issue table and the checked values, `DeliveredRows` the rows as the host gets
+ * them, `Edits` the changes and their history, `GridView` what the grid
  * shows, `Delivery` what submit sends, `exportInvalidCsv` the rows to fix.
  */
 export class ImportSession implements ImportSessionApi {
@@ -60,6 +62,7 @@ export class ImportSession implements ImportSessionApi {
   readonly #edits: Edits;
   readonly #view: GridView;
   readonly #delivery: Delivery;
+  readonly #rows: DeliveredRows;
   #source: SourceInfo | undefined;
   #hints: Readonly<Record<string, FieldHints>> = {};
   #found: ReadFindings | undefined;
@@ -72,7 +75,8 @@ export class ImportSession implements ImportSessionApi {
     this.#reader = new SourceReader(this.#beat);
     this.#validation = new Validation(this.#data, this.#beat);
     this.#view = new GridView(this.#data, this.#validation);
-    this.#delivery = new Delivery(this.#data, this.#validation);
+    this.#rows = new DeliveredRows(this.#data, this.#validation);
+    this.#delivery = new Delivery(this.#data, this.#validation, this.#rows);
     this.#edits = new Edits(this.#data, this.#validation, this.#beat, (rows) => {
       this.#delivery.invalidate();
       if (rows) this.#view.rebuild();
@@ -280,7 +284,15 @@ export class ImportSession implements ImportSessionApi {
   // ---- output ------------------------------------------------------------------------------------
 
   exportInvalidCsv(labels: readonly string[], errorsHeader: string, templates: Record<string, string>): Blob {
-    return exportInvalidCsv(this.#data, this.#validation, this.#beat, labels, errorsHeader, templates);
+    return exportInvalidCsv(
+      this.#data,
+      this.#validation,
+      this.#rows,
+      this.#beat,
+      labels,
+      errorsHeader,
+      templates,
+    );
   }
 
   submitSummary(): SubmitSummary {
@@ -301,8 +313,9 @@ export class ImportSession implements ImportSessionApi {
     options: ChannelDelivery,
     onProgress: (delivered: number) => void,
   ): Promise<ChannelOutcome> {
-    const { batchSize, encoding, unmatched } = options;
-    const batchAt = (start: number) => this.deliveryBatch(start, batchSize, { encoding, unmatched });
+    const { batchSize, encoding, unmatched, packedNotes } = options;
+    const batchAt = (start: number) =>
+      this.deliveryBatch(start, batchSize, { encoding, unmatched, packedNotes: packedNotes === true });
     if (this.#large) return deliverOnPort(port, this.#large.batches(batchAt, options), options, onProgress);
     return deliverOnPort(port, batchAt, options, onProgress);
   }

@@ -89,13 +89,13 @@ export class LargeFileImport {
     const scanned = this.#scanned;
     const plan = this.#plan;
     if (!scanned || !plan) throw new Error('the file has not been validated');
-    const { batchSize, encoding, unmatched } = options;
+    const { batchSize, encoding, unmatched, packedNotes } = options;
     const valid = validRowBatches(
       this.#largeSource(),
       plan,
       scanned.records,
       batchSize,
-      { encoding, unmatched },
+      { encoding, unmatched, packedNotes: packedNotes === true },
       this.#beat,
     );
     let streamed = 0;

@@ -10,13 +10,18 @@ import {
 } from '@csv-importer/core';
 import { CellStore } from './cell-store.ts';
 import { Dataset } from './dataset.ts';
+import { DeliveredRows } from './delivered-rows.ts';
 import { Delivery } from './delivery-batches.ts';
+import { KeyHashes } from './key-hashes.ts';
 import type { BatchOptions, DeliveryBatch, Mapping, ValueMapping } from './session-types.ts';
 import { isBare } from './unique-fields.ts';
 import { Validation } from './validation.ts';
 
-/** Text files of this size and more are imported in large-file mode (about 2M rows of 10 columns). */
-export const LARGE_FILE_BYTES = 200 * 1024 * 1024;
+/**
+ * Text files of this size and more are imported in large-file mode: about 1.4M rows of the
+ * bench's 10 columns, which the default mode holds in about 1.2 GB (9.5x the file at 1M rows).
+ */
+export const LARGE_FILE_BYTES = 128 * 1024 * 1024;
 /** Records a large file's first read keeps, for the header, matching and value steps. */
 export const PREVIEW_RECORDS = 5_000;
 /** Data rows checked together: one chunk's store and issue table at a time. */
@@ -64,8 +69,8 @@ export interface Scanned {
  * another row holds too (with the first holder of that value, found by a second read only when
  * there are repeats). `validRowBatches` reads the file once more at submit and delivers the
  * rows that were not kept, checked again chunk by chunk for their typed values and notes. The
- * kept rows are reviewed and delivered as in the default mode. What is held: the kept rows, a
- * set of the values of each unique field, and one chunk.
+ * kept rows are reviewed and delivered as in the default mode. What is held: the kept rows, the
+ * hashes of each unique field's values (`KeyHashes`, 11 to 21 bytes a row), and one chunk.
  */
 export async function scanLargeFile(
   source: LargeSource,
@@ -74,48 +79,107 @@ export async function scanLargeFile(
   maxRows: number | undefined,
 ): Promise<Scanned> {
   const uniques = uniqueFields(plan.specs);
-  const seen = uniques.map(() => new Set<string>());
+  let seen = uniques.map(() => new KeyHashes());
   const repeated = uniques.map(() => new Set<string>());
-  const kept: { record: number; row: string[]; issues: RecordIssue[] }[] = [];
+  // The kept rows go into a packed store chunk by chunk (about 1.2x their text, where arrays of
+  // strings would be several times it), in file order.
+  const kept = new Kept(source.header);
   let dataRows = 0;
   for await (const chunk of dataChunks(source, beat)) {
     dataRows += chunk.rows.length;
     if (maxRows !== undefined && dataRows > maxRows)
       throw new RangeError(`The file has more than ${maxRows.toLocaleString('en-US')} rows.`);
     const { data, validation } = checkChunk(source, plan, chunk.rows, beat);
-    const warnings = validation.counts().warningCount > 0;
-    const fields = validation.columns.length;
+    // Only the fields with a warning in this chunk are looked at for one, row by row.
+    const { warningsByColumn } = validation.counts();
+    const warned = validation.columns.flatMap((c, f) => (warningsByColumn[c.spec.key] ? [f] : []));
+    const rows: KeptRow[] = [];
     for (let i = 0; i < chunk.rows.length; i++) {
       const record = chunk.first + i;
       const issues = chunk.issues.get(record);
       let keep = issues !== undefined || chunk.rows[i]!.length !== source.header.length;
-      keep ||= validation.hasErrors(i) || (warnings && hasWarning(validation, i, fields));
+      keep ||= validation.hasErrors(i) || (warned.length > 0 && hasWarning(validation, i, warned));
       uniques.forEach(({ field, fold }, u) => {
         const key = keyOf(data, validation, i, field, fold);
         if (key === null) return;
-        if (seen[u]!.has(key)) {
+        if (seen[u]!.add(key)) {
           repeated[u]!.add(key);
           keep = true;
-        } else seen[u]!.add(key);
+        }
       });
-      if (keep) kept.push({ record, row: chunk.rows[i]!, issues: issues ?? [] });
+      if (keep) rows.push({ record, row: chunk.rows[i]!, issues: issues ?? [] });
     }
+    kept.add(rows);
   }
   // The unique values are no longer needed; only the repeated ones are looked for again.
-  for (const set of seen) set.clear();
-  if (repeated.some((set) => set.size > 0))
-    kept.push(...(await firstHolders(source, plan, beat, kept, repeated)));
-  kept.sort((a, b) => a.record - b.record);
-  const store = new CellStore();
-  const widths = new RecordWidths();
-  const rows = [source.header as string[], ...kept.map((k) => k.row)];
-  store.append(rows);
-  widths.add(rows);
-  const issues: RecordIssue[] = [];
-  kept.forEach((k, i) => {
-    for (const issue of k.issues) issues.push({ ...issue, record: i + 1 });
-  });
-  return { store, records: Int32Array.from(kept, (k) => k.record), issues, widths, dataRows };
+  seen = [];
+  if (repeated.every((set) => set.size === 0)) return { ...kept.scanned(), dataRows };
+  const holders = await firstHolders(source, plan, beat, kept.records, repeated);
+  return { ...kept.with(holders).scanned(), dataRows };
+}
+
+/** A kept row: its file record, its cells, reading's findings about it. */
+interface KeptRow {
+  readonly record: number;
+  readonly row: string[];
+  readonly issues: readonly RecordIssue[];
+}
+
+/** The rows kept for review, packed, with the header record first, in file order. */
+class Kept {
+  readonly #store = new CellStore();
+  readonly #widths = new RecordWidths();
+  readonly #issues: RecordIssue[] = [];
+  #records: number[] = [];
+
+  constructor(header: readonly string[]) {
+    this.#store.append([header]);
+    this.#widths.add([header]);
+  }
+
+  get records(): readonly number[] {
+    return this.#records;
+  }
+
+  /** Appends rows that come after every row kept so far. */
+  add(rows: readonly KeptRow[]): void {
+    if (rows.length === 0) return;
+    for (const { record, issues } of rows) {
+      for (const issue of issues) this.#issues.push({ ...issue, record: this.#store.length });
+      this.#records.push(record);
+    }
+    const cells = rows.map((k) => k.row);
+    this.#store.append(cells);
+    this.#widths.add(cells);
+  }
+
+  /** These rows and `more` (rows not kept yet, in file order) merged in file order. */
+  with(more: readonly KeptRow[]): Kept {
+    const merged = new Kept(this.#row(0));
+    const issues = new Map<number, RecordIssue[]>();
+    for (const issue of this.#issues) issues.set(issue.record, [...(issues.get(issue.record) ?? []), issue]);
+    let j = 0;
+    this.#records.forEach((record, i) => {
+      while (j < more.length && more[j]!.record < record) merged.add([more[j++]!]);
+      merged.add([{ record, row: this.#row(i + 1), issues: issues.get(i + 1) ?? [] }]);
+    });
+    merged.add(more.slice(j));
+    return merged;
+  }
+
+  /** A stored record as it was read: as many cells as it had. */
+  #row(index: number): string[] {
+    return this.#store.record(index).slice(0, this.#widths.widthOf(index));
+  }
+
+  scanned(): Omit<Scanned, 'dataRows'> {
+    return {
+      store: this.#store,
+      records: Int32Array.from(this.#records),
+      issues: this.#issues,
+      widths: this.#widths,
+    };
+  }
 }
 
 /**
@@ -156,7 +220,7 @@ function deliver(
   beat: () => void,
 ): DeliveryBatch {
   const { data, validation } = checkChunk(source, plan, rows, beat);
-  return new Delivery(data, validation).batch(0, rows.length, options);
+  return new Delivery(data, validation, new DeliveredRows(data, validation)).batch(0, rows.length, options);
 }
 
 /** One chunk of data rows: the first one's file record, the rows, reading's findings by record. */
@@ -201,7 +265,7 @@ function checkChunk(
   rows: readonly string[][],
   beat: () => void,
 ): { data: Dataset; validation: Validation } {
-  const store = new CellStore();
+  const store = new RowsStore();
   store.append([source.header]);
   store.append(rows);
   const data = new Dataset();
@@ -218,6 +282,49 @@ function checkChunk(
 }
 
 /**
+ * A chunk's rows as the parser made them, behind the store's interface: a chunk is checked once
+ * and dropped, so packing it (as `CellStore` does, to hold rows for long) would cost more than it
+ * saves: about a sixth of the scan's time, in packing and in reading the packed text back.
+ */
+class RowsStore extends CellStore {
+  readonly #rows: string[][] = [];
+  #width = 0;
+
+  override get length(): number {
+    return this.#rows.length;
+  }
+
+  override get width(): number {
+    return this.#width;
+  }
+
+  override append(rows: readonly (readonly string[])[]): void {
+    for (const row of rows) {
+      this.#rows.push(row as string[]);
+      if (row.length > this.#width) this.#width = row.length;
+    }
+  }
+
+  override get(row: number, column: number): string {
+    return this.#rows[row]?.[column] ?? '';
+  }
+
+  override set(row: number, column: number, value: string): void {
+    const cells = this.#rows[row];
+    if (!cells || !Number.isInteger(column) || column < 0 || column >= this.#width)
+      throw new RangeError(`no cell at ${row},${column}`);
+    const copy = [...cells];
+    while (copy.length <= column) copy.push('');
+    copy[column] = value;
+    this.#rows[row] = copy;
+  }
+
+  override addColumn(): number {
+    return this.#width++;
+  }
+}
+
+/**
  * The first holder of each repeated unique value, unless it is kept already: found by reading
  * the file again, since a row is kept or let go before a later row repeats its value.
  */
@@ -225,12 +332,12 @@ async function firstHolders(
   source: LargeSource,
   plan: CheckPlan,
   beat: () => void,
-  kept: readonly { record: number }[],
+  kept: readonly number[],
   repeated: readonly Set<string>[],
-): Promise<{ record: number; row: string[]; issues: RecordIssue[] }[]> {
+): Promise<KeptRow[]> {
   const uniques = uniqueFields(plan.specs);
-  const keptRecords = new Set(kept.map((k) => k.record));
-  const found: { record: number; row: string[]; issues: RecordIssue[] }[] = [];
+  const keptRecords = new Set(kept);
+  const found: KeptRow[] = [];
   for await (const chunk of dataChunks(source, beat)) {
     const { data, validation } = checkChunk(source, plan, chunk.rows, beat);
     for (let i = 0; i < chunk.rows.length; i++) {
@@ -272,8 +379,8 @@ function keyOf(
   return result.ok ? uniqueKey(result.value, fold) : null;
 }
 
-/** Whether a row has a warning in any field. */
-function hasWarning(validation: Validation, row: number, fields: number): boolean {
-  for (let f = 0; f < fields; f++) if (validation.cell(row, f).issue?.level === 'warning') return true;
+/** Whether a row has a warning in any of `fields`. */
+function hasWarning(validation: Validation, row: number, fields: readonly number[]): boolean {
+  for (const f of fields) if (validation.cell(row, f).issue?.level === 'warning') return true;
   return false;
 }

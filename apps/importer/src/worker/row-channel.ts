@@ -31,9 +31,10 @@ export async function deliverOnPort(
         start: delivered,
         rows: batch.rows,
         issues: batch.issues,
+        ...(batch.notes ? { notes: batch.notes } : {}),
         ...(batch.unmatched ? { unmatched: batch.unmatched } : {}),
       };
-      port.postMessage(message, transferList(batch.rows));
+      port.postMessage(message, transferList(batch.rows, batch.notes));
       const next = batchAt(delivered + batch.count);
       const reply = await replies.answer(id, options.timeoutMs);
       if (!reply) return { ok: false, reason: 'timeout', count: batch.count, delivered, invalid };

@@ -10,7 +10,7 @@ import type {
   WorkbookErrorCode,
 } from '@csv-importer/core';
 import type { InitOptions } from '@csv-importer/protocol';
-import type { RowColumns } from '@csv-importer/protocol/row-columns';
+import type { NoteColumn, RowColumns } from '@csv-importer/protocol/row-columns';
 
 /**
  * Every type the frame's UI shares with its worker: the worker's API (`ImportSessionApi`, which
@@ -222,6 +222,8 @@ export interface DeliveryBatch {
   readonly rows: Record<string, unknown>[] | RowColumns;
   /** Issues of these rows; `row` is the index among all delivered rows. */
   readonly issues: Issue[];
+  /** With `packedNotes`, the notes that only say what a cell's text was, not in `issues`. */
+  readonly notes?: NoteColumn[];
   /** Per row, file columns matched to no field, by header (only when asked for). */
   readonly unmatched?: Record<string, string>[];
   /** Rows of this batch that have errors. */
@@ -232,6 +234,8 @@ export interface DeliveryBatch {
 export interface BatchOptions {
   readonly encoding?: InitOptions['rowEncoding'];
   readonly unmatched?: boolean;
+  /** The host's `packedNotes`: notes with only their original as packed columns (see `NoteColumn`). */
+  readonly packedNotes?: boolean;
 }
 
 /** How a row is counted in the summary of the submit step. */
@@ -262,6 +266,7 @@ export interface ChannelDelivery {
   readonly batchSize: number;
   readonly encoding: InitOptions['rowEncoding'];
   readonly unmatched: boolean;
+  readonly packedNotes?: boolean;
   /** How long the host may take over one batch. */
   readonly timeoutMs: number;
 }

@@ -1,4 +1,4 @@
-import { type CompiledColumn, UniqueRows, uniqueKey } from '@csv-importer/core';
+import { type CompiledColumn, type TypedCells, UniqueRows, uniqueKey } from '@csv-importer/core';
 import type { Dataset } from './dataset.ts';
 import { type IssueCodes, VALID } from './issue-codes.ts';
 
@@ -25,20 +25,28 @@ export class UniqueFields {
 
   /**
    * Builds the index of a unique field over every data row (none is deleted yet). `codes` hold
-   * the field's checked codes, which say which cells are invalid without checking them again.
+   * the field's checked codes, which say which cells are invalid, and `typed` the checked cells'
+   * values, so no cell is checked again. Rows added later (an edit) are checked as they join.
    */
-  build(field: number, column: CompiledColumn, codes: Uint8Array, table: IssueCodes): UniqueRows {
+  build(
+    field: number,
+    column: CompiledColumn,
+    typed: TypedCells,
+    codes: Uint8Array,
+    table: IssueCodes,
+  ): UniqueRows {
     const unique = (column.spec as { unique?: boolean | { caseInsensitive?: boolean } }).unique;
     const fold = typeof unique === 'object' && unique.caseInsensitive === true;
     let building = true;
     const keyOf = (row: number): string | null => {
-      const raw = this.#data.raw(row, field);
       if (building) {
         const code = codes[row]!;
         if (code !== VALID && table.levelOf(code) === 'error') return null;
-        // A bare cell of a column whose value is its text is its own value.
-        if (column.keepsText && isBare(raw)) return uniqueKey(raw, fold);
+        if (typed.has(row)) {
+          return uniqueKey(typed.value(row, typed.readsText(row) ? this.#data.raw(row, field) : ''), fold);
+        }
       }
+      const raw = this.#data.raw(row, field);
       const result = column.check(raw);
       if (!result.ok) return null;
       return uniqueKey(column.keepsText && isBare(raw) ? raw : result.value, fold);

@@ -5,6 +5,7 @@ import { CONTACT_COLUMNS } from '../../../../tests/support/contacts.ts';
 import { contacts, delivered } from '../../../../tests/support/import-session.ts';
 import { CellStore } from './cell-store.ts';
 import { Dataset } from './dataset.ts';
+import { DeliveredRows } from './delivered-rows.ts';
 import { GridView } from './grid-view.ts';
 import { ImportSession } from './import-session.ts';
 import { Validation } from './validation.ts';
@@ -215,12 +216,11 @@ describe('validation', () => {
       { code: 'ragged_row', level: 'warning', params: { expected: 2, found: 1 } },
     ]);
     assert.equal(view.window(0, 1, 0, 2).rows[0]!.issues, undefined);
-    assert.deepEqual(validation.rowIssues(1), [
+    const output = new DeliveredRows(data, validation);
+    assert.deepEqual(output.rowIssues(1), [
       { row: 1, column: '', code: 'ragged_row', level: 'warning', params: { expected: 2, found: 1 } },
     ]);
-    assert.deepEqual(validation.rowIssues(2), [
-      { row: 2, column: '', code: 'malformed_quotes', level: 'error' },
-    ]);
+    assert.deepEqual(output.rowIssues(2), [{ row: 2, column: '', code: 'malformed_quotes', level: 'error' }]);
     validation.countRow(2, -1);
     assert.equal(validation.counts().errorCount, 0, 'a deleted row counts no more');
   });

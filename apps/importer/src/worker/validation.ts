@@ -1,29 +1,27 @@
-// Just over 400 lines: the issue table and its counts are one invariant (every code change moves
-// the counts); uniqueness, hints, host findings and row findings are already modules of their own.
 import {
   type CellResult,
-  type CellValue,
   type ColumnHints,
   type ColumnSpec,
   type CompiledColumn,
   compileColumnWithHints,
   type Issue,
+  TypedCells,
 } from '@csv-importer/core';
 import { BEAT_MASK, type Dataset } from './dataset.ts';
 import { HostFindings } from './host-findings.ts';
 import { IssueCodes, type Params, VALID } from './issue-codes.ts';
-import { RowFindings } from './row-findings.ts';
+import { type RowFinding, RowFindings } from './row-findings.ts';
 import type { CellIssue, GridCell, ValidationSummary, ValueMapping } from './session-types.ts';
-import { isBare, UniqueFields } from './unique-fields.ts';
+import { UniqueFields } from './unique-fields.ts';
 
 export { VALID } from './issue-codes.ts';
 
 /**
  * The issue table of one import, over core's compiled columns. Per field, a byte per data row
- * names the cell's issue (0 when valid) in a table of codes (`IssueCodes`). Notes (auto-fixes and
- * doubts) are not stored: delivery checks each cell again anyway to get its typed value, and
- * reports the notes of that check, so the host receives every note exactly as core's
- * `validateRow` reports it while validating a million rows stores nothing for them. Per-row error
+ * names the cell's issue (0 when valid) in a table of codes (`IssueCodes`), and core's
+ * `TypedCells` keep each checked cell's typed value and notes compactly, so that delivery
+ * (`DeliveredRows`) and the unique index read them without checking any cell again; an edit
+ * re-checks, and so replaces, just the cells it touches. Per-row error
  * counts, field counts, the unique indexes (core's `UniqueRows`: the first holder of a value is
  * valid, every later one a `duplicate` naming it), the row-level findings of reading (column
  * `''`) and the host's own findings and values live here too, all kept current cell by cell, so
@@ -36,6 +34,8 @@ export class Validation {
   #columns: readonly CompiledColumn[] = [];
   readonly #table = new IssueCodes();
   #codes: Uint8Array[] = [];
+  /** Per field, each checked cell's typed value and notes; a field that is never checked keeps none. */
+  #typed: TypedCells[] = [];
   #rowErrors = new Uint16Array(0);
   #invalidRows = 0;
   #fieldErrors: number[] = [];
@@ -78,6 +78,7 @@ export class Validation {
     const n = this.#data.rowCount;
     const fields = this.#columns.length;
     this.#codes = this.#columns.map(() => new Uint8Array(n));
+    this.#typed = this.#columns.map(() => new TypedCells(n));
     this.#table.clearParams();
     this.#host.clear();
     this.#rowErrors = new Uint16Array(n);
@@ -142,13 +143,16 @@ export class Validation {
     const column = this.#columns[field]!;
     if (column.acceptsAnyText) return;
     const codes = this.#codes[field]!;
+    const typed = this.#typed[field]!;
     const source = this.#data.sourceOf(field);
     const store = this.#data.store;
     const base = this.#data.base;
     const n = this.#data.rowCount;
     for (let r = 0; r < n; r++) {
       if ((r & BEAT_MASK) === 0) this.#beat();
-      const result = column.check(source < 0 ? '' : store.get(r + base, source));
+      const text = source < 0 ? '' : store.get(r + base, source);
+      const result = column.check(text);
+      typed.put(r, text, result);
       if (result.ok && result.notes === undefined) continue;
       const code = this.#codeOfResult(r, field, result);
       if (code !== VALID) {
@@ -158,9 +162,15 @@ export class Validation {
     }
   }
 
-  /** A cell's check result by core's compiled column (the value mapping is one of its hints). */
+  /**
+   * A cell's check result by core's compiled column (the value mapping is one of its hints),
+   * kept in place of the cell's former value and notes.
+   */
   #result(row: number, field: number): CellResult {
-    return this.#columns[field]!.check(this.#data.raw(row, field));
+    const text = this.#data.raw(row, field);
+    const result = this.#columns[field]!.check(text);
+    this.#typed[field]!.put(row, text, result);
+    return result;
   }
 
   /** The issue code of a cell's check result; its params, if any, are kept beside the codes. */
@@ -232,13 +242,9 @@ export class Validation {
 
   // ---- unique index ------------------------------------------------------------------------------
 
-  #valueOf(result: CellResult): CellValue {
-    return result.value === '' ? null : result.value;
-  }
-
   #buildUnique(field: number): void {
     const codes = this.#codes[field]!;
-    const index = this.#unique.build(field, this.#columns[field]!, codes, this.#table);
+    const index = this.#unique.build(field, this.#columns[field]!, this.#typed[field]!, codes, this.#table);
     const duplicate = this.#table.duplicate;
     for (let r = 0; r < this.#data.rowCount; r++) {
       if (this.#canBeDuplicate(codes[r]!) && index.isDuplicate(r)) this.#setCode(r, field, duplicate);
@@ -274,7 +280,7 @@ export class Validation {
     const code = this.#codes[field]![row]!;
     if (code === VALID) return { text };
     const { code: name, level } = this.#table.entry(code);
-    const params = this.#paramsOf(row, field, code, (first) => first);
+    const params = this.paramsOf(row, field, code, (first) => first);
     return { text, issue: params ? { code: name, level, params } : { code: name, level } };
   }
 
@@ -283,7 +289,11 @@ export class Validation {
     return this.#rowFindings.issues(row, this.#table);
   }
 
-  #paramsOf(row: number, field: number, code: number, as: (row: number) => number): Params | undefined {
+  /**
+   * The params of a cell's issue `code`; a duplicate names its first holder, numbered by `as`
+   * (a data row in the grid, its place among the delivered rows in delivery).
+   */
+  paramsOf(row: number, field: number, code: number, as: (row: number) => number): Params | undefined {
     if (code === this.#table.duplicate) {
       const first = this.firstOf(row, field);
       return first < 0 ? undefined : { firstRow: as(first) };
@@ -291,96 +301,29 @@ export class Validation {
     return this.#table.params(row * this.#columns.length + field);
   }
 
-  /**
-   * A data row as delivered, numbered `as` (its index among delivered rows): its typed values into
-   * `values` (a field's value, or the host's replacement) and its issues onto `issues`, each cell
-   * checked once. Issues are those core's `validateRow` and `validateTable` report for the cell
-   * (its error or the repeat of a unique value, and its notes), the row's own findings (column
-   * `''`), and the host's, a host finding held back behind the importer's issue on the same cell
-   * last. `deliveredAs` numbers a first holder among the delivered rows.
-   */
-  deliverRow(
-    r: number,
-    as: number,
-    values: unknown[],
-    issues: Issue[],
-    deliveredAs: (row: number) => number,
-  ): void {
-    const columns = this.#columns;
-    const held = this.#host.ofRow(r);
-    const hostValues = this.#host.values(r);
-    const findings = this.#rowFindings.get(r);
-    if (findings) for (const { code, params } of findings) issues.push(this.#issue(as, '', code, params));
-    for (let f = 0; f < columns.length; f++) {
-      const column = columns[f]!;
-      const key = column.key;
-      const code = this.#codes[f]![r]!;
-      const raw = this.#data.raw(r, f);
-      // What the cell's own check says (an error, or a warning note), as `codes` holds it before
-      // uniqueness and the host's findings; 0 when the check is skipped.
-      let own = VALID;
-      if (column.keepsText && isBare(raw)) {
-        // A column whose value is its text, and a cell nothing could be trimmed from: its value is
-        // its text and its check has no note, so it needs no second check (most cells of a file).
-        values[f] = raw;
-      } else {
-        const result = column.check(raw);
-        values[f] = this.#valueOf(result);
-        if (!result.ok) {
-          own = this.#table.codeOf(result.code, 'error');
-          issues.push(this.#issue(as, key, own, result.params));
-        }
-        const notes = result.notes;
-        if (notes !== undefined) {
-          for (let n = 0; n < notes.length; n++) {
-            const { code: noteCode, level, params } = notes[n]!;
-            if (own === VALID && level === 'warning') own = this.#table.codeOf(noteCode, level);
-            // Straight from core's note: at most one object per note, no lookup.
-            issues.push(
-              params
-                ? { row: as, column: key, code: noteCode, level, params }
-                : { row: as, column: key, code: noteCode, level },
-            );
-          }
-        }
-      }
-      if (code !== VALID && code !== own)
-        issues.push(this.#issue(as, key, code, this.#paramsOf(r, f, code, deliveredAs)));
-      const finding = held?.get(f);
-      if (finding && finding.code !== code) issues.push(this.#issue(as, key, finding.code, finding.params));
-      if (hostValues && Object.hasOwn(hostValues, key)) values[f] = hostValues[key];
-    }
+  /** The issue code of a cell in the table (`VALID`, 0, when it has none). */
+  codeAt(row: number, field: number): number {
+    return this.#codes[field]![row]!;
   }
 
-  /** An issue of delivered row `as` from an entry of the code table. */
-  #issue(as: number, column: string, entry: number, params?: Params): Issue {
-    const { code, level } = this.#table.entry(entry);
-    // Two fixed shapes, no spread: one issue per cell with a note, a million at a million rows.
-    return params
-      ? { row: as, column, code: code as Issue['code'], level, params }
-      : { row: as, column, code: code as Issue['code'], level };
+  /** The table of codes and levels every code of this import is in. */
+  get table(): IssueCodes {
+    return this.#table;
   }
 
-  /** The issues of a data row as `deliverRow` gives them, numbered by data row. */
-  rowIssues(r: number): Issue[] {
-    const issues: Issue[] = [];
-    this.deliverRow(r, r, new Array(this.#columns.length), issues, (row) => row);
-    return issues;
+  /** A field's checked cells: their typed values and notes. */
+  typedOf(field: number): TypedCells {
+    return this.#typed[field]!;
   }
 
-  /** The typed record of a data row: each field's checked value, the host's replacements on top. */
-  record(r: number): Record<string, unknown> {
-    const values: unknown[] = new Array(this.#columns.length);
-    this.deliverRow(r, r, values, [], (row) => row);
-    const record: Record<string, unknown> = {};
-    for (let f = 0; f < this.#columns.length; f++) record[this.#columns[f]!.key] = values[f];
-    const host = this.#host.values(r);
-    return host ? { ...record, ...host } : record;
+  /** The findings of reading about a whole data row. */
+  rowFindingsOf(row: number): readonly RowFinding[] | undefined {
+    return this.#rowFindings.get(row);
   }
 
-  /** The host's replacement values of a data row, if it gave any. */
-  hostValues(r: number): Record<string, unknown> | undefined {
-    return this.#host.values(r);
+  /** The host's findings and replacement values. */
+  get host(): HostFindings {
+    return this.#host;
   }
 
   // ---- the host's findings -----------------------------------------------------------------------
