@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { FRAME_CSP } from './csp.mjs';
 import { templateWhitespace } from './template-whitespace.mjs';
+import { valibotPure } from './valibot-pure.mjs';
 
 async function bundle(root, options) {
   const result = await esbuild.build({
@@ -88,7 +89,7 @@ export const packedConcepts = {
 export function buildWorker(root, plugins = [withoutLegacyReaders]) {
   return bundle(root, {
     entryPoints: [join(root, 'apps/importer/src/worker/worker.ts')],
-    plugins: [packedConcepts, ...plugins],
+    plugins: [packedConcepts, ...plugins, valibotPure],
   });
 }
 
@@ -108,7 +109,7 @@ export async function buildFrameScript(root, worker, { extraModules = [], define
   const app = await bundle(root, {
     stdin: { contents: imports, resolveDir: root, loader: 'ts' },
     define: { __WORKER_SOURCE__: JSON.stringify(worker), ...define },
-    plugins: [templateWhitespace, ...plugins],
+    plugins: [templateWhitespace, ...plugins, valibotPure],
   });
   const script = `${guard.trim()}\n${app}`;
   if (/<\/script/i.test(script))
