@@ -19,6 +19,7 @@ import type { HostConnection } from './host-connection.ts';
 import { i18n, type MessageKey, missingLocale, setTranslator, Translator } from './i18n/i18n.ts';
 import './steps/header/header-step.ts';
 import './steps/match/match-step.ts';
+import { applySavedColumns, savedMappings } from './steps/match/saved-mappings.ts';
 import {
   HintAnswers,
   type HintReader,
@@ -170,6 +171,8 @@ export class ImporterApp extends LitElement {
   #hintAnswers = new HintAnswers();
   /** The user's options for select values, per field and file column, across Back and Continue. */
   #valueChoices = new ValueChoices();
+  /** Fields whose column came from the host's remembered mappings (`init.options.mappings`), this file. */
+  #remembered: ReadonlySet<string> = new Set();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -358,8 +361,11 @@ export class ImporterApp extends LitElement {
     const mapping: Record<string, number | null> = {};
     for (const column of this.#columns) mapping[column.key] = null;
     for (const match of summary.suggestions) mapping[match.key] = match.fileColumn;
+    // Mappings the host remembered from an earlier import win over the engine's suggestion.
+    const saved = applySavedColumns(summary.headers, this.#columns, mapping, this.#init?.options.mappings);
     // Call site: the host's mapping hook may change the suggestion.
-    const suggested = await mappingFromHost(this.#host!, this.#init!, summary, mapping);
+    const suggested = await mappingFromHost(this.#host!, this.#init!, summary, saved.mapping);
+    this.#remembered = new Set([...saved.remembered].filter((k) => suggested[k] === saved.mapping[k]));
     this.state = { step: 'match', summary, mapping: suggested, manual: new Set() };
   }
 
@@ -478,6 +484,7 @@ export class ImporterApp extends LitElement {
         delimiter: review.summary.delimiter,
         ...(review.summary.sheet ? { sheet: review.summary.sheet } : {}),
         mapping,
+        mappings: savedMappings(review.summary.headers, review.mapping, review.values),
       });
       this.state = { step: 'done', rowCount };
     } catch (error) {
@@ -566,6 +573,7 @@ export class ImporterApp extends LitElement {
           .fields=${this.#columns}
           .mapping=${state.mapping}
           .manual=${state.manual}
+          .remembered=${this.#remembered}
           ?includeUnmatched=${this.#init?.options.includeUnmatched ?? false}
           ?busy=${state.busy ?? false}
           .onChange=${(mapping: Mapping, manual: ReadonlySet<string>) => {
@@ -586,6 +594,7 @@ export class ImporterApp extends LitElement {
           .fields=${this.#columns}
           .mapping=${state.mapping}
           .choices=${this.#valueChoices}
+          .saved=${this.#init?.options.mappings?.values ?? {}}
           .onBack=${() => {
             this.state = {
               step: 'match',
