@@ -16,7 +16,7 @@ import {
   validateWithHost,
 } from './hooks.ts';
 import type { HostConnection } from './host-connection.ts';
-import { i18n, type MessageKey, setTranslator, Translator } from './i18n/i18n.ts';
+import { i18n, type MessageKey, missingLocale, setTranslator, Translator } from './i18n/i18n.ts';
 import './steps/header/header-step.ts';
 import './steps/match/match-step.ts';
 import { applySavedColumns, savedMappings } from './steps/match/saved-mappings.ts';
@@ -209,7 +209,11 @@ export class ImporterApp extends LitElement {
 
   /** Called once the host has sent `init`. */
   start(host: HostConnection, init: Init, session: Comlink.Remote<ImportSessionApi>): void {
-    const translator = new Translator(init.options.locale ?? 'en', init.options.messages ?? {});
+    const { locale = 'en', messages = {}, catalog } = init.options;
+    const translator = new Translator(locale, messages, catalog);
+    if (translator.missing) {
+      host.send({ type: 'error', code: 'locale_unavailable', message: missingLocale(translator.missing) });
+    }
     setTranslator(translator);
     document.documentElement.lang = translator.locale;
     document.documentElement.dir = translator.dir;
