@@ -252,7 +252,13 @@ export class DataGrid extends LitElement {
     this.editing = null;
     this.viewport.focus({ preventScroll: true });
     if (!row || row.cells[field - this.fieldStart]?.text === value) return;
-    const detail: GridEditDetail = { row: row.index, position, field: this.fields[field]!.key, value };
+    const detail: GridEditDetail = {
+      row: row.index,
+      number: row.number ?? row.index + 1,
+      position,
+      field: this.fields[field]!.key,
+      value,
+    };
     this.dispatchEvent(new CustomEvent('grid-edit', { detail, bubbles: true, composed: true }));
   }
 

@@ -17,6 +17,8 @@ export interface ActiveCell {
 
 export interface GridEditDetail {
   readonly row: number;
+  /** The row's number as the grid shows it (its data row in the file, from 1). */
+  readonly number: number;
   readonly position: number;
   readonly field: string;
   readonly value: string;

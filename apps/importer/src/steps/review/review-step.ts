@@ -154,7 +154,7 @@ export class ReviewStep extends LitElement {
   }
 
   async #onEdit(event: CustomEvent<GridEditDetail>): Promise<void> {
-    const { row, field, value } = event.detail;
+    const { row, number, field, value } = event.detail;
     const before = this.grid.cellAt(
       event.detail.position,
       this.fields.findIndex((f) => f.key === field),
@@ -169,7 +169,7 @@ export class ReviewStep extends LitElement {
     this.#say(
       issue
         ? i18n.t('review.cellError', {
-            row: row + 1,
+            row: number,
             column: label,
             message: cellMessage(
               issue,
@@ -222,7 +222,7 @@ export class ReviewStep extends LitElement {
     if (cell && issue) {
       this.#say(
         i18n.t('review.cellError', {
-          row: cell.index + 1,
+          row: cell.number ?? cell.index + 1,
           column: this.fields[next.field]?.label ?? '',
           message: cellMessage(issue, this.fields[next.field]),
         }),
