@@ -19,6 +19,7 @@ import { gridStyles } from './grid-styles.ts';
 import {
   type ActiveCell,
   cellId,
+  type EditingCell,
   type EditorCommitDetail,
   type GridEditDetail,
   HEADER_HEIGHT,
@@ -61,12 +62,7 @@ export class DataGrid extends LitElement {
   @property({ attribute: false }) accessor selected: ReadonlySet<number> = new Set();
 
   @state() accessor active: ActiveCell = { position: 0, field: 0 };
-  @state() private accessor editing: {
-    position: number;
-    field: number;
-    value: string;
-    typed: boolean;
-  } | null = null;
+  @state() private accessor editing: EditingCell | null = null;
   @state() private accessor focused = false;
   @state() private accessor rows: readonly GridRow[] = [];
   @state() private accessor fieldStart = 0;

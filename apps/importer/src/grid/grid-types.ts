@@ -24,6 +24,14 @@ export interface GridEditDetail {
   readonly value: string;
 }
 
+/** The cell being edited, the text its editor opened with, and whether it opened by typing. */
+export interface EditingCell {
+  readonly position: number;
+  readonly field: number;
+  readonly value: string;
+  readonly typed: boolean;
+}
+
 /** Where the keyboard goes after an editor commits. */
 export type EditorMove = 'down' | 'next' | 'previous' | 'stay';
 
