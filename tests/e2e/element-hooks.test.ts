@@ -250,7 +250,10 @@ describe('<csv-importer> delivery options', () => {
     const frame = await importerFrame(page);
     await loadAndReview(frame, CONTACTS);
     await frame.getByRole('button', { name: 'Import 11 rows' }).click();
-    await frame.getByRole('alert').getByText('The application could not save the rows. Nothing was lost').waitFor();
+    await frame
+      .getByRole('alert')
+      .getByText('The application could not save the rows. Nothing was lost')
+      .waitFor();
     const events = await received(page);
     assert.deepEqual(
       events.map((e) => [e.type, e.code, e.message]),

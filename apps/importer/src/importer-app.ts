@@ -9,11 +9,12 @@ import { type ReviewState, type Skipped, type State, unsaved } from './flow/flow
 import { renderStep, type StepContext } from './flow/step-view.ts';
 import { mappingFromHost, validateWithHost } from './hooks.ts';
 import { type HostConnection, HostHookError, HostTimeoutError } from './host-connection.ts';
-import { i18n, setTranslator, Translator } from './i18n/i18n.ts';
+import { i18n, missingLocale, setTranslator, Translator } from './i18n/i18n.ts';
 import { renderBusy, renderHeaderBar, shellStyles } from './shell/app-shell.ts';
 import './shell/confirm-dialog.ts';
 import type { SessionHandle } from './session-handle.ts';
 import type { ConfirmDialog } from './shell/confirm-dialog.ts';
+import { applySavedColumns, savedMappings } from './steps/match/saved-mappings.ts';
 import {
   HintAnswers,
   type HintReader,
@@ -76,6 +77,8 @@ export class ImporterApp extends LitElement {
   #valueChoices = new ValueChoices();
   /** What the host last heard about unsaved work (`work`). */
   #toldUnsaved = false;
+  /** Fields whose column came from the host's remembered mappings (`init.options.mappings`), this file. */
+  #remembered: ReadonlySet<string> = new Set();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -114,7 +117,11 @@ export class ImporterApp extends LitElement {
 
   /** Called once the host has sent `init`. */
   start(host: HostConnection, init: Init, session: Comlink.Remote<ImportSessionApi>): void {
-    const translator = new Translator(init.options.locale ?? 'en', init.options.messages ?? {});
+    const { locale = 'en', messages = {}, catalog } = init.options;
+    const translator = new Translator(locale, messages, catalog);
+    if (translator.missing) {
+      host.send({ type: 'error', code: 'locale_unavailable', message: missingLocale(translator.missing) });
+    }
     setTranslator(translator);
     document.documentElement.lang = translator.locale;
     document.documentElement.dir = translator.dir;
@@ -287,8 +294,11 @@ export class ImporterApp extends LitElement {
     const mapping: Record<string, number | null> = {};
     for (const column of this.#columns) mapping[column.key] = null;
     for (const match of summary.suggestions) mapping[match.key] = match.fileColumn;
+    // Mappings the host remembered from an earlier import win over the engine's suggestion.
+    const saved = applySavedColumns(summary.headers, this.#columns, mapping, this.#init?.options.mappings);
     // Call site: the host's mapping hook may change the suggestion.
-    const suggested = await mappingFromHost(this.#host!, this.#init!, summary, mapping);
+    const suggested = await mappingFromHost(this.#host!, this.#init!, summary, saved.mapping);
+    this.#remembered = new Set([...saved.remembered].filter((k) => suggested[k] === saved.mapping[k]));
     this.state = { step: 'match', summary, mapping: suggested, manual: new Set() };
   }
 
@@ -389,6 +399,7 @@ export class ImporterApp extends LitElement {
         delimiter: review.summary.delimiter,
         ...(review.summary.sheet ? { sheet: review.summary.sheet } : {}),
         mapping,
+        mappings: savedMappings(review.summary.headers, review.mapping, review.values),
       });
       this.state = { step: 'done', delivered };
     } catch (error) {
@@ -419,6 +430,8 @@ export class ImporterApp extends LitElement {
       includeUnmatched: this.#init?.options.includeUnmatched ?? false,
       session: this.#handle,
       valueChoices: this.#valueChoices,
+      remembered: this.#remembered,
+      savedValues: this.#init?.options.mappings?.values ?? {},
       go: (state) => {
         this.state = state;
       },

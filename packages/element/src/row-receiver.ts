@@ -130,7 +130,8 @@ export class RowReceiver {
     reply({ type: 'hook-error', replyTo: message.id, message: text });
   }
 
-  complete(message: Complete): void {
+  /** `accepted` runs when the completion is accepted, before the complete event. */
+  complete(message: Complete, accepted: () => void = () => {}): void {
     if (message.meta.rowCount !== this.#delivered) {
       this.host.dispatch(
         new CsvImporterErrorEvent(
@@ -148,6 +149,7 @@ export class RowReceiver {
       this.host.options().includeUnmatched ? this.#unmatched : undefined,
     );
     this.reset();
+    accepted();
     this.host.dispatch(event);
   }
 }

@@ -25,6 +25,10 @@ export interface StepContext {
   readonly includeUnmatched: boolean;
   readonly session: SessionHandle | undefined;
   readonly valueChoices: ValueChoices;
+  /** Fields whose column came from the host's remembered mappings. */
+  readonly remembered: ReadonlySet<string>;
+  /** The host's remembered value mappings, per field. */
+  readonly savedValues: Readonly<Record<string, Readonly<Record<string, string>>>>;
   go(state: State): void;
   load(file: File): void;
   refused(code: 'file_too_large', message: string): void;
@@ -77,6 +81,7 @@ export function renderStep(state: State, ctx: StepContext) {
         .fields=${ctx.columns}
         .mapping=${state.mapping}
         .manual=${state.manual}
+        .remembered=${ctx.remembered}
         ?includeUnmatched=${ctx.includeUnmatched}
         ?busy=${state.busy ?? false}
         .onChange=${(mapping: Mapping, manual: ReadonlySet<string>) => ctx.go({ ...state, mapping, manual })}
@@ -91,6 +96,7 @@ export function renderStep(state: State, ctx: StepContext) {
         .fields=${ctx.columns}
         .mapping=${state.mapping}
         .choices=${ctx.valueChoices}
+        .saved=${ctx.savedValues}
         .onBack=${() =>
           ctx.go({ step: 'match', summary: state.summary, mapping: state.mapping, manual: state.manual })}
         .onNext=${(values: ValueMapping) => ctx.validate(state, values)}
