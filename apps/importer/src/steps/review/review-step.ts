@@ -181,18 +181,13 @@ export class ReviewStep extends LitElement {
     this.#changed(summary);
     this.#say(summaryText(summary));
     // A button that disables itself would drop the focus to the page's body, where Ctrl+Z no
-    // longer reaches this step: the focus goes to the other history button, else the grid.
-    await this.updateComplete;
-    if (!(focused instanceof HTMLButtonElement) || !focused.disabled) return;
-    const other = this.shadowRoot?.querySelector<HTMLButtonElement>(
-      `button[aria-keyshortcuts="${direction === 'undo' ? 'Control+Y' : 'Control+Z'}"]`,
-    );
-    if (other && !other.disabled) other.focus();
-    else
-      this.renderRoot
-        .querySelector('csv-data-grid')
-        ?.shadowRoot?.querySelector<HTMLElement>('[role=grid]')
-        ?.focus();
+    // longer reaches this step: the focus goes to the grid, whose keys undo and redo.
+    const disables = direction === 'undo' ? !summary.canUndo : !summary.canRedo;
+    if (!disables || !(focused instanceof HTMLButtonElement)) return;
+    this.renderRoot
+      .querySelector('csv-data-grid')
+      ?.shadowRoot?.querySelector<HTMLElement>('[role=grid]')
+      ?.focus();
   }
 
   #onReplaced(event: CustomEvent<ReplacedDetail>): void {

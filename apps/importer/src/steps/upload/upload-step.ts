@@ -157,11 +157,11 @@ export class UploadStep extends LitElement {
   }
 
   /**
-   * Enter and Space on the (visually hidden) file input open the picker: Chromium opens it on
-   * Space only, and on neither when the input is styled away, so the key is handled here.
+   * Enter on the (visually hidden) file input opens the picker, as Space does by itself: Chromium
+   * opens a file input on Space only.
    */
   readonly #onPickKey = (event: KeyboardEvent): void => {
-    if (event.key !== 'Enter' && event.key !== ' ') return;
+    if (event.key !== 'Enter') return;
     event.preventDefault();
     const input = event.target as HTMLInputElement;
     try {
