@@ -68,7 +68,7 @@ describe('reading: what the file holds reaches the host, and what reading found 
       const frame = await openImporter(page, e2e.host.url, { columns: CUSTOMERS });
       await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts-utf8-invalid-byte.csv'));
       await frame.getByRole('heading', { name: 'Check how the file is read' }).waitFor();
-      await frame.getByText(/Row 3 holds bytes that are not text in utf-8/).waitFor();
+      await frame.getByText(/Row 3 holds bytes that are not text in Unicode \(UTF-8\)/).waitFor();
       assert.equal(await frame.getByRole('combobox', { name: 'Encoding' }).inputValue(), 'utf-8');
       const complete = await importAll(page, frame);
       assert.deepEqual(
