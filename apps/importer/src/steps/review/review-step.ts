@@ -7,6 +7,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import '../../grid/data-grid.ts';
 import type { ActiveCell, DataGrid, GridEditDetail } from '../../grid/data-grid.ts';
 import { i18n } from '../../i18n/i18n.ts';
+import { LatestCall } from '../../latest-call.ts';
 import type { SessionHandle } from '../../session-handle.ts';
 import { controls } from '../../styles/shared-styles.ts';
 import type { EditResult, FindQuery, SubmitSummary, ValidationSummary } from '../../worker/session-types.ts';
@@ -118,7 +119,8 @@ export class ReviewStep extends LitElement {
   @query('csv-data-grid') private accessor grid!: DataGrid;
 
   #active: ActiveCell = { position: 0, field: 0 };
-  #findGeneration = 0;
+  /** The match count asked for last: only it shows. */
+  readonly #finds = new LatestCall();
 
   #changed(summary: ValidationSummary, edit?: EditResult): void {
     this.validation = summary;
@@ -210,9 +212,11 @@ export class ReviewStep extends LitElement {
 
   async #updateFind(patch: Partial<FindQuery>): Promise<void> {
     this.find = { ...this.find, ...patch };
-    const generation = ++this.#findGeneration;
-    const count = this.find.text === '' ? null : await this.session!.remote.findCount(this.find);
-    if (generation === this.#findGeneration) this.matchCount = count;
+    const find = this.find;
+    const count = await this.#finds.run(() =>
+      find.text === '' ? null : this.session!.remote.findCount(find),
+    );
+    if (count.current) this.matchCount = count.value;
   }
 
   async #replaceAll(): Promise<void> {
