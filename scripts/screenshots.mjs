@@ -52,20 +52,18 @@ try {
         'body { margin: 0; } csv-importer { --csv-importer-height: 640px; } csv-importer iframe { border: 0; border-radius: 0; }',
     });
     await page.evaluate(
-      ({ columns, locale }) => {
+      ({ columns, locale, scheme }) => {
         const importer = document.querySelector('csv-importer');
         importer.columns = columns;
         importer.locale = locale;
+        // The color scheme through the theme API, as an application sets it.
+        importer.theme = { colorScheme: scheme };
         importer.open();
       },
-      { columns: COLUMNS, locale: look.locale },
+      { columns: COLUMNS, locale: look.locale, scheme: look.scheme },
     );
     const frame = await (await page.waitForSelector('csv-importer >> iframe')).contentFrame();
     await frame.waitForSelector('input[type=file]');
-    // What the host's theme does: an attribute on the frame's document root.
-    await frame.evaluate((scheme) => {
-      document.documentElement.dataset.colorScheme = scheme;
-    }, look.scheme);
     const shot = async (name, { blur = true } = {}) => {
       if (blur) await frame.evaluate(() => document.activeElement?.blur());
       // Two animation frames, so the step has painted.

@@ -276,7 +276,7 @@ describe('review step', () => {
   test('filters to rows with errors, in any or one column', async () => {
     await withPage(async (page) => {
       const frame = await contactsInReview(page);
-      await frame.getByRole('checkbox', { name: 'Show only rows with errors' }).check();
+      await frame.getByRole('tab', { name: /^With errors/ }).click();
       await frame.locator('[role=grid][aria-rowcount="3"]').waitFor();
       await frame.getByRole('combobox', { name: 'In column' }).selectOption('firstName');
       await frame.locator('[role=grid][aria-rowcount="2"]').waitFor();

@@ -55,8 +55,11 @@ describe('large-file mode, chosen by the host', () => {
       .waitFor();
     for (const position of BAD.keys())
       await editCell(frame, position, 'email', `fixed${position}@example.com`);
-    // The review's counts are of the rows it holds.
-    await summary(frame, `All ${BAD.length} rows are valid.`);
+    // The review's counts are of the rows it holds, and it says where the others are.
+    await summary(
+      frame,
+      `All ${BAD.length} rows are valid. Large file: only the ${BAD.length} rows that had issues are shown here; the other ${(ROWS - BAD.length).toLocaleString('en-US')} rows are valid and will be imported too.`,
+    );
     await submit(frame);
 
     const result = await page.evaluate(() => {

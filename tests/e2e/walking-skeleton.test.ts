@@ -48,7 +48,7 @@ describe('walking skeleton: contacts.csv from the frame to the host', () => {
 
     // Invalid cells are marked (the grid filtered to rows with errors, so both are in view), and
     // markup in a cell is shown as text (the last row, reached with Ctrl+End).
-    await frame.getByRole('checkbox', { name: 'Show only rows with errors' }).check();
+    await frame.getByRole('tab', { name: /^With errors/ }).click();
     await frame.locator('[role=row][aria-rowindex="3"][data-row="7"]').waitFor();
     const invalid = await frame
       .locator('[role=gridcell][aria-invalid=true]')
@@ -58,7 +58,7 @@ describe('walking skeleton: contacts.csv from the frame to the host', () => {
         ),
       );
     assert.deepEqual(invalid, ['2:email', '7:firstName']);
-    await frame.getByRole('checkbox', { name: 'Show only rows with errors' }).uncheck();
+    await frame.getByRole('tab', { name: /^All/ }).click();
     await frame.getByRole('grid').press('Control+End');
     await frame.getByText('<img src=x onerror=alert(1)>').waitFor();
     assert.equal(await frame.locator('img').count(), 0);

@@ -1,8 +1,5 @@
-// Over 400 lines: the virtualized grid is one keyboard and focus model (roving cell focus, editing,
-// selection, scrolling by window) that its parts share state through; the seams to split along
-// are the cell editor and the window fetching, not yet done.
 import type { ColumnSpec } from '@csv-importer/core';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { i18n } from '../i18n/i18n.ts';
 import { LatestCall } from '../latest-call.ts';
@@ -15,30 +12,25 @@ import type {
   GridRow,
   ValidationSummary,
 } from '../worker/session-types.ts';
+import './cell-editor.ts';
+import { Geometry } from './grid-geometry.ts';
+import { renderColumnHeaders, renderRowHeader } from './grid-headers.ts';
+import { keyMove } from './grid-keys.ts';
+import { gridStyles } from './grid-styles.ts';
+import {
+  type ActiveCell,
+  cellId,
+  type EditorCommitDetail,
+  type GridEditDetail,
+  HEADER_HEIGHT,
+  ROW_HEADER,
+  ROW_HEIGHT,
+} from './grid-types.ts';
+import { placeIssue } from './issue-popover.ts';
+import { cellMessage } from './issue-text.ts';
+import { patchRows } from './patch-rows.ts';
 
-const ROW_HEIGHT = 32;
-const HEADER_HEIGHT = 44;
-const COLUMN_WIDTH = 168;
-const ROW_HEADER_WIDTH = 92;
-/** Browsers cap an element's height (Chromium near 33.5 million px); scroll is scaled above this. */
-const MAX_SCROLL_HEIGHT = 8_000_000;
-const OVERSCAN_ROWS = 20;
-const OVERSCAN_FIELDS = 2;
-/** The row header column, as a field index. */
-const ROW_HEADER = -1;
-
-/** The cell the keyboard is on: a position in the view and a field index (-1: the row header). */
-export interface ActiveCell {
-  readonly position: number;
-  readonly field: number;
-}
-
-export interface GridEditDetail {
-  readonly row: number;
-  readonly position: number;
-  readonly field: string;
-  readonly value: string;
-}
+export type { ActiveCell, GridEditDetail } from './grid-types.ts';
 
 /**
  * The review grid, virtualized over rows and columns: it renders only the cells in view and asks
@@ -46,7 +38,9 @@ export interface GridEditDetail {
  * of a file with a million rows. It follows the ARIA grid pattern: the grid element keeps the
  * focus and points at the active cell with `aria-activedescendant`; arrows, Home/End,
  * Ctrl+Home/End and Page Up/Down move, Enter or F2 edits, Escape cancels, Space on a row number
- * selects the row.
+ * selects the row. Each cell is edited by its field's type (`csv-cell-editor`). The active cell's
+ * issue is shown beside it while the grid has the focus, and is the cell's description
+ * (`aria-describedby`), so a screen reader reads it as the keyboard lands there.
  *
  * @event grid-edit - The user committed an edit; `detail` is a `GridEditDetail`.
  * @event grid-select - A row was selected or unselected; `detail` is `{ row, selected }`.
@@ -54,130 +48,7 @@ export interface GridEditDetail {
  */
 @customElement('csv-data-grid')
 export class DataGrid extends LitElement {
-  static override styles = [
-    controls,
-    css`
-      .viewport {
-        position: relative;
-        overflow: auto;
-        height: var(--grid-height, 360px);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_bg);
-        overscroll-behavior: contain;
-      }
-      .viewport:focus-visible {
-        outline: none;
-        box-shadow: var(--_focus);
-      }
-      .layer {
-        position: sticky;
-        top: 0;
-        inset-inline-start: 0;
-        overflow: hidden;
-      }
-      .row {
-        display: flex;
-        position: absolute;
-        inset-inline-start: 0;
-        height: ${ROW_HEIGHT}px;
-        width: 100%;
-      }
-      .row.head {
-        top: 0;
-        height: ${HEADER_HEIGHT}px;
-        z-index: 2;
-        background: var(--_surface);
-        border-bottom: 1px solid var(--_border);
-        font-weight: 600;
-      }
-      .row[aria-selected='true'] .cell {
-        background: color-mix(in srgb, var(--_primary) 12%, var(--_bg));
-      }
-      .cells {
-        display: flex;
-        position: relative;
-      }
-      .cell {
-        flex: none;
-        width: ${COLUMN_WIDTH}px;
-        padding: 0 8px;
-        border-bottom: 1px solid var(--_border);
-        border-inline-end: 1px solid var(--_border);
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        line-height: ${ROW_HEIGHT - 1}px;
-        background: var(--_bg);
-        /* Each cell takes its direction from its own text, so "linus@" stays "linus@" in Arabic. */
-        unicode-bidi: plaintext;
-      }
-      .head .cell {
-        line-height: 1.2;
-        display: flex;
-        flex-direction: column;
-        justify-content: center;
-        background: var(--_surface);
-        border-bottom: none;
-      }
-      .badge {
-        font-size: 0.8em;
-        font-weight: 500;
-        color: var(--_error);
-      }
-      .badge.warn {
-        color: var(--_warning);
-      }
-      .rowheader {
-        flex: none;
-        position: sticky;
-        inset-inline-start: 0;
-        z-index: 1;
-        width: ${ROW_HEADER_WIDTH}px;
-        display: flex;
-        gap: 6px;
-        align-items: center;
-        padding: 0 8px;
-        background: var(--_surface);
-        border-bottom: 1px solid var(--_border);
-        border-inline-end: 1px solid var(--_border);
-        color: var(--_muted);
-        font-variant-numeric: tabular-nums;
-        overflow: hidden;
-      }
-      .rowheader input {
-        margin: 0;
-      }
-      .cell.invalid {
-        background: var(--_error-bg);
-        box-shadow: inset 3px 0 0 var(--_error);
-      }
-      .cell.warn {
-        background: var(--_warning-bg);
-        box-shadow: inset 3px 0 0 var(--_warning);
-      }
-      :host(:dir(rtl)) .cell.invalid {
-        box-shadow: inset -3px 0 0 var(--_error);
-      }
-      .active {
-        outline: 2px solid var(--_primary);
-        outline-offset: -2px;
-      }
-      .cell input {
-        width: 100%;
-        height: ${ROW_HEIGHT - 4}px;
-        min-height: 0;
-        padding: 0 4px;
-        border-radius: 2px;
-      }
-      .empty {
-        position: absolute;
-        top: ${HEADER_HEIGHT + 12}px;
-        inset-inline-start: 12px;
-        color: var(--_muted);
-      }
-    `,
-  ];
+  static override styles = [controls, gridStyles];
 
   /** The worker's session that holds the rows. */
   @property({ attribute: false }) accessor session: SessionHandle | undefined;
@@ -191,7 +62,13 @@ export class DataGrid extends LitElement {
   @property({ attribute: false }) accessor selected: ReadonlySet<number> = new Set();
 
   @state() accessor active: ActiveCell = { position: 0, field: 0 };
-  @state() private accessor editing: { position: number; field: number; value: string } | null = null;
+  @state() private accessor editing: {
+    position: number;
+    field: number;
+    value: string;
+    typed: boolean;
+  } | null = null;
+  @state() private accessor focused = false;
   @state() private accessor rows: readonly GridRow[] = [];
   @state() private accessor fieldStart = 0;
   @state() private accessor metrics = { top: 0, left: 0, width: 600, height: 360 };
@@ -210,31 +87,8 @@ export class DataGrid extends LitElement {
     return this.summary?.viewCount ?? 0;
   }
 
-  get #bodyHeight(): number {
-    return Math.max(ROW_HEIGHT, this.metrics.height - HEADER_HEIGHT);
-  }
-
-  /** Scroll height of the rows, capped; beyond the cap one pixel of scroll moves more than one. */
-  get #scrollRange(): number {
-    return Math.max(0, Math.min(this.#total * ROW_HEIGHT, MAX_SCROLL_HEIGHT) - this.#bodyHeight);
-  }
-
-  get #realRange(): number {
-    return Math.max(0, this.#total * ROW_HEIGHT - this.#bodyHeight);
-  }
-
-  /** The first visible row's offset in unscaled pixels. */
-  get #virtualTop(): number {
-    const range = this.#scrollRange;
-    return range === 0 ? 0 : (Math.min(this.metrics.top, range) / range) * this.#realRange;
-  }
-
-  get #visibleRows(): number {
-    return Math.ceil(this.#bodyHeight / ROW_HEIGHT) + 1;
-  }
-
-  get #visibleFields(): number {
-    return Math.ceil(Math.max(0, this.metrics.width - ROW_HEADER_WIDTH) / COLUMN_WIDTH) + 1;
+  get #geometry(): Geometry {
+    return new Geometry(this.#total, this.fields.length, this.metrics);
   }
 
   override disconnectedCallback(): void {
@@ -256,6 +110,7 @@ export class DataGrid extends LitElement {
       this.#window = { ...this.#window, revision: -1 };
     }
     if (keys.has('revision') || keys.has('summary') || keys.has('metrics')) void this.#fetch();
+    this.#placeIssue();
   }
 
   #measure(): void {
@@ -277,24 +132,9 @@ export class DataGrid extends LitElement {
   async #fetch(): Promise<void> {
     const session = this.session?.remote;
     if (!session) return;
-    const first = Math.floor(this.#virtualTop / ROW_HEIGHT);
-    const last = Math.min(this.#total, first + this.#visibleRows);
-    const firstField = Math.floor(this.metrics.left / COLUMN_WIDTH);
-    const lastField = Math.min(this.fields.length, firstField + this.#visibleFields);
-    const w = this.#window;
-    if (
-      w.revision === this.revision &&
-      first >= w.start &&
-      last <= w.end &&
-      firstField >= w.fieldStart &&
-      lastField <= w.fieldEnd
-    ) {
-      return;
-    }
-    const start = Math.max(0, first - OVERSCAN_ROWS);
-    const end = Math.min(this.#total, last + OVERSCAN_ROWS);
-    const fieldStart = Math.max(0, firstField - OVERSCAN_FIELDS);
-    const fieldEnd = Math.min(this.fields.length, lastField + OVERSCAN_FIELDS);
+    const next = this.#geometry.windowToFetch(this.#window, this.revision);
+    if (!next) return;
+    const { start, end, fieldStart, fieldEnd } = next;
     const revision = this.revision;
     const latest = await this.#windows.run(() =>
       session.window(start, end - start, fieldStart, fieldEnd - fieldStart),
@@ -323,22 +163,7 @@ export class DataGrid extends LitElement {
       field: this.fields.findIndex((f) => f.key === result.field),
       cell: result.cell,
     };
-    const byRow = new Map<number, CellChange[]>();
-    for (const change of [edited, ...result.others]) {
-      const list = byRow.get(change.row);
-      if (list) list.push(change);
-      else byRow.set(change.row, [change]);
-    }
-    this.rows = this.rows.map((row) => {
-      const changes = byRow.get(row.index);
-      if (!changes) return row;
-      const cells = [...row.cells];
-      for (const { field, cell } of changes) {
-        const at = field - this.fieldStart;
-        if (at >= 0 && at < cells.length) cells[at] = cell;
-      }
-      return { ...row, cells };
-    });
+    this.rows = patchRows(this.rows, [edited, ...result.others], this.fieldStart);
   }
 
   /** The cell at a position, if its row is in the fetched window. */
@@ -352,36 +177,23 @@ export class DataGrid extends LitElement {
     return row?.position === position ? row : undefined;
   }
 
-  /** Moves the active cell, scrolls it into view and focuses the grid. */
-  focusCell(position: number, field: number): void {
+  /** Moves the active cell, scrolls it into view and (unless `focus` is false) focuses the grid. */
+  focusCell(position: number, field: number, focus = true): void {
     const total = this.#total;
     const p = Math.max(0, Math.min(total - 1, position));
     const f = Math.max(ROW_HEADER, Math.min(this.fields.length - 1, field));
     this.active = { position: p, field: f };
     this.#scrollIntoView(p, f);
-    this.viewport.focus({ preventScroll: true });
+    if (focus) this.viewport.focus({ preventScroll: true });
     this.dispatchEvent(
       new CustomEvent<ActiveCell>('grid-active', { detail: this.active, bubbles: true, composed: true }),
     );
   }
 
   #scrollIntoView(position: number, field: number): void {
-    const v = this.viewport;
-    const top = position * ROW_HEIGHT;
-    let virtualTop = this.#virtualTop;
-    if (top < virtualTop) virtualTop = top;
-    else if (top + ROW_HEIGHT > virtualTop + this.#bodyHeight)
-      virtualTop = top + ROW_HEIGHT - this.#bodyHeight;
-    const real = this.#realRange;
-    v.scrollTop = real === 0 ? 0 : Math.round((virtualTop / real) * this.#scrollRange);
-    if (field >= 0) {
-      const left = field * COLUMN_WIDTH;
-      const width = this.metrics.width - ROW_HEADER_WIDTH;
-      let scrollLeft = this.metrics.left;
-      if (left < scrollLeft) scrollLeft = left;
-      else if (left + COLUMN_WIDTH > scrollLeft + width) scrollLeft = left + COLUMN_WIDTH - width;
-      v.scrollLeft = this.#isRtl ? -scrollLeft : scrollLeft;
-    }
+    const { top, left } = this.#geometry.scrollTo(position, field);
+    this.viewport.scrollTop = top;
+    if (field >= 0) this.viewport.scrollLeft = this.#isRtl ? -left : left;
     this.#measure();
   }
 
@@ -392,24 +204,14 @@ export class DataGrid extends LitElement {
   #onKeyDown(event: KeyboardEvent): void {
     if (this.editing) return;
     const { position, field } = this.active;
-    const rtl = this.#isRtl;
-    const page = Math.max(1, this.#visibleRows - 2);
-    const last = this.fields.length - 1;
-    const moves: Record<string, () => ActiveCell> = {
-      ArrowDown: () => ({ position: position + 1, field }),
-      ArrowUp: () => ({ position: position - 1, field }),
-      ArrowRight: () => ({ position, field: field + (rtl ? -1 : 1) }),
-      ArrowLeft: () => ({ position, field: field + (rtl ? 1 : -1) }),
-      PageDown: () => ({ position: position + page, field }),
-      PageUp: () => ({ position: position - page, field }),
-      Home: () => (event.ctrlKey || event.metaKey ? { position: 0, field } : { position, field: ROW_HEADER }),
-      End: () =>
-        event.ctrlKey || event.metaKey ? { position: this.#total - 1, field } : { position, field: last },
-    };
-    const move = moves[event.key];
-    if (move) {
+    const next = keyMove(event, this.active, {
+      rtl: this.#isRtl,
+      page: Math.max(1, this.#geometry.visibleRows - 2),
+      total: this.#total,
+      fields: this.fields.length,
+    });
+    if (next) {
       event.preventDefault();
-      const next = move();
       this.focusCell(next.position, next.field);
       return;
     }
@@ -424,13 +226,13 @@ export class DataGrid extends LitElement {
     }
     if (event.key === 'Enter' || event.key === 'F2') {
       event.preventDefault();
-      this.#startEdit(position, field, this.cellAt(position, field)?.text ?? '');
+      this.#startEdit(position, field, this.cellAt(position, field)?.text ?? '', false);
     } else if (event.key === 'Delete') {
       event.preventDefault();
       this.#commit(position, field, '');
     } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
-      this.#startEdit(position, field, event.key);
+      this.#startEdit(position, field, event.key, true);
     }
   }
 
@@ -441,13 +243,11 @@ export class DataGrid extends LitElement {
     );
   }
 
-  async #startEdit(position: number, field: number, value: string): Promise<void> {
+  async #startEdit(position: number, field: number, value: string, typed: boolean): Promise<void> {
     if (!this.#rowAt(position)) return;
-    this.editing = { position, field, value };
+    this.editing = { position, field, value, typed };
     await this.updateComplete;
-    const input = this.renderRoot.querySelector<HTMLInputElement>('.cell input');
-    input?.focus();
-    input?.setSelectionRange(input.value.length, input.value.length);
+    this.renderRoot.querySelector('csv-cell-editor')?.focus();
   }
 
   #commit(position: number, field: number, value: string): void {
@@ -459,47 +259,50 @@ export class DataGrid extends LitElement {
     this.dispatchEvent(new CustomEvent('grid-edit', { detail, bubbles: true, composed: true }));
   }
 
-  #onEditKey(event: KeyboardEvent): void {
+  #onEditorCommit(event: CustomEvent<EditorCommitDetail>): void {
     const editing = this.editing;
     if (!editing) return;
-    const value = (event.target as HTMLInputElement).value;
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      this.#commit(editing.position, editing.field, value);
-      this.focusCell(editing.position + 1, editing.field);
-    } else if (event.key === 'Tab') {
-      event.preventDefault();
-      this.#commit(editing.position, editing.field, value);
-      this.focusCell(editing.position, editing.field + (event.shiftKey ? -1 : 1));
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      this.editing = null;
-      this.viewport.focus({ preventScroll: true });
-    }
-    event.stopPropagation();
+    const { value, move } = event.detail;
+    this.#commit(editing.position, editing.field, value);
+    if (move === 'down') this.focusCell(editing.position + 1, editing.field);
+    else if (move !== 'stay')
+      this.focusCell(editing.position, editing.field + (move === 'previous' ? -1 : 1));
+  }
+
+  #onEditorCancel(): void {
+    this.editing = null;
+    this.viewport.focus({ preventScroll: true });
+  }
+
+  /** The active cell's issue, if it has one and is rendered. */
+  get #activeIssue(): { message: string; level: string } | undefined {
+    const { position, field } = this.active;
+    if (field === ROW_HEADER || this.#total === 0) return undefined;
+    const issue = this.cellAt(position, field)?.issue;
+    if (!issue || issue.level === 'info') return undefined;
+    return { message: cellMessage(issue, this.fields[field]), level: issue.level };
+  }
+
+  #placeIssue(): void {
+    const pop = this.renderRoot.querySelector<HTMLElement>('#cell-issue');
+    if (!pop) return;
+    const cell = this.renderRoot.querySelector<HTMLElement>(
+      `#${cellId(this.active.position, this.active.field)}`,
+    );
+    placeIssue(pop, cell, this.viewport, this.focused && !this.editing, this.#isRtl);
   }
 
   override render() {
     const total = this.#total;
-    const virtualTop = this.#virtualTop;
-    const first = Math.floor(virtualTop / ROW_HEIGHT);
-    const offsetY = virtualTop - first * ROW_HEIGHT;
-    const last = Math.min(total, first + this.#visibleRows);
-    const firstField = Math.min(
-      Math.floor(this.metrics.left / COLUMN_WIDTH),
-      Math.max(0, this.fields.length - 1),
-    );
-    const lastField = Math.min(this.fields.length, firstField + this.#visibleFields);
-    const offsetX = this.metrics.left - firstField * COLUMN_WIDTH;
+    const geometry = this.#geometry;
+    const { first, last, offsetY, firstField, lastField, offsetX } = geometry.range;
     const shift = `translateX(${this.#isRtl ? offsetX : -offsetX}px)`;
     const fieldRange = Array.from({ length: Math.max(0, lastField - firstField) }, (_, i) => firstField + i);
-    const contentWidth = ROW_HEADER_WIDTH + this.fields.length * COLUMN_WIDTH;
-    const spacerHeight = this.#scrollRange;
+    const contentWidth = geometry.contentWidth;
+    const spacerHeight = geometry.scrollRange;
     const { position: activeRow, field: activeField } = this.active;
     const activeId = total > 0 ? cellId(activeRow, activeField) : '';
-    const errors = this.summary?.errorsByColumn ?? {};
-    const warnings = this.summary?.warningsByColumn ?? {};
+    const issue = this.#activeIssue;
     return html`<div
         class="viewport"
         role="grid"
@@ -511,22 +314,20 @@ export class DataGrid extends LitElement {
         aria-describedby="grid-help"
         @scroll=${this.#onScroll}
         @keydown=${this.#onKeyDown}
+        @focusin=${() => {
+          this.focused = true;
+        }}
+        @focusout=${(e: FocusEvent) => {
+          const next = e.relatedTarget as Node | null;
+          if (!next || !this.renderRoot.contains(next)) this.focused = false;
+        }}
       >
         <div class="layer" style="width:${this.metrics.width}px;height:${this.metrics.height}px">
           <div role="rowgroup">
             <div class="row head" role="row" aria-rowindex="1">
               <div class="rowheader" role="columnheader" aria-colindex="1">${i18n.t('review.rowNumber')}</div>
               <div class="cells" style="transform:${shift}">
-                ${fieldRange.map((f) => {
-                  const field = this.fields[f]!;
-                  const e = errors[field.key] ?? 0;
-                  const w = warnings[field.key] ?? 0;
-                  return html`<div class="cell" role="columnheader" aria-colindex=${f + 2} data-key=${field.key}>
-                    <span>${field.label}${field.required ? ' *' : ''}</span>
-                    ${e ? html`<span class="badge">${i18n.t('review.errors', { count: e })}</span>` : nothing}
-                    ${w ? html`<span class="badge warn">${i18n.t('review.warnings', { count: w })}</span>` : nothing}
-                  </div>`;
-                })}
+                ${renderColumnHeaders(this.fields, fieldRange, this.summary)}
               </div>
             </div>
           </div>
@@ -536,7 +337,6 @@ export class DataGrid extends LitElement {
               const row = this.#rowAt(position);
               const top = HEADER_HEIGHT + i * ROW_HEIGHT - offsetY;
               const selected = row ? this.selected.has(row.index) : false;
-              const number = row ? i18n.number(row.index + 1) : '';
               return html`<div
                 class="row"
                 role="row"
@@ -545,27 +345,12 @@ export class DataGrid extends LitElement {
                 aria-selected=${selected ? 'true' : 'false'}
                 data-row=${row?.index ?? ''}
               >
-                <div
-                  class="rowheader ${activeId === cellId(position, ROW_HEADER) ? 'active' : ''}"
-                  role="rowheader"
-                  aria-colindex="1"
-                  id=${cellId(position, ROW_HEADER)}
-                  @click=${() => this.focusCell(position, ROW_HEADER)}
-                >
-                  <input
-                    type="checkbox"
-                    tabindex="-1"
-                    aria-label=${i18n.t('review.selectRow', { row: number })}
-                    .checked=${selected}
-                    ?disabled=${!row}
-                    @click=${(e: Event) => {
-                      e.stopPropagation();
-                      if (row) this.#toggle(row.index);
-                    }}
-                  />${number}
-                </div>
+                ${renderRowHeader(position, row, selected, activeId === cellId(position, ROW_HEADER), {
+                  focus: () => this.focusCell(position, ROW_HEADER),
+                  toggle: (index) => this.#toggle(index),
+                })}
                 <div class="cells" style="transform:${shift}">
-                  ${fieldRange.map((f) => this.#renderCell(position, f, row))}
+                  ${fieldRange.map((f) => this.#renderCell(position, f, row, issue !== undefined))}
                 </div>
               </div>`;
             })}
@@ -574,45 +359,47 @@ export class DataGrid extends LitElement {
         </div>
         <div style="width:${contentWidth}px;height:${spacerHeight}px" aria-hidden="true"></div>
       </div>
-      <p id="grid-help" class="sr-only">${i18n.t('review.editHint')}</p>`;
+      <p id="grid-help" class="sr-only">${i18n.t('review.editHint')}</p>
+      ${
+        issue
+          ? html`<div id="cell-issue" class="issue ${issue.level === 'warning' ? 'warn' : ''}" popover="manual" role="tooltip">
+              ${issue.message}
+            </div>`
+          : nothing
+      }`;
   }
 
-  #renderCell(position: number, f: number, row: GridRow | undefined) {
+  #renderCell(position: number, f: number, row: GridRow | undefined, described: boolean) {
     const cell = row?.cells[f - this.fieldStart];
-    const id = cellId(position, f);
     const isActive = this.active.position === position && this.active.field === f;
     const issue = cell?.issue;
     const message = issue ? i18n.issue(issue.code, issue.params) : '';
     const editing = this.editing && this.editing.position === position && this.editing.field === f;
+    const level = issue?.level === 'error' ? 'invalid' : issue?.level === 'warning' ? 'warn' : '';
     return html`<div
-      class="cell ${issue?.level === 'error' ? 'invalid' : issue?.level === 'warning' ? 'warn' : ''} ${isActive ? 'active' : ''}"
+      class="cell ${level} ${isActive ? 'active' : ''} ${editing ? 'editing' : ''}"
       role="gridcell"
-      id=${id}
+      id=${cellId(position, f)}
       aria-colindex=${f + 2}
       aria-invalid=${issue?.level === 'error' ? 'true' : 'false'}
-      aria-description=${message || nothing}
+      aria-describedby=${isActive && described ? 'cell-issue' : nothing}
       title=${message || nothing}
       data-key=${this.fields[f]?.key ?? ''}
       @click=${() => this.focusCell(position, f)}
-      @dblclick=${() => cell && this.#startEdit(position, f, cell.text)}
+      @dblclick=${() => cell && this.#startEdit(position, f, cell.text, false)}
     >${
       editing
-        ? html`<input
-            type="text"
-            aria-label=${`${i18n.t('review.edit')} ${this.fields[f]?.label ?? ''}`}
+        ? html`<csv-cell-editor
+            .field=${this.fields[f]}
             .value=${this.editing!.value}
-            @keydown=${this.#onEditKey}
-            @blur=${(e: Event) => {
-              if (this.editing) this.#commit(position, f, (e.target as HTMLInputElement).value);
-            }}
-          />`
+            ?typed=${this.editing!.typed}
+            label=${`${i18n.t('review.edit')} ${this.fields[f]?.label ?? ''}`}
+            @editor-commit=${this.#onEditorCommit}
+            @editor-cancel=${this.#onEditorCancel}
+          ></csv-cell-editor>`
         : (cell?.text ?? '')
     }</div>`;
   }
-}
-
-function cellId(position: number, field: number): string {
-  return `cell-${position}-${field === ROW_HEADER ? 'h' : field}`;
 }
 
 declare global {

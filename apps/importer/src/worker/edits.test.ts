@@ -108,4 +108,27 @@ describe('edits', () => {
     assert.equal(text(session, 0, 9), 'hand-written');
     assert.equal(delivered(session, 0, 1).rows[0]!.notes, 'hand-written');
   });
+
+  test('"fix all like this" counts and changes equal and near-equal cells (case, spaces), as one undo step', async () => {
+    const { session } = await contacts();
+    const plan = 6;
+    // contacts.csv: "pro" in rows 0, 4, 6, 8, "Pro" in row 3.
+    assert.equal(session.countLike('plan', 'pro', 'Professional'), 5);
+    assert.equal(session.countLike('plan', ' PRO ', 'Professional'), 5);
+    assert.equal(
+      session.countLike('plan', 'Pro', 'pro'),
+      1,
+      'cells that already hold the fix are not counted',
+    );
+    assert.equal(session.countLike('plan', '', 'x'), 0);
+    const { replaced, summary } = session.replaceLike('plan', 'pro', 'Professional');
+    assert.equal(replaced, 5);
+    assert.equal(text(session, 3, plan), 'Professional');
+    assert.equal(text(session, 0, plan), 'Professional');
+    assert.equal(summary.canUndo, true);
+    session.undo();
+    assert.equal(text(session, 3, plan), 'Pro');
+    assert.equal(text(session, 0, plan), 'pro');
+    assert.equal(session.summary().canUndo, false, 'one step');
+  });
 });

@@ -77,6 +77,49 @@ export class Edits {
     return n;
   }
 
+  /**
+   * How many cells of a field (rows not deleted) hold `value` or the same text with other case
+   * or other spaces around it, and not `replacement` already: the cells a "fix all like this"
+   * changes.
+   */
+  countLike(field: number, value: string, replacement: string): number {
+    let n = 0;
+    this.#eachLike(field, value, replacement, () => {
+      n++;
+    });
+    return n;
+  }
+
+  /** Sets every cell `countLike` counts to `replacement`, as one step of the history. */
+  replaceLike(field: number, value: string, replacement: string): number {
+    const column = this.#data.columnFor(field);
+    const changes: Change[] = [];
+    this.#eachLike(field, value, replacement, (row, text) => {
+      changes.push({ row, column, before: text, after: replacement });
+    });
+    if (changes.length > 0) {
+      this.#history.push({ kind: 'cells', changes });
+      this.#write(changes, 'after');
+    }
+    return changes.length;
+  }
+
+  #eachLike(
+    field: number,
+    value: string,
+    replacement: string,
+    visit: (row: number, text: string) => void,
+  ): void {
+    const like = likeKey(value);
+    if (like === '') return;
+    for (let r = 0; r < this.#data.rowCount; r++) {
+      if ((r & BEAT_MASK) === 0) this.#beat();
+      if (this.#data.isDeleted(r)) continue;
+      const text = this.#data.raw(r, field);
+      if (text !== replacement && likeKey(text) === like) visit(r, text);
+    }
+  }
+
   /** Cells that a find would change, among rows that are not deleted. */
   findCount(query: FindQuery): number {
     let count = 0;
@@ -218,6 +261,11 @@ export class Edits {
       throw new RangeError(`row ${row} does not exist`);
     }
   }
+}
+
+/** Text as "fix all like this" compares it: trimmed, case folded. */
+function likeKey(text: string): string {
+  return text.trim().toLowerCase();
 }
 
 function escapeRegExp(text: string): string {

@@ -172,29 +172,35 @@ export class SourceReader {
     // read, and the rows read so far go with `store`.
     const issues: RecordIssue[] = [];
     const widths = new RecordWidths();
+    // Records read, kept or not: past a preview's records, a file with a row limit is read on
+    // (without keeping anything) to refuse it now if it has too many rows, as the default mode does.
+    let records = 0;
     for await (const batch of parseTextStream(counted, read.delimiter ? { delimiter: read.delimiter } : {})) {
       this.#beat();
       if (signal.aborted) throw new LoadStop('cancelled', 'Reading was cancelled.');
       delimiter = batch.dialect.delimiter;
+      records += batch.rows.length;
       const wanted = previewRecords - store.length;
-      const rows = batch.rows.length > wanted ? batch.rows.slice(0, wanted) : batch.rows;
-      store.append(rows);
-      widths.add(rows);
-      for (const issue of batch.issues) if (issue.record < store.length) issues.push(issue);
-      if (store.length > maxRecords) throw tooManyRows(maxRows!);
-      if (store.length >= previewRecords) break;
+      if (wanted > 0) {
+        const rows = batch.rows.length > wanted ? batch.rows.slice(0, wanted) : batch.rows;
+        store.append(rows);
+        widths.add(rows);
+        for (const issue of batch.issues) if (issue.record < store.length) issues.push(issue);
+      }
+      if (records > maxRecords) throw tooManyRows(maxRows!);
+      if (store.length >= previewRecords && maxRows === undefined) break;
       const now = performance.now();
       if (onProgress && now - lastProgress > PROGRESS_INTERVAL_MS) {
         lastProgress = now;
-        onProgress({ rows: store.length, fraction: Math.min(1, chars / Math.max(1, file.size)) });
+        onProgress({ rows: records, fraction: Math.min(1, chars / Math.max(1, file.size)) });
       }
     }
     if (signal.aborted) throw new LoadStop('cancelled', 'Reading was cancelled.');
     if (store.length === 0) throw new DecodeError('empty_file', 'The file has no rows.');
     const headerRow = detectHeader(store, this.#columns);
     refuseWithoutRows(store, headerRow);
-    if (maxRows !== undefined && store.length - headerRow - 1 > maxRows) throw tooManyRows(maxRows);
-    onProgress?.({ rows: store.length, fraction: 1 });
+    if (maxRows !== undefined && records - headerRow - 1 > maxRows) throw tooManyRows(maxRows);
+    onProgress?.({ rows: records, fraction: 1 });
     this.#file = file;
     const fileName = (file as File).name ?? 'pasted.tsv';
     const preview = Number.isFinite(previewRecords);

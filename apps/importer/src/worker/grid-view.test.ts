@@ -20,4 +20,11 @@ describe('the grid view', () => {
     assert.deepEqual(session.nextError({ position: 7, field: 0 }), first, 'wraps around');
     assert.deepEqual(session.nextError(first, true), { position: 7, field: 0 });
   });
+
+  test('filters to rows without errors', async () => {
+    const { session } = await contacts();
+    const summary = session.setFilter({ errorsOnly: false, validOnly: true });
+    assert.equal(summary.viewCount, 9);
+    assert.ok(!session.window(0, 20).rows.some((r) => r.index === 2 || r.index === 7));
+  });
 });

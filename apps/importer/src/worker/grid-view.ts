@@ -4,7 +4,7 @@ import type { Validation } from './validation.ts';
 
 /**
  * What the review grid shows: the rows the filter lets through (not deleted; with `errorsOnly`,
- * only rows with an error, in one field or any), in file order, read a window at a time, and the
+ * only rows with an error, in one field or any; with `validOnly`, only rows without), in file order, read a window at a time, and the
  * way from one error to the next. The view is a list of data row indexes, rebuilt after a
  * deletion or a change of filter; an edit leaves it as it is, so a fixed row stays in view.
  */
@@ -35,7 +35,7 @@ export class GridView {
   }
 
   rebuild(): void {
-    const { errorsOnly, field } = this.#filter;
+    const { errorsOnly, field, validOnly } = this.#filter;
     const data = this.#data;
     const validation = this.#validation;
     const f = errorsOnly && field ? validation.fieldIndex(field) : -1;
@@ -44,6 +44,7 @@ export class GridView {
     for (let r = 0; r < data.rowCount; r++) {
       if (data.isDeleted(r)) continue;
       if (errorsOnly && !(f >= 0 ? validation.isError(r, f) : validation.hasErrors(r))) continue;
+      if (!errorsOnly && validOnly && validation.hasErrors(r)) continue;
       view[n++] = r;
     }
     this.#view = n === view.length ? view : view.slice(0, n);

@@ -210,6 +210,7 @@ export class ImportSession implements ImportSessionApi {
       canUndo: this.#edits.canUndo,
       canRedo: this.#edits.canRedo,
       hints: this.#hints,
+      ...this.#large?.summary(),
     };
   }
 
@@ -230,6 +231,19 @@ export class ImportSession implements ImportSessionApi {
 
   countValue(fieldKey: string, value: string): number {
     return this.#edits.countValue(this.#validation.fieldIndex(fieldKey), value);
+  }
+
+  countLike(fieldKey: string, value: string, replacement: string): number {
+    return this.#edits.countLike(this.#validation.fieldIndex(fieldKey), value, replacement);
+  }
+
+  replaceLike(
+    fieldKey: string,
+    value: string,
+    replacement: string,
+  ): { summary: ValidationSummary; replaced: number } {
+    const replaced = this.#edits.replaceLike(this.#validation.fieldIndex(fieldKey), value, replacement);
+    return { summary: this.summary(), replaced };
   }
 
   findCount(query: FindQuery): number {

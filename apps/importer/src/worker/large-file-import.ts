@@ -70,6 +70,12 @@ export class LargeFileImport {
     return this.#scanned;
   }
 
+  /** What the review's summary says of the rows it does not hold, once the file is checked. */
+  summary(): { largeFile: { validRows: number } } | undefined {
+    const scanned = this.#scanned;
+    return scanned && { largeFile: { validRows: scanned.dataRows - scanned.records.length } };
+  }
+
   /** What submitting delivers: the review's rows (`review`) and every row not kept. */
   submitSummary(review: SubmitSummary): SubmitSummary {
     const scanned = this.#scanned;

@@ -57,6 +57,7 @@ describe('large-file mode', () => {
     assert.equal(summary.rowCount, 43);
     assert.equal(summary.invalidRowCount, 41);
     assert.equal(summary.warningCount, 1, 'the row with a cell too many');
+    assert.deepEqual(summary.largeFile, { validRows: 40_000 - 43 });
     const first = session.window(0, 1).rows[0]!;
     assert.equal(first.cells[1]!.text, 'user5@example.com');
     assert.equal(first.cells[1]!.issue, undefined);
@@ -81,5 +82,22 @@ describe('large-file mode', () => {
     const ragged = issues.filter((issue) => issue.code === 'ragged_row');
     assert.equal(ragged.length, 1);
     assert.equal(rows[ragged[0]!.row]!.name, 'Ada 30001');
+  });
+});
+
+describe('large-file mode with a row limit', () => {
+  test('a file over the limit is refused when it is read, as in the default mode, though only its first records are kept', async () => {
+    const session = new ImportSession();
+    session.configure(COLUMNS, { largeFile: true, maxRows: 39_999 });
+    const refused = await session.load(new File([csv(40_000)], 'big.csv'));
+    assert.deepEqual(refused, {
+      ok: false,
+      code: 'too_many_rows',
+      message: 'The file has more than 39,999 rows.',
+    });
+    session.configure(COLUMNS, { largeFile: true, maxRows: 40_000 });
+    const loaded = await session.load(new File([csv(40_000)], 'big.csv'));
+    assert.ok(loaded.ok);
+    assert.equal(loaded.summary.rowCount, 4_999);
   });
 });

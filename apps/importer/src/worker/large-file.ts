@@ -70,7 +70,7 @@ export interface Scanned {
  * there are repeats). `validRowBatches` reads the file once more at submit and delivers the
  * rows that were not kept, checked again chunk by chunk for their typed values and notes. The
  * kept rows are reviewed and delivered as in the default mode. What is held: the kept rows, the
- * hashes of each unique field's values (`KeyHashes`, 16 to 32 bytes a row), and one chunk.
+ * hashes of each unique field's values (`KeyHashes`, 11 to 21 bytes a row), and one chunk.
  */
 export async function scanLargeFile(
   source: LargeSource,
@@ -81,7 +81,9 @@ export async function scanLargeFile(
   const uniques = uniqueFields(plan.specs);
   let seen = uniques.map(() => new KeyHashes());
   const repeated = uniques.map(() => new Set<string>());
-  const kept: { record: number; row: string[]; issues: RecordIssue[] }[] = [];
+  // The kept rows go into a packed store chunk by chunk (about 1.2x their text, where arrays of
+  // strings would be several times it), in file order.
+  const kept = new Kept(source.header);
   let dataRows = 0;
   for await (const chunk of dataChunks(source, beat)) {
     dataRows += chunk.rows.length;
@@ -91,6 +93,7 @@ export async function scanLargeFile(
     // Only the fields with a warning in this chunk are looked at for one, row by row.
     const { warningsByColumn } = validation.counts();
     const warned = validation.columns.flatMap((c, f) => (warningsByColumn[c.spec.key] ? [f] : []));
+    const rows: KeptRow[] = [];
     for (let i = 0; i < chunk.rows.length; i++) {
       const record = chunk.first + i;
       const issues = chunk.issues.get(record);
@@ -104,24 +107,79 @@ export async function scanLargeFile(
           keep = true;
         }
       });
-      if (keep) kept.push({ record, row: chunk.rows[i]!, issues: issues ?? [] });
+      if (keep) rows.push({ record, row: chunk.rows[i]!, issues: issues ?? [] });
     }
+    kept.add(rows);
   }
   // The unique values are no longer needed; only the repeated ones are looked for again.
   seen = [];
-  if (repeated.some((set) => set.size > 0))
-    kept.push(...(await firstHolders(source, plan, beat, kept, repeated)));
-  kept.sort((a, b) => a.record - b.record);
-  const store = new CellStore();
-  const widths = new RecordWidths();
-  const rows = [source.header as string[], ...kept.map((k) => k.row)];
-  store.append(rows);
-  widths.add(rows);
-  const issues: RecordIssue[] = [];
-  kept.forEach((k, i) => {
-    for (const issue of k.issues) issues.push({ ...issue, record: i + 1 });
-  });
-  return { store, records: Int32Array.from(kept, (k) => k.record), issues, widths, dataRows };
+  if (repeated.every((set) => set.size === 0)) return { ...kept.scanned(), dataRows };
+  const holders = await firstHolders(source, plan, beat, kept.records, repeated);
+  return { ...kept.with(holders).scanned(), dataRows };
+}
+
+/** A kept row: its file record, its cells, reading's findings about it. */
+interface KeptRow {
+  readonly record: number;
+  readonly row: string[];
+  readonly issues: readonly RecordIssue[];
+}
+
+/** The rows kept for review, packed, with the header record first, in file order. */
+class Kept {
+  readonly #store = new CellStore();
+  readonly #widths = new RecordWidths();
+  readonly #issues: RecordIssue[] = [];
+  #records: number[] = [];
+
+  constructor(header: readonly string[]) {
+    this.#store.append([header]);
+    this.#widths.add([header]);
+  }
+
+  get records(): readonly number[] {
+    return this.#records;
+  }
+
+  /** Appends rows that come after every row kept so far. */
+  add(rows: readonly KeptRow[]): void {
+    if (rows.length === 0) return;
+    for (const { record, issues } of rows) {
+      for (const issue of issues) this.#issues.push({ ...issue, record: this.#store.length });
+      this.#records.push(record);
+    }
+    const cells = rows.map((k) => k.row);
+    this.#store.append(cells);
+    this.#widths.add(cells);
+  }
+
+  /** These rows and `more` (rows not kept yet, in file order) merged in file order. */
+  with(more: readonly KeptRow[]): Kept {
+    const merged = new Kept(this.#row(0));
+    const issues = new Map<number, RecordIssue[]>();
+    for (const issue of this.#issues) issues.set(issue.record, [...(issues.get(issue.record) ?? []), issue]);
+    let j = 0;
+    this.#records.forEach((record, i) => {
+      while (j < more.length && more[j]!.record < record) merged.add([more[j++]!]);
+      merged.add([{ record, row: this.#row(i + 1), issues: issues.get(i + 1) ?? [] }]);
+    });
+    merged.add(more.slice(j));
+    return merged;
+  }
+
+  /** A stored record as it was read: as many cells as it had. */
+  #row(index: number): string[] {
+    return this.#store.record(index).slice(0, this.#widths.widthOf(index));
+  }
+
+  scanned(): Omit<Scanned, 'dataRows'> {
+    return {
+      store: this.#store,
+      records: Int32Array.from(this.#records),
+      issues: this.#issues,
+      widths: this.#widths,
+    };
+  }
 }
 
 /**
@@ -207,7 +265,7 @@ function checkChunk(
   rows: readonly string[][],
   beat: () => void,
 ): { data: Dataset; validation: Validation } {
-  const store = new CellStore();
+  const store = new RowsStore();
   store.append([source.header]);
   store.append(rows);
   const data = new Dataset();
@@ -224,6 +282,49 @@ function checkChunk(
 }
 
 /**
+ * A chunk's rows as the parser made them, behind the store's interface: a chunk is checked once
+ * and dropped, so packing it (as `CellStore` does, to hold rows for long) would cost more than it
+ * saves: about a sixth of the scan's time, in packing and in reading the packed text back.
+ */
+class RowsStore extends CellStore {
+  readonly #rows: string[][] = [];
+  #width = 0;
+
+  override get length(): number {
+    return this.#rows.length;
+  }
+
+  override get width(): number {
+    return this.#width;
+  }
+
+  override append(rows: readonly (readonly string[])[]): void {
+    for (const row of rows) {
+      this.#rows.push(row as string[]);
+      if (row.length > this.#width) this.#width = row.length;
+    }
+  }
+
+  override get(row: number, column: number): string {
+    return this.#rows[row]?.[column] ?? '';
+  }
+
+  override set(row: number, column: number, value: string): void {
+    const cells = this.#rows[row];
+    if (!cells || !Number.isInteger(column) || column < 0 || column >= this.#width)
+      throw new RangeError(`no cell at ${row},${column}`);
+    const copy = [...cells];
+    while (copy.length <= column) copy.push('');
+    copy[column] = value;
+    this.#rows[row] = copy;
+  }
+
+  override addColumn(): number {
+    return this.#width++;
+  }
+}
+
+/**
  * The first holder of each repeated unique value, unless it is kept already: found by reading
  * the file again, since a row is kept or let go before a later row repeats its value.
  */
@@ -231,12 +332,12 @@ async function firstHolders(
   source: LargeSource,
   plan: CheckPlan,
   beat: () => void,
-  kept: readonly { record: number }[],
+  kept: readonly number[],
   repeated: readonly Set<string>[],
-): Promise<{ record: number; row: string[]; issues: RecordIssue[] }[]> {
+): Promise<KeptRow[]> {
   const uniques = uniqueFields(plan.specs);
-  const keptRecords = new Set(kept.map((k) => k.record));
-  const found: { record: number; row: string[]; issues: RecordIssue[] }[] = [];
+  const keptRecords = new Set(kept);
+  const found: KeptRow[] = [];
   for await (const chunk of dataChunks(source, beat)) {
     const { data, validation } = checkChunk(source, plan, chunk.rows, beat);
     for (let i = 0; i < chunk.rows.length; i++) {

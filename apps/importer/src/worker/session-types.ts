@@ -119,6 +119,11 @@ export interface ValidationSummary {
   readonly canRedo: boolean;
   /** How each mapped field reads the file, for the fields with something detected, asked or chosen. */
   readonly hints: Readonly<Record<string, FieldHints>>;
+  /**
+   * In large-file mode: the rows above are only the file's rows with issues; `validRows` more are
+   * valid, and are delivered (read from the file again) before them.
+   */
+  readonly largeFile?: { readonly validRows: number };
 }
 
 /** How one field reads its column (see `validate`). */
@@ -173,6 +178,8 @@ export interface Filter {
   readonly errorsOnly: boolean;
   /** With `errorsOnly`, only rows with an error in this field. */
   readonly field?: string | null;
+  /** Only rows without errors (ignored with `errorsOnly`). */
+  readonly validOnly?: boolean;
 }
 
 export interface FindQuery {
@@ -338,6 +345,14 @@ export interface ImportSessionApi {
   summary(): ValidationSummary;
   edit(row: number, fieldKey: string, value: string): EditResult;
   countValue(fieldKey: string, value: string): number;
+  /** Cells of a field (rows not deleted) holding `value` up to case and surrounding spaces, but not `replacement`. */
+  countLike(fieldKey: string, value: string, replacement: string): number;
+  /** Sets every cell `countLike` counts to `replacement`, as one undo step. */
+  replaceLike(
+    fieldKey: string,
+    value: string,
+    replacement: string,
+  ): { summary: ValidationSummary; replaced: number };
   findCount(query: FindQuery): number;
   replaceAll(query: FindQuery, replacement: string): { summary: ValidationSummary; replaced: number };
   deleteRows(rows: readonly number[]): ValidationSummary;

@@ -96,6 +96,8 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   'review.title': 'المراجعة والتصحيح',
   'review.summary': 'عدد الصفوف {rowCount}، منها {invalidRowCount} بها أخطاء (عدد الأخطاء {errorCount}).',
   'review.allValid': 'جميع الصفوف ({rowCount}) صالحة.',
+  'review.largeFile':
+    'ملف كبير: تُعرض هنا فقط الصفوف التي كانت بها مشكلات ({rowCount})؛ أما الصفوف الأخرى ({validCount}) فهي صالحة وستُستورد أيضًا.',
   'review.grid': 'صفوف ملفك',
   'review.rowNumber': 'الصف',
   'review.errors': 'الأخطاء: {count}',
@@ -219,4 +221,21 @@ export const ar: Readonly<Record<MessageKey, string>> = {
     'يحتوي الصف {rows} على بايتات ليست نصًا في {encoding}؛ تظهر بالشكل �. إذا بدا كثير من النص خاطئًا، فاختر ترميزًا آخر.',
   'header.ragged_row.one':
     'عدد خلايا الصف {rows} لا يساوي عدد خلايا صف العناوين. الخلايا الناقصة فارغة؛ والخلايا الزائدة محفوظة في أعمدة خاصة بها.',
+  'review.duplicateOf': 'مطابق للصف {row}: يجب أن تكون هذه القيمة فريدة.',
+  'review.allowedOptions': 'المسموح به: {options}.',
+  'review.moreOptions': '{count} أخرى',
+  'review.dateExpected': 'اكتبه بالصيغة {formats}.',
+  'review.dateOrderRead':
+    'قُرئ {original} على أنه {date} ({order}). إن كان ذلك خطأ، فغيّر طريقة قراءة التواريخ أعلى الجدول.',
+  'review.monthFirst': 'الشهر أولًا',
+  'review.dayFirst': 'اليوم أولًا',
+  'review.dateFormat': 'الصيغة المتوقعة: {formats}',
+  'review.yes': 'نعم',
+  'review.no': 'لا',
+  'review.options': 'خيارات {column}',
+  'review.noOptions': 'لا يطابق أي خيار',
+  'review.tabs': 'الصفوف المعروضة',
+  'review.tabAll': 'الكل',
+  'review.tabValid': 'الصالحة',
+  'review.tabErrors': 'التي بها أخطاء',
 };

@@ -94,6 +94,8 @@ export const en = {
   'review.title': 'Review and fix',
   'review.summary': '{rowCount} rows, {invalidRowCount} with errors ({errorCount} errors).',
   'review.allValid': 'All {rowCount} rows are valid.',
+  'review.largeFile':
+    'Large file: only the {rowCount} rows that had issues are shown here; the other {validCount} rows are valid and will be imported too.',
   'review.grid': 'Rows of your file',
   'review.rowNumber': 'Row',
   'review.errors': '{count} errors',
@@ -224,6 +226,23 @@ export const en = {
     'Row {rows} holds bytes that are not text in {encoding}; they show as �. If much of the text looks wrong, choose another encoding.',
   'header.ragged_row.one':
     'Row {rows} does not have as many cells as the header row. Missing cells are empty; extra cells are kept in columns of their own.',
+  'review.duplicateOf': 'Same as row {row}: this value must be unique.',
+  'review.allowedOptions': 'Allowed: {options}.',
+  'review.moreOptions': '{count} more',
+  'review.dateExpected': 'Write it as {formats}.',
+  'review.dateOrderRead':
+    'Read {original} as {date} ({order}). If that is wrong, change how dates are read above the grid.',
+  'review.monthFirst': 'month first',
+  'review.dayFirst': 'day first',
+  'review.dateFormat': 'Expected format: {formats}',
+  'review.yes': 'Yes',
+  'review.no': 'No',
+  'review.options': 'Options of {column}',
+  'review.noOptions': 'No option matches',
+  'review.tabs': 'Rows to show',
+  'review.tabAll': 'All',
+  'review.tabValid': 'Valid',
+  'review.tabErrors': 'With errors',
 } as const;
 
 export type MessageKey = keyof typeof en;

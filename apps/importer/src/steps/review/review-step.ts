@@ -1,29 +1,34 @@
-// Just over 400 lines: the review step's toolbar (filter, find and replace, error navigation, bulk
-// fixes) and its summary; the toolbar is the seam to split along when it grows again.
 import type { ColumnSpec } from '@csv-importer/core';
 import { SAVE_FILE_MAX_LENGTH } from '@csv-importer/protocol';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import '../../grid/data-grid.ts';
 import type { ActiveCell, DataGrid, GridEditDetail } from '../../grid/data-grid.ts';
+import { cellMessage } from '../../grid/issue-text.ts';
 import { i18n } from '../../i18n/i18n.ts';
-import { LatestCall } from '../../latest-call.ts';
 import type { SessionHandle } from '../../session-handle.ts';
 import { controls } from '../../styles/shared-styles.ts';
-import type { EditResult, FindQuery, SubmitSummary, ValidationSummary } from '../../worker/session-types.ts';
+import type { EditResult, SubmitSummary, ValidationSummary } from '../../worker/session-types.ts';
 import '../submit/submit-summary.ts';
+import './find-panel.ts';
+import type { ReplacedDetail } from './find-panel.ts';
 import type { HintValue, HintView } from './hint-views.ts';
 import './reading-hints.ts';
+import { type RowView, renderViewTabs } from './view-tabs.ts';
 
 /** The review step's one-line summary of the counts, also announced after changes. */
 export function summaryText(v: ValidationSummary): string {
-  return v.invalidRowCount === 0
-    ? i18n.t('review.allValid', { rowCount: v.rowCount })
-    : i18n.t('review.summary', {
-        rowCount: v.rowCount,
-        invalidRowCount: v.invalidRowCount,
-        errorCount: v.errorCount,
-      });
+  const counts =
+    v.invalidRowCount === 0
+      ? i18n.t('review.allValid', { rowCount: v.rowCount })
+      : i18n.t('review.summary', {
+          rowCount: v.rowCount,
+          invalidRowCount: v.invalidRowCount,
+          errorCount: v.errorCount,
+        });
+  // Large-file mode holds only the rows with issues: the user hears where the others are.
+  if (!v.largeFile) return counts;
+  return `${counts} ${i18n.t('review.largeFile', { rowCount: v.rowCount, validCount: v.largeFile.validRows })}`;
 }
 
 /** A fix the user made that could apply to other cells holding the same value. */
@@ -35,12 +40,14 @@ interface FixAll {
 }
 
 /**
- * Review and fix: the virtualized grid with error counts per column, a filter to rows with
- * errors, jumps between errors (buttons and F8 / Shift+F8), inline edits re-validated at once,
- * find and replace with a count of the cells it will change, a fix-all for cells that held the
- * same value, deleting selected or all invalid rows, undo and redo (Ctrl+Z, Ctrl+Y), a download
- * of the rows with errors, and the submit summary. Above the grid, how numbers and dates are
- * read, with the questions the file leaves open (`csv-reading-hints`).
+ * Review and fix: the virtualized grid with error counts per column, All / Valid / With errors
+ * tabs with their counts (with errors: in any column or one), jumps between errors (buttons and
+ * F8 / Shift+F8), inline edits by type re-validated at once with the focused cell's issue beside
+ * it, find and replace with a count of the cells it will change (`csv-find-panel`), a fix all
+ * like this for the cells that held the same value (up to case and surrounding spaces), deleting
+ * selected or all invalid rows, undo and redo (Ctrl+Z, Ctrl+Y), a download of the rows with
+ * errors, and the submit summary. Above the grid, how numbers and dates are read, with the
+ * questions the file leaves open (`csv-reading-hints`).
  */
 @customElement('csv-review-step')
 export class ReviewStep extends LitElement {
@@ -70,10 +77,27 @@ export class ReviewStep extends LitElement {
         gap: 8px 12px;
         align-items: end;
       }
-      .panel label.field {
+      .tabs {
         display: flex;
-        flex-direction: column;
         gap: 2px;
+        border-bottom: 1px solid var(--_border);
+        margin-bottom: 8px;
+      }
+      .tabs [role='tab'] {
+        border: none;
+        border-bottom: 3px solid transparent;
+        border-radius: var(--_radius) var(--_radius) 0 0;
+        background: none;
+        color: var(--_text);
+        padding: 6px 12px;
+      }
+      .tabs [role='tab'][aria-selected='true'] {
+        border-bottom-color: var(--_primary);
+        font-weight: 600;
+      }
+      .tabs .count {
+        color: var(--_muted);
+        font-variant-numeric: tabular-nums;
       }
       .message {
         min-height: 1.5em;
@@ -106,21 +130,17 @@ export class ReviewStep extends LitElement {
   @property({ attribute: false }) accessor onSubmit: () => void = () => {};
 
   @state() private accessor revision = 0;
-  @state() private accessor errorsOnly = false;
+  @state() private accessor view: RowView = 'all';
   @state() private accessor errorField = '';
   @state() private accessor selected: ReadonlySet<number> = new Set();
   @state() private accessor finding = false;
-  @state() private accessor find: FindQuery = { text: '', field: null, matchCase: false, wholeCell: false };
-  @state() private accessor replacement = '';
-  @state() private accessor matchCount: number | null = null;
   @state() private accessor fixAll: FixAll | null = null;
+  /** The outcome of the last action, until the keyboard moves on. */
   @state() private accessor message = '';
 
   @query('csv-data-grid') private accessor grid!: DataGrid;
 
   #active: ActiveCell = { position: 0, field: 0 };
-  /** The match count asked for last: only it shows. */
-  readonly #finds = new LatestCall();
 
   #changed(summary: ValidationSummary, edit?: EditResult): void {
     this.validation = summary;
@@ -151,13 +171,16 @@ export class ReviewStep extends LitElement {
         ? i18n.t('review.cellError', {
             row: row + 1,
             column: label,
-            message: i18n.issue(issue.code, issue.params),
+            message: cellMessage(
+              issue,
+              this.fields.find((f) => f.key === field),
+            ),
           })
         : i18n.t('review.cellSaved', { summary: summaryText(result.summary) }),
     );
     this.fixAll = null;
     if (before?.issue && result.before !== value) {
-      const others = await this.session!.remote.countValue(field, result.before);
+      const others = await this.session!.remote.countLike(field, result.before, value);
       if (others > 0) this.fixAll = { field, from: result.before, to: value, count: others };
     }
   }
@@ -166,20 +189,23 @@ export class ReviewStep extends LitElement {
     const fix = this.fixAll;
     if (!fix) return;
     this.fixAll = null;
-    const { summary, replaced } = await this.session!.remote.replaceAll(
-      { text: fix.from, field: fix.field, matchCase: true, wholeCell: true },
-      fix.to,
-    );
+    const { summary, replaced } = await this.session!.remote.replaceLike(fix.field, fix.from, fix.to);
     this.#changed(summary);
     this.#say(i18n.t('review.replaced', { count: replaced }));
   }
 
-  async #setFilter(errorsOnly: boolean, field: string): Promise<void> {
-    this.errorsOnly = errorsOnly;
+  async #setFilter(view: RowView, field: string): Promise<void> {
+    this.view = view;
     this.errorField = field;
-    const summary = await this.session!.remote.setFilter({ errorsOnly, field: field || null });
+    const errorsOnly = view === 'errors';
+    const summary = await this.session!.remote.setFilter({
+      errorsOnly,
+      field: errorsOnly ? field || null : null,
+      validOnly: view === 'valid',
+    });
     this.#changed(summary);
-    this.grid.focusCell(0, this.#active.field);
+    // The keyboard stays where the user chose the view (a tab, the column list).
+    this.grid.focusCell(0, this.#active.field, false);
   }
 
   async #jump(backwards: boolean): Promise<void> {
@@ -198,7 +224,7 @@ export class ReviewStep extends LitElement {
         i18n.t('review.cellError', {
           row: cell.index + 1,
           column: this.fields[next.field]?.label ?? '',
-          message: i18n.issue(issue.code, issue.params),
+          message: cellMessage(issue, this.fields[next.field]),
         }),
       );
     }
@@ -210,20 +236,9 @@ export class ReviewStep extends LitElement {
     this.#say(summaryText(summary));
   }
 
-  async #updateFind(patch: Partial<FindQuery>): Promise<void> {
-    this.find = { ...this.find, ...patch };
-    const find = this.find;
-    const count = await this.#finds.run(() =>
-      find.text === '' ? null : this.session!.remote.findCount(find),
-    );
-    if (count.current) this.matchCount = count.value;
-  }
-
-  async #replaceAll(): Promise<void> {
-    const { summary, replaced } = await this.session!.remote.replaceAll(this.find, this.replacement);
-    this.#changed(summary);
-    this.matchCount = await this.session!.remote.findCount(this.find);
-    this.#say(i18n.t('review.replaced', { count: replaced }));
+  #onReplaced(event: CustomEvent<ReplacedDetail>): void {
+    this.#changed(event.detail.summary);
+    this.#say(i18n.t('review.replaced', { count: event.detail.replaced }));
   }
 
   async #deleteSelected(): Promise<void> {
@@ -291,19 +306,11 @@ export class ReviewStep extends LitElement {
         .onAnswer=${this.onHint}
       ></csv-reading-hints>
       <div class="toolbar">
-        <label>
-          <input
-            type="checkbox"
-            .checked=${this.errorsOnly}
-            @change=${(e: Event) => this.#setFilter((e.target as HTMLInputElement).checked, this.errorField)}
-          />
-          ${i18n.t('review.onlyErrors')}
-        </label>
         ${
-          this.errorsOnly
+          this.view === 'errors' && fieldsWithErrors.length > 0
             ? html`<label>
                 ${i18n.t('review.inColumn')}
-                <select @change=${(e: Event) => this.#setFilter(true, (e.target as HTMLSelectElement).value)}>
+                <select @change=${(e: Event) => this.#setFilter('errors', (e.target as HTMLSelectElement).value)}>
                   <option value="">${i18n.t('review.anyColumn')}</option>
                   ${fieldsWithErrors.map(
                     (f) =>
@@ -331,7 +338,15 @@ export class ReviewStep extends LitElement {
           ${i18n.t('review.findReplace')}
         </button>
       </div>
-      ${this.finding ? this.#renderFind() : nothing}
+      ${
+        this.finding
+          ? html`<csv-find-panel
+              .session=${this.session}
+              .fields=${this.fields}
+              @find-replaced=${this.#onReplaced}
+            ></csv-find-panel>`
+          : nothing
+      }
       ${
         this.fixAll
           ? html`<div class="panel" role="group" aria-label=${i18n.t('review.apply')}>
@@ -348,7 +363,11 @@ export class ReviewStep extends LitElement {
             </div>`
           : nothing
       }
+      ${renderViewTabs(this.view, v, 'rows-panel', (view) => void this.#setFilter(view, ''))}
       <csv-data-grid
+        id="rows-panel"
+        role="tabpanel"
+        aria-labelledby=${`tab-${this.view}`}
         .session=${this.session}
         .fields=${this.fields}
         .summary=${v}
@@ -356,6 +375,9 @@ export class ReviewStep extends LitElement {
         .selected=${this.selected}
         @grid-edit=${this.#onEdit}
         @grid-active=${(e: CustomEvent<ActiveCell>) => {
+          // A message about another cell would go stale beside this one.
+          if (e.detail.position !== this.#active.position || e.detail.field !== this.#active.field)
+            this.message = '';
           this.#active = e.detail;
         }}
         @grid-select=${(e: CustomEvent<{ row: number; selected: boolean }>) => {
@@ -378,54 +400,6 @@ export class ReviewStep extends LitElement {
         .onBack=${this.onBack}
         .onSubmit=${this.onSubmit}
       ></csv-submit-summary>
-    </div>`;
-  }
-
-  #renderFind() {
-    return html`<div class="panel" role="search">
-      <label class="field">
-        ${i18n.t('review.inColumn')}
-        <select @change=${(e: Event) => this.#updateFind({ field: (e.target as HTMLSelectElement).value || null })}>
-          <option value="">${i18n.t('review.anyColumn')}</option>
-          ${this.fields.map((f) => html`<option value=${f.key} ?selected=${this.find.field === f.key}>${f.label}</option>`)}
-        </select>
-      </label>
-      <label class="field">
-        ${i18n.t('review.find')}
-        <input
-          type="text"
-          .value=${this.find.text}
-          @input=${(e: Event) => this.#updateFind({ text: (e.target as HTMLInputElement).value })}
-        />
-      </label>
-      <label class="field">
-        ${i18n.t('review.replaceWith')}
-        <input
-          type="text"
-          .value=${this.replacement}
-          @input=${(e: Event) => {
-            this.replacement = (e.target as HTMLInputElement).value;
-          }}
-        />
-      </label>
-      <label>
-        <input
-          type="checkbox"
-          .checked=${this.find.matchCase ?? false}
-          @change=${(e: Event) => this.#updateFind({ matchCase: (e.target as HTMLInputElement).checked })}
-        />
-        ${i18n.t('review.matchCase')}
-      </label>
-      <label>
-        <input
-          type="checkbox"
-          .checked=${this.find.wholeCell ?? false}
-          @change=${(e: Event) => this.#updateFind({ wholeCell: (e.target as HTMLInputElement).checked })}
-        />
-        ${i18n.t('review.wholeCell')}
-      </label>
-      <span role="status">${this.matchCount === null ? '' : i18n.t('review.matches', { count: this.matchCount })}</span>
-      <button ?disabled=${!this.matchCount} @click=${this.#replaceAll}>${i18n.t('review.replaceAll')}</button>
     </div>`;
   }
 }
