@@ -49,6 +49,12 @@ describe('large-file mode, chosen by the host', () => {
     for (const [position, id] of BAD.entries())
       await cell(frame, position, 'id').getByText(String(id)).waitFor();
     assert.equal(await frame.locator('[role=row][data-row]').count(), BAD.length);
+    // Each is numbered as in the file (data row 500 is the file's row 499 below the header).
+    const numbers = await frame.locator('[role=row][data-row] [role=rowheader]').allInnerTexts();
+    assert.deepEqual(
+      numbers.map((n) => n.trim()),
+      BAD.map((id) => (id + 1).toLocaleString('en-US')),
+    );
     // Submitting would deliver every row of the file.
     await importButton(frame)
       .getByText(`Import ${ROWS.toLocaleString('en-US')} rows`)

@@ -95,6 +95,22 @@ describe('walking skeleton: contacts.csv from the frame to the host', () => {
         active: 'Active',
         notes: 'Notes',
       },
+      mappings: {
+        version: 1,
+        columns: {
+          'First Name': 'firstName',
+          'Last Name': 'lastName',
+          'E-mail': 'email',
+          Phone: 'phone',
+          'Date of Birth': 'dateOfBirth',
+          Country: 'country',
+          Plan: 'plan',
+          Seats: 'seats',
+          Active: 'active',
+          Notes: 'notes',
+        },
+        values: {},
+      },
     });
 
     // Nothing left the browser after the frame loaded: neither the browser saw a request nor did

@@ -16,10 +16,11 @@ import {
   validateWithHost,
 } from './hooks.ts';
 import type { HostConnection } from './host-connection.ts';
-import { i18n, type MessageKey, setTranslator, Translator } from './i18n/i18n.ts';
+import { i18n, type MessageKey, missingLocale, setTranslator, Translator } from './i18n/i18n.ts';
 import { LatestCall } from './latest-call.ts';
 import './steps/header/header-step.ts';
 import './steps/match/match-step.ts';
+import { applySavedColumns, savedMappings } from './steps/match/saved-mappings.ts';
 import {
   HintAnswers,
   type HintReader,
@@ -171,6 +172,8 @@ export class ImporterApp extends LitElement {
   #hintAnswers = new HintAnswers();
   /** The user's options for select values, per field and file column, across Back and Continue. */
   #valueChoices = new ValueChoices();
+  /** Fields whose column came from the host's remembered mappings (`init.options.mappings`), this file. */
+  #remembered: ReadonlySet<string> = new Set();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -207,7 +210,11 @@ export class ImporterApp extends LitElement {
 
   /** Called once the host has sent `init`. */
   start(host: HostConnection, init: Init, session: Comlink.Remote<ImportSessionApi>): void {
-    const translator = new Translator(init.options.locale ?? 'en', init.options.messages ?? {});
+    const { locale = 'en', messages = {}, catalog } = init.options;
+    const translator = new Translator(locale, messages, catalog);
+    if (translator.missing) {
+      host.send({ type: 'error', code: 'locale_unavailable', message: missingLocale(translator.missing) });
+    }
     setTranslator(translator);
     document.documentElement.lang = translator.locale;
     document.documentElement.dir = translator.dir;
@@ -358,8 +365,11 @@ export class ImporterApp extends LitElement {
     const mapping: Record<string, number | null> = {};
     for (const column of this.#columns) mapping[column.key] = null;
     for (const match of summary.suggestions) mapping[match.key] = match.fileColumn;
+    // Mappings the host remembered from an earlier import win over the engine's suggestion.
+    const saved = applySavedColumns(summary.headers, this.#columns, mapping, this.#init?.options.mappings);
     // Call site: the host's mapping hook may change the suggestion.
-    const suggested = await mappingFromHost(this.#host!, this.#init!, summary, mapping);
+    const suggested = await mappingFromHost(this.#host!, this.#init!, summary, saved.mapping);
+    this.#remembered = new Set([...saved.remembered].filter((k) => suggested[k] === saved.mapping[k]));
     this.state = { step: 'match', summary, mapping: suggested, manual: new Set() };
   }
 
@@ -478,6 +488,7 @@ export class ImporterApp extends LitElement {
         delimiter: review.summary.delimiter,
         ...(review.summary.sheet ? { sheet: review.summary.sheet } : {}),
         mapping,
+        mappings: savedMappings(review.summary.headers, review.mapping, review.values),
       });
       this.state = { step: 'done', rowCount };
     } catch (error) {
@@ -566,6 +577,7 @@ export class ImporterApp extends LitElement {
           .fields=${this.#columns}
           .mapping=${state.mapping}
           .manual=${state.manual}
+          .remembered=${this.#remembered}
           ?includeUnmatched=${this.#init?.options.includeUnmatched ?? false}
           ?busy=${state.busy ?? false}
           .onChange=${(mapping: Mapping, manual: ReadonlySet<string>) => {
@@ -586,6 +598,7 @@ export class ImporterApp extends LitElement {
           .fields=${this.#columns}
           .mapping=${state.mapping}
           .choices=${this.#valueChoices}
+          .saved=${this.#init?.options.mappings?.values ?? {}}
           .onBack=${() => {
             this.state = {
               step: 'match',

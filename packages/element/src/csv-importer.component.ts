@@ -10,7 +10,10 @@ import {
   InitOptionsSchema,
   type InvalidRows,
   isNoteColumns,
+  localeLanguage,
   type Rows,
+  type SavedMappings,
+  SavedMappingsSchema,
   type SaveFile,
   THEME_TOKENS,
   type Theme,
@@ -34,6 +37,7 @@ import {
 } from './events.ts';
 import { FrameConnection, type LostCode } from './frame-connection.ts';
 import { type ColumnValidator, HookRunner, type ImporterHooks } from './hooks.ts';
+import { registeredLocale } from './locales.ts';
 import { PlainDataError, toPlainData } from './plain-data.ts';
 
 /**
@@ -101,6 +105,8 @@ const PROPERTIES = {
   streamRows: { initial: false, attribute: 'stream-rows', from: flag },
   batchSize: { attribute: 'batch-size', from: numeric },
   debug: { initial: false, attribute: 'debug', from: flag },
+  mappings: {},
+  rememberMappings: { attribute: 'remember-mappings', from: text },
   hookTimeoutMs: {},
   ackTimeoutMs: {},
   startTimeoutMs: {},
@@ -187,7 +193,11 @@ export class CsvImporter extends HTMLElement {
   /** Whether the importer is open; reflects the `open` attribute. */
   declare isOpen: boolean;
 
-  /** Locale of the importer's messages, a BCP 47 tag. */
+  /**
+   * Locale of the importer's messages, a BCP 47 tag. English is built in; another language needs
+   * its catalog added (`registerLocale`, or its `locales/<language>.iife.js` script), else the
+   * importer shows English and reports `locale_unavailable`.
+   */
   declare locale: string;
 
   /** `inline` shows the importer in the page's flow, `modal` in a dialog over the page. */
@@ -229,6 +239,20 @@ export class CsvImporter extends HTMLElement {
 
   /** Dispatch a `csv-importer-message` event for every protocol message (for learning and debugging). */
   declare debug: boolean;
+
+  /**
+   * Column and value mappings of an earlier import (the complete event's `meta.mappings`): the
+   * importer applies them where the new file has the same headers and values, marked as
+   * remembered; the user can still change them. Wins over what `rememberMappings` stored.
+   */
+  declare mappings: SavedMappings | undefined;
+
+  /**
+   * A name under which this page keeps each import's mappings in its own `localStorage`
+   * (`csv-importer:mappings:<name>`) and gives them to the next import with that name; the
+   * frame stores nothing. Unset (the default), nothing is kept.
+   */
+  declare rememberMappings: string | undefined;
 
   /** Milliseconds the frame waits for a hook before reporting it as failed (default 10000). */
   declare hookTimeoutMs: number | undefined;
@@ -478,6 +502,8 @@ export class CsvImporter extends HTMLElement {
   /** The options as they cross into the frame, as plain data. Throws `PlainDataError`. */
   #options(): InitOptions {
     const options: InitOptions = { locale: this.locale };
+    const catalog = registeredLocale(localeLanguage(this.locale));
+    if (catalog) options.catalog = toPlainData(catalog, 'catalog') as NonNullable<InitOptions['catalog']>;
     if (this.messages) options.messages = toPlainData(this.messages, 'messages') as Record<string, string>;
     if (this.maxRows !== undefined) options.maxRows = this.maxRows;
     if (this.maxFileSize !== undefined) options.maxFileSize = this.maxFileSize;
@@ -489,7 +515,44 @@ export class CsvImporter extends HTMLElement {
     if (this.batchSize !== undefined) options.batchSize = this.batchSize;
     if (this.hookTimeoutMs !== undefined) options.hookTimeoutMs = this.hookTimeoutMs;
     if (this.ackTimeoutMs !== undefined) options.ackTimeoutMs = this.ackTimeoutMs;
+    const mappings = this.mappings ?? this.#storedMappings();
+    if (mappings) options.mappings = toPlainData(mappings, 'mappings') as SavedMappings;
     return options;
+  }
+
+  /** Where `rememberMappings` keeps the mappings in this page's localStorage. */
+  get #storageKey(): string | undefined {
+    return this.rememberMappings ? `csv-importer:mappings:${this.rememberMappings}` : undefined;
+  }
+
+  /**
+   * The mappings `rememberMappings` kept; none when there are none, when storage is not
+   * available to this page, or when what is stored is not a form this version reads.
+   */
+  #storedMappings(): SavedMappings | undefined {
+    const key = this.#storageKey;
+    if (!key) return undefined;
+    try {
+      const text = localStorage.getItem(key);
+      if (text === null) return undefined;
+      const parsed = v.safeParse(SavedMappingsSchema, JSON.parse(text));
+      return parsed.success ? parsed.output : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps an import's mappings for the next one, when `rememberMappings` asks for it. */
+  #storeMappings(mappings: SavedMappings | undefined): void {
+    const key = this.#storageKey;
+    if (!key || !mappings) return;
+    try {
+      localStorage.setItem(key, JSON.stringify(mappings));
+    } catch (error) {
+      // A full or refused storage costs the page only the convenience; it hears why.
+      const text = `The mappings were not kept: ${(error as Error).message}`.slice(0, 1000);
+      this.dispatchEvent(new CsvImporterErrorEvent('storage_failed', text));
+    }
   }
 
   protected updated(changed: ReadonlySet<PropertyName>): void {
@@ -629,6 +692,7 @@ export class CsvImporter extends HTMLElement {
         this.#notes = [];
         this.#unmatched = [];
         this.#delivered = 0;
+        this.#storeMappings(message.meta.mappings);
         this.dispatchEvent(event);
         return;
       }
@@ -646,6 +710,8 @@ export class CsvImporter extends HTMLElement {
         this.dispatchEvent(new CsvImporterProgressEvent(message.phase, message.rows, message.total));
         return;
       case 'error':
+        // The importer runs on in English: a warning the developer sees even without a listener.
+        if (message.code === 'locale_unavailable') console.warn(`<csv-importer>: ${message.message}`);
         this.dispatchEvent(new CsvImporterErrorEvent(message.code, message.message));
         return;
       case 'close':

@@ -24,7 +24,8 @@ export type ImporterErrorCode =
   | 'frame_navigated'
   | 'frame_lost'
   | 'frame_unresponsive'
-  | 'download_refused';
+  | 'download_refused'
+  | 'storage_failed';
 
 const init: EventInit = { bubbles: true, composed: true };
 

@@ -40,6 +40,7 @@ describe('@csv-importer/element as published', () => {
         'stream-rows',
         'batch-size',
         'debug',
+        'remember-mappings',
       ],
     );
     const fields = element.members

@@ -130,11 +130,54 @@ const MetadataSchema = v.record(
   v.union([v.string(), v.pipe(v.number(), v.finite()), v.boolean(), v.null()]),
 );
 
+/** A locale's messages: its language (see `localeLanguage`) and message key to text. */
+export const CatalogSchema = v.strictObject({
+  language: v.pipe(v.string(), v.regex(/^[a-z]{2,8}$/)),
+  messages: v.pipe(
+    v.record(v.pipe(v.string(), v.maxLength(200)), v.pipe(v.string(), v.maxLength(2000))),
+    v.check((m) => Object.keys(m).length <= 2000, 'a catalog holds at most 2000 messages'),
+  ),
+});
+export type Catalog = v.InferOutput<typeof CatalogSchema>;
+
+/** Most file columns, and most values per field, a set of saved mappings may name. */
+export const SAVED_MAPPINGS_MAX_ENTRIES = 2000;
+
+const savedText = v.pipe(v.string(), v.maxLength(1000));
+const bounded = <T extends object>(what: string) =>
+  v.check<T, string>(
+    (record) => Object.keys(record).length <= SAVED_MAPPINGS_MAX_ENTRIES,
+    `Expected at most ${SAVED_MAPPINGS_MAX_ENTRIES} ${what}.`,
+  );
+
+/**
+ * The column and value choices of an import, in a form the host can store and give back to a
+ * later import (`init.options.mappings`, `complete.meta.mappings`). `columns` maps a file
+ * column's header text to the field key it went to (`null`: the user left it out); `values` maps,
+ * per select field, a file value to the option value it stands for. Version 1; a later form gets
+ * another `version`, and a frame ignores a form it does not know.
+ */
+export const SavedMappingsSchema = v.strictObject({
+  version: v.literal(1),
+  columns: v.pipe(v.record(savedText, v.nullable(fieldKey)), bounded('columns')),
+  values: v.pipe(
+    v.record(fieldKey, v.pipe(v.record(savedText, savedText), bounded('values per field'))),
+    bounded('fields'),
+  ),
+});
+export type SavedMappings = v.InferOutput<typeof SavedMappingsSchema>;
+
 export const InitOptionsSchema = v.strictObject({
   /** BCP 47 tag of the UI language. */
   locale: v.optional(v.pipe(v.string(), v.maxLength(35))),
   /** Message catalog overrides, by message key. */
   messages: v.optional(v.record(v.pipe(v.string(), v.maxLength(200)), v.pipe(v.string(), v.maxLength(2000)))),
+  /**
+   * The messages of the locale's language, for a frame that has no catalog of it built in (the
+   * default srcdoc frame has English only): data the host added (a locale companion file), used
+   * as text, never as code.
+   */
+  catalog: v.optional(CatalogSchema),
   maxRows: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   /**
    * Large-file mode whatever the file's size: rows are validated while the file is read, only
@@ -171,6 +214,11 @@ export const InitOptionsSchema = v.strictObject({
    * frame's main thread.
    */
   rowChannel: v.optional(v.boolean()),
+  /**
+   * Column and value mappings of an earlier import (`complete.meta.mappings`): applied where the
+   * file's headers and values are the same, and marked as remembered; the user can change them.
+   */
+  mappings: v.optional(SavedMappingsSchema),
   /**
    * The info notes that only say what a cell's text was (`params: {original}` and nothing else,
    * as `phone_normalized` or `trimmed`) travel in each `rows` batch's `notes`, one packed column
@@ -336,6 +384,8 @@ export const ImportMetaSchema = v.strictObject({
   excludedRowCount: v.optional(count),
   /** Field key to the file header it was matched with. */
   mapping: v.record(v.string(), v.string()),
+  /** The column and value mappings of this import, to store and give back as `init.options.mappings`. */
+  mappings: v.optional(SavedMappingsSchema),
   /** Milliseconds spent in each phase, measured in the frame. */
   timings: v.optional(
     v.strictObject({ read: v.optional(duration), validate: v.optional(duration), deliver: duration }),
@@ -380,6 +430,7 @@ export const ErrorCodeSchema = v.picklist([
   'host_timeout',
   'worker_failed',
   'frame_removed',
+  'locale_unavailable',
   'internal',
 ]);
 export type ErrorCode = v.InferOutput<typeof ErrorCodeSchema>;

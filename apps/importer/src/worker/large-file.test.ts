@@ -61,6 +61,11 @@ describe('large-file mode', () => {
     const first = session.window(0, 1).rows[0]!;
     assert.equal(first.cells[1]!.text, 'user5@example.com');
     assert.equal(first.cells[1]!.issue, undefined);
+    // The grid numbers rows as the file does, and names the first holder of a value so too.
+    assert.equal(first.number, 6);
+    const repeat = session.window(0, 43).rows.find((row) => row.cells[1]!.issue?.code === 'duplicate')!;
+    assert.equal(repeat.number, 30_001);
+    assert.deepEqual(repeat.cells[1]!.issue?.params, { firstRow: 5 });
     // Fix every bad e-mail (the repeat included) in the grid, as the user would.
     for (let position = 0; position < summary.rowCount; position++) {
       const cell = session.window(position, 1).rows[0]!.cells[1]!;

@@ -163,6 +163,8 @@ export interface GridCell {
 export interface GridRow {
   readonly position: number;
   readonly index: number;
+  /** The row's number as the grid shows it, when it is not `index + 1` (large-file mode: its number in the file). */
+  readonly number?: number;
   readonly cells: readonly GridCell[];
   /** Findings about the whole row from reading the file (a ragged row, malformed quotes …). */
   readonly issues?: readonly CellIssue[];

@@ -31,6 +31,22 @@ describe('value choices', () => {
     });
   });
 
+  test("an earlier import's saved options come before the suggestions, the user's own picks before both", () => {
+    const saved = { fre: 'starter', gold: 'enterprise', pro: 'free' };
+    assert.deepEqual(initialChoices(SUGGESTED, undefined, saved), {
+      Enterprize: 'enterprise',
+      fre: 'starter',
+      gold: 'enterprise',
+      pro: 'free',
+    });
+    const remembered = { column: 2, chosen: { gold: 'pro' }, touched: ['gold', 'fre'] };
+    assert.deepEqual(initialChoices(SUGGESTED, remembered, saved), {
+      Enterprize: 'enterprise',
+      gold: 'pro',
+      pro: 'free',
+    });
+  });
+
   test('a file value named __proto__ or constructor is a value like any other', () => {
     const odd = [
       { value: '__proto__', count: 1, suggestion: 'pro', confidence: 0.9 },

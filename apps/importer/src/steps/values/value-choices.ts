@@ -31,12 +31,14 @@ export class ValueChoices {
 }
 
 /**
- * The options a field's values start with: what the user picked by hand before, else the
- * engine's suggestion. A value the user set back to "keep as it is" stays that way.
+ * The options a field's values start with: what the user picked by hand before in this session,
+ * else what an earlier import saved for the value (`saved`, from the host's remembered
+ * mappings), else the engine's suggestion. A value the user set back to "keep as it is" stays that way.
  */
 export function initialChoices(
   suggestions: readonly ValueSuggestion[],
   remembered: FieldChoices | undefined,
+  saved: Readonly<Record<string, string>> = {},
 ): Record<string, string> {
   const touched = new Set(remembered?.touched);
   const chosen: Record<string, string> = {};
@@ -45,7 +47,9 @@ export function initialChoices(
       ? remembered && Object.hasOwn(remembered.chosen, value)
         ? remembered.chosen[value]
         : undefined
-      : suggestion;
+      : Object.hasOwn(saved, value)
+        ? saved[value]
+        : suggestion;
     if (option !== undefined && option !== null) setChoice(chosen, value, option);
   }
   return chosen;

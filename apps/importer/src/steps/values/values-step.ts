@@ -35,7 +35,8 @@ const shown = (value: string) =>
  * column beside the option it stands for. The engine's suggestions (exact, normalized, or close:
  * `Enterprize`, `fre`) are preselected, the close ones marked as suggestions with how sure they
  * are. What the user leaves here is kept in `choices` on Back and Continue and given back when
- * the same field is matched to the same column again.
+ * the same field is matched to the same column again. Options saved by an earlier import (the
+ * host's remembered mappings) come before the suggestions and are marked as remembered.
  *
  * Its size is set by the file (up to 200 distinct values a field) and the spec (any number of
  * options), so only the values in view are rendered (each field's list scrolls), and every
@@ -94,6 +95,11 @@ export class ValuesStep extends LitElement {
         gap: 8px;
         align-items: center;
       }
+      .remembered {
+        color: var(--_success);
+        font-size: 0.9em;
+        flex: none;
+      }
       .suggested {
         color: var(--_warning);
         font-size: 0.9em;
@@ -107,6 +113,9 @@ export class ValuesStep extends LitElement {
   @property({ attribute: false }) accessor mapping: Mapping = {};
   /** The user's choices per field, kept by the app across steps. */
   @property({ attribute: false }) accessor choices: ValueChoices | undefined;
+  /** Per field, file value to option, from an earlier import (the host's remembered mappings). */
+  @property({ attribute: false }) accessor saved: Readonly<Record<string, Readonly<Record<string, string>>>> =
+    {};
   @property({ attribute: false }) accessor onNext: (values: ValueMapping) => void = () => {};
   @property({ attribute: false }) accessor onBack: () => void = () => {};
 
@@ -114,6 +123,8 @@ export class ValuesStep extends LitElement {
   @state() private accessor chosen: Record<string, Record<string, string>> = {};
   /** Per field, the file values whose option the user set by hand. */
   #touched = new Map<string, Set<string>>();
+  /** Per field, the saved options that apply (those the field still has). */
+  #saved = new Map<string, Readonly<Record<string, string>>>();
   /** Per field, which of its values are in view. */
   #windows = new Map<string, RowWindow>();
   /** The one option list every value's combobox opens; owners are `group:row`. */
@@ -146,7 +157,13 @@ export class ValuesStep extends LitElement {
       ];
       groups.push({ field, column, options, choices, values });
       this.#windows.set(field.key, new RowWindow(this, ROW_HEIGHT));
-      chosen[field.key] = initialChoices(values, remembered);
+      const saved: Record<string, string> = {};
+      const known = new Set(options.map((o) => o.value));
+      const fromHost = Object.hasOwn(this.saved, field.key) ? this.saved[field.key]! : {};
+      for (const [value, option] of Object.entries(fromHost))
+        if (known.has(option)) setChoice(saved, value, option);
+      this.#saved.set(field.key, saved);
+      chosen[field.key] = initialChoices(values, remembered, saved);
       this.#touched.set(field.key, new Set(remembered?.touched));
     }
     this.groups = groups;
@@ -172,9 +189,22 @@ export class ValuesStep extends LitElement {
     this.chosen = { ...this.chosen, [field]: next };
   }
 
+  /** The value's option came from an earlier import and the user has not changed it: marked as remembered. */
+  #isRemembered(field: string, row: ValueSuggestion): boolean {
+    const saved = this.#saved.get(field) ?? {};
+    const chosen = this.chosen[field] ?? {};
+    return (
+      Object.hasOwn(saved, row.value) &&
+      Object.hasOwn(chosen, row.value) &&
+      chosen[row.value] === saved[row.value] &&
+      !this.#touched.get(field)?.has(row.value)
+    );
+  }
+
   /** A close match the user has not confirmed or changed: it is shown as a suggestion. */
   #isSuggestion(field: string, row: ValueSuggestion): boolean {
     return (
+      !this.#isRemembered(field, row) &&
       row.suggestion !== null &&
       row.confidence < 1 &&
       Object.hasOwn(this.chosen[field] ?? {}, row.value) &&
@@ -206,9 +236,12 @@ export class ValuesStep extends LitElement {
               (row) => row.value,
               (row, i) => {
                 const r = start + i;
-                const note = this.#isSuggestion(field.key, row)
-                  ? i18n.t('values.suggested', { percent: percent.format(row.confidence) })
-                  : '';
+                const remembered = this.#isRemembered(field.key, row);
+                const note = remembered
+                  ? i18n.t('match.remembered')
+                  : this.#isSuggestion(field.key, row)
+                    ? i18n.t('values.suggested', { percent: percent.format(row.confidence) })
+                    : '';
                 const option = Object.hasOwn(chosen, row.value) ? chosen[row.value]! : '';
                 return html`<tr aria-rowindex=${r + 2}>
                   <th scope="row" title=${shown(row.value)}>${shown(row.value)}</th>
@@ -220,7 +253,7 @@ export class ValuesStep extends LitElement {
                       text: option === '' ? i18n.t('values.keep') : (labelOf.get(option) ?? option),
                       describedBy: note ? `note-${g}-${r}` : undefined,
                     })}
-                    ${note ? html`<span class="suggested" id=${`note-${g}-${r}`}>${note}</span>` : nothing}
+                    ${note ? html`<span class=${remembered ? 'remembered' : 'suggested'} id=${`note-${g}-${r}`}>${note}</span>` : nothing}
                   </td>
                 </tr>`;
               },
