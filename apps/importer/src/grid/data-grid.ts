@@ -19,6 +19,7 @@ import { gridStyles } from './grid-styles.ts';
 import {
   type ActiveCell,
   cellId,
+  type EditingCell,
   type EditorCommitDetail,
   type GridEditDetail,
   HEADER_HEIGHT,
@@ -61,12 +62,7 @@ export class DataGrid extends LitElement {
   @property({ attribute: false }) accessor selected: ReadonlySet<number> = new Set();
 
   @state() accessor active: ActiveCell = { position: 0, field: 0 };
-  @state() private accessor editing: {
-    position: number;
-    field: number;
-    value: string;
-    typed: boolean;
-  } | null = null;
+  @state() private accessor editing: EditingCell | null = null;
   @state() private accessor focused = false;
   @state() private accessor rows: readonly GridRow[] = [];
   @state() private accessor fieldStart = 0;
@@ -252,7 +248,13 @@ export class DataGrid extends LitElement {
     this.editing = null;
     this.viewport.focus({ preventScroll: true });
     if (!row || row.cells[field - this.fieldStart]?.text === value) return;
-    const detail: GridEditDetail = { row: row.index, position, field: this.fields[field]!.key, value };
+    const detail: GridEditDetail = {
+      row: row.index,
+      number: row.number ?? row.index + 1,
+      position,
+      field: this.fields[field]!.key,
+      value,
+    };
     this.dispatchEvent(new CustomEvent('grid-edit', { detail, bubbles: true, composed: true }));
   }
 
