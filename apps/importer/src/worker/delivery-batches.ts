@@ -184,7 +184,11 @@ class NoteColumns implements OriginalNotes {
 
   add(as: number, field: number, code: string, original: string): void {
     // Called for a million notes at a million rows: no key string, no map lookup.
-    const columns = (this.#byField[field] ??= []);
+    let columns = this.#byField[field];
+    if (!columns) {
+      columns = [];
+      this.#byField[field] = columns;
+    }
     let column = columns.find((c) => c.code === code);
     if (!column) {
       column = { code, originals: new Array<string | null>(this.#count).fill(null) };
