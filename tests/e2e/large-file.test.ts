@@ -49,14 +49,23 @@ describe('large-file mode, chosen by the host', () => {
     for (const [position, id] of BAD.entries())
       await cell(frame, position, 'id').getByText(String(id)).waitFor();
     assert.equal(await frame.locator('[role=row][data-row]').count(), BAD.length);
+    // Each is numbered as in the file (data row 500 is the file's row 499 below the header).
+    const numbers = await frame.locator('[role=row][data-row] [role=rowheader]').allInnerTexts();
+    assert.deepEqual(
+      numbers.map((n) => n.trim()),
+      BAD.map((id) => (id + 1).toLocaleString('en-US')),
+    );
     // Submitting would deliver every row of the file.
     await importButton(frame)
       .getByText(`Import ${ROWS.toLocaleString('en-US')} rows`)
       .waitFor();
     for (const position of BAD.keys())
       await editCell(frame, position, 'email', `fixed${position}@example.com`);
-    // The review's counts are of the rows it holds.
-    await summary(frame, `All ${BAD.length} rows are valid.`);
+    // The review's counts are of the rows it holds, and it says where the others are.
+    await summary(
+      frame,
+      `All ${BAD.length} rows are valid. Large file: only the ${BAD.length} rows that had issues are shown here; the other ${(ROWS - BAD.length).toLocaleString('en-US')} rows are valid and will be imported too.`,
+    );
     await submit(frame);
 
     const result = await page.evaluate(() => {

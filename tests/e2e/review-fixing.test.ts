@@ -203,6 +203,11 @@ describe('fixing cells in the review step', () => {
       await combo.press('Enter');
       await frame.locator('[role=row][data-row="3"] [data-key=plan][aria-invalid=false]').waitFor();
       assert.equal(await cell(frame, 3, 'plan').textContent(), 'Enterprise');
+      // The outcome of the edit shows under the grid until the keyboard moves to another cell.
+      const message = frame.locator('csv-review-step p.message');
+      await message.getByText('Saved.').waitFor();
+      await grid.press('ArrowUp');
+      assert.equal((await message.textContent())?.trim(), '');
       // Opened with Enter, the list shows every option.
       await arrowTo(frame, 1, 2);
       await grid.press('Enter');

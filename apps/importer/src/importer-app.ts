@@ -16,7 +16,8 @@ import {
   validateWithHost,
 } from './hooks.ts';
 import type { HostConnection } from './host-connection.ts';
-import { i18n, type MessageKey, setTranslator, Translator } from './i18n/i18n.ts';
+import { i18n, type MessageKey, missingLocale, setTranslator, Translator } from './i18n/i18n.ts';
+import { LatestCall } from './latest-call.ts';
 import './steps/header/header-step.ts';
 import './steps/match/match-step.ts';
 import { applySavedColumns, savedMappings } from './steps/match/saved-mappings.ts';
@@ -209,7 +210,11 @@ export class ImporterApp extends LitElement {
 
   /** Called once the host has sent `init`. */
   start(host: HostConnection, init: Init, session: Comlink.Remote<ImportSessionApi>): void {
-    const translator = new Translator(init.options.locale ?? 'en', init.options.messages ?? {});
+    const { locale = 'en', messages = {}, catalog } = init.options;
+    const translator = new Translator(locale, messages, catalog);
+    if (translator.missing) {
+      host.send({ type: 'error', code: 'locale_unavailable', message: missingLocale(translator.missing) });
+    }
     setTranslator(translator);
     document.documentElement.lang = translator.locale;
     document.documentElement.dir = translator.dir;
@@ -295,29 +300,32 @@ export class ImporterApp extends LitElement {
       }
     });
 
-  /** Bumped by every read and by cancel, so only the latest read may move the flow on. */
-  #readGeneration = 0;
+  /** The file read in progress: a newer read or Cancel supersedes it, so only the latest moves on. */
+  readonly #reads = new LatestCall();
 
   async #load(file: File): Promise<void> {
-    const generation = ++this.#readGeneration;
     this.state = { step: 'upload', reading: { fileName: file.name, rows: 0, fraction: 0 } };
     try {
-      const result = await this.#session!.load(file, this.#progress(file.name));
-      if (generation === this.#readGeneration) this.#loaded(result);
+      const result = await this.#reads.run<LoadResult>(() =>
+        this.#session!.load(file, this.#progress(file.name)),
+      );
+      if (result.current) this.#loaded(result.value);
     } catch (error) {
-      if (generation !== this.#readGeneration) return;
       this.state = { step: 'upload', error: i18n.t('error.internal', { message: (error as Error).message }) };
     }
   }
 
   #cancelRead(): void {
-    this.#readGeneration++;
+    this.#reads.cancel();
     void this.#session!.cancel();
     this.state = { step: 'upload', error: i18n.t('upload.cancelled') };
+    this.#host?.send({ type: 'cancelled', phase: 'reading' });
   }
 
   async #reread(options: ReadOptions): Promise<void> {
-    const result = await this.#session!.reread(options);
+    const read = await this.#reads.run<LoadResult>(() => this.#session!.reread(options));
+    if (!read.current) return;
+    const result = read.value;
     if (result.ok) this.state = { step: 'header', summary: result.summary };
     else this.#loaded(result);
   }

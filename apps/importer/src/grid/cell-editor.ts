@@ -97,18 +97,24 @@ export class CellEditor extends LitElement {
     super.connectedCallback();
     this.text = this.value;
     this.filtering = this.typed;
+    // A key typed on a yes/no cell picks the answer it begins (y or n, j or n, o or n …).
+    if (this.#kind === 'boolean' && this.typed && this.value.trim() !== '') {
+      const typed = this.value.trim().toLocaleLowerCase(i18n.locale);
+      const starts = (key: 'review.yes' | 'review.no') =>
+        i18n.t(key).toLocaleLowerCase(i18n.locale).startsWith(typed);
+      this.choice = starts('review.yes') ? true : starts('review.no') ? false : null;
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('value')) this.text = this.value;
-  }
-
-  protected override firstUpdated(): void {
-    if (this.#kind === 'select' && !this.typed) {
-      const at = this.#listed.findIndex((c) => this.#isChosen(c));
-      this.highlight = at;
-    }
-    if (this.#kind === 'select' && this.typed) this.highlight = this.#listed.length > 0 ? 0 : -1;
+    // A list opens on the option the cell holds; narrowed by typing, on the first one listed.
+    if (!this.hasUpdated && this.#kind === 'select')
+      this.highlight = this.typed
+        ? this.#listed.length > 0
+          ? 0
+          : -1
+        : this.#listed.findIndex((c) => this.#isChosen(c));
   }
 
   protected override updated(): void {
@@ -117,9 +123,8 @@ export class CellEditor extends LitElement {
 
   /** Focuses the editor's control, the caret at the end of the text. */
   override focus(): void {
-    const control = this.renderRoot.querySelector<HTMLElement>(
-      'input, [role=radio][aria-checked=true], [role=radio]',
-    );
+    const find = (selector: string) => this.renderRoot.querySelector<HTMLElement>(selector);
+    const control = find('input') ?? find('[role=radio][aria-checked=true]') ?? find('[role=radio]');
     control?.focus();
     if (control instanceof HTMLInputElement)
       control.setSelectionRange(control.value.length, control.value.length);

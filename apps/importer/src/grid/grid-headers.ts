@@ -35,7 +35,7 @@ export function renderRowHeader(
   active: boolean,
   on: { readonly focus: () => void; readonly toggle: (row: number) => void },
 ) {
-  const number = row ? i18n.number(row.index + 1) : '';
+  const number = row ? i18n.number(row.number ?? row.index + 1) : '';
   return html`<div
     class="rowheader ${active ? 'active' : ''}"
     role="rowheader"

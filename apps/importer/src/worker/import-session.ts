@@ -210,6 +210,7 @@ export class ImportSession implements ImportSessionApi {
       canUndo: this.#edits.canUndo,
       canRedo: this.#edits.canRedo,
       hints: this.#hints,
+      ...this.#large?.summary(),
     };
   }
 
@@ -287,7 +288,8 @@ export class ImportSession implements ImportSessionApi {
     fieldStart = 0,
     fieldCount = this.#validation.columns.length,
   ): GridWindow {
-    return this.#view.window(start, count, fieldStart, fieldCount);
+    const window = this.#view.window(start, count, fieldStart, fieldCount);
+    return this.#large ? this.#large.numbered(window) : window;
   }
 
   nextError(from: CellAddress | null, backwards = false): CellAddress | null {

@@ -10,7 +10,7 @@ import {
   scanLargeFile,
   validRowBatches,
 } from './large-file.ts';
-import type { ChannelDelivery, DeliveryBatch, SubmitSummary } from './session-types.ts';
+import type { ChannelDelivery, DeliveryBatch, GridWindow, SubmitSummary } from './session-types.ts';
 
 /**
  * One file imported in large-file mode, as `ImportSession` sees it (the passes are in
@@ -68,6 +68,35 @@ export class LargeFileImport {
     this.#plan = plan;
     this.#scanned = await scanLargeFile(this.#largeSource(), plan, this.#beat, maxRows);
     return this.#scanned;
+  }
+
+  /** What the review's summary says of the rows it does not hold, once the file is checked. */
+  summary(): { largeFile: { validRows: number } } | undefined {
+    const scanned = this.#scanned;
+    return scanned && { largeFile: { validRows: scanned.dataRows - scanned.records.length } };
+  }
+
+  /**
+   * `window` (of the review's rows) with each row numbered, and each first holder of a repeated
+   * value named, by its data row in the file, as the grid shows them in the default mode.
+   */
+  numbered(window: GridWindow): GridWindow {
+    const records = this.#scanned?.records;
+    if (!records) return window;
+    const dataRow = (index: number) => records[index]! - this.headerRow - 1;
+    const rows = window.rows.map((row) => ({
+      ...row,
+      number: dataRow(row.index) + 1,
+      cells: row.cells.map((cell) => {
+        const first = cell.issue?.params?.firstRow;
+        if (cell.issue?.code !== 'duplicate' || typeof first !== 'number') return cell;
+        return {
+          ...cell,
+          issue: { ...cell.issue, params: { ...cell.issue.params, firstRow: dataRow(first) } },
+        };
+      }),
+    }));
+    return { ...window, rows };
   }
 
   /** What submitting delivers: the review's rows (`review`) and every row not kept. */

@@ -57,9 +57,15 @@ describe('large-file mode', () => {
     assert.equal(summary.rowCount, 43);
     assert.equal(summary.invalidRowCount, 41);
     assert.equal(summary.warningCount, 1, 'the row with a cell too many');
+    assert.deepEqual(summary.largeFile, { validRows: 40_000 - 43 });
     const first = session.window(0, 1).rows[0]!;
     assert.equal(first.cells[1]!.text, 'user5@example.com');
     assert.equal(first.cells[1]!.issue, undefined);
+    // The grid numbers rows as the file does, and names the first holder of a value so too.
+    assert.equal(first.number, 6);
+    const repeat = session.window(0, 43).rows.find((row) => row.cells[1]!.issue?.code === 'duplicate')!;
+    assert.equal(repeat.number, 30_001);
+    assert.deepEqual(repeat.cells[1]!.issue?.params, { firstRow: 5 });
     // Fix every bad e-mail (the repeat included) in the grid, as the user would.
     for (let position = 0; position < summary.rowCount; position++) {
       const cell = session.window(position, 1).rows[0]!.cells[1]!;

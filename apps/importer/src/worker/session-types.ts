@@ -119,6 +119,11 @@ export interface ValidationSummary {
   readonly canRedo: boolean;
   /** How each mapped field reads the file, for the fields with something detected, asked or chosen. */
   readonly hints: Readonly<Record<string, FieldHints>>;
+  /**
+   * In large-file mode: the rows above are only the file's rows with issues; `validRows` more are
+   * valid, and are delivered (read from the file again) before them.
+   */
+  readonly largeFile?: { readonly validRows: number };
 }
 
 /** How one field reads its column (see `validate`). */
@@ -158,6 +163,8 @@ export interface GridCell {
 export interface GridRow {
   readonly position: number;
   readonly index: number;
+  /** The row's number as the grid shows it, when it is not `index + 1` (large-file mode: its number in the file). */
+  readonly number?: number;
   readonly cells: readonly GridCell[];
   /** Findings about the whole row from reading the file (a ragged row, malformed quotes …). */
   readonly issues?: readonly CellIssue[];

@@ -96,6 +96,8 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   'review.title': 'المراجعة والتصحيح',
   'review.summary': 'عدد الصفوف {rowCount}، منها {invalidRowCount} بها أخطاء (عدد الأخطاء {errorCount}).',
   'review.allValid': 'جميع الصفوف ({rowCount}) صالحة.',
+  'review.largeFile':
+    'ملف كبير: تُعرض هنا فقط الصفوف التي كانت بها مشكلات ({rowCount})؛ أما الصفوف الأخرى ({validCount}) فهي صالحة وستُستورد أيضًا.',
   'review.grid': 'صفوف ملفك',
   'review.rowNumber': 'الصف',
   'review.errors': 'الأخطاء: {count}',

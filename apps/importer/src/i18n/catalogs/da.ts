@@ -98,6 +98,8 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'review.title': 'Gennemse og ret',
   'review.summary': '{rowCount} rækker, {invalidRowCount} med fejl ({errorCount} fejl).',
   'review.allValid': 'Alle {rowCount} rækker er gyldige.',
+  'review.largeFile':
+    'Stor fil: her vises kun de {rowCount} rækker, der havde problemer; de øvrige {validCount} rækker er gyldige og importeres også.',
   'review.grid': 'Rækker i din fil',
   'review.rowNumber': 'Række',
   'review.errors': '{count} fejl',

@@ -98,6 +98,8 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'review.title': 'Prüfen und korrigieren',
   'review.summary': '{rowCount} Zeilen, {invalidRowCount} mit Fehlern ({errorCount} Fehler).',
   'review.allValid': 'Alle {rowCount} Zeilen sind gültig.',
+  'review.largeFile':
+    'Große Datei: Hier werden nur die {rowCount} Zeilen mit Problemen angezeigt; die übrigen {validCount} Zeilen sind gültig und werden ebenfalls importiert.',
   'review.grid': 'Zeilen Ihrer Datei',
   'review.rowNumber': 'Zeile',
   'review.errors': '{count} Fehler',

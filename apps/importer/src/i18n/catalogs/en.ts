@@ -94,6 +94,8 @@ export const en = {
   'review.title': 'Review and fix',
   'review.summary': '{rowCount} rows, {invalidRowCount} with errors ({errorCount} errors).',
   'review.allValid': 'All {rowCount} rows are valid.',
+  'review.largeFile':
+    'Large file: only the {rowCount} rows that had issues are shown here; the other {validCount} rows are valid and will be imported too.',
   'review.grid': 'Rows of your file',
   'review.rowNumber': 'Row',
   'review.errors': '{count} errors',

@@ -99,6 +99,8 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'review.title': 'Revisar y corregir',
   'review.summary': '{rowCount} filas, {invalidRowCount} con errores ({errorCount} errores).',
   'review.allValid': 'Las {rowCount} filas son válidas.',
+  'review.largeFile':
+    'Archivo grande: aquí solo se muestran las {rowCount} filas que tenían problemas; las otras {validCount} filas son válidas y también se importarán.',
   'review.grid': 'Filas de su archivo',
   'review.rowNumber': 'Fila',
   'review.errors': '{count} errores',

@@ -98,6 +98,8 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'review.title': 'Tarkista ja korjaa',
   'review.summary': '{rowCount} riviä, joista {invalidRowCount} virheellisiä ({errorCount} virhettä).',
   'review.allValid': 'Kaikki {rowCount} riviä ovat kelvollisia.',
+  'review.largeFile':
+    'Suuri tiedosto: tässä näytetään vain ne {rowCount} riviä, joissa oli ongelmia; muut {validCount} riviä ovat kelvollisia ja tuodaan myös.',
   'review.grid': 'Tiedostosi rivit',
   'review.rowNumber': 'Rivi',
   'review.errors': 'Virheitä: {count}',

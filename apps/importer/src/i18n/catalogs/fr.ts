@@ -98,6 +98,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'review.title': 'Vérifier et corriger',
   'review.summary': '{rowCount} lignes, {invalidRowCount} avec des erreurs ({errorCount} erreurs).',
   'review.allValid': 'Les {rowCount} lignes sont valides.',
+  'review.largeFile':
+    'Fichier volumineux : seules les {rowCount} lignes qui présentaient des problèmes sont affichées ici ; les {validCount} autres lignes sont valides et seront aussi importées.',
   'review.grid': 'Lignes de votre fichier',
   'review.rowNumber': 'Ligne',
   'review.errors': '{count} erreurs',

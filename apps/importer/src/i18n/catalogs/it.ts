@@ -99,6 +99,8 @@ export const it: Readonly<Record<MessageKey, string>> = {
   'review.title': 'Controlla e correggi',
   'review.summary': '{rowCount} righe, {invalidRowCount} con errori ({errorCount} errori).',
   'review.allValid': 'Tutte le {rowCount} righe sono valide.',
+  'review.largeFile':
+    'File di grandi dimensioni: qui sono mostrate solo le {rowCount} righe che avevano problemi; le altre {validCount} righe sono valide e verranno importate anch’esse.',
   'review.grid': 'Righe del tuo file',
   'review.rowNumber': 'Riga',
   'review.errors': '{count} errori',

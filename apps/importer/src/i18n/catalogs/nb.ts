@@ -98,6 +98,8 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'review.title': 'Gå gjennom og rett',
   'review.summary': '{rowCount} rader, {invalidRowCount} med feil ({errorCount} feil).',
   'review.allValid': 'Alle {rowCount} rader er gyldige.',
+  'review.largeFile':
+    'Stor fil: her vises bare de {rowCount} radene som hadde problemer; de øvrige {validCount} radene er gyldige og importeres også.',
   'review.grid': 'Rader i filen din',
   'review.rowNumber': 'Rad',
   'review.errors': '{count} feil',

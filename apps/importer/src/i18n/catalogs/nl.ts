@@ -98,6 +98,8 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'review.title': 'Controleren en verbeteren',
   'review.summary': '{rowCount} rijen, {invalidRowCount} met fouten ({errorCount} fouten).',
   'review.allValid': 'Alle {rowCount} rijen zijn geldig.',
+  'review.largeFile':
+    'Groot bestand: hier staan alleen de {rowCount} rijen met problemen; de overige {validCount} rijen zijn geldig en worden ook geïmporteerd.',
   'review.grid': 'Rijen van uw bestand',
   'review.rowNumber': 'Rij',
   'review.errors': '{count} fouten',

@@ -97,6 +97,8 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'review.title': 'Revisar e corrigir',
   'review.summary': '{rowCount} linhas, {invalidRowCount} com erros ({errorCount} erros).',
   'review.allValid': 'Todas as {rowCount} linhas são válidas.',
+  'review.largeFile':
+    'Arquivo grande: aqui são mostradas apenas as {rowCount} linhas que tinham problemas; as outras {validCount} linhas são válidas e também serão importadas.',
   'review.grid': 'Linhas do seu arquivo',
   'review.rowNumber': 'Linha',
   'review.errors': '{count} erros',

@@ -97,6 +97,8 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'review.title': 'Granska och rätta',
   'review.summary': '{rowCount} rader, {invalidRowCount} med fel ({errorCount} fel).',
   'review.allValid': 'Alla {rowCount} rader är giltiga.',
+  'review.largeFile':
+    'Stor fil: här visas bara de {rowCount} rader som hade problem; övriga {validCount} rader är giltiga och importeras också.',
   'review.grid': 'Rader i din fil',
   'review.rowNumber': 'Rad',
   'review.errors': '{count} fel',
