@@ -1,5 +1,5 @@
 import type { ColumnSpec } from '@csv-importer/core';
-import type { Init } from '@csv-importer/protocol';
+import type { Init, SavedMappings } from '@csv-importer/protocol';
 import * as Comlink from 'comlink';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -10,11 +10,12 @@ import { renderStep, type StepContext } from './flow/step-view.ts';
 import { mappingFromHost, validateWithHost } from './hooks.ts';
 import { type HostConnection, HostHookError, HostTimeoutError } from './host-connection.ts';
 import { i18n, missingLocale, setTranslator, Translator } from './i18n/i18n.ts';
+import { LatestCall } from './latest-call.ts';
 import { renderBusy, renderHeaderBar, shellStyles } from './shell/app-shell.ts';
 import './shell/confirm-dialog.ts';
 import type { SessionHandle } from './session-handle.ts';
 import type { ConfirmDialog } from './shell/confirm-dialog.ts';
-import { applySavedColumns, savedMappings } from './steps/match/saved-mappings.ts';
+import { applySavedColumns, mergeSaved, savedMappings } from './steps/match/saved-mappings.ts';
 import {
   HintAnswers,
   type HintReader,
@@ -79,6 +80,10 @@ export class ImporterApp extends LitElement {
   #toldUnsaved = false;
   /** Fields whose column came from the host's remembered mappings (`init.options.mappings`), this file. */
   #remembered: ReadonlySet<string> = new Set();
+  /** The user's column and value choices, kept when they go back to upload, for the next file. */
+  #sessionMappings: SavedMappings | undefined;
+  /** The remembered mappings this file starts from: the host's, then this session's. */
+  #saved: SavedMappings | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -229,31 +234,34 @@ export class ImporterApp extends LitElement {
       }
     });
 
-  /** Bumped by every read and by cancel, so only the latest read may move the flow on. */
-  #readGeneration = 0;
+  /** The file read in progress: a newer read or Cancel supersedes it, so only the latest moves on. */
+  readonly #reads = new LatestCall();
 
   async #load(file: File): Promise<void> {
-    const generation = ++this.#readGeneration;
     this.state = { step: 'upload', reading: { fileName: file.name, rows: 0, fraction: 0 } };
     try {
-      const result = await this.#session!.load(file, this.#progress(file.name));
-      if (generation === this.#readGeneration) this.#loaded(result);
+      const result = await this.#reads.run<LoadResult>(() =>
+        this.#session!.load(file, this.#progress(file.name)),
+      );
+      if (result.current) this.#loaded(result.value);
     } catch (error) {
-      if (generation !== this.#readGeneration) return;
       console.warn('csv-importer: reading the file failed', error);
       this.state = { step: 'upload', error: i18n.t('error.internal', { message: (error as Error).message }) };
     }
   }
 
   #cancelRead(): void {
-    this.#readGeneration++;
+    this.#reads.cancel();
     void this.#session!.cancel();
     // The user's own choice: said plainly, not as an error.
     this.state = { step: 'upload', notice: i18n.t('upload.cancelled') };
+    this.#host?.send({ type: 'cancelled', phase: 'reading' });
   }
 
   async #reread(options: ReadOptions): Promise<void> {
-    const result = await this.#session!.reread(options);
+    const read = await this.#reads.run<LoadResult>(() => this.#session!.reread(options));
+    if (!read.current) return;
+    const result = read.value;
     if (result.ok) this.state = { step: 'header', summary: result.summary };
     else this.#loaded(result);
   }
@@ -295,7 +303,8 @@ export class ImporterApp extends LitElement {
     for (const column of this.#columns) mapping[column.key] = null;
     for (const match of summary.suggestions) mapping[match.key] = match.fileColumn;
     // Mappings the host remembered from an earlier import win over the engine's suggestion.
-    const saved = applySavedColumns(summary.headers, this.#columns, mapping, this.#init?.options.mappings);
+    this.#saved = mergeSaved(this.#init?.options.mappings, this.#sessionMappings);
+    const saved = applySavedColumns(summary.headers, this.#columns, mapping, this.#saved);
     // Call site: the host's mapping hook may change the suggestion.
     const suggested = await mappingFromHost(this.#host!, this.#init!, summary, saved.mapping);
     this.#remembered = new Set([...saved.remembered].filter((k) => suggested[k] === saved.mapping[k]));
@@ -431,7 +440,13 @@ export class ImporterApp extends LitElement {
       session: this.#handle,
       valueChoices: this.#valueChoices,
       remembered: this.#remembered,
-      savedValues: this.#init?.options.mappings?.values ?? {},
+      savedValues: this.#saved?.values ?? {},
+      matchBack: (match) => {
+        // Another file may follow: it starts from what the user chose for this one.
+        const chosen = savedMappings(match.summary.headers, match.mapping, this.#valueChoices.chosen());
+        this.#sessionMappings = mergeSaved(this.#sessionMappings, chosen);
+        this.state = { step: 'upload' };
+      },
       go: (state) => {
         this.state = state;
       },

@@ -477,6 +477,18 @@ export const WorkSchema = v.strictObject({ type: v.literal('work'), version, id,
 export type Work = v.InferOutput<typeof WorkSchema>;
 
 /**
+ * The user cancelled reading a file (`phase: 'reading'`): the frame is back at its upload step
+ * and the worker has stopped reading. Needs no answer.
+ */
+export const CancelledSchema = v.strictObject({
+  type: v.literal('cancelled'),
+  version,
+  id,
+  phase: v.picklist(['reading']),
+});
+export type Cancelled = v.InferOutput<typeof CancelledSchema>;
+
+/**
  * Opens the channel `rows` batches travel on (only for a host that set `rowChannel`): the
  * message's one transferred `MessagePort` carries `rows` to the host and its `ack` or
  * `hook-error` back. Nothing else is accepted on that port. `complete` still comes on the main port,
@@ -536,6 +548,7 @@ export const FrameToHostSchema = v.variant('type', [
   RowsChannelSchema,
   AliveSchema,
   WorkSchema,
+  CancelledSchema,
 ]);
 export type FrameToHost = v.InferOutput<typeof FrameToHostSchema>;
 /** A frame-to-host message as sent: as received, but `rows` may be `RowColumns`. */

@@ -38,6 +38,8 @@ export interface StepContext {
   reread(options: ReadOptions): void;
   toMatch(state: Extract<State, { step: 'header' }>): void;
   afterMatch(state: Extract<State, { step: 'match' }>): void;
+  /** Back from the match step to upload, keeping the user's choices for the next file. */
+  matchBack(state: Extract<State, { step: 'match' }>): void;
   validate(state: Extract<State, { step: 'values' }>, values: ValueMapping): void;
   answerHint(review: ReviewState, view: HintView, value: HintValue): void;
   changed(review: ReviewState, validation: ValidationSummary, edit?: EditResult): void;
@@ -86,7 +88,7 @@ export function renderStep(state: State, ctx: StepContext) {
         ?busy=${state.busy ?? false}
         .onChange=${(mapping: Mapping, manual: ReadonlySet<string>) => ctx.go({ ...state, mapping, manual })}
         .onSettings=${() => ctx.go({ step: 'header', summary: state.summary })}
-        .onBack=${() => ctx.go({ step: 'upload' })}
+        .onBack=${() => ctx.matchBack(state)}
         .onNext=${() => ctx.afterMatch(state)}
       ></csv-match-step>`;
     case 'values':
