@@ -145,6 +145,12 @@ describe('input', () => {
       const page = await e2e.browser.newPage();
       const frame = await open(page, CONTACT_COLUMNS);
       await frame.locator('input[type=file]').focus();
+      // The key goes where the focus is: wait until the input has it.
+      await frame.waitForFunction(() => {
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        return active?.matches('input[type=file]') ?? false;
+      });
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press(key)]);
       await chooser.setFiles(join(FIXTURES, 'contacts.csv'));
       await frame.getByRole('heading', { name: 'Match columns' }).waitFor();
