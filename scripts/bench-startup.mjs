@@ -24,7 +24,10 @@ const files = positionals.length > 0 ? positionals : ['packages/element/dist/csv
 const bundles = files.map((file) => readFileSync(file, 'utf8'));
 // localhost, so that the page is a secure context (the element uses crypto.randomUUID).
 const ORIGIN = 'http://localhost:9';
-const HOST_PAGE = '<!doctype html><script src="/element.js"></script><csv-importer></csv-importer>';
+// German, added as a host adds it, so that the start-up includes a catalog passed in `init`.
+const HOST_PAGE =
+  '<!doctype html><script src="/element.js"></script><script src="/de.js"></script><csv-importer></csv-importer>';
+const GERMAN = readFileSync('packages/element/dist/locales/de.iife.js', 'utf8');
 
 /**
  * The frame's main-thread tasks of one trace, in order: wall and thread time in ms, and what ran;
@@ -58,9 +61,12 @@ function frameTasks(trace) {
 async function measure(browser, bundle, dir) {
   const page = await browser.newPage();
   await page.route(`${ORIGIN}/**`, (route) =>
-    new URL(route.request().url()).pathname === '/element.js'
-      ? route.fulfill({ body: bundle, contentType: 'text/javascript' })
-      : route.fulfill({ body: HOST_PAGE, contentType: 'text/html' }),
+    route.fulfill(
+      {
+        '/element.js': { body: bundle, contentType: 'text/javascript' },
+        '/de.js': { body: GERMAN, contentType: 'text/javascript' },
+      }[new URL(route.request().url()).pathname] ?? { body: HOST_PAGE, contentType: 'text/html' },
+    ),
   );
   await page.goto(`${ORIGIN}/`);
   await page.evaluate(() => {

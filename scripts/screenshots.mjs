@@ -47,6 +47,8 @@ try {
   for (const look of LOOKS) {
     const page = await browser.newPage({ viewport: { width: 900, height: 640 } });
     await page.goto(`${server.url}/host.html`);
+    // Another language than English: its catalog added as a host does, with its companion script.
+    if (look.locale !== 'en') await page.addScriptTag({ url: `/element/locales/${look.locale}.iife.js` });
     await page.addStyleTag({
       content:
         'body { margin: 0; } csv-importer { --csv-importer-height: 640px; } csv-importer iframe { border: 0; border-radius: 0; }',

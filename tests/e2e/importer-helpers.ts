@@ -13,6 +13,11 @@ export interface Received {
 export interface OpenOptions {
   readonly columns: readonly object[];
   readonly locale?: string;
+  /**
+   * Whether the page adds the locale's catalog as a user does, with its companion script tag
+   * (`locales/<language>.iife.js`); yes unless false. English needs none.
+   */
+  readonly catalog?: boolean;
   /** Width and height of the page; the frame follows the page's width. */
   readonly viewport?: { width: number; height: number };
 }
@@ -20,6 +25,10 @@ export interface OpenOptions {
 /** Opens the test host page with the importer open, and resolves with the importer's frame. */
 export async function openImporter(page: Page, hostUrl: string, options: OpenOptions): Promise<Frame> {
   await page.goto(`${hostUrl}/host.html`);
+  const language = options.locale?.toLowerCase().split(/[-_]/)[0];
+  if (language && language !== 'en' && options.catalog !== false) {
+    await page.addScriptTag({ url: `/element/locales/${language}.iife.js` });
+  }
   await page.evaluate(
     ({ columns, locale }) => {
       const importer = document.querySelector('csv-importer')!;

@@ -1,1 +1,2 @@
 import './playground-app.ts';
+import './locales.ts';

@@ -10,6 +10,7 @@ import {
   InitOptionsSchema,
   type InvalidRows,
   isNoteColumns,
+  localeLanguage,
   type Rows,
   type SavedMappings,
   SavedMappingsSchema,
@@ -22,6 +23,7 @@ import {
 import * as v from 'valibot';
 import { mergeIssues, type PackedNotes } from './delivered-issues.ts';
 import {
+  CsvImporterCancelEvent,
   CsvImporterCloseEvent,
   CsvImporterCompleteEvent,
   CsvImporterDownloadEvent,
@@ -35,6 +37,7 @@ import {
 } from './events.ts';
 import { FrameConnection, type LostCode } from './frame-connection.ts';
 import { type ColumnValidator, HookRunner, type ImporterHooks } from './hooks.ts';
+import { registeredLocale } from './locales.ts';
 import { PlainDataError, toPlainData } from './plain-data.ts';
 
 /**
@@ -136,6 +139,7 @@ dialog::backdrop{background:var(--csv-importer-backdrop,rgb(0 0 0/40%))}
  *
  * @event csv-importer-complete - Every row was delivered; carries `rows`, `issues`, `meta`.
  * @event csv-importer-rows - One batch of rows, in order; `waitUntil(promise)` holds back the next.
+ * @event csv-importer-cancel - The user cancelled reading a file; carries `phase` (`reading`).
  * @event csv-importer-progress - Progress inside the frame; carries `phase`, `rows`, `total`.
  * @event csv-importer-error - The import cannot go on, or a message was refused; carries `code`, `message`.
  * @event csv-importer-message - With `debug` set: one protocol message; carries `direction` and `message`.
@@ -189,7 +193,11 @@ export class CsvImporter extends HTMLElement {
   /** Whether the importer is open; reflects the `open` attribute. */
   declare isOpen: boolean;
 
-  /** Locale of the importer's messages, a BCP 47 tag. */
+  /**
+   * Locale of the importer's messages, a BCP 47 tag. English is built in; another language needs
+   * its catalog added (`registerLocale`, or its `locales/<language>.iife.js` script), else the
+   * importer shows English and reports `locale_unavailable`.
+   */
   declare locale: string;
 
   /** `inline` shows the importer in the page's flow, `modal` in a dialog over the page. */
@@ -494,6 +502,8 @@ export class CsvImporter extends HTMLElement {
   /** The options as they cross into the frame, as plain data. Throws `PlainDataError`. */
   #options(): InitOptions {
     const options: InitOptions = { locale: this.locale };
+    const catalog = registeredLocale(localeLanguage(this.locale));
+    if (catalog) options.catalog = toPlainData(catalog, 'catalog') as NonNullable<InitOptions['catalog']>;
     if (this.messages) options.messages = toPlainData(this.messages, 'messages') as Record<string, string>;
     if (this.maxRows !== undefined) options.maxRows = this.maxRows;
     if (this.maxFileSize !== undefined) options.maxFileSize = this.maxFileSize;
@@ -700,10 +710,15 @@ export class CsvImporter extends HTMLElement {
         this.dispatchEvent(new CsvImporterProgressEvent(message.phase, message.rows, message.total));
         return;
       case 'error':
+        // The importer runs on in English: a warning the developer sees even without a listener.
+        if (message.code === 'locale_unavailable') console.warn(`<csv-importer>: ${message.message}`);
         this.dispatchEvent(new CsvImporterErrorEvent(message.code, message.message));
         return;
       case 'close':
         this.close();
+        return;
+      case 'cancelled':
+        this.dispatchEvent(new CsvImporterCancelEvent(message.phase));
         return;
       case 'close-request':
         // Escape inside the frame does what Escape in the page does: it closes a modal dialog.

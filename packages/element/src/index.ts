@@ -7,6 +7,7 @@ export {
   type ImporterMetadata,
 } from './csv-importer.component.ts';
 export {
+  CsvImporterCancelEvent,
   CsvImporterCloseEvent,
   CsvImporterCompleteEvent,
   CsvImporterDownloadEvent,
@@ -21,6 +22,7 @@ export {
   type ImportMeta,
 } from './events.ts';
 export type { ColumnValidator, HookFinding, HookResult, HookRow, ImporterHooks } from './hooks.ts';
+export { type LocaleCatalog, registerLocale } from './locales.ts';
 export type {
   CsvImporterAttributes,
   CsvImporterEventProps,

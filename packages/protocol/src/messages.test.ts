@@ -3,7 +3,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import * as v from 'valibot';
+import { localeLanguage } from './locale.ts';
 import {
+  CatalogSchema,
   ColumnSpecSchema,
   decodeEmbedConfig,
   EmbedConfigSchema,
@@ -204,5 +206,34 @@ describe('protocol', () => {
         ),
       /options\.theme\.colorPrimary: Expected a CSS color/,
     );
+  });
+});
+
+describe('a locale catalog in init', () => {
+  const messages = { 'upload.title': 'Datei hochladen', 'common.back': 'Zurück' };
+  test('is a language and text messages, and nothing else', () => {
+    assert.ok(v.is(CatalogSchema, { language: 'de', messages }));
+    for (const bad of [
+      { language: 'de-AT', messages },
+      { language: 'DE', messages },
+      { language: 'de', messages: { 'upload.title': 1 } },
+      { language: 'de', messages: { 'upload.title': { toString: 'x' } } },
+      { language: 'de', messages: { 'upload.title': 'x'.repeat(2001) } },
+      {
+        language: 'de',
+        messages: Object.fromEntries(Array.from({ length: 2001 }, (_, i) => [`k${i}`, 'x'])),
+      },
+      { language: 'de', messages, code: 'alert(1)' },
+    ]) {
+      assert.equal(v.is(CatalogSchema, bad), false, JSON.stringify(bad).slice(0, 80));
+    }
+  });
+
+  test('is looked up by the language of the locale tag', () => {
+    assert.equal(localeLanguage('de-AT'), 'de');
+    assert.equal(localeLanguage('PT_br'), 'pt');
+    assert.equal(localeLanguage('nn-NO'), 'nb');
+    assert.equal(localeLanguage(''), 'en');
+    assert.equal(localeLanguage(undefined), 'en');
   });
 });

@@ -130,6 +130,16 @@ const MetadataSchema = v.record(
   v.union([v.string(), v.pipe(v.number(), v.finite()), v.boolean(), v.null()]),
 );
 
+/** A locale's messages: its language (see `localeLanguage`) and message key to text. */
+export const CatalogSchema = v.strictObject({
+  language: v.pipe(v.string(), v.regex(/^[a-z]{2,8}$/)),
+  messages: v.pipe(
+    v.record(v.pipe(v.string(), v.maxLength(200)), v.pipe(v.string(), v.maxLength(2000))),
+    v.check((m) => Object.keys(m).length <= 2000, 'a catalog holds at most 2000 messages'),
+  ),
+});
+export type Catalog = v.InferOutput<typeof CatalogSchema>;
+
 /** Most file columns, and most values per field, a set of saved mappings may name. */
 export const SAVED_MAPPINGS_MAX_ENTRIES = 2000;
 
@@ -162,6 +172,12 @@ export const InitOptionsSchema = v.strictObject({
   locale: v.optional(v.pipe(v.string(), v.maxLength(35))),
   /** Message catalog overrides, by message key. */
   messages: v.optional(v.record(v.pipe(v.string(), v.maxLength(200)), v.pipe(v.string(), v.maxLength(2000)))),
+  /**
+   * The messages of the locale's language, for a frame that has no catalog of it built in (the
+   * default srcdoc frame has English only): data the host added (a locale companion file), used
+   * as text, never as code.
+   */
+  catalog: v.optional(CatalogSchema),
   maxRows: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   /**
    * Large-file mode whatever the file's size: rows are validated while the file is read, only
@@ -414,6 +430,7 @@ export const ErrorCodeSchema = v.picklist([
   'host_timeout',
   'worker_failed',
   'frame_removed',
+  'locale_unavailable',
   'internal',
 ]);
 export type ErrorCode = v.InferOutput<typeof ErrorCodeSchema>;
@@ -441,6 +458,18 @@ export const CloseRequestSchema = v.strictObject({
   reason: v.picklist(['escape']),
 });
 export type CloseRequest = v.InferOutput<typeof CloseRequestSchema>;
+
+/**
+ * The user cancelled reading a file (`phase: 'reading'`): the frame is back at its upload step
+ * and the worker has stopped reading. Needs no answer.
+ */
+export const CancelledSchema = v.strictObject({
+  type: v.literal('cancelled'),
+  version,
+  id,
+  phase: v.picklist(['reading']),
+});
+export type Cancelled = v.InferOutput<typeof CancelledSchema>;
 
 /**
  * Opens the channel `rows` batches travel on (only for a host that set `rowChannel`): the
@@ -501,6 +530,7 @@ export const FrameToHostSchema = v.variant('type', [
   SaveFileSchema,
   RowsChannelSchema,
   AliveSchema,
+  CancelledSchema,
 ]);
 export type FrameToHost = v.InferOutput<typeof FrameToHostSchema>;
 /** A frame-to-host message as sent: as received, but `rows` may be `RowColumns`. */

@@ -2,6 +2,7 @@ import type { ColumnSpec } from '@csv-importer/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { i18n } from '../i18n/i18n.ts';
+import { LatestCall } from '../latest-call.ts';
 import type { SessionHandle } from '../session-handle.ts';
 import { controls } from '../styles/shared-styles.ts';
 import type {
@@ -19,6 +20,7 @@ import { gridStyles } from './grid-styles.ts';
 import {
   type ActiveCell,
   cellId,
+  type EditingCell,
   type EditorCommitDetail,
   type GridEditDetail,
   HEADER_HEIGHT,
@@ -61,12 +63,7 @@ export class DataGrid extends LitElement {
   @property({ attribute: false }) accessor selected: ReadonlySet<number> = new Set();
 
   @state() accessor active: ActiveCell = { position: 0, field: 0 };
-  @state() private accessor editing: {
-    position: number;
-    field: number;
-    value: string;
-    typed: boolean;
-  } | null = null;
+  @state() private accessor editing: EditingCell | null = null;
   @state() private accessor focused = false;
   @state() private accessor rows: readonly GridRow[] = [];
   @state() private accessor fieldStart = 0;
@@ -74,7 +71,8 @@ export class DataGrid extends LitElement {
 
   @query('.viewport') private accessor viewport!: HTMLElement;
 
-  #generation = 0;
+  /** The window of rows asked for last: only it commits, an older one would show stale rows. */
+  readonly #windows = new LatestCall();
   #window = { start: 0, end: 0, fieldStart: 0, fieldEnd: 0, revision: -1 };
   /** Counts that arrived with an edit already patched in, so they need no new window. */
   #patchedSummary: ValidationSummary | undefined;
@@ -133,11 +131,12 @@ export class DataGrid extends LitElement {
     const next = this.#geometry.windowToFetch(this.#window, this.revision);
     if (!next) return;
     const { start, end, fieldStart, fieldEnd } = next;
-    const generation = ++this.#generation;
     const revision = this.revision;
-    const window = await session.window(start, end - start, fieldStart, fieldEnd - fieldStart);
-    // Only the latest request commits: an older window would show stale rows.
-    if (generation !== this.#generation) return;
+    const latest = await this.#windows.run(() =>
+      session.window(start, end - start, fieldStart, fieldEnd - fieldStart),
+    );
+    if (!latest.current) return;
+    const window = latest.value;
     this.#window = { start, end, fieldStart, fieldEnd, revision };
     this.rows = window.rows;
     this.fieldStart = fieldStart;
@@ -252,7 +251,13 @@ export class DataGrid extends LitElement {
     this.editing = null;
     this.viewport.focus({ preventScroll: true });
     if (!row || row.cells[field - this.fieldStart]?.text === value) return;
-    const detail: GridEditDetail = { row: row.index, position, field: this.fields[field]!.key, value };
+    const detail: GridEditDetail = {
+      row: row.index,
+      number: row.number ?? row.index + 1,
+      position,
+      field: this.fields[field]!.key,
+      value,
+    };
     this.dispatchEvent(new CustomEvent('grid-edit', { detail, bubbles: true, composed: true }));
   }
 

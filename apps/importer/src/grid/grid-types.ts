@@ -17,9 +17,19 @@ export interface ActiveCell {
 
 export interface GridEditDetail {
   readonly row: number;
+  /** The row's number as the grid shows it (its data row in the file, from 1). */
+  readonly number: number;
   readonly position: number;
   readonly field: string;
   readonly value: string;
+}
+
+/** The cell being edited, the text its editor opened with, and whether it opened by typing. */
+export interface EditingCell {
+  readonly position: number;
+  readonly field: number;
+  readonly value: string;
+  readonly typed: boolean;
 }
 
 /** Where the keyboard goes after an editor commits. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import type { ColumnSpec } from '@csv-importer/core';
+import { ALL_CATALOGS } from '../i18n/all-catalogs.ts';
 import { setTranslator, Translator } from '../i18n/i18n.ts';
 import { cellMessage } from './issue-text.ts';
 
@@ -47,7 +48,8 @@ describe('a cell issue as the user reads it', () => {
       cellMessage(issue, born),
       'Read 04/03/2024 as April 3, 2024 (month first). If that is wrong, change how dates are read above the grid.',
     );
-    setTranslator(new Translator('de'));
+    // The default frame has English only; German comes as a host adds it.
+    setTranslator(new Translator('de', {}, { language: 'de', messages: ALL_CATALOGS.de! }));
     assert.equal(
       cellMessage({ ...issue, params: { ...issue.params, order: 'DMY', value: '2024-03-04' } }, born),
       '04/03/2024 wurde als 4. März 2024 gelesen (Tag zuerst). Falls das falsch ist, ändern Sie über der Tabelle, wie Datumsangaben gelesen werden.',

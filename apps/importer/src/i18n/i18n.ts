@@ -1,27 +1,30 @@
-import { ar } from './catalogs/ar.ts';
-import { da } from './catalogs/da.ts';
-import { de } from './catalogs/de.ts';
-import { type Catalog, en, type MessageKey } from './catalogs/en.ts';
-import { es } from './catalogs/es.ts';
-import { fi } from './catalogs/fi.ts';
-import { fr } from './catalogs/fr.ts';
-import { it } from './catalogs/it.ts';
-import { nb } from './catalogs/nb.ts';
-import { nl } from './catalogs/nl.ts';
-import { pt } from './catalogs/pt.ts';
-import { sv } from './catalogs/sv.ts';
+import { localeLanguage } from '@csv-importer/protocol';
+import { BUILT_IN_CATALOGS } from './built-in-catalogs.ts';
+import { en, type MessageKey } from './catalogs/en.ts';
 
 export type { MessageKey };
 
-/** The languages the importer ships; the host picks one with a BCP 47 tag. */
-export const CATALOGS: Readonly<Record<string, Catalog>> = { en, de, fr, es, pt, it, nl, sv, da, nb, fi, ar };
 const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 
-/** The catalog language for a tag: `de-AT` → `de`, `no`/`nn` → `nb`, anything unknown → `en`. */
-export function catalogLanguage(tag: string | undefined): string {
-  const language = (tag ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
-  const base = language === 'no' || language === 'nn' ? 'nb' : language;
-  return base in CATALOGS ? base : 'en';
+/** The languages this frame has a catalog of built in. */
+export const BUILT_IN_LANGUAGES: readonly string[] = Object.keys(BUILT_IN_CATALOGS);
+
+/**
+ * The catalog language for a tag: `de-AT` → `de`, `no`/`nn` → `nb` (see `localeLanguage`), when
+ * this frame has it built in or `added` (a catalog the host sent) is of that language; else `en`.
+ */
+export function catalogLanguage(tag: string | undefined, added?: { readonly language: string }): string {
+  const language = localeLanguage(tag);
+  return language in BUILT_IN_CATALOGS || added?.language === language ? language : 'en';
+}
+
+/** What the host is told when its locale's catalog reached the frame from nowhere. */
+export function missingLocale(language: string): string {
+  return (
+    `No message catalog for "${language}" reached the importer, so it shows English. Add it on the page: ` +
+    `a <script src=".../locales/${language}.iife.js"> beside the importer's script, or ` +
+    `\`import ${language} from '@csv-importer/element/locales/${language}'\` and \`registerLocale(${language})\` (docs/i18n.md).`
+  );
 }
 
 /**
@@ -38,11 +41,28 @@ export class Translator {
   #numbersMade: Intl.NumberFormat | undefined;
   #pluralsMade: Intl.PluralRules | undefined;
 
-  constructor(locale = 'en', overrides: Readonly<Record<string, string>> = {}) {
-    this.language = catalogLanguage(locale);
-    let tag = locale;
+  /**
+   * The language asked for when neither this frame nor the host had its catalog: the messages are
+   * English then, and the host is told (`locale_unavailable`).
+   */
+  readonly missing: string | undefined;
+
+  /**
+   * `catalog` is the locale's messages as the host added them, used when this frame has no
+   * catalog of that language built in (a built-in one matches this frame's messages exactly).
+   */
+  constructor(
+    locale = 'en',
+    overrides: Readonly<Record<string, string>> = {},
+    catalog?: { readonly language: string; readonly messages: Readonly<Record<string, string>> },
+  ) {
+    this.language = catalogLanguage(locale, catalog);
+    const asked = localeLanguage(locale);
+    this.missing = asked === this.language ? undefined : asked;
+    // English text is marked English, and numbers in it written as English writes them.
+    let tag = this.missing ? 'en' : locale;
     try {
-      tag = Intl.getCanonicalLocales(locale)[0] ?? this.language;
+      tag = Intl.getCanonicalLocales(tag)[0] ?? this.language;
     } catch {
       tag = this.language;
     }
@@ -51,7 +71,8 @@ export class Translator {
     // English singular forms and issue messages must not leak into a language whose catalog
     // has none: the language's own generic message (`issue.invalid`) reads better there.
     const base = this.language === 'en' ? en : withoutOptional(en);
-    this.#messages = { ...base, ...CATALOGS[this.language], ...overrides };
+    const messages = BUILT_IN_CATALOGS[this.language] ?? catalog?.messages;
+    this.#messages = { ...base, ...messages, ...overrides };
   }
 
   get #numbers(): Intl.NumberFormat {

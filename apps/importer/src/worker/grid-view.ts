@@ -4,8 +4,8 @@ import type { Validation } from './validation.ts';
 
 /**
  * What the review grid shows: the rows the filter lets through (not deleted; with `errorsOnly`,
- * only rows with an error, in one field or any; with `validOnly`, only rows without), in file order, read a window at a time, and the
- * way from one error to the next. The view is a list of data row indexes, rebuilt after a
+ * only rows with an error, in one field or any; with `validOnly`, only rows without), in file
+ * order, read a window at a time, and the way from one error to the next. The view is a list of data row indexes, rebuilt after a
  * deletion or a change of filter; an edit leaves it as it is, so a fixed row stays in view.
  */
 export class GridView {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { detectEncoding } from './decode.ts';
+import { detectEncoding, LOW_CONFIDENCE } from './decode.ts';
 import type { Encoding } from './encodings.ts';
 
 /**
@@ -88,6 +88,7 @@ describe('legacy encodings by the alphabets of their languages', () => {
       test(`${language} in ${encoding}`, () => {
         const detected = detectEncoding(encode(text.repeat(10), encoding));
         assert.equal(detected.encoding, encoding);
+        assert.ok(detected.confidence >= LOW_CONFIDENCE, `confidence ${detected.confidence}`);
         assert.equal(new TextDecoder(detected.encoding).decode(encode(text, encoding)), text);
       });
     }

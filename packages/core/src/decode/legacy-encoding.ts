@@ -27,6 +27,12 @@ export function legacyEncoding(sample: Uint8Array): DetectedEncoding & { likelie
     const score = plausibility(text) * (MULTI_BYTE.has(encoding) ? commonCharacters(sample, encoding) : 1);
     return { encoding, order, text, score, fit: alphabetFit(text, encoding) };
   });
+  // Korean in EUC-KR reads as common hanzi in GB18030 and Big5 too, but Chinese read as EUC-KR
+  // gives Hanja among the Hangul: a reading that is nearly all Hangul is Korean.
+  const korean = scored.find((s) => s.encoding === 'euc-kr')!;
+  if (korean.score > 0 && korean.fit >= 0.95) {
+    for (const s of scored) if (s.encoding === 'gb18030' || s.encoding === 'big5') s.fit /= 2;
+  }
   const byFit = [...scored].sort((a, b) => b.fit - a.fit || a.order - b.order);
   const rank = new Map(byFit.map((s, i) => [s.encoding, i]));
   const best = Math.max(...scored.map((s) => s.score));

@@ -1,3 +1,4 @@
+import { conceptIndex, type ConceptEntry as Entry } from './concept-index.ts';
 import { CONCEPT_LINES, CONCEPT_PARENTS, MONEY_CONCEPTS, RELATED_CONCEPTS } from './concepts-data.ts';
 import { normalizeHeader } from './normalize.ts';
 
@@ -31,26 +32,13 @@ const MAX_WORDS = 12;
 /** A phrase in the dictionary has at most this many words. */
 const MAX_PHRASE_WORDS = 5;
 
-interface Entry {
-  readonly concept: string;
-  readonly weak: boolean;
-}
-
-const INDEX = new Map<string, Entry>();
+const INDEX = conceptIndex(CONCEPT_LINES);
 /** Dictionary keys by first character, for typo and abbreviation look-ups. */
 const BY_FIRST = new Map<string, string[]>();
-for (const line of CONCEPT_LINES) {
-  const colon = line.indexOf(':');
-  const concept = line.slice(0, colon);
-  for (const raw of line.slice(colon + 1).split('|')) {
-    const weak = raw.trim().startsWith('~');
-    const key = normalizeHeader(weak ? raw.trim().slice(1) : raw);
-    if (key === '' || INDEX.has(key)) continue;
-    INDEX.set(key, { concept, weak });
-    const list = BY_FIRST.get(key[0]!) ?? [];
-    list.push(key);
-    BY_FIRST.set(key[0]!, list);
-  }
+for (const key of INDEX.keys()) {
+  const list = BY_FIRST.get(key[0]!) ?? [];
+  list.push(key);
+  BY_FIRST.set(key[0]!, list);
 }
 
 const RELATED = new Set(RELATED_CONCEPTS.flatMap(([a, b]) => [`${a}>${b}`, `${b}>${a}`]));

@@ -1,6 +1,6 @@
 import type { ColumnSpec } from '@csv-importer/core';
 import { SAVE_FILE_MAX_LENGTH } from '@csv-importer/protocol';
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import '../../grid/data-grid.ts';
 import type { ActiveCell, DataGrid, GridEditDetail } from '../../grid/data-grid.ts';
@@ -13,6 +13,7 @@ import '../submit/submit-summary.ts';
 import './find-panel.ts';
 import type { ReplacedDetail } from './find-panel.ts';
 import type { HintValue, HintView } from './hint-views.ts';
+import { reviewStepStyles } from './review-step-styles.ts';
 import './reading-hints.ts';
 import { type RowView, renderViewTabs } from './view-tabs.ts';
 
@@ -51,63 +52,7 @@ interface FixAll {
  */
 @customElement('csv-review-step')
 export class ReviewStep extends LitElement {
-  static override styles = [
-    controls,
-    css`
-      .toolbar {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 6px 8px;
-        align-items: center;
-        margin-bottom: 8px;
-      }
-      .toolbar label {
-        display: inline-flex;
-        gap: 6px;
-        align-items: center;
-      }
-      .panel {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        padding: 8px 10px;
-        margin-bottom: 8px;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px 12px;
-        align-items: end;
-      }
-      .tabs {
-        display: flex;
-        gap: 2px;
-        border-bottom: 1px solid var(--_border);
-        margin-bottom: 8px;
-      }
-      .tabs [role='tab'] {
-        border: none;
-        border-bottom: 3px solid transparent;
-        border-radius: var(--_radius) var(--_radius) 0 0;
-        background: none;
-        color: var(--_text);
-        padding: 6px 12px;
-      }
-      .tabs [role='tab'][aria-selected='true'] {
-        border-bottom-color: var(--_primary);
-        font-weight: 600;
-      }
-      .tabs .count {
-        color: var(--_muted);
-        font-variant-numeric: tabular-nums;
-      }
-      .message {
-        min-height: 1.5em;
-        margin: 6px 0 0;
-      }
-      csv-data-grid {
-        --grid-height: clamp(200px, calc(100vh - 330px), 640px);
-      }
-    `,
-  ];
+  static override styles = [controls, reviewStepStyles];
 
   @property({ attribute: false }) accessor session: SessionHandle | undefined;
   @property({ attribute: false }) accessor fields: readonly ColumnSpec[] = [];
@@ -154,7 +99,7 @@ export class ReviewStep extends LitElement {
   }
 
   async #onEdit(event: CustomEvent<GridEditDetail>): Promise<void> {
-    const { row, field, value } = event.detail;
+    const { row, number, field, value } = event.detail;
     const before = this.grid.cellAt(
       event.detail.position,
       this.fields.findIndex((f) => f.key === field),
@@ -169,7 +114,7 @@ export class ReviewStep extends LitElement {
     this.#say(
       issue
         ? i18n.t('review.cellError', {
-            row: row + 1,
+            row: number,
             column: label,
             message: cellMessage(
               issue,
@@ -222,7 +167,7 @@ export class ReviewStep extends LitElement {
     if (cell && issue) {
       this.#say(
         i18n.t('review.cellError', {
-          row: cell.index + 1,
+          row: cell.number ?? cell.index + 1,
           column: this.fields[next.field]?.label ?? '',
           message: cellMessage(issue, this.fields[next.field]),
         }),
