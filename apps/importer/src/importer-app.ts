@@ -2,7 +2,7 @@
 // to split along are the host connection and delivery, the reading step's transitions and the
 // hints answers, each into a controller with its test; not yet done.
 import type { ColumnSpec } from '@csv-importer/core';
-import type { Init } from '@csv-importer/protocol';
+import type { Init, SavedMappings } from '@csv-importer/protocol';
 import * as Comlink from 'comlink';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -20,7 +20,7 @@ import { i18n, type MessageKey, missingLocale, setTranslator, Translator } from 
 import { LatestCall } from './latest-call.ts';
 import './steps/header/header-step.ts';
 import './steps/match/match-step.ts';
-import { applySavedColumns, savedMappings } from './steps/match/saved-mappings.ts';
+import { applySavedColumns, mergeSaved, savedMappings } from './steps/match/saved-mappings.ts';
 import {
   HintAnswers,
   type HintReader,
@@ -174,6 +174,10 @@ export class ImporterApp extends LitElement {
   #valueChoices = new ValueChoices();
   /** Fields whose column came from the host's remembered mappings (`init.options.mappings`), this file. */
   #remembered: ReadonlySet<string> = new Set();
+  /** The user's column and value choices, kept when they go back to upload, for the next file. */
+  #sessionMappings: SavedMappings | undefined;
+  /** The remembered mappings this file starts from: the host's, then this session's. */
+  #saved: SavedMappings | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -366,7 +370,8 @@ export class ImporterApp extends LitElement {
     for (const column of this.#columns) mapping[column.key] = null;
     for (const match of summary.suggestions) mapping[match.key] = match.fileColumn;
     // Mappings the host remembered from an earlier import win over the engine's suggestion.
-    const saved = applySavedColumns(summary.headers, this.#columns, mapping, this.#init?.options.mappings);
+    this.#saved = mergeSaved(this.#init?.options.mappings, this.#sessionMappings);
+    const saved = applySavedColumns(summary.headers, this.#columns, mapping, this.#saved);
     // Call site: the host's mapping hook may change the suggestion.
     const suggested = await mappingFromHost(this.#host!, this.#init!, summary, saved.mapping);
     this.#remembered = new Set([...saved.remembered].filter((k) => suggested[k] === saved.mapping[k]));
@@ -588,6 +593,9 @@ export class ImporterApp extends LitElement {
             this.state = { step: 'header', summary: state.summary };
           }}
           .onBack=${() => {
+            // Another file may follow: it starts from what the user chose for this one.
+            const chosen = savedMappings(state.summary.headers, state.mapping, this.#valueChoices.chosen());
+            this.#sessionMappings = mergeSaved(this.#sessionMappings, chosen);
             this.state = { step: 'upload' };
           }}
           .onNext=${() => this.#afterMatch(state.summary, state.mapping, state.manual)}
@@ -599,7 +607,7 @@ export class ImporterApp extends LitElement {
           .fields=${this.#columns}
           .mapping=${state.mapping}
           .choices=${this.#valueChoices}
-          .saved=${this.#init?.options.mappings?.values ?? {}}
+          .saved=${this.#saved?.values ?? {}}
           .onBack=${() => {
             this.state = {
               step: 'match',
