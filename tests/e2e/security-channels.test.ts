@@ -300,6 +300,29 @@ for (const mode of ['srcdoc', 'hosted'] as const) {
   });
 }
 
+describe('downloads with a user activation', () => {
+  test('one file a second at most: of five asked for at once, one is saved and four are refused', async () => {
+    const downloads: string[] = [];
+    const { page } = await openAttacked(
+      'srcdoc',
+      { channel: 'download-flood', data: DATA, delayMs: 0 },
+      { setup: async (p) => void p.on('download', (d) => downloads.push(d.suggestedFilename())) },
+    );
+    // The driver's evaluation that opened the importer gave the page its activation.
+    await page.waitForFunction(
+      () => (window as unknown as { received: { type: string }[] }).received.length >= 4,
+    );
+    const errors = (await received(page)).filter((e) => e.type === 'csv-importer-error');
+    assert.deepEqual(
+      errors.map((e) => e.code),
+      Array(4).fill('download_refused'),
+    );
+    await waitUntil(() => downloads.length > 0, 'the first file was saved');
+    assert.deepEqual(downloads, ['exfiltrated-0.csv']);
+    await page.close();
+  });
+});
+
 describe('channels that remain open to code inside the frame', () => {
   test('postMessage reaches the host window and sibling frames (the frame cannot be stopped from posting)', async () => {
     const page = await observed.context.newPage();

@@ -2,7 +2,7 @@
 // to split along are the host connection and delivery, the reading step's transitions and the
 // hints answers, each into a controller with its test; not yet done.
 import type { ColumnSpec } from '@csv-importer/core';
-import type { Init } from '@csv-importer/protocol';
+import type { Init, SavedMappings } from '@csv-importer/protocol';
 import * as Comlink from 'comlink';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -17,9 +17,10 @@ import {
 } from './hooks.ts';
 import type { HostConnection } from './host-connection.ts';
 import { i18n, type MessageKey, missingLocale, setTranslator, Translator } from './i18n/i18n.ts';
+import { LatestCall } from './latest-call.ts';
 import './steps/header/header-step.ts';
 import './steps/match/match-step.ts';
-import { applySavedColumns, savedMappings } from './steps/match/saved-mappings.ts';
+import { applySavedColumns, mergeSaved, savedMappings } from './steps/match/saved-mappings.ts';
 import {
   HintAnswers,
   type HintReader,
@@ -173,6 +174,10 @@ export class ImporterApp extends LitElement {
   #valueChoices = new ValueChoices();
   /** Fields whose column came from the host's remembered mappings (`init.options.mappings`), this file. */
   #remembered: ReadonlySet<string> = new Set();
+  /** The user's column and value choices, kept when they go back to upload, for the next file. */
+  #sessionMappings: SavedMappings | undefined;
+  /** The remembered mappings this file starts from: the host's, then this session's. */
+  #saved: SavedMappings | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -299,29 +304,32 @@ export class ImporterApp extends LitElement {
       }
     });
 
-  /** Bumped by every read and by cancel, so only the latest read may move the flow on. */
-  #readGeneration = 0;
+  /** The file read in progress: a newer read or Cancel supersedes it, so only the latest moves on. */
+  readonly #reads = new LatestCall();
 
   async #load(file: File): Promise<void> {
-    const generation = ++this.#readGeneration;
     this.state = { step: 'upload', reading: { fileName: file.name, rows: 0, fraction: 0 } };
     try {
-      const result = await this.#session!.load(file, this.#progress(file.name));
-      if (generation === this.#readGeneration) this.#loaded(result);
+      const result = await this.#reads.run<LoadResult>(() =>
+        this.#session!.load(file, this.#progress(file.name)),
+      );
+      if (result.current) this.#loaded(result.value);
     } catch (error) {
-      if (generation !== this.#readGeneration) return;
       this.state = { step: 'upload', error: i18n.t('error.internal', { message: (error as Error).message }) };
     }
   }
 
   #cancelRead(): void {
-    this.#readGeneration++;
+    this.#reads.cancel();
     void this.#session!.cancel();
     this.state = { step: 'upload', error: i18n.t('upload.cancelled') };
+    this.#host?.send({ type: 'cancelled', phase: 'reading' });
   }
 
   async #reread(options: ReadOptions): Promise<void> {
-    const result = await this.#session!.reread(options);
+    const read = await this.#reads.run<LoadResult>(() => this.#session!.reread(options));
+    if (!read.current) return;
+    const result = read.value;
     if (result.ok) this.state = { step: 'header', summary: result.summary };
     else this.#loaded(result);
   }
@@ -362,7 +370,8 @@ export class ImporterApp extends LitElement {
     for (const column of this.#columns) mapping[column.key] = null;
     for (const match of summary.suggestions) mapping[match.key] = match.fileColumn;
     // Mappings the host remembered from an earlier import win over the engine's suggestion.
-    const saved = applySavedColumns(summary.headers, this.#columns, mapping, this.#init?.options.mappings);
+    this.#saved = mergeSaved(this.#init?.options.mappings, this.#sessionMappings);
+    const saved = applySavedColumns(summary.headers, this.#columns, mapping, this.#saved);
     // Call site: the host's mapping hook may change the suggestion.
     const suggested = await mappingFromHost(this.#host!, this.#init!, summary, saved.mapping);
     this.#remembered = new Set([...saved.remembered].filter((k) => suggested[k] === saved.mapping[k]));
@@ -422,15 +431,16 @@ export class ImporterApp extends LitElement {
   }
 
   /** The pending edit-hook check of each row; a newer edit of the row supersedes it. */
-  readonly #editChecks = new Map<number, { readonly abort: AbortController; readonly done: Promise<void> }>();
+  readonly #editChecks = new Map<number, { readonly calls: LatestCall; readonly done: Promise<unknown> }>();
 
-  #checkEdit(edit: EditResult): Promise<void> {
-    this.#editChecks.get(edit.row)?.abort.abort();
-    const abort = new AbortController();
-    const done = this.#applyEditCheck(edit, abort.signal).finally(() => {
-      if (this.#editChecks.get(edit.row)?.abort === abort) this.#editChecks.delete(edit.row);
-    });
-    this.#editChecks.set(edit.row, { abort, done });
+  #checkEdit(edit: EditResult): Promise<unknown> {
+    const calls = this.#editChecks.get(edit.row)?.calls ?? new LatestCall();
+    const done: Promise<unknown> = calls
+      .run((signal) => this.#applyEditCheck(edit, signal))
+      .finally(() => {
+        if (this.#editChecks.get(edit.row)?.done === done) this.#editChecks.delete(edit.row);
+      });
+    this.#editChecks.set(edit.row, { calls, done });
     return done;
   }
 
@@ -583,6 +593,9 @@ export class ImporterApp extends LitElement {
             this.state = { step: 'header', summary: state.summary };
           }}
           .onBack=${() => {
+            // Another file may follow: it starts from what the user chose for this one.
+            const chosen = savedMappings(state.summary.headers, state.mapping, this.#valueChoices.chosen());
+            this.#sessionMappings = mergeSaved(this.#sessionMappings, chosen);
             this.state = { step: 'upload' };
           }}
           .onNext=${() => this.#afterMatch(state.summary, state.mapping, state.manual)}
@@ -594,7 +607,7 @@ export class ImporterApp extends LitElement {
           .fields=${this.#columns}
           .mapping=${state.mapping}
           .choices=${this.#valueChoices}
-          .saved=${this.#init?.options.mappings?.values ?? {}}
+          .saved=${this.#saved?.values ?? {}}
           .onBack=${() => {
             this.state = {
               step: 'match',

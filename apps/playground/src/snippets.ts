@@ -28,13 +28,44 @@ function attributes(config: SnippetConfig): string {
 
 const hasTheme = (config: SnippetConfig) => Object.keys(config.theme).length > 0;
 
+/**
+ * The language whose catalog the page must add (docs/i18n.md): the srcdoc importer has English
+ * built in only; a hosted importer has every language.
+ */
+const addedLanguage = (config: SnippetConfig) => {
+  const language = config.locale.toLowerCase().split('-')[0]!;
+  return language === 'en' || config.src ? undefined : language;
+};
+
+/** `text` with the locale's catalog imported after the element, and registered after the imports. */
+function withLocaleImport(text: string, config: SnippetConfig): string {
+  const language = addedLanguage(config);
+  const lines = text.split('\n');
+  const at = lines.findIndex((line) => line.trim() === "import '@csv-importer/element';");
+  if (!language || at === -1) return text;
+  const indent = lines[at]!.slice(0, lines[at]!.indexOf('import'));
+  lines.splice(
+    at + 1,
+    0,
+    `${indent}import { registerLocale } from '@csv-importer/element';`,
+    `${indent}import ${language} from '@csv-importer/element/locales/${language}';`,
+  );
+  const last = lines.findLastIndex((line) => line.trimStart().startsWith('import '));
+  lines.splice(last + 1, 0, '', `${indent}registerLocale(${language});`);
+  return lines.join('\n');
+}
+
 /** A copyable snippet that embeds the importer as configured, for one way of embedding. */
 export function snippet(kind: SnippetKind, config: SnippetConfig): string {
+  return kind === 'script' ? scriptSnippet(config) : withLocaleImport(moduleSnippet(kind, config), config);
+}
+
+function scriptSnippet(config: SnippetConfig): string {
   const attrs = attributes(config);
   const script = config.src ? `${new URL(config.src).origin}/csv-importer-loader.js` : 'csv-importer.iife.js';
-  switch (kind) {
-    case 'script':
-      return `<script src="${script}"></script>
+  const language = addedLanguage(config);
+  const locale = language ? `\n<script src="locales/${language}.iife.js"></script>` : '';
+  return `<script src="${script}"></script>${locale}
 <csv-importer id="importer"${attrs}></csv-importer>
 <script>
   const importer = document.getElementById('importer');
@@ -43,6 +74,11 @@ export function snippet(kind: SnippetKind, config: SnippetConfig): string {
     console.log(event.rows, event.issues, event.meta);
   });
 </script>`;
+}
+
+function moduleSnippet(kind: Exclude<SnippetKind, 'script'>, config: SnippetConfig): string {
+  const attrs = attributes(config);
+  switch (kind) {
     case 'vue':
       return `<!-- vite.config: vue({ template: { compilerOptions: { isCustomElement: (tag) => tag === 'csv-importer' } } }) -->
 <script setup lang="ts">

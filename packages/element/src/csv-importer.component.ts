@@ -23,6 +23,7 @@ import {
 import * as v from 'valibot';
 import { mergeIssues, type PackedNotes } from './delivered-issues.ts';
 import {
+  CsvImporterCancelEvent,
   CsvImporterCloseEvent,
   CsvImporterCompleteEvent,
   CsvImporterDownloadEvent,
@@ -138,6 +139,7 @@ dialog::backdrop{background:var(--csv-importer-backdrop,rgb(0 0 0/40%))}
  *
  * @event csv-importer-complete - Every row was delivered; carries `rows`, `issues`, `meta`.
  * @event csv-importer-rows - One batch of rows, in order; `waitUntil(promise)` holds back the next.
+ * @event csv-importer-cancel - The user cancelled reading a file; carries `phase` (`reading`).
  * @event csv-importer-progress - Progress inside the frame; carries `phase`, `rows`, `total`.
  * @event csv-importer-error - The import cannot go on, or a message was refused; carries `code`, `message`.
  * @event csv-importer-message - With `debug` set: one protocol message; carries `direction` and `message`.
@@ -714,6 +716,9 @@ export class CsvImporter extends HTMLElement {
         return;
       case 'close':
         this.close();
+        return;
+      case 'cancelled':
+        this.dispatchEvent(new CsvImporterCancelEvent(message.phase));
         return;
       case 'close-request':
         // Escape inside the frame does what Escape in the page does: it closes a modal dialog.

@@ -130,6 +130,17 @@ export class CsvImporterErrorEvent extends Event {
   }
 }
 
+/**
+ * The user cancelled what the importer was doing: reading a file (`phase: 'reading'`). The
+ * importer is back at its upload step, ready for another file.
+ */
+export class CsvImporterCancelEvent extends Event {
+  static readonly eventName = 'csv-importer-cancel';
+  constructor(readonly phase: 'reading') {
+    super(CsvImporterCancelEvent.eventName, init);
+  }
+}
+
 /** The importer closed, by the user or by `close()`. */
 export class CsvImporterCloseEvent extends Event {
   static readonly eventName = 'csv-importer-close';
@@ -176,6 +187,7 @@ export interface CsvImporterEventMap {
   'csv-importer-progress': CsvImporterProgressEvent;
   'csv-importer-error': CsvImporterErrorEvent;
   'csv-importer-close': CsvImporterCloseEvent;
+  'csv-importer-cancel': CsvImporterCancelEvent;
   'csv-importer-download': CsvImporterDownloadEvent;
   'csv-importer-message': CsvImporterMessageEvent;
 }

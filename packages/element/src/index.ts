@@ -7,6 +7,7 @@ export {
   type ImporterMetadata,
 } from './csv-importer.component.ts';
 export {
+  CsvImporterCancelEvent,
   CsvImporterCloseEvent,
   CsvImporterCompleteEvent,
   CsvImporterDownloadEvent,

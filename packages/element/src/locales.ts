@@ -25,6 +25,10 @@ function registry(): Registry {
 export function registerLocale(catalog: LocaleCatalog): void {
   if (typeof catalog?.language !== 'string' || typeof catalog.messages !== 'object' || !catalog.messages)
     throw new TypeError('registerLocale: expected { language, messages }, as a locale file exports it');
+  if (!/^[a-z]{2,8}$/.test(catalog.language))
+    throw new TypeError(
+      `registerLocale: "${catalog.language}" is not a language subtag such as "de" (lower case, no region)`,
+    );
   registry()[catalog.language] = catalog;
 }
 

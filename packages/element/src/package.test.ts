@@ -59,6 +59,7 @@ describe('@csv-importer/element as published', () => {
       [
         'csv-importer-complete',
         'csv-importer-rows',
+        'csv-importer-cancel',
         'csv-importer-progress',
         'csv-importer-error',
         'csv-importer-message',

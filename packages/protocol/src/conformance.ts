@@ -58,6 +58,7 @@ export function frameToHostSamples(id: (n: number) => string): Record<string, un
     { type: 'error', version, id: id(6), code: 'internal', message: 'boom' },
     { type: 'close', version, id: id(7) },
     { type: 'close-request', version, id: id(8), reason: 'escape' },
+    { type: 'cancelled', version, id: id(10), phase: 'reading' },
     {
       type: 'save-file',
       version,

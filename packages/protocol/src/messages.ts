@@ -460,6 +460,18 @@ export const CloseRequestSchema = v.strictObject({
 export type CloseRequest = v.InferOutput<typeof CloseRequestSchema>;
 
 /**
+ * The user cancelled reading a file (`phase: 'reading'`): the frame is back at its upload step
+ * and the worker has stopped reading. Needs no answer.
+ */
+export const CancelledSchema = v.strictObject({
+  type: v.literal('cancelled'),
+  version,
+  id,
+  phase: v.picklist(['reading']),
+});
+export type Cancelled = v.InferOutput<typeof CancelledSchema>;
+
+/**
  * Opens the channel `rows` batches travel on (only for a host that set `rowChannel`): the
  * message's one transferred `MessagePort` carries `rows` to the host and its `ack` or
  * `hook-error` back. Nothing else is accepted on that port. `complete` still comes on the main port,
@@ -518,6 +530,7 @@ export const FrameToHostSchema = v.variant('type', [
   SaveFileSchema,
   RowsChannelSchema,
   AliveSchema,
+  CancelledSchema,
 ]);
 export type FrameToHost = v.InferOutput<typeof FrameToHostSchema>;
 /** A frame-to-host message as sent: as received, but `rows` may be `RowColumns`. */

@@ -2,6 +2,7 @@ import type { ColumnSpec } from '@csv-importer/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { i18n } from '../i18n/i18n.ts';
+import { LatestCall } from '../latest-call.ts';
 import type { SessionHandle } from '../session-handle.ts';
 import { controls } from '../styles/shared-styles.ts';
 import type {
@@ -70,7 +71,8 @@ export class DataGrid extends LitElement {
 
   @query('.viewport') private accessor viewport!: HTMLElement;
 
-  #generation = 0;
+  /** The window of rows asked for last: only it commits, an older one would show stale rows. */
+  readonly #windows = new LatestCall();
   #window = { start: 0, end: 0, fieldStart: 0, fieldEnd: 0, revision: -1 };
   /** Counts that arrived with an edit already patched in, so they need no new window. */
   #patchedSummary: ValidationSummary | undefined;
@@ -129,11 +131,12 @@ export class DataGrid extends LitElement {
     const next = this.#geometry.windowToFetch(this.#window, this.revision);
     if (!next) return;
     const { start, end, fieldStart, fieldEnd } = next;
-    const generation = ++this.#generation;
     const revision = this.revision;
-    const window = await session.window(start, end - start, fieldStart, fieldEnd - fieldStart);
-    // Only the latest request commits: an older window would show stale rows.
-    if (generation !== this.#generation) return;
+    const latest = await this.#windows.run(() =>
+      session.window(start, end - start, fieldStart, fieldEnd - fieldStart),
+    );
+    if (!latest.current) return;
+    const window = latest.value;
     this.#window = { start, end, fieldStart, fieldEnd, revision };
     this.rows = window.rows;
     this.fieldStart = fieldStart;

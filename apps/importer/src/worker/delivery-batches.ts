@@ -173,7 +173,8 @@ export class Delivery {
 class NoteColumns implements OriginalNotes {
   readonly #from: number;
   readonly #count: number;
-  readonly #columns = new Map<string, { field: number; code: string; originals: (string | null)[] }>();
+  /** Per field, its columns of originals by code (a field has one or two codes at most). */
+  readonly #byField: { code: string; originals: (string | null)[] }[][] = [];
 
   /** Rows `from` to `from + count` of the delivery. */
   constructor(from: number, count: number) {
@@ -182,21 +183,27 @@ class NoteColumns implements OriginalNotes {
   }
 
   add(as: number, field: number, code: string, original: string): void {
-    const key = `${field} ${code}`;
-    let column = this.#columns.get(key);
+    // Called for a million notes at a million rows: no key string, no map lookup.
+    let columns = this.#byField[field];
+    if (!columns) {
+      columns = [];
+      this.#byField[field] = columns;
+    }
+    let column = columns.find((c) => c.code === code);
     if (!column) {
-      column = { field, code, originals: new Array<string | null>(this.#count).fill(null) };
-      this.#columns.set(key, column);
+      column = { code, originals: new Array<string | null>(this.#count).fill(null) };
+      columns.push(column);
     }
     column.originals[as - this.#from] = original;
   }
 
   /** The packed columns, in field order, or `undefined` when no cell had such a note. */
   pack(keys: readonly string[]): NoteColumn[] | undefined {
-    if (this.#columns.size === 0) return undefined;
-    return [...this.#columns.values()]
-      .sort((a, b) => a.field - b.field)
-      .map(({ field, code, originals }) => packNotes(keys[field]!, code, originals));
+    const packed: NoteColumn[] = [];
+    this.#byField.forEach((columns, field) => {
+      for (const { code, originals } of columns) packed.push(packNotes(keys[field]!, code, originals));
+    });
+    return packed.length > 0 ? packed : undefined;
   }
 }
 

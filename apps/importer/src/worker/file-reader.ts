@@ -15,6 +15,7 @@ import {
   sniffFile,
   WorkbookError,
 } from '@csv-importer/core';
+import { LatestCall } from '../latest-call.ts';
 import { CellStore } from './cell-store.ts';
 import type {
   EncodingDoubt,
@@ -97,8 +98,8 @@ export class SourceReader {
   #columns: readonly ColumnSpec[] = [];
   #maxRows: number | undefined;
   #file: Blob | undefined;
-  #generation = 0;
-  #abort: AbortController | undefined;
+  /** The read in progress: a newer read or a cancel supersedes it. */
+  readonly #reads = new LatestCall();
 
   constructor(beat: () => void) {
     this.#beat = beat;
@@ -124,16 +125,13 @@ export class SourceReader {
     onProgress?: (progress: LoadProgress) => void,
     previewRecords?: number,
   ): Promise<ReadOutcome> {
-    const generation = ++this.#generation;
     // A newer read or a cancel aborts this one; a workbook's sheet hears it between its pieces.
-    this.#abort?.abort();
-    const abort = new AbortController();
-    this.#abort = abort;
     try {
-      return {
-        ok: true,
-        read: await this.#read(file, generation, onProgress, read, abort.signal, previewRecords),
-      };
+      const outcome = await this.#reads.run((signal) =>
+        this.#read(file, onProgress, read, signal, previewRecords),
+      );
+      if (!outcome.current) return { ok: false, code: 'cancelled', message: 'Reading was cancelled.' };
+      return { ok: true, read: outcome.value };
     } catch (error) {
       if (error instanceof DecodeError || error instanceof LoadStop || error instanceof WorkbookError)
         return { ok: false, code: error.code, message: error.message };
@@ -143,13 +141,11 @@ export class SourceReader {
 
   /** Stops a `read` in progress; it resolves with the code `cancelled`. */
   cancel(): void {
-    this.#generation++;
-    this.#abort?.abort();
+    this.#reads.cancel();
   }
 
   async #read(
     file: Blob,
-    generation: number,
     onProgress: ((progress: LoadProgress) => void) | undefined,
     read: ReadOptions,
     signal: AbortSignal,
@@ -181,7 +177,7 @@ export class SourceReader {
     let records = 0;
     for await (const batch of parseTextStream(counted, read.delimiter ? { delimiter: read.delimiter } : {})) {
       this.#beat();
-      if (generation !== this.#generation) throw new LoadStop('cancelled', 'Reading was cancelled.');
+      if (signal.aborted) throw new LoadStop('cancelled', 'Reading was cancelled.');
       delimiter = batch.dialect.delimiter;
       records += batch.rows.length;
       const wanted = previewRecords - store.length;
@@ -199,7 +195,7 @@ export class SourceReader {
         onProgress({ rows: records, fraction: Math.min(1, chars / Math.max(1, file.size)) });
       }
     }
-    if (generation !== this.#generation) throw new LoadStop('cancelled', 'Reading was cancelled.');
+    if (signal.aborted) throw new LoadStop('cancelled', 'Reading was cancelled.');
     if (store.length === 0) throw new DecodeError('empty_file', 'The file has no rows.');
     const headerRow = detectHeader(store, this.#columns);
     refuseWithoutRows(store, headerRow);

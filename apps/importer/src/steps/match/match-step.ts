@@ -71,8 +71,8 @@ export class MatchStep extends LitElement {
       tbody tr {
         height: ${ROW_HEIGHT}px;
       }
-      tbody th,
-      tbody td {
+      table.plain tbody th,
+      table.plain tbody td {
         white-space: nowrap;
         overflow: hidden;
         text-overflow: ellipsis;
@@ -292,7 +292,11 @@ export class MatchStep extends LitElement {
     const { start, end, before, after } = this.#rows.range(count);
     const move = this.move;
     return html`<h2 tabindex="-1">${i18n.t('match.title')}</h2>
-      <csv-match-summary .summary=${summary} .mapping=${this.mapping} .manual=${this.manual}></csv-match-summary>
+      <csv-match-summary
+        .summary=${summary}
+        .mapping=${this.mapping}
+        .manual=${this.remembered.size > 0 ? new Set([...this.manual, ...this.remembered]) : this.manual}
+      ></csv-match-summary>
       <div class="moved" role="status">${
         move
           ? html`<span>${this.#moveText(move)}</span>

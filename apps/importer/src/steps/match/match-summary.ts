@@ -20,7 +20,7 @@ export class MatchSummaryLine extends LitElement {
 
   @property({ attribute: false }) accessor summary: LoadSummary | undefined;
   @property({ attribute: false }) accessor mapping: Mapping = {};
-  /** Fields whose column the user chose by hand: they need no check. */
+  /** Fields whose column the user chose, by hand or in an earlier import: they need no check. */
   @property({ attribute: false }) accessor manual: ReadonlySet<string> = new Set();
 
   override render() {

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { ColumnSpec } from '@csv-importer/core';
 import { SavedMappingsSchema } from '@csv-importer/protocol';
 import * as v from 'valibot';
-import { applySavedColumns, savedMappings } from './saved-mappings.ts';
+import { applySavedColumns, mergeSaved, savedMappings } from './saved-mappings.ts';
 
 const FIELDS = [
   { key: 'name', label: 'Name' },
@@ -56,5 +56,25 @@ describe('saved mappings', () => {
     // And back: the same headers give the same mapping.
     const again = applySavedColumns(headers, FIELDS, { name: null, email: null, plan: null }, saved);
     assert.deepEqual(again.mapping, { name: 0, email: 1, plan: null });
+  });
+
+  test('merged, the later choices win header by header and value by value', () => {
+    const host = {
+      version: 1 as const,
+      columns: { A: 'name', B: 'email' },
+      values: { plan: { Gold: 'pro', Iron: 'free' } },
+    };
+    const session = {
+      version: 1 as const,
+      columns: { B: null, C: 'plan' },
+      values: { plan: { Gold: 'enterprise' } },
+    };
+    assert.deepEqual(mergeSaved(host, session), {
+      version: 1,
+      columns: { A: 'name', B: null, C: 'plan' },
+      values: { plan: { Gold: 'enterprise', Iron: 'free' } },
+    });
+    assert.equal(mergeSaved(undefined, session), session);
+    assert.equal(mergeSaved(host, undefined), host);
   });
 });

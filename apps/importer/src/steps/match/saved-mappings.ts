@@ -70,3 +70,25 @@ export function savedMappings(
   }
   return { version: 1, columns, values: byField };
 }
+
+/**
+ * Two sets of saved mappings as one, `later` winning where both name a header or a field's value:
+ * the host's remembered mappings and those the user made earlier in this session.
+ */
+export function mergeSaved(
+  earlier: SavedMappings | undefined,
+  later: SavedMappings | undefined,
+): SavedMappings | undefined {
+  if (!earlier || !later) return later ?? earlier;
+  const columns: Record<string, string | null> = {};
+  for (const source of [earlier.columns, later.columns])
+    for (const [header, field] of Object.entries(source)) define(columns, header, field);
+  const values: Record<string, Record<string, string>> = {};
+  for (const source of [earlier.values, later.values])
+    for (const [field, chosen] of Object.entries(source)) {
+      const merged = Object.hasOwn(values, field) ? values[field]! : {};
+      for (const [value, option] of Object.entries(chosen)) define(merged, value, option);
+      define(values, field, merged);
+    }
+  return { version: 1, columns, values };
+}

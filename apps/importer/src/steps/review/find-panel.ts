@@ -2,6 +2,7 @@ import type { ColumnSpec } from '@csv-importer/core';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
+import { LatestCall } from '../../latest-call.ts';
 import type { SessionHandle } from '../../session-handle.ts';
 import { controls } from '../../styles/shared-styles.ts';
 import type { FindQuery, ValidationSummary } from '../../worker/session-types.ts';
@@ -56,14 +57,16 @@ export class FindPanel extends LitElement {
   @state() private accessor replacement = '';
   @state() private accessor matchCount: number | null = null;
 
-  #findGeneration = 0;
+  /** The match count asked for last: only it shows; an earlier answer may arrive after it. */
+  readonly #finds = new LatestCall();
 
   async #updateFind(patch: Partial<FindQuery>): Promise<void> {
     this.find = { ...this.find, ...patch };
-    // Only the count of the latest query is shown; an earlier answer may arrive after it.
-    const generation = ++this.#findGeneration;
-    const count = this.find.text === '' ? null : await this.session!.remote.findCount(this.find);
-    if (generation === this.#findGeneration) this.matchCount = count;
+    const find = this.find;
+    const count = await this.#finds.run(() =>
+      find.text === '' ? null : this.session!.remote.findCount(find),
+    );
+    if (count.current) this.matchCount = count.value;
   }
 
   async #replaceAll(): Promise<void> {

@@ -28,6 +28,11 @@ export class ValueChoices {
   clear(): void {
     this.#byField.clear();
   }
+
+  /** Every field's chosen options (file value to option), whatever column they were made for. */
+  chosen(): Record<string, Readonly<Record<string, string>>> {
+    return Object.fromEntries([...this.#byField].map(([field, kept]) => [field, kept.chosen]));
+  }
 }
 
 /**

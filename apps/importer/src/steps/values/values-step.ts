@@ -69,8 +69,8 @@ export class ValuesStep extends LitElement {
       tbody tr {
         height: ${ROW_HEIGHT}px;
       }
-      tbody th,
-      tbody td {
+      table.plain tbody th,
+      table.plain tbody td {
         white-space: nowrap;
         overflow: hidden;
         text-overflow: ellipsis;
