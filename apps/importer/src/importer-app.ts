@@ -431,15 +431,16 @@ export class ImporterApp extends LitElement {
   }
 
   /** The pending edit-hook check of each row; a newer edit of the row supersedes it. */
-  readonly #editChecks = new Map<number, { readonly abort: AbortController; readonly done: Promise<void> }>();
+  readonly #editChecks = new Map<number, { readonly calls: LatestCall; readonly done: Promise<unknown> }>();
 
-  #checkEdit(edit: EditResult): Promise<void> {
-    this.#editChecks.get(edit.row)?.abort.abort();
-    const abort = new AbortController();
-    const done = this.#applyEditCheck(edit, abort.signal).finally(() => {
-      if (this.#editChecks.get(edit.row)?.abort === abort) this.#editChecks.delete(edit.row);
-    });
-    this.#editChecks.set(edit.row, { abort, done });
+  #checkEdit(edit: EditResult): Promise<unknown> {
+    const calls = this.#editChecks.get(edit.row)?.calls ?? new LatestCall();
+    const done: Promise<unknown> = calls
+      .run((signal) => this.#applyEditCheck(edit, signal))
+      .finally(() => {
+        if (this.#editChecks.get(edit.row)?.done === done) this.#editChecks.delete(edit.row);
+      });
+    this.#editChecks.set(edit.row, { calls, done });
     return done;
   }
 
