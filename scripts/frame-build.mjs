@@ -51,6 +51,33 @@ export const withAllCatalogs = {
 };
 
 /**
+ * The srcdoc frame's build: its document never carries the allow-list `<meta>` (only the hosted
+ * site's does), so `frameMode` can only answer `srcdoc` there, and the hosted and embed-URL code
+ * (the embed configuration's decoder and schema, the embed transport) is left out: about 0.65 KB
+ * gzip of the script-tag bundle. Should that document be served with such a `<meta>` all the
+ * same, it refuses to run rather than accept a parent the allow-list would not.
+ */
+export const srcdocOnly = {
+  name: 'srcdoc-only',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]apps[\\/]importer[\\/]src[\\/]hosted-config\.ts$/ }, () => ({
+      loader: 'js',
+      contents: [
+        `export function frameMode(doc = document) {`,
+        `  return doc.querySelector('meta[name="csv-importer-allowed-origins"]')`,
+        `    ? { kind: 'refused', message: 'This build of the importer runs only inside <csv-importer>; serve the hosted site instead.' }`,
+        `    : { kind: 'srcdoc' };`,
+        `}`,
+      ].join('\n'),
+    }));
+    build.onLoad({ filter: /[\\/]apps[\\/]importer[\\/]src[\\/]embed-connection\.ts$/ }, () => ({
+      loader: 'js',
+      contents: `export function embedTransport() { throw new Error('the srcdoc frame has no embed URL mode'); }`,
+    }));
+  },
+};
+
+/**
  * Builds the matching dictionary (core's `match/concepts-data.ts`) into the worker packed: each
  * name normalized and names the index skips left out (`packConceptLines`, whose test shows that
  * the index read from it is the same). About 0.6 KB gzip of the script-tag bundle.
@@ -109,7 +136,7 @@ export async function buildFrameScript(root, worker, { extraModules = [], define
   const app = await bundle(root, {
     stdin: { contents: imports, resolveDir: root, loader: 'ts' },
     define: { __WORKER_SOURCE__: JSON.stringify(worker), ...define },
-    plugins: [templateWhitespace, ...plugins, valibotPure],
+    plugins: [...plugins, templateWhitespace, valibotPure],
   });
   const script = `${guard.trim()}\n${app}`;
   if (/<\/script/i.test(script))

@@ -3,7 +3,9 @@
 // which HTML and CSS read as the same white space). esbuild keeps template text as written, and the
 // app's templates are indented source: about 1 KB gzip of the script-tag bundle. The app renders
 // no template text where white space is shown as is (its <pre> and <textarea> hold interpolated
-// values only, which are not touched).
+// values only, which are not touched). In `css` templates the line breaks after `{`, `}`, `;` and
+// `,`, and the space before `{`, go too (about 0.25 KB gzip); the app's style sheets have no
+// string or URL that holds such a sequence.
 import { readFile } from 'node:fs/promises';
 
 /** `source` with the literal text of every `html` and `css` tagged template collapsed. */
@@ -38,8 +40,8 @@ export function collapseTemplates(source) {
         out += source.slice(i, stop);
         i = stop;
       } else if (c === '`') {
-        const tagged = /\b(html|css)$/.test(source.slice(Math.max(0, i - 5), i));
-        template(tagged);
+        const tag = /\b(html|css)$/.exec(source.slice(Math.max(0, i - 5), i))?.[1];
+        template(tag !== undefined, tag === 'css');
       } else if (c === '{') {
         depth++;
         out += c;
@@ -57,12 +59,19 @@ export function collapseTemplates(source) {
   }
 
   /** Copies a template literal starting at its backtick, collapsing its text when `collapse`. */
-  function template(collapse) {
+  function template(collapse, style = false) {
     out += '`';
     i++;
     let text = '';
     const flush = () => {
-      out += collapse ? text.replace(/\n[ \t]+/g, '\n') : text;
+      const collapsed = collapse ? text.replace(/\n[ \t]+/g, '\n') : text;
+      // In CSS, white space after `{`, `}`, `;` or `,` and before `{` or `}` separates nothing.
+      out += style
+        ? collapsed
+            .replace(/([{};,])\n/g, '$1')
+            .replace(/\n\}/g, '}')
+            .replace(/ \{/g, '{')
+        : collapsed;
       text = '';
     };
     while (i < n) {

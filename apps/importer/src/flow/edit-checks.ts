@@ -4,6 +4,7 @@ import type * as Comlink from 'comlink';
 import { CUSTOM_CODE, checkEditWithHost, HOOK_FAILED_CODE, HOST_ISSUE_CODE } from '../hooks.ts';
 import type { HostConnection } from '../host-connection.ts';
 import { i18n } from '../i18n/i18n.ts';
+import { LatestCall } from '../latest-call.ts';
 import type {
   EditResult,
   ImportSessionApi,
@@ -21,11 +22,12 @@ export interface EditCheckSink {
 
 /**
  * The host's edit hook, run after each edit the engine re-validated: one pending check per row,
- * a newer edit of the row aborting the older check, so a late answer never overwrites a newer one.
+ * a newer edit of the row superseding the older check (`LatestCall`), so a late answer never
+ * overwrites a newer one.
  * The user edits on meanwhile; the findings show when they come, and are announced.
  */
 export class EditChecks {
-  readonly #pending = new Map<number, { readonly abort: AbortController; readonly done: Promise<void> }>();
+  readonly #pending = new Map<number, { readonly calls: LatestCall; readonly done: Promise<unknown> }>();
 
   constructor(
     private readonly host: HostConnection,
@@ -35,13 +37,14 @@ export class EditChecks {
     private readonly sink: EditCheckSink,
   ) {}
 
-  check(edit: EditResult): Promise<void> {
-    this.#pending.get(edit.row)?.abort.abort();
-    const abort = new AbortController();
-    const done = this.#run(edit, abort.signal).finally(() => {
-      if (this.#pending.get(edit.row)?.abort === abort) this.#pending.delete(edit.row);
-    });
-    this.#pending.set(edit.row, { abort, done });
+  check(edit: EditResult): Promise<unknown> {
+    const calls = this.#pending.get(edit.row)?.calls ?? new LatestCall();
+    const done: Promise<unknown> = calls
+      .run((signal) => this.#run(edit, signal))
+      .finally(() => {
+        if (this.#pending.get(edit.row)?.done === done) this.#pending.delete(edit.row);
+      });
+    this.#pending.set(edit.row, { calls, done });
     return done;
   }
 
