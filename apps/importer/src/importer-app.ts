@@ -1,3 +1,7 @@
+// Over 400 lines: the flow's transitions (reading, matching with remembered mappings, values,
+// validation, delivery), each short. The views (flow/step-view.ts), the state (flow/flow-state.ts),
+// the edit checks (flow/edit-checks.ts) and the frame's chrome (shell/) are modules of their own;
+// the seam left is reading (load, reread, cancel) and its hints answers, as a controller.
 import type { ColumnSpec } from '@csv-importer/core';
 import type { Init, SavedMappings } from '@csv-importer/protocol';
 import * as Comlink from 'comlink';
