@@ -33,7 +33,7 @@ async function inReview(display: 'modal' | 'inline'): Promise<{ page: Page; fram
 const isOpen = (page: Page) => page.evaluate(() => document.querySelector('csv-importer')!.isOpen);
 
 describe('Escape inside the frame', () => {
-  test('modal: Escape while editing a cell cancels the edit only; a second Escape closes the importer', async () => {
+  test('modal: Escape while editing a cell cancels the edit only; a second Escape asks, and Discard closes the importer', async () => {
     const { page, frame } = await inReview('modal');
     await showRow(frame, 0);
     await cell(frame, 0, 'firstName').dblclick();
@@ -48,6 +48,15 @@ describe('Escape inside the frame', () => {
     // The focus is on the grid, inside the frame.
     assert.equal(await frame.evaluate(() => document.hasFocus()), true);
     await page.keyboard.press('Escape');
+    // The review holds the user's work: the frame asks before it is discarded.
+    await frame.getByRole('alertdialog', { name: 'Discard this import?' }).waitFor();
+    assert.equal(await isOpen(page), true);
+    await frame
+      .getByRole('button', { name: 'Discard and close' })
+      .dispatchEvent('click')
+      .catch((error: Error) => {
+        if (!/detached/.test(error.message)) throw error;
+      });
     const events = await waitForEvent(page, 'csv-importer-close');
     assert.deepEqual(
       events.map((e) => e.type),

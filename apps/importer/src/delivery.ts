@@ -56,7 +56,7 @@ export async function deliverRows(
   host: HostConnection,
   session: Comlink.Remote<ImportSessionApi>,
   meta: DeliveryMeta,
-): Promise<{ rowCount: number }> {
+): Promise<{ rowCount: number; withErrors: number; excluded: number }> {
   const started = performance.now();
   const options = host.init?.options ?? {};
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -100,7 +100,7 @@ export async function deliverRows(
   };
   if (options.metadata) complete.metadata = options.metadata;
   host.send({ type: 'complete', meta: complete });
-  return { rowCount: delivered };
+  return { rowCount: delivered, withErrors: invalid, excluded: submit.excludedInvalid + submit.deleted };
 }
 
 /**

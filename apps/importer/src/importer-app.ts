@@ -1,25 +1,20 @@
-// Over 400 lines, a known debt: the flow's state machine with each step's transitions. The seams
-// to split along are the host connection and delivery, the reading step's transitions and the
-// hints answers, each into a controller with its test; not yet done.
 import type { ColumnSpec } from '@csv-importer/core';
 import type { Init, SavedMappings } from '@csv-importer/protocol';
 import * as Comlink from 'comlink';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { deliverRows } from './delivery.ts';
-import {
-  CUSTOM_CODE,
-  checkEditWithHost,
-  HOOK_FAILED_CODE,
-  HOST_ISSUE_CODE,
-  mappingFromHost,
-  validateWithHost,
-} from './hooks.ts';
-import type { HostConnection } from './host-connection.ts';
-import { i18n, type MessageKey, missingLocale, setTranslator, Translator } from './i18n/i18n.ts';
+import { EditChecks } from './flow/edit-checks.ts';
+import { type ReviewState, type Skipped, type State, unsaved } from './flow/flow-state.ts';
+import { renderStep, type StepContext } from './flow/step-view.ts';
+import { mappingFromHost, validateWithHost } from './hooks.ts';
+import { type HostConnection, HostHookError, HostTimeoutError } from './host-connection.ts';
+import { i18n, missingLocale, setTranslator, Translator } from './i18n/i18n.ts';
 import { LatestCall } from './latest-call.ts';
-import './steps/header/header-step.ts';
-import './steps/match/match-step.ts';
+import { renderBusy, renderHeaderBar, shellStyles } from './shell/app-shell.ts';
+import './shell/confirm-dialog.ts';
+import type { SessionHandle } from './session-handle.ts';
+import type { ConfirmDialog } from './shell/confirm-dialog.ts';
 import { applySavedColumns, mergeSaved, savedMappings } from './steps/match/saved-mappings.ts';
 import {
   HintAnswers,
@@ -30,11 +25,7 @@ import {
 } from './steps/review/hint-views.ts';
 import { statement } from './steps/review/reading-hints.ts';
 import { summaryText } from './steps/review/review-step.ts';
-import './steps/submit/result-step.ts';
-import './steps/upload/upload-step.ts';
-import { DEFAULT_ACCEPT, type ReadingState, type UploadLimits } from './steps/upload/upload-step.ts';
-import './steps/values/values-step.ts';
-import type { SessionHandle } from './session-handle.ts';
+import { DEFAULT_ACCEPT, type UploadLimits } from './steps/upload/upload-step.ts';
 import { selectOptions } from './steps/values/select-options.ts';
 import { ValueChoices } from './steps/values/value-choices.ts';
 import { controls, tokens } from './styles/shared-styles.ts';
@@ -46,132 +37,47 @@ import type {
   LoadSummary,
   Mapping,
   ReadOptions,
-  SubmitSummary,
   ValidationSummary,
   ValueMapping,
 } from './worker/session-types.ts';
-
-/** The one state of the flow; each step holds exactly what it needs. */
-type State =
-  | { readonly step: 'waiting' }
-  | { readonly step: 'upload'; readonly error?: string; readonly reading?: ReadingState }
-  | { readonly step: 'header'; readonly summary: LoadSummary }
-  | {
-      readonly step: 'match';
-      readonly summary: LoadSummary;
-      readonly mapping: Mapping;
-      readonly manual: ReadonlySet<string>;
-      readonly busy?: boolean;
-    }
-  | {
-      readonly step: 'values';
-      readonly summary: LoadSummary;
-      readonly mapping: Mapping;
-      readonly manual: ReadonlySet<string>;
-    }
-  | {
-      readonly step: 'review';
-      readonly summary: LoadSummary;
-      readonly mapping: Mapping;
-      readonly values: ValueMapping;
-      readonly validation: ValidationSummary;
-      readonly submit: SubmitSummary;
-      /** How numbers and dates are read, and the questions the file leaves open. */
-      readonly hints: readonly HintView[];
-      /** The rows are read again after the user answered one. */
-      readonly hintBusy?: boolean;
-    }
-  | { readonly step: 'submitting'; readonly back: Extract<State, { step: 'review' }> }
-  | { readonly step: 'done'; readonly rowCount: number }
-  | { readonly step: 'failed'; readonly message: string; readonly back?: Extract<State, { step: 'review' }> };
-
-const STEPS = ['upload', 'match', 'review', 'done'] as const;
-const STEP_TITLES: Record<(typeof STEPS)[number], MessageKey> = {
-  upload: 'upload.title',
-  match: 'match.title',
-  review: 'review.title',
-  done: 'app.stepImport',
-};
 
 /**
  * The importer's user interface inside the frame: upload, header row and reading options, match
  * columns, map values, review and fix, submit. It holds only the rows in view; the dataset lives
  * in the worker behind `session`. It moves the focus to each step's heading and announces
  * status changes in a live region; it follows the host's locale (right to left for Arabic) and
- * color scheme (`data-color-scheme="dark"` on the document root).
+ * color scheme (`data-color-scheme="dark"` on the document root). The steps' views are in
+ * flow/step-view.ts, the frame around them in shell/app-shell.ts; this class holds the transitions.
+ * A step with nothing to decide (a select column whose values all are options already) is passed
+ * through, with a note the user can open to go back to it.
  */
 @customElement('csv-importer-app')
 export class ImporterApp extends LitElement {
-  static override styles = [
-    tokens,
-    controls,
-    css`
-      :host {
-        background: var(--_bg);
-        min-height: 100vh;
-        padding: calc(16px * var(--_density));
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: baseline;
-        gap: 4px 24px;
-        margin: 0 0 16px;
-      }
-      h1 {
-        font-size: 1em;
-        margin: 0;
-        color: var(--_muted);
-        font-weight: 600;
-      }
-      ol.steps {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 4px 16px;
-        list-style: none;
-        padding: 0;
-        margin: 0;
-        color: var(--_muted);
-        font-size: 0.9em;
-      }
-      ol.steps li[aria-current='step'] {
-        color: var(--_text);
-        font-weight: 600;
-      }
-      ol.steps li span {
-        display: inline-block;
-        min-width: 1.6em;
-        text-align: center;
-        border-radius: 999px;
-        border: 1px solid currentColor;
-        margin-inline-end: 4px;
-      }
-      @media (max-width: 480px) {
-        :host {
-          padding: 10px;
-        }
-        ol.steps li:not([aria-current='step']) {
-          display: none;
-        }
-      }
-    `,
-  ];
+  static override styles = [tokens, controls, shellStyles, css``];
 
   @property({ attribute: false }) accessor state: State = { step: 'waiting' };
   /** `dark` when the document root carries `data-color-scheme="dark"`. */
   @property({ reflect: true }) accessor scheme: 'light' | 'dark' = 'light';
+  /** Whether the host can close the importer (not in embed URL mode, where the page runs no code of ours). */
+  @property({ type: Boolean }) accessor closable = true;
   @state() private accessor announcement = '';
+  /** Steps passed through for the current file, with what was decided. */
+  @state() private accessor skipped: readonly Skipped[] = [];
+  @query('csv-confirm-dialog') private accessor confirmDialog!: ConfirmDialog;
 
   #host: HostConnection | undefined;
   #init: Init | undefined;
   #session: Comlink.Remote<ImportSessionApi> | undefined;
   #handle: SessionHandle | undefined;
   #columns: readonly ColumnSpec[] = [];
+  #edits: EditChecks | undefined;
   #schemeObserver = new MutationObserver(() => this.#readScheme());
   /** The user's answers about how to read numbers and dates, per field and file column. */
   #hintAnswers = new HintAnswers();
   /** The user's options for select values, per field and file column, across Back and Continue. */
   #valueChoices = new ValueChoices();
+  /** What the host last heard about unsaved work (`work`). */
+  #toldUnsaved = false;
   /** Fields whose column came from the host's remembered mappings (`init.options.mappings`), this file. */
   #remembered: ReadonlySet<string> = new Set();
   /** The user's column and value choices, kept when they go back to upload, for the next file. */
@@ -197,10 +103,12 @@ export class ImporterApp extends LitElement {
 
   /**
    * Escape that no widget of the frame used (the grid's cell editor cancels its edit and stops
-   * the key) asks the host to close: a modal importer closes, as on Escape in the page.
+   * the key; the discard dialog answers Keep working) asks the host to close: a modal importer
+   * closes, as on Escape in the page, after asking the user when work would be lost.
    */
   readonly #onEscape = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
+    if (this.confirmDialog?.isOpen) return;
     this.#host?.send({ type: 'close-request', reason: 'escape' });
   };
 
@@ -230,6 +138,14 @@ export class ImporterApp extends LitElement {
     this.#columns = columns;
     this.#session = session;
     this.#handle = { remote: session };
+    this.#edits = new EditChecks(host, init, session, columns, {
+      inReview: () => this.state.step === 'review',
+      apply: (validation, submit) => {
+        if (this.state.step === 'review') this.state = { ...this.state, validation, submit };
+      },
+      announce: (message) => this.#announce(message),
+    });
+    this.#toldUnsaved = false;
     const { invalidRows, includeUnmatched, maxRows, largeFile } = init.options;
     this.state = { step: 'upload' };
     session
@@ -252,6 +168,15 @@ export class ImporterApp extends LitElement {
     this.state = { step: 'failed', message };
   }
 
+  /**
+   * The user asked to close (the close button, or Escape or a backdrop click the host passed on):
+   * with work that closing would lose, the discard dialog asks first.
+   */
+  async requestClose(): Promise<void> {
+    if (unsaved(this.state) && !(await this.confirmDialog.ask())) return;
+    this.#host?.send({ type: 'close' });
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     const previous = changed.get('state') as State | undefined;
     // The first step does not take the focus: opening the importer must not pull the keyboard
@@ -263,6 +188,11 @@ export class ImporterApp extends LitElement {
       previous.step !== this.state.step
     )
       void this.#focusStep();
+    const now = unsaved(this.state);
+    if (now !== this.#toldUnsaved && this.#host) {
+      this.#toldUnsaved = now;
+      this.#host.send({ type: 'work', unsaved: now });
+    }
   }
 
   /** Moves the focus to the new step's heading, so keyboard and screen reader users start there. */
@@ -315,6 +245,7 @@ export class ImporterApp extends LitElement {
       );
       if (result.current) this.#loaded(result.value);
     } catch (error) {
+      console.warn('csv-importer: reading the file failed', error);
       this.state = { step: 'upload', error: i18n.t('error.internal', { message: (error as Error).message }) };
     }
   }
@@ -322,7 +253,8 @@ export class ImporterApp extends LitElement {
   #cancelRead(): void {
     this.#reads.cancel();
     void this.#session!.cancel();
-    this.state = { step: 'upload', error: i18n.t('upload.cancelled') };
+    // The user's own choice: said plainly, not as an error.
+    this.state = { step: 'upload', notice: i18n.t('upload.cancelled') };
     this.#host?.send({ type: 'cancelled', phase: 'reading' });
   }
 
@@ -355,6 +287,7 @@ export class ImporterApp extends LitElement {
     // A new file: what the user chose about the last one does not apply.
     this.#hintAnswers.clear();
     this.#valueChoices.clear();
+    this.skipped = [];
     // The reading options open by themselves when there is something to check in them: a
     // preamble, several sheets, an unsure encoding, rows that could not be read cleanly.
     const toCheck =
@@ -380,17 +313,51 @@ export class ImporterApp extends LitElement {
 
   // ---- match, values, validation -----------------------------------------------------------------
 
-  #afterMatch(summary: LoadSummary, mapping: Mapping, manual: ReadonlySet<string>): void {
-    const needsValues = this.#columns.some(
+  async #afterMatch(match: Extract<State, { step: 'match' }>): Promise<void> {
+    const { summary, mapping, manual } = match;
+    const selects = this.#columns.filter(
       (c) => selectOptions(c).length > 0 && (mapping[c.key] ?? null) !== null,
     );
-    if (needsValues) this.state = { step: 'values', summary, mapping, manual };
-    else void this.#validate(summary, mapping, {});
+    if (selects.length === 0) {
+      this.skipped = this.skipped.filter((s) => s.step !== 'values');
+      void this.#validate(summary, mapping, {});
+      return;
+    }
+    this.state = { ...match, busy: true };
+    const certain = await this.#valuesAllExact(selects, mapping);
+    if (this.state.step !== 'match') return;
+    if (!certain) {
+      this.skipped = this.skipped.filter((s) => s.step !== 'values');
+      this.state = { step: 'values', summary, mapping, manual };
+      return;
+    }
+    const note = i18n.t('skipped.values', { fields: selects.map((c) => c.label).join(', ') });
+    this.skipped = [...this.skipped.filter((s) => s.step !== 'values'), { step: 'values', note }];
+    void this.#validate(summary, mapping, {});
+  }
+
+  /**
+   * Whether every value of each select column is already one of its field's options, exactly: then
+   * the values step holds no decision. Empty cells need none either.
+   */
+  async #valuesAllExact(selects: readonly ColumnSpec[], mapping: Mapping): Promise<boolean> {
+    for (const field of selects) {
+      const column = mapping[field.key];
+      if (column === null || column === undefined) continue;
+      const options = selectOptions(field);
+      // One more than the options: a column with more distinct values cannot match them all.
+      const values = await this.#session!.suggestValues(column, field.key, options.length + 2);
+      if (values.length > options.length + 1) return false;
+      const exact = values.every((v) => v.value.trim() === '' || v.value === v.suggestion);
+      if (!exact) return false;
+    }
+    return true;
   }
 
   async #validate(summary: LoadSummary, mapping: Mapping, values: ValueMapping): Promise<void> {
     const session = this.#session!;
-    if (this.state.step === 'match') this.state = { ...this.state, busy: true };
+    if (this.state.step === 'match' || this.state.step === 'values')
+      this.state = { ...this.state, busy: true };
     // The user's answers override what the worker detects from the column's values.
     const answers = this.#hintAnswers.forMapping(mapping);
     const checked = await session.validateFile(mapping, values, answers);
@@ -403,11 +370,7 @@ export class ImporterApp extends LitElement {
   }
 
   /** The user chose how a field is read: every row is read again that way. */
-  async #answerHint(
-    review: Extract<State, { step: 'review' }>,
-    view: HintView,
-    value: HintValue,
-  ): Promise<void> {
+  async #answerHint(review: ReviewState, view: HintView, value: HintValue): Promise<void> {
     const column = review.mapping[view.field.key];
     if (column === null || column === undefined) return;
     this.#hintAnswers.set(view.field.key, column, view.kind, value);
@@ -418,77 +381,28 @@ export class ImporterApp extends LitElement {
     if (now) this.#announce(`${statement(now)} ${summaryText(this.state.validation)}`);
   }
 
-  async #afterChange(
-    review: Extract<State, { step: 'review' }>,
-    validation: ValidationSummary,
-    edit?: EditResult,
-  ) {
+  async #afterChange(review: ReviewState, validation: ValidationSummary, edit?: EditResult) {
     const submit = await this.#session!.submitSummary();
     if (this.state.step === 'review') this.state = { ...review, validation, submit };
     // The host's edit hook sees the row after the engine re-validated it; the user edits on
     // meanwhile, and its findings show when they come.
-    if (edit) void this.#checkEdit(edit);
-  }
-
-  /** The pending edit-hook check of each row; a newer edit of the row supersedes it. */
-  readonly #editChecks = new Map<number, { readonly calls: LatestCall; readonly done: Promise<unknown> }>();
-
-  #checkEdit(edit: EditResult): Promise<unknown> {
-    const calls = this.#editChecks.get(edit.row)?.calls ?? new LatestCall();
-    const done: Promise<unknown> = calls
-      .run((signal) => this.#applyEditCheck(edit, signal))
-      .finally(() => {
-        if (this.#editChecks.get(edit.row)?.done === done) this.#editChecks.delete(edit.row);
-      });
-    this.#editChecks.set(edit.row, { calls, done });
-    return done;
-  }
-
-  async #applyEditCheck(edit: EditResult, signal: AbortSignal): Promise<void> {
-    const session = this.#session!;
-    const validation = await checkEditWithHost(
-      this.#host!,
-      this.#init!,
-      session,
-      edit.row,
-      edit.field,
-      signal,
-    );
-    if (!validation || signal.aborted || this.state.step !== 'review') return;
-    const submit = await session.submitSummary();
-    if (this.state.step !== 'review') return;
-    this.state = { ...this.state, validation, submit };
-    // The user hears what the application said about the row (the grid shows it on the cell).
-    const [row] = await session.records(edit.row, 1);
-    const fromHost = (row?.issues ?? []).filter(
-      (i) => i.code === HOST_ISSUE_CODE || i.code === HOOK_FAILED_CODE || i.code === CUSTOM_CODE,
-    );
-    const finding = fromHost.find((i) => i.column === edit.field) ?? fromHost[0];
-    if (finding) {
-      this.#announce(
-        i18n.t('review.cellError', {
-          row: edit.row + 1,
-          column: this.#columns.find((c) => c.key === finding.column)?.label ?? finding.column,
-          message: i18n.issue(finding.code, finding.params),
-        }),
-      );
-    }
+    if (edit) void this.#edits?.check(edit);
   }
 
   // ---- submit ----------------------------------------------------------------------------------
 
-  async #submit(review: Extract<State, { step: 'review' }>): Promise<void> {
+  async #submit(review: ReviewState): Promise<void> {
     this.state = { step: 'submitting', back: review };
     // The host's answers about the last edits land before any row leaves: a finding applied
     // during delivery would change which rows are delivered halfway through.
-    await Promise.allSettled([...this.#editChecks.values()].map((check) => check.done));
+    await this.#edits?.settled();
     const mapping: Record<string, string> = {};
     for (const [key, source] of Object.entries(review.mapping)) {
       if (source !== null) mapping[key] = review.summary.headers[source] ?? '';
     }
     try {
       // Call site: on submit (rows go to the host through deliverRows only).
-      const { rowCount } = await deliverRows(this.#host!, this.#session!, {
+      const delivered = await deliverRows(this.#host!, this.#session!, {
         fileName: review.summary.fileName,
         encoding: review.summary.encoding,
         delimiter: review.summary.delimiter,
@@ -496,14 +410,19 @@ export class ImporterApp extends LitElement {
         mapping,
         mappings: savedMappings(review.summary.headers, review.mapping, review.values),
       });
-      this.state = { step: 'done', rowCount };
+      this.state = { step: 'done', delivered };
     } catch (error) {
-      this.state = { step: 'failed', message: (error as Error).message, back: review };
+      // The user reads what happened and what to do; the developer's detail went to the host
+      // (an error event) and goes to the console here.
+      console.warn('csv-importer: delivery failed', error);
+      const message =
+        error instanceof HostTimeoutError
+          ? i18n.t('failed.timeout')
+          : error instanceof HostHookError
+            ? i18n.t('failed.host')
+            : i18n.t('failed.other');
+      this.state = { step: 'failed', message, back: review };
     }
-  }
-
-  #close(): void {
-    this.#host?.send({ type: 'close' });
   }
 
   /** A sandboxed frame may not download: the host page saves the file. */
@@ -513,147 +432,81 @@ export class ImporterApp extends LitElement {
 
   // ---- rendering -------------------------------------------------------------------------------
 
+  #context(): StepContext {
+    return {
+      columns: this.#columns,
+      limits: this.#limits,
+      includeUnmatched: this.#init?.options.includeUnmatched ?? false,
+      session: this.#handle,
+      valueChoices: this.#valueChoices,
+      remembered: this.#remembered,
+      savedValues: this.#saved?.values ?? {},
+      matchBack: (match) => {
+        // Another file may follow: it starts from what the user chose for this one.
+        const chosen = savedMappings(match.summary.headers, match.mapping, this.#valueChoices.chosen());
+        this.#sessionMappings = mergeSaved(this.#sessionMappings, chosen);
+        this.state = { step: 'upload' };
+      },
+      go: (state) => {
+        this.state = state;
+      },
+      load: (file) => void this.#load(file),
+      refused: (code, message) => this.#host?.send({ type: 'error', code, message }),
+      cancelRead: () => this.#cancelRead(),
+      saveFile: this.#saveFile,
+      setHeaderRow: async (row) => {
+        this.state = { step: 'header', summary: await this.#session!.setHeaderRow(row) };
+      },
+      reread: (options) => void this.#reread(options),
+      toMatch: (header) => void this.#toMatch(header.summary),
+      afterMatch: (match) => void this.#afterMatch(match),
+      validate: (values, chosen) => void this.#validate(values.summary, values.mapping, chosen),
+      answerHint: (review, view, value) => void this.#answerHint(review, view, value),
+      changed: (review, validation, edit) => void this.#afterChange(review, validation, edit),
+      announce: (message) => this.#announce(message),
+      submit: (review) => void this.#submit(review),
+      close: () => void this.requestClose(),
+    };
+  }
+
   override render() {
     if (this.state.step === 'waiting') return nothing;
-    return html`<header>
-        <h1>${i18n.t('app.title')}</h1>
-        ${this.#renderSteps()}
-      </header>
-      <main>${this.#renderStep()}</main>
+    const busy = this.state.step === 'values' && this.state.busy ? i18n.t('match.validating') : undefined;
+    return html`${renderHeaderBar(this.state, this.closable ? () => void this.requestClose() : undefined)}
+      ${renderBusy(busy)}
+      <main>${this.#renderSkipped()}${renderStep(this.state, this.#context())}</main>
+      <csv-confirm-dialog></csv-confirm-dialog>
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>`;
   }
 
-  #renderSteps() {
-    const step = this.state.step;
-    const current =
-      step === 'upload'
-        ? 0
-        : step === 'header' || step === 'match' || step === 'values'
-          ? 1
-          : step === 'review'
-            ? 2
-            : 3;
-    return html`<nav aria-label=${i18n.t('app.step', { step: current + 1, steps: STEPS.length })}>
-      <ol class="steps">
-        ${STEPS.map(
-          (s, i) =>
-            html`<li aria-current=${i === current ? 'step' : nothing}>
-              <span>${i18n.number(i + 1)}</span>${i18n.t(STEP_TITLES[s])}
-            </li>`,
-        )}
-      </ol>
-    </nav>`;
-  }
-
-  #renderStep() {
+  /** The steps passed through, on the steps after them: what was decided, and a way back to it. */
+  #renderSkipped() {
     const state = this.state;
-    switch (state.step) {
-      case 'waiting':
-        return nothing;
-      case 'upload':
-        return html`<csv-upload-step
-          class="step"
-          .fields=${this.#columns}
-          .limits=${this.#limits}
-          .error=${state.error}
-          .reading=${state.reading ?? null}
-          .onFile=${(file: File) => this.#load(file)}
-          .onRefused=${(code: 'file_too_large', message: string) => this.#host?.send({ type: 'error', code, message })}
-          .onCancel=${() => this.#cancelRead()}
-          .onSaveFile=${this.#saveFile}
-        ></csv-upload-step>`;
-      case 'header':
-        return html`<csv-header-step
-          class="step"
-          .summary=${state.summary}
-          .onHeaderRow=${async (row: number) => {
-            this.state = { step: 'header', summary: await this.#session!.setHeaderRow(row) };
-          }}
-          .onReread=${(options: ReadOptions) => this.#reread(options)}
-          .onSheet=${(sheet: string) => this.#reread({ sheet })}
-          .onBack=${() => {
-            this.state = { step: 'upload' };
-          }}
-          .onNext=${() => void this.#toMatch(state.summary)}
-        ></csv-header-step>`;
-      case 'match':
-        return html`<csv-match-step
-          class="step"
-          .summary=${state.summary}
-          .fields=${this.#columns}
-          .mapping=${state.mapping}
-          .manual=${state.manual}
-          .remembered=${this.#remembered}
-          ?includeUnmatched=${this.#init?.options.includeUnmatched ?? false}
-          ?busy=${state.busy ?? false}
-          .onChange=${(mapping: Mapping, manual: ReadonlySet<string>) => {
-            this.state = { ...state, mapping, manual };
-          }}
-          .onSettings=${() => {
-            this.state = { step: 'header', summary: state.summary };
-          }}
-          .onBack=${() => {
-            // Another file may follow: it starts from what the user chose for this one.
-            const chosen = savedMappings(state.summary.headers, state.mapping, this.#valueChoices.chosen());
-            this.#sessionMappings = mergeSaved(this.#sessionMappings, chosen);
-            this.state = { step: 'upload' };
-          }}
-          .onNext=${() => this.#afterMatch(state.summary, state.mapping, state.manual)}
-        ></csv-match-step>`;
-      case 'values':
-        return html`<csv-values-step
-          class="step"
-          .session=${this.#handle}
-          .fields=${this.#columns}
-          .mapping=${state.mapping}
-          .choices=${this.#valueChoices}
-          .saved=${this.#saved?.values ?? {}}
-          .onBack=${() => {
-            this.state = {
-              step: 'match',
-              summary: state.summary,
-              mapping: state.mapping,
-              manual: state.manual,
-            };
-          }}
-          .onNext=${(values: ValueMapping) => this.#validate(state.summary, state.mapping, values)}
-        ></csv-values-step>`;
-      case 'review':
-        return html`<csv-review-step
-          class="step"
-          .session=${this.#handle}
-          .fields=${this.#columns}
-          .validation=${state.validation}
-          .submit=${state.submit}
-          .hints=${state.hints}
-          ?hintBusy=${state.hintBusy ?? false}
-          .onHint=${(view: HintView, value: HintValue) => this.#answerHint(state, view, value)}
-          .onChanged=${(v: ValidationSummary, edit?: EditResult) => this.#afterChange(state, v, edit)}
-          .onAnnounce=${(message: string) => this.#announce(message)}
-          .onSaveFile=${this.#saveFile}
-          .onBack=${() => {
-            this.state = { step: 'match', summary: state.summary, mapping: state.mapping, manual: new Set() };
-          }}
-          .onSubmit=${() => this.#submit(state)}
-        ></csv-review-step>`;
-      case 'submitting':
-        return html`<csv-result-step class="step" .outcome=${{ ok: 'pending' }}></csv-result-step>`;
-      case 'done':
-        return html`<csv-result-step
-          class="step"
-          .outcome=${{ ok: true, rowCount: state.rowCount }}
-          .onClose=${() => this.#close()}
-        ></csv-result-step>`;
-      case 'failed':
-        return html`<csv-result-step
-          class="step"
-          .outcome=${{ ok: false, message: state.message, canRetry: state.back !== undefined }}
-          .onRetry=${() => {
-            if (state.back) this.state = state.back;
-          }}
-          .onClose=${() => this.#close()}
-        ></csv-result-step>`;
-    }
+    if (state.step !== 'review' || this.skipped.length === 0) return nothing;
+    return html`<details class="skipped">
+      <summary>${i18n.t('skipped.summary', { count: this.skipped.length })}</summary>
+      <ul>
+        ${this.skipped.map(
+          (s) => html`<li>
+            ${s.note}
+            <button
+              type="button"
+              @click=${() => {
+                this.skipped = this.skipped.filter((other) => other !== s);
+                this.state = {
+                  step: 'values',
+                  summary: state.summary,
+                  mapping: state.mapping,
+                  manual: new Set(),
+                };
+              }}
+            >
+              ${i18n.t('skipped.open')}
+            </button>
+          </li>`,
+        )}
+      </ul>
+    </details>`;
   }
 }
 

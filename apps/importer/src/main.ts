@@ -91,6 +91,10 @@ function onMessage(message: HostCommand): void {
     case 'theme':
       applyTheme(message.theme);
       return;
+    case 'close-request':
+      // Escape or a click beside the modal in the host page: the app asks when work would be lost.
+      void app.requestClose();
+      return;
     case 'cancel':
       // The host is closing the importer: end the worker, and every row it held, now.
       stopWatching?.();
@@ -112,6 +116,8 @@ switch (mode.kind) {
     app.fail(mode.message);
     break;
   case 'embed':
+    // The embedding page runs no code of ours and cannot close the frame: no close button.
+    app.closable = false;
     host = new HostConnection(embedTransport(mode.config), onMessage);
     break;
   default:

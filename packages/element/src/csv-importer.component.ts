@@ -1,6 +1,7 @@
-// Over 400 lines, a known debt: the element class is the API spec (its doc comments make the
-// custom-elements manifest). The seams to split along are the frame's lifecycle (open, close,
-// liveness, navigation) and the delivery of rows, as controllers; not yet done.
+// Over 400 lines: the element class is the API spec (its doc comments and the PROPERTIES table
+// make the custom-elements manifest) and the typed listener overloads. Row delivery
+// (row-receiver.ts), downloads (file-saver.ts), the modal (modal-shell.ts) and the styles are
+// modules of their own; the seam left is the frame's lifecycle (open, close, liveness, navigation).
 import type { ColumnSpec } from '@csv-importer/core/column-spec';
 import {
   ColumnSpecSchema,
@@ -9,36 +10,34 @@ import {
   type InitOptions,
   InitOptionsSchema,
   type InvalidRows,
-  isNoteColumns,
   localeLanguage,
-  type Rows,
   type SavedMappings,
   SavedMappingsSchema,
-  type SaveFile,
   THEME_TOKENS,
   type Theme,
   ThemeSchema,
   type ThemeToken,
 } from '@csv-importer/protocol';
 import * as v from 'valibot';
-import { mergeIssues, type PackedNotes } from './delivered-issues.ts';
+import { STYLES } from './csv-importer.styles.ts';
+import { elementLabels } from './element-labels.ts';
 import {
   CsvImporterCancelEvent,
   CsvImporterCloseEvent,
-  CsvImporterCompleteEvent,
-  CsvImporterDownloadEvent,
+  type CsvImporterCompleteEvent,
   CsvImporterErrorEvent,
   type CsvImporterEventMap,
   CsvImporterMessageEvent,
   CsvImporterProgressEvent,
-  CsvImporterRowsEvent,
-  type ImportedRow,
-  type ImportIssue,
+  type CsvImporterRowsEvent,
 } from './events.ts';
+import { FileSaver } from './file-saver.ts';
 import { FrameConnection, type LostCode } from './frame-connection.ts';
 import { type ColumnValidator, HookRunner, type ImporterHooks } from './hooks.ts';
 import { registeredLocale } from './locales.ts';
+import { modalShell } from './modal-shell.ts';
 import { PlainDataError, toPlainData } from './plain-data.ts';
+import { RowReceiver } from './row-receiver.ts';
 
 /**
  * A field of the application, as `<csv-importer>` takes it: core's `ColumnSpec`, so one list
@@ -119,14 +118,6 @@ for (const [name, options] of Object.entries(PROPERTIES) as [PropertyName, Prope
   if (options.attribute) ATTRIBUTES.set(options.attribute, name);
 }
 
-// Compact: the hosted-mode loader carries it, under its size budget.
-const STYLES = `
-:host{display:block}
-iframe{display:block;width:100%;height:var(--csv-importer-height,560px);border:var(--csv-importer-border,1px solid #d0d7de);border-radius:var(--csv-importer-radius,8px);box-sizing:border-box}
-dialog{width:var(--csv-importer-width,min(960px,calc(100vw - 32px)));max-width:none;padding:0;border:none;border-radius:var(--csv-importer-radius,8px);background:transparent}
-dialog::backdrop{background:var(--csv-importer-backdrop,rgb(0 0 0/40%))}
-`;
-
 /**
  * Lets an end user import a CSV, TSV or Excel file into the page: they pick a file, match its
  * columns to the application's fields, fix invalid values and submit; the rows arrive in events.
@@ -153,8 +144,8 @@ dialog::backdrop{background:var(--csv-importer-backdrop,rgb(0 0 0/40%))}
  * @csspart dialog - The dialog around the frame when `display="modal"`.
  * @csspart notice - Why the last frame was removed (it navigated away or stopped answering), shown until the importer opens again.
  *
- * @cssprop --csv-importer-height - Height of the importer frame (default 560px).
- * @cssprop --csv-importer-width - Width of the modal dialog (default min(960px, 100vw - 32px)).
+ * @cssprop --csv-importer-height - Height of the importer frame (default: inline clamp(560px, 100vh - 96px, 960px), modal 100dvh - 32px, all of a screen under 480px).
+ * @cssprop --csv-importer-width - Width of the modal dialog (default min(1280px, 100vw - 32px), all of a screen under 480px).
  * @cssprop --csv-importer-border - Border of the frame (default 1px solid #d0d7de).
  * @cssprop --csv-importer-radius - Corner radius of the frame and dialog, also sent as the `radius` theme token.
  * @cssprop --csv-importer-backdrop - Backdrop of the modal dialog (default rgb(0 0 0 / 40%)).
@@ -276,14 +267,16 @@ export class CsvImporter extends HTMLElement {
   #frameWatch: MutationObserver | undefined;
   #hooks: HookRunner | undefined;
   #generation = 0;
-  /** Rows and issues delivered so far in this import, for the complete event. */
-  #rows: ImportedRow[] = [];
-  #issues: ImportIssue[] = [];
-  /** The packed notes of the batches so far, made issues only if the complete event's are read. */
-  #notes: PackedNotes[] = [];
-  #unmatched: Record<string, string>[] = [];
-  /** Rows delivered so far in this import (kept or not). */
-  #delivered = 0;
+  /** The rows of this import: batches in order, acknowledged, kept for the complete event. */
+  readonly #receiver = new RowReceiver({
+    dispatch: (event) => this.dispatchEvent(event),
+    options: () => ({
+      hooks: this.hooks,
+      streamRows: this.streamRows,
+      includeUnmatched: this.includeUnmatched,
+    }),
+  });
+  readonly #files = new FileSaver((event) => this.dispatchEvent(event));
   /** Port messages are handled one after another, so batches keep their order. */
   #queue: Promise<void> = Promise.resolve();
   /** The public properties' values, behind the accessors the static block below defines. */
@@ -299,7 +292,8 @@ export class CsvImporter extends HTMLElement {
   #frameKey: string | undefined;
   /** Why the last frame was lost, shown until the importer opens again. */
   #notice: HTMLElement | undefined;
-  #lastDownload = -Infinity;
+  /** The frame's last word on whether closing would lose the user's work (`work`). */
+  #unsaved = false;
 
   static {
     for (const [name, options] of Object.entries(PROPERTIES) as [PropertyName, PropertyOptions][]) {
@@ -585,7 +579,7 @@ export class CsvImporter extends HTMLElement {
     // takes the import with it: say so instead of leaving the page waiting for rows.
     this.#frameWatch = new MutationObserver(() => {
       if (frame.isConnected || !this.isOpen || this.#connectedFrame !== frame) return;
-      const delivered = this.#delivered;
+      const delivered = this.#receiver.delivered;
       this.#disconnect();
       this.dispatchEvent(
         new CsvImporterErrorEvent(
@@ -602,11 +596,7 @@ export class CsvImporter extends HTMLElement {
     }
     this.#hooks = new HookRunner(this.hooks, validators);
     this.#connectedFrame = frame;
-    this.#rows = [];
-    this.#issues = [];
-    this.#notes = [];
-    this.#unmatched = [];
-    this.#delivered = 0;
+    this.#receiver.reset();
     this.#queue = Promise.resolve();
     const options = { ...init.options, theme: this.#theme(), hooks: this.#hooks.flags };
     const origin = this.src ? new URL(this.src, document.baseURI).origin : undefined;
@@ -652,7 +642,18 @@ export class CsvImporter extends HTMLElement {
       : `The importer ${start}: this page's Content-Security-Policy may stop its inline script; then set \`src\` (docs/self-hosting.md).`;
   }
 
+  /**
+   * The user asked the page to close the modal (Escape, the backdrop, Escape passed on by the
+   * frame). With work to lose, the frame asks them and sends `close` if they confirm; otherwise
+   * the importer closes now.
+   */
+  #dismiss(): void {
+    if (this.#unsaved && this.#connection) this.#connection.send({ type: 'close-request' });
+    else this.close();
+  }
+
   #disconnect(): void {
+    this.#unsaved = false;
     clearTimeout(this.#startTimer);
     this.#startTimer = undefined;
     this.#frameWatch?.disconnect();
@@ -668,34 +669,11 @@ export class CsvImporter extends HTMLElement {
     if (!connection || connection !== this.#connection) return;
     switch (message.type) {
       case 'rows':
-        await this.#onRows(message, connection);
+        await this.#receiver.rows(message, (reply) => connection.send(reply));
         return;
-      case 'complete': {
-        if (message.meta.rowCount !== this.#delivered) {
-          this.dispatchEvent(
-            new CsvImporterErrorEvent(
-              'invalid_message',
-              `Dropped a completion of ${message.meta.rowCount} rows: ${this.#delivered} were delivered.`,
-            ),
-          );
-          return;
-        }
-        const [issues, notes] = [this.#issues, this.#notes];
-        const event = new CsvImporterCompleteEvent(
-          this.#rows,
-          notes.length > 0 ? () => mergeIssues(issues, notes) : issues,
-          message.meta,
-          this.includeUnmatched ? this.#unmatched : undefined,
-        );
-        this.#rows = [];
-        this.#issues = [];
-        this.#notes = [];
-        this.#unmatched = [];
-        this.#delivered = 0;
-        this.#storeMappings(message.meta.mappings);
-        this.dispatchEvent(event);
+      case 'complete':
+        this.#receiver.complete(message, () => this.#storeMappings(message.meta.mappings));
         return;
-      }
       case 'validate-request':
       case 'edit-request':
       case 'mapping-request': {
@@ -721,11 +699,15 @@ export class CsvImporter extends HTMLElement {
         this.dispatchEvent(new CsvImporterCancelEvent(message.phase));
         return;
       case 'close-request':
-        // Escape inside the frame does what Escape in the page does: it closes a modal dialog.
-        if (this.display === 'modal') this.close();
+        // Escape inside the frame does what Escape in the page does: it closes a modal dialog
+        // (asking first, when the user has work to lose).
+        if (this.display === 'modal') this.#dismiss();
+        return;
+      case 'work':
+        this.#unsaved = message.unsaved;
         return;
       case 'save-file':
-        this.#save(message);
+        this.#files.save(message);
         return;
     }
   }
@@ -743,87 +725,6 @@ export class CsvImporter extends HTMLElement {
     this.#notice.setAttribute('role', 'alert');
     this.#notice.textContent = message;
     this.shadowRoot!.append(this.#notice);
-  }
-
-  /**
-   * Hands a file from the frame to the page, and saves it here unless the page took it. Only
-   * while the page has a user's activation (a click in the frame gives it one), and the element
-   * saves one file a second at most: code in the frame cannot fill the downloads folder.
-   */
-  #save(message: SaveFile): void {
-    const active = (navigator as { userActivation?: { isActive: boolean } }).userActivation?.isActive;
-    if (active === false) {
-      this.#refuseDownload(message.fileName);
-      return;
-    }
-    const event = new CsvImporterDownloadEvent(message.fileName, message.mimeType, message.text);
-    if (!this.dispatchEvent(event)) return;
-    if (performance.now() - this.#lastDownload < 1000) {
-      this.#refuseDownload(message.fileName);
-      return;
-    }
-    this.#lastDownload = performance.now();
-    const url = URL.createObjectURL(new Blob([message.text], { type: message.mimeType }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = message.fileName;
-    link.click();
-    // The download has started from the URL by the next task; the Blob need not outlive it.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  }
-
-  #refuseDownload(fileName: string): void {
-    const text = `${fileName} was not saved: no click just before it, or another file within a second.`;
-    this.dispatchEvent(new CsvImporterErrorEvent('download_refused', text));
-  }
-
-  async #onRows(message: Rows, connection: FrameConnection): Promise<void> {
-    if (message.start !== this.#delivered) {
-      this.dispatchEvent(
-        new CsvImporterErrorEvent(
-          'invalid_message',
-          `Dropped a batch starting at row ${message.start}: row ${this.#delivered} was due.`,
-        ),
-      );
-      return;
-    }
-    const notes = message.notes;
-    if (notes && !isNoteColumns(notes, message.rows.length)) {
-      this.dispatchEvent(
-        new CsvImporterErrorEvent(
-          'invalid_message',
-          `A batch of ${message.rows.length} rows carried notes of another length; it was dropped.`,
-        ),
-      );
-      return;
-    }
-    let rows: readonly ImportedRow[] = message.rows;
-    if (this.hooks.transform) {
-      try {
-        rows = await this.hooks.transform(rows, { start: message.start });
-        if (!Array.isArray(rows) || rows.length !== message.rows.length) {
-          throw new Error('transform must return one row for each row it was given.');
-        }
-      } catch (error) {
-        const text = `The transform hook failed: ${(error as Error).message}`.slice(0, 1000);
-        this.dispatchEvent(new CsvImporterErrorEvent('hook_failed', text));
-        connection.send({ type: 'hook-error', replyTo: message.id, message: text });
-        return;
-      }
-    }
-    const packed = notes ? [{ start: message.start, notes }] : [];
-    const issues = notes ? () => mergeIssues(message.issues, packed) : message.issues;
-    const event = new CsvImporterRowsEvent(rows, issues, message.start, message.unmatched);
-    this.dispatchEvent(event);
-    await event.settled();
-    this.#delivered += rows.length;
-    if (!this.streamRows) {
-      for (const row of rows) this.#rows.push(row);
-      for (const issue of message.issues) this.#issues.push(issue);
-      for (const batch of packed) this.#notes.push(batch);
-      if (message.unmatched) for (const extra of message.unmatched) this.#unmatched.push(extra);
-    }
-    connection.send({ type: 'ack', replyTo: message.id });
   }
 
   // The element's listeners, typed by event name. The complete and rows events are generic over
@@ -899,17 +800,19 @@ export class CsvImporter extends HTMLElement {
    */
   #render(): void {
     const root = this.shadowRoot!;
+    const labels = elementLabels(this.locale, this.messages);
     if (!this.#trigger) {
       const button = document.createElement('button');
       button.part.add('trigger');
       button.type = 'button';
-      button.textContent = 'Import a file';
       this.#trigger = document.createElement('slot');
       this.#trigger.name = 'trigger';
       this.#trigger.addEventListener('click', () => this.open());
       this.#trigger.append(button);
       root.append(this.#trigger);
     }
+    const button = this.#trigger.querySelector('button');
+    if (button && button.textContent !== labels.trigger) button.textContent = labels.trigger;
     this.#trigger.hidden = this.isOpen && this.display === 'inline';
     const key = this.isOpen ? `${this.#generation} ${this.display} ${this.src ?? ''}` : undefined;
     if (key === this.#frameKey) return;
@@ -919,7 +822,7 @@ export class CsvImporter extends HTMLElement {
     if (key === undefined) return;
     const frame = document.createElement('iframe');
     frame.part.add('frame');
-    frame.title = 'Import a spreadsheet';
+    frame.title = labels.title;
     // The sandbox is set before the frame has a document to load.
     if (this.src) {
       frame.setAttribute('sandbox', 'allow-scripts allow-same-origin');
@@ -933,11 +836,10 @@ export class CsvImporter extends HTMLElement {
     }
     this.#frameHolder = frame;
     if (this.display === 'modal') {
-      this.#frameHolder = document.createElement('dialog');
-      this.#frameHolder.part.add('dialog');
-      this.#frameHolder.setAttribute('aria-label', 'Import a spreadsheet');
-      this.#frameHolder.addEventListener('close', () => this.close());
-      this.#frameHolder.append(frame);
+      this.#frameHolder = modalShell(frame, labels.title, {
+        dismiss: () => this.#dismiss(),
+        stillOpen: () => this.isOpen && this.#frameHolder?.contains(frame) === true,
+      });
     }
     root.append(this.#frameHolder);
   }

@@ -102,7 +102,7 @@ export class CsvImporterRowsEvent<Row = ImportedRow> extends Event {
   }
 
   /** @internal Settles when every `waitUntil` promise has. */
-  settled(): Promise<unknown> {
+  settled(): Promise<PromiseSettledResult<unknown>[]> {
     return Promise.allSettled(this.#waits);
   }
 }

@@ -67,6 +67,7 @@ export function frameToHostSamples(id: (n: number) => string): Record<string, un
       mimeType: 'text/csv',
       text: "First name,E-mail\r\n'=1+1,a@\r\n",
     },
+    { type: 'work', version, id: id(10), unsaved: true },
   ];
 }
 
@@ -75,6 +76,7 @@ export function hostToFrameSamples(id: (n: number) => string): Record<string, un
   return [
     { type: 'theme', version, id: id(0), theme: { colorPrimary: '#123456', density: 'compact' } },
     { type: 'theme', version, id: id(1), theme: {} },
+    { type: 'close-request', version, id: id(2) },
   ];
 }
 

@@ -276,6 +276,14 @@ export const CancelSchema = v.strictObject({ type: v.literal('cancel'), version,
  */
 export const PingSchema = v.strictObject({ type: v.literal('ping'), version, id });
 
+/**
+ * The user asked the host page to close the importer (Escape in the page, a click on the modal's
+ * backdrop) while the frame holds work closing would lose (its last `work` said `unsaved: true`).
+ * The frame asks the user to confirm and sends `close` if they do; otherwise nothing changes. A
+ * host sends it only to a frame that has sent `work` (older frames never do: close them at once).
+ */
+export const HostCloseRequestSchema = v.strictObject({ type: v.literal('close-request'), version, id });
+
 export const HostToFrameSchema = v.variant('type', [
   InitSchema,
   AckSchema,
@@ -285,6 +293,7 @@ export const HostToFrameSchema = v.variant('type', [
   ThemeUpdateSchema,
   CancelSchema,
   PingSchema,
+  HostCloseRequestSchema,
 ]);
 export type HostToFrame = v.InferOutput<typeof HostToFrameSchema>;
 
@@ -460,6 +469,14 @@ export const CloseRequestSchema = v.strictObject({
 export type CloseRequest = v.InferOutput<typeof CloseRequestSchema>;
 
 /**
+ * Whether the frame holds work that closing would lose (a file read, columns matched, cells
+ * fixed); sent when that changes. While it is `true`, a host asks the frame (`close-request`)
+ * before it closes the importer at the user's request from the page.
+ */
+export const WorkSchema = v.strictObject({ type: v.literal('work'), version, id, unsaved: v.boolean() });
+export type Work = v.InferOutput<typeof WorkSchema>;
+
+/**
  * The user cancelled reading a file (`phase: 'reading'`): the frame is back at its upload step
  * and the worker has stopped reading. Needs no answer.
  */
@@ -530,6 +547,7 @@ export const FrameToHostSchema = v.variant('type', [
   SaveFileSchema,
   RowsChannelSchema,
   AliveSchema,
+  WorkSchema,
   CancelledSchema,
 ]);
 export type FrameToHost = v.InferOutput<typeof FrameToHostSchema>;

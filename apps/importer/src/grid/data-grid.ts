@@ -399,7 +399,10 @@ export class DataGrid extends LitElement {
             @editor-commit=${this.#onEditorCommit}
             @editor-cancel=${this.#onEditorCancel}
           ></csv-cell-editor>`
-        : (cell?.text ?? '')
+        : // The value keeps its own direction in a right-to-left grid (a phone, an e-mail).
+          cell?.text
+          ? html`<bdi>${cell.text}</bdi>`
+          : ''
     }</div>`;
   }
 }

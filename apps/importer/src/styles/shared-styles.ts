@@ -123,12 +123,20 @@ export const controls = css`
   .muted {
     color: var(--_muted);
   }
+  /* A step's footer (Back, Continue): it stays in view at the bottom of the frame's scrolling
+     main area while the step's content scrolls under it. */
   .actions {
     display: flex;
     flex-wrap: wrap;
     gap: 8px;
     align-items: center;
     margin-top: calc(12px * var(--_density));
+    position: sticky;
+    bottom: 0;
+    z-index: 2;
+    background: var(--_bg);
+    border-top: 1px solid var(--_border);
+    padding: calc(8px * var(--_density)) 0;
   }
   .actions .spacer {
     flex: 1;

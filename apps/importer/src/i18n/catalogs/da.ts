@@ -243,4 +243,27 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'review.tabAll': 'Alle',
   'review.tabValid': 'Gyldige',
   'review.tabErrors': 'Med fejl',
+  'app.close': 'Luk importen',
+  'discard.title': 'Vil du kassere denne import?',
+  'discard.body': 'Filen og dine ændringer går tabt.',
+  'discard.keep': 'Arbejd videre',
+  'discard.confirm': 'Kassér og luk',
+  'failed.host':
+    'Programmet kunne ikke gemme rækkerne. Intet er gået tabt: dine rækker er her stadig. Prøv igen, eller senere.',
+  'failed.timeout':
+    'Programmet svarede ikke i tide. Intet er gået tabt: dine rækker er her stadig. Prøv igen.',
+  'failed.other': 'Noget gik galt, da rækkerne blev overdraget. Intet er gået tabt: prøv igen.',
+  'failed.back': 'Tilbage til gennemgangen',
+  'done.imported': 'rækker importeret',
+  'done.withErrors': 'rækker importeret med fejl',
+  'done.excluded': 'rækker udeladt',
+  'submit.ready': '{count} rækker er klar til import.',
+  'skipped.summary': 'Sprungne trin over ({count})',
+  'skipped.values':
+    'Alle værdier i {fields} er allerede tilladte valgmuligheder, så der var intet at tilknytte.',
+  'skipped.open': 'Tilknyt værdier alligevel',
+  'done.imported.one': 'række importeret',
+  'done.withErrors.one': 'række importeret med fejl',
+  'done.excluded.one': 'række udeladt',
+  'submit.ready.one': '{count} række er klar til import.',
 };

@@ -247,4 +247,28 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'review.tabAll': 'Alle',
   'review.tabValid': 'Gültig',
   'review.tabErrors': 'Mit Fehlern',
+  'app.close': 'Import schließen',
+  'discard.title': 'Diesen Import verwerfen?',
+  'discard.body': 'Die Datei und Ihre Änderungen gehen verloren.',
+  'discard.keep': 'Weiterarbeiten',
+  'discard.confirm': 'Verwerfen und schließen',
+  'failed.host':
+    'Die Anwendung konnte die Zeilen nicht speichern. Es ging nichts verloren: Ihre Zeilen sind noch da. Versuchen Sie es erneut oder später.',
+  'failed.timeout':
+    'Die Anwendung hat nicht rechtzeitig geantwortet. Es ging nichts verloren: Ihre Zeilen sind noch da. Versuchen Sie es erneut.',
+  'failed.other':
+    'Beim Übergeben der Zeilen ist etwas schiefgegangen. Es ging nichts verloren: Versuchen Sie es erneut.',
+  'failed.back': 'Zurück zur Prüfung',
+  'done.imported': 'Zeilen importiert',
+  'done.withErrors': 'Zeilen mit Fehlern importiert',
+  'done.excluded': 'Zeilen ausgelassen',
+  'submit.ready': '{count} Zeilen sind bereit zum Import.',
+  'skipped.summary': 'Übersprungene Schritte ({count})',
+  'skipped.values':
+    'Jeder Wert von {fields} ist bereits eine der erlaubten Optionen, daher gab es nichts zuzuordnen.',
+  'skipped.open': 'Werte trotzdem zuordnen',
+  'done.imported.one': 'Zeile importiert',
+  'done.withErrors.one': 'Zeile mit Fehlern importiert',
+  'done.excluded.one': 'Zeile ausgelassen',
+  'submit.ready.one': '{count} Zeile ist bereit zum Import.',
 };

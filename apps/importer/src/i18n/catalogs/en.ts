@@ -243,6 +243,29 @@ export const en = {
   'review.tabAll': 'All',
   'review.tabValid': 'Valid',
   'review.tabErrors': 'With errors',
+  'app.close': 'Close the importer',
+  'discard.title': 'Discard this import?',
+  'discard.body': 'The file and the changes you made here will be lost.',
+  'discard.keep': 'Keep working',
+  'discard.confirm': 'Discard and close',
+  'failed.host':
+    'The application could not save the rows. Nothing was lost: your rows are still here. Try again, or come back to it later.',
+  'failed.timeout':
+    'The application did not answer in time. Nothing was lost: your rows are still here. Try again.',
+  'failed.other': 'Something went wrong while handing over the rows. Nothing was lost: try again.',
+  'failed.back': 'Back to the review',
+  'done.imported': 'rows imported',
+  'done.withErrors': 'rows imported with errors',
+  'done.excluded': 'rows left out',
+  'submit.ready': '{count} rows are ready to import.',
+  'skipped.summary': 'Skipped steps ({count})',
+  'skipped.values':
+    'Every value of {fields} is already one of the allowed options, so there was nothing to map.',
+  'skipped.open': 'Map values anyway',
+  'done.imported.one': 'row imported',
+  'done.withErrors.one': 'row imported with errors',
+  'done.excluded.one': 'row left out',
+  'submit.ready.one': '{count} row is ready to import.',
 } as const;
 
 export type MessageKey = keyof typeof en;

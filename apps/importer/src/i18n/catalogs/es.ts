@@ -245,4 +245,27 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'review.tabAll': 'Todas',
   'review.tabValid': 'Válidas',
   'review.tabErrors': 'Con errores',
+  'app.close': 'Cerrar el importador',
+  'discard.title': '¿Descartar esta importación?',
+  'discard.body': 'Se perderán el archivo y los cambios que hizo.',
+  'discard.keep': 'Seguir trabajando',
+  'discard.confirm': 'Descartar y cerrar',
+  'failed.host':
+    'La aplicación no pudo guardar las filas. No se ha perdido nada: sus filas siguen aquí. Vuelva a intentarlo, o más tarde.',
+  'failed.timeout':
+    'La aplicación no respondió a tiempo. No se ha perdido nada: sus filas siguen aquí. Vuelva a intentarlo.',
+  'failed.other': 'Algo falló al entregar las filas. No se ha perdido nada: vuelva a intentarlo.',
+  'failed.back': 'Volver a la revisión',
+  'done.imported': 'filas importadas',
+  'done.withErrors': 'filas importadas con errores',
+  'done.excluded': 'filas excluidas',
+  'submit.ready': '{count} filas están listas para importar.',
+  'skipped.summary': 'Pasos omitidos ({count})',
+  'skipped.values':
+    'Todos los valores de {fields} ya son opciones permitidas, así que no había nada que asignar.',
+  'skipped.open': 'Asignar valores de todos modos',
+  'done.imported.one': 'fila importada',
+  'done.withErrors.one': 'fila importada con errores',
+  'done.excluded.one': 'fila excluida',
+  'submit.ready.one': '{count} fila está lista para importar.',
 };

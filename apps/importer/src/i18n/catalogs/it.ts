@@ -245,4 +245,27 @@ export const it: Readonly<Record<MessageKey, string>> = {
   'review.tabAll': 'Tutte',
   'review.tabValid': 'Valide',
   'review.tabErrors': 'Con errori',
+  'app.close': 'Chiudi l’importazione',
+  'discard.title': 'Annullare questa importazione?',
+  'discard.body': 'Il file e le modifiche apportate andranno persi.',
+  'discard.keep': 'Continua a lavorare',
+  'discard.confirm': 'Annulla e chiudi',
+  'failed.host':
+    'L’applicazione non è riuscita a salvare le righe. Non è andato perso nulla: le righe sono ancora qui. Riprova, o più tardi.',
+  'failed.timeout':
+    'L’applicazione non ha risposto in tempo. Non è andato perso nulla: le righe sono ancora qui. Riprova.',
+  'failed.other': 'Qualcosa è andato storto nel consegnare le righe. Non è andato perso nulla: riprova.',
+  'failed.back': 'Torna alla revisione',
+  'done.imported': 'righe importate',
+  'done.withErrors': 'righe importate con errori',
+  'done.excluded': 'righe escluse',
+  'submit.ready': '{count} righe sono pronte per l’importazione.',
+  'skipped.summary': 'Passaggi saltati ({count})',
+  'skipped.values':
+    'Ogni valore di {fields} è già un’opzione consentita, quindi non c’era nulla da associare.',
+  'skipped.open': 'Associa comunque i valori',
+  'done.imported.one': 'riga importata',
+  'done.withErrors.one': 'riga importata con errori',
+  'done.excluded.one': 'riga esclusa',
+  'submit.ready.one': '{count} riga è pronta per l’importazione.',
 };

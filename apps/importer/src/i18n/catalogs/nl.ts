@@ -244,4 +244,27 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'review.tabAll': 'Alle',
   'review.tabValid': 'Geldig',
   'review.tabErrors': 'Met fouten',
+  'app.close': 'Importeren sluiten',
+  'discard.title': 'Deze import weggooien?',
+  'discard.body': 'Het bestand en uw wijzigingen gaan verloren.',
+  'discard.keep': 'Verder werken',
+  'discard.confirm': 'Weggooien en sluiten',
+  'failed.host':
+    'De toepassing kon de rijen niet opslaan. Er is niets verloren: uw rijen zijn er nog. Probeer het opnieuw, of later.',
+  'failed.timeout':
+    'De toepassing antwoordde niet op tijd. Er is niets verloren: uw rijen zijn er nog. Probeer het opnieuw.',
+  'failed.other':
+    'Er ging iets mis bij het overdragen van de rijen. Er is niets verloren: probeer het opnieuw.',
+  'failed.back': 'Terug naar de controle',
+  'done.imported': 'rijen geïmporteerd',
+  'done.withErrors': 'rijen met fouten geïmporteerd',
+  'done.excluded': 'rijen weggelaten',
+  'submit.ready': '{count} rijen zijn klaar om te importeren.',
+  'skipped.summary': 'Overgeslagen stappen ({count})',
+  'skipped.values': 'Elke waarde van {fields} is al een toegestane optie, dus er was niets te koppelen.',
+  'skipped.open': 'Waarden toch koppelen',
+  'done.imported.one': 'rij geïmporteerd',
+  'done.withErrors.one': 'rij met fouten geïmporteerd',
+  'done.excluded.one': 'rij weggelaten',
+  'submit.ready.one': '{count} rij is klaar om te importeren.',
 };

@@ -4,6 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
 import { controls } from '../../styles/shared-styles.ts';
 import type { EncodingDoubt, LoadSummary, ReadingFinding, ReadOptions } from '../../worker/session-types.ts';
+import { encodingName } from './encoding-names.ts';
 
 const DELIMITERS = [
   [',', 'header.comma'],
@@ -119,7 +120,7 @@ export class HeaderStep extends LitElement {
                         delimiter: summary.delimiter,
                       })}
                   >
-                    ${ENCODINGS.map((enc) => html`<option value=${enc} ?selected=${summary.encoding === enc}>${enc}</option>`)}
+                    ${ENCODINGS.map((enc) => html`<option value=${enc} ?selected=${summary.encoding === enc}>${encodingName(enc, i18n.locale)}</option>`)}
                   </select>
                 </label>
                 <label
@@ -160,7 +161,7 @@ export class HeaderStep extends LitElement {
                       ${i18n.t('header.row', { row: r + 1 })}
                     </label>
                   </td>
-                  ${Array.from({ length: width }, (_, c) => html`<td>${record[c] ?? ''}</td>`)}
+                  ${Array.from({ length: width }, (_, c) => html`<td><bdi>${record[c] ?? ''}</bdi></td>`)}
                 </tr>`,
               )}
             </tbody>
@@ -180,18 +181,18 @@ export class HeaderStep extends LitElement {
   /** The detected encoding is unsure: each likely reading with the file's first lines in it. */
   #renderDoubt(summary: LoadSummary, doubt: EncodingDoubt) {
     return html`<div class="notice" role="status">
-      <p>${i18n.t('header.encodingDoubt', { encoding: summary.encoding })}</p>
+      <p>${i18n.t('header.encodingDoubt', { encoding: encodingName(summary.encoding, i18n.locale) })}</p>
       <ul class="readings">
         ${doubt.alternatives.map(
           ({ encoding, sample }) => html`<li>
             ${
               encoding === summary.encoding
-                ? html`<strong>${i18n.t('header.readAs', { encoding })}</strong>`
+                ? html`<strong>${i18n.t('header.readAs', { encoding: encodingName(encoding, i18n.locale) })}</strong>`
                 : html`<button
                     type="button"
                     @click=${() => this.onReread({ encoding, delimiter: summary.delimiter })}
                   >
-                    ${i18n.t('header.readAs', { encoding })}
+                    ${i18n.t('header.readAs', { encoding: encodingName(encoding, i18n.locale) })}
                   </button>`
             }
             <pre>${sample}</pre>
@@ -211,7 +212,7 @@ export class HeaderStep extends LitElement {
               ${i18n.t(`header.${f.code}` as 'header.ragged_row', {
                 count: f.count,
                 rows: f.rows.map((r) => i18n.number(r)).join(', ') + (f.count > f.rows.length ? ', …' : ''),
-                encoding: summary.encoding,
+                encoding: encodingName(summary.encoding, i18n.locale),
               })}
             </li>`,
         )}

@@ -329,7 +329,9 @@ export class MatchStep extends LitElement {
                 const samples = (summary.samples[column] ?? []).join(', ');
                 return html`<tr aria-rowindex=${column + 2}>
                   <th scope="row" title=${header}>${header}</th>
-                  <td class="samples" title=${samples}>${samples}</td>
+                  <td class="samples" title=${samples}>
+                    ${(summary.samples[column] ?? []).map((value, i) => html`${i > 0 ? ', ' : ''}<bdi>${value}</bdi>`)}
+                  </td>
                   <td>
                     ${this.#chooser.combobox(String(column), {
                       label: header,

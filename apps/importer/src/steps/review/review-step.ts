@@ -176,9 +176,18 @@ export class ReviewStep extends LitElement {
   }
 
   async #history(direction: 'undo' | 'redo'): Promise<void> {
+    const focused = this.shadowRoot?.activeElement;
     const summary = await (direction === 'undo' ? this.session!.remote.undo() : this.session!.remote.redo());
     this.#changed(summary);
     this.#say(summaryText(summary));
+    // A button that disables itself would drop the focus to the page's body, where Ctrl+Z no
+    // longer reaches this step: the focus goes to the grid, whose keys undo and redo.
+    const disables = direction === 'undo' ? !summary.canUndo : !summary.canRedo;
+    if (!disables || !(focused instanceof HTMLButtonElement)) return;
+    this.renderRoot
+      .querySelector('csv-data-grid')
+      ?.shadowRoot?.querySelector<HTMLElement>('[role=grid]')
+      ?.focus();
   }
 
   #onReplaced(event: CustomEvent<ReplacedDetail>): void {

@@ -1,26 +1,69 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { Delivered } from '../../flow/flow-state.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { controls } from '../../styles/shared-styles.ts';
 
-/** The end of the flow: rows handed over (then close), or the reason they were not, with a retry. */
+/**
+ * The end of the flow: rows handed over, with how many went in, how many with errors and how
+ * many were left out (then Close); or why they were not, with Try again (which hands the same
+ * rows over again: nothing was lost) and a way back to the review.
+ */
 @customElement('csv-result-step')
 export class ResultStep extends LitElement {
   static override styles = [
     controls,
     css`
-      h2.ok {
+      .head {
+        display: flex;
+        align-items: center;
+        gap: 10px;
+        margin-bottom: 8px;
+      }
+      .head h2 {
+        margin: 0;
+      }
+      /* A mark in a tinted disc, drawn with CSS (the frame holds no SVG or image markup). */
+      .icon {
+        display: inline-grid;
+        place-items: center;
+        width: 28px;
+        height: 28px;
+        border-radius: 50%;
+        background: color-mix(in srgb, currentColor 15%, transparent);
+        font-weight: 700;
+      }
+      .ok .head {
         color: var(--_success);
+      }
+      .failed .head {
+        color: var(--_error);
+      }
+      dl {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 4px 16px;
+        margin: 12px 0;
+      }
+      dt {
+        font-variant-numeric: tabular-nums;
+        font-weight: 650;
+        text-align: end;
+      }
+      dd {
+        margin: 0;
       }
     `,
   ];
 
   @property({ attribute: false }) accessor outcome:
-    | { readonly ok: true; readonly rowCount: number }
+    | ({ readonly ok: true } & Delivered)
     | { readonly ok: false; readonly message: string; readonly canRetry: boolean }
     | { readonly ok: 'pending' } = { ok: 'pending' };
   @property({ attribute: false }) accessor onClose: () => void = () => {};
   @property({ attribute: false }) accessor onRetry: () => void = () => {};
+  /** Back to the review step, when there is one to go back to. */
+  @property({ attribute: false }) accessor onBack: (() => void) | undefined;
 
   override render() {
     const o = this.outcome;
@@ -30,16 +73,39 @@ export class ResultStep extends LitElement {
         <progress aria-label=${i18n.t('submit.sending')}></progress>`;
     }
     if (o.ok) {
-      return html`<h2 class="ok" tabindex="-1">${i18n.t('done.title')}</h2>
+      const clean = o.rowCount - o.withErrors;
+      return html`<div class="ok">
+        <div class="head"><span class="icon" aria-hidden="true">✓</span><h2 class="ok" tabindex="-1">${i18n.t('done.title')}</h2></div>
         <p role="status">${i18n.t('done.summary', { rowCount: o.rowCount })}</p>
-        <div class="actions"><button class="primary" @click=${() => this.onClose()}>${i18n.t('common.close')}</button></div>`;
-    }
-    return html`<h2 tabindex="-1">${i18n.t('failed.title')}</h2>
-      <p class="error" role="alert">${o.message}</p>
-      <div class="actions">
-        ${o.canRetry ? html`<button class="primary" @click=${() => this.onRetry()}>${i18n.t('failed.retry')}</button>` : ''}
-        <button @click=${() => this.onClose()}>${i18n.t('common.close')}</button>
+        <dl>
+          <dt>${i18n.number(clean)}</dt>
+          <dd>${i18n.t('done.imported', { count: clean })}</dd>
+          ${
+            o.withErrors > 0
+              ? html`<dt>${i18n.number(o.withErrors)}</dt>
+                  <dd>${i18n.t('done.withErrors', { count: o.withErrors })}</dd>`
+              : nothing
+          }
+          ${
+            o.excluded > 0
+              ? html`<dt>${i18n.number(o.excluded)}</dt>
+                  <dd>${i18n.t('done.excluded', { count: o.excluded })}</dd>`
+              : nothing
+          }
+        </dl>
+        <div class="actions"><button class="primary" @click=${() => this.onClose()}>${i18n.t('common.close')}</button></div>
       </div>`;
+    }
+    return html`<div class="failed">
+      <div class="head"><span class="icon" aria-hidden="true">!</span><h2 tabindex="-1">${i18n.t('failed.title')}</h2></div>
+      <p role="alert">${o.message}</p>
+      <div class="actions">
+        ${o.canRetry ? html`<button class="primary" @click=${() => this.onRetry()}>${i18n.t('failed.retry')}</button>` : nothing}
+        ${this.onBack ? html`<button @click=${() => this.onBack?.()}>${i18n.t('failed.back')}</button>` : nothing}
+        <span class="spacer"></span>
+        <button @click=${() => this.onClose()}>${i18n.t('common.close')}</button>
+      </div>
+    </div>`;
   }
 }
 

@@ -15,9 +15,21 @@ export class SubmitSummaryView extends LitElement {
     controls,
     css`
       :host {
+        /* The review step's footer: it stays in view at the bottom of the frame. */
+        position: sticky;
+        bottom: 0;
+        z-index: 2;
+        background: var(--_bg);
         border-top: 1px solid var(--_border);
         margin-top: 12px;
         padding-top: 8px;
+        padding-bottom: calc(8px * var(--_density));
+      }
+      .actions {
+        position: static;
+        margin-top: 8px;
+        padding: 0;
+        border: 0;
       }
       ul {
         margin: 0;
@@ -33,8 +45,14 @@ export class SubmitSummaryView extends LitElement {
   override render() {
     const s = this.summary;
     if (!s) return nothing;
+    // Under `block` with rows in error nothing will be imported yet: the list says what is ready
+    // and what stands in the way, never a count "will be imported" beside a disabled button.
     return html`<ul>
-        <li>${i18n.t('submit.toImport', { count: s.deliverCount })}</li>
+        ${
+          s.blocked
+            ? html`<li>${i18n.t('submit.ready', { count: s.deliverCount - s.invalidRows })}</li>`
+            : html`<li>${i18n.t('submit.toImport', { count: s.deliverCount })}</li>`
+        }
         ${s.excludedInvalid ? html`<li>${i18n.t('submit.excluded', { count: s.excludedInvalid })}</li>` : nothing}
         ${s.deleted ? html`<li>${i18n.t('submit.deleted', { count: s.deleted })}</li>` : nothing}
         ${s.invalidIncluded ? html`<li>${i18n.t('submit.includedInvalid', { count: s.invalidIncluded })}</li>` : nothing}

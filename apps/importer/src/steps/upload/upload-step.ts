@@ -92,6 +92,10 @@ export class UploadStep extends LitElement {
         color: var(--_primary);
         text-decoration: underline;
       }
+      p.notice {
+        border-inline-start: 3px solid var(--_border);
+        padding-inline-start: 8px;
+      }
       progress {
         width: 100%;
         height: 12px;
@@ -103,6 +107,8 @@ export class UploadStep extends LitElement {
   @property({ attribute: false }) accessor fields: readonly ColumnSpec[] = [];
   @property({ attribute: false }) accessor limits: UploadLimits = { accept: DEFAULT_ACCEPT };
   @property({ attribute: false }) accessor error: string | undefined;
+  /** A neutral word about the last action (the user cancelled reading), not an error. */
+  @property({ attribute: false }) accessor notice: string | undefined;
   @property({ attribute: false }) accessor reading: ReadingState | null = null;
   @property({ attribute: false }) accessor onFile: (file: File) => void = () => {};
   /** A file refused before reading (over `maxFileSize`); the host is told with this code. */
@@ -150,6 +156,21 @@ export class UploadStep extends LitElement {
     this.onFile(file);
   }
 
+  /**
+   * Enter on the (visually hidden) file input opens the picker, as Space does by itself: Chromium
+   * opens a file input on Space only.
+   */
+  readonly #onPickKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    const input = event.target as HTMLInputElement;
+    try {
+      input.showPicker();
+    } catch {
+      input.click();
+    }
+  };
+
   #onPaste(event: ClipboardEvent): void {
     const text = event.clipboardData?.getData('text/plain') ?? '';
     if (text.trim() === '') return;
@@ -192,6 +213,7 @@ export class UploadStep extends LitElement {
               this.#take(input.files?.[0]);
               input.value = '';
             }}
+            @keydown=${this.#onPickKey}
           />
         </label>
         <p class="muted">${i18n.t('upload.drop')}</p>
@@ -202,6 +224,7 @@ export class UploadStep extends LitElement {
         </ul>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.notice && !this.error ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
       <label class="block" for="paste">${i18n.t('upload.paste')}</label>
       <textarea
         id="paste"

@@ -244,7 +244,7 @@ export class ValuesStep extends LitElement {
                     : '';
                 const option = Object.hasOwn(chosen, row.value) ? chosen[row.value]! : '';
                 return html`<tr aria-rowindex=${r + 2}>
-                  <th scope="row" title=${shown(row.value)}>${shown(row.value)}</th>
+                  <th scope="row" title=${shown(row.value)}><bdi>${shown(row.value)}</bdi></th>
                   <td class="count">${i18n.number(row.count)}</td>
                   <td class="option">
                     ${this.#chooser.combobox(`${g}:${r}`, {
