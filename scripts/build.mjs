@@ -100,10 +100,12 @@ async function buildElement() {
   // The loader's script-tag file sets its global itself (see loader-script.ts).
   const loaderScript = at('packages/element/src/loader-script.ts');
   const dist = at('packages/element/dist');
-  const scriptTag = { format: 'iife', globalName: 'CsvImporterElement', minify: true };
+  // The script-tag file sets its global itself (see element-script.ts).
+  const elementScript = at('packages/element/src/element-script.ts');
+  const scriptTag = { format: 'iife', minify: true };
   const bundles = [
     { entryPoints: { 'csv-importer': element }, outdir: dist, format: 'esm' },
-    { entryPoints: { 'csv-importer.iife': element }, outdir: dist, ...scriptTag },
+    { entryPoints: { 'csv-importer.iife': elementScript }, outdir: dist, ...scriptTag },
     { entryPoints: { 'csv-importer-loader': loaderScript }, outdir: dist, format: 'iife', minify: true },
     { entryPoints: { 'csv-importer-loader': loader }, outdir: join(dist, 'esm'), format: 'esm' },
   ];
@@ -325,10 +327,9 @@ async function buildFull() {
   };
   await esbuild.build({
     ...common,
-    entryPoints: { 'csv-importer.full.iife': at('packages/element/src/index.ts') },
+    entryPoints: { 'csv-importer.full.iife': at('packages/element/src/element-script.ts') },
     outdir: at('packages/element/dist'),
     format: 'iife',
-    globalName: 'CsvImporterElement',
     minify: true,
     plugins: [fullFrame],
   });
