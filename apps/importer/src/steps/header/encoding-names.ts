@@ -27,6 +27,15 @@ const NAMES: Readonly<
   big5: ['language', 'zh-Hant', 'Big5'],
 };
 
+/**
+ * Region names for browsers whose ICU data lacks UN M.49 regions (Chromium as Debian builds it
+ * returns "155" for Western Europe): English, better than a number.
+ */
+const REGIONS_IN_ENGLISH: Readonly<Record<string, string>> = {
+  '155': 'Western Europe',
+  '151': 'Eastern Europe',
+};
+
 /** "Cyrillic (KOI8-R)", "Westeuropa (Windows-1252)": an encoding by what it is for, in `locale`. */
 export function encodingName(encoding: string, locale: string): string {
   const entry = NAMES[encoding as Encoding];
@@ -38,7 +47,10 @@ export function encodingName(encoding: string, locale: string): string {
     const display = new Intl.DisplayNames([locale, 'en'], { type: kind, fallback: 'code' });
     names = of
       .split(',')
-      .map((one) => display.of(one) ?? one)
+      .map((one) => {
+        const name = display.of(one);
+        return name && name !== one ? name : (REGIONS_IN_ENGLISH[one] ?? one);
+      })
       .join(', ');
   } catch {
     return code;
