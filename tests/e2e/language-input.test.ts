@@ -144,6 +144,10 @@ describe('input', () => {
     test(`${key === ' ' ? 'Space' : key} on Choose a file opens the file picker`, async () => {
       const page = await e2e.browser.newPage();
       const frame = await open(page, CONTACT_COLUMNS);
+      // Listening turns on Playwright's file-chooser interception in every frame's session; the
+      // frame runs in a process of its own, so it is turned on here, well before the key, and not
+      // in a race with it (a key that wins opens the real dialog and no event comes).
+      const chooserOpened = page.waitForEvent('filechooser');
       await frame.locator('input[type=file]').focus();
       // The key goes where the focus is: wait until the input has it.
       await frame.waitForFunction(() => {
@@ -151,7 +155,8 @@ describe('input', () => {
         while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
         return active?.matches('input[type=file]') ?? false;
       });
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press(key)]);
+      await page.keyboard.press(key);
+      const chooser = await chooserOpened;
       await chooser.setFiles(join(FIXTURES, 'contacts.csv'));
       await frame.getByRole('heading', { name: 'Match columns' }).waitFor();
       await page.close();
