@@ -97,6 +97,18 @@ export async function editCell(frame: Frame, row: number, key: string, value: st
   await showRow(frame, row);
   await cell(frame, row, key).dblclick();
   const input = cell(frame, row, key).locator('input');
+  // Seen once in CI (1 run in 3): after the double-click no editor stayed open on an invalid
+  // cell, likely closed at once by a focus change as the cell's issue popover appeared. Not yet
+  // reproduced; a second double-click goes on with the test, and the console says it happened.
+  if (
+    !(await input.waitFor({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    console.warn(`editCell: no editor after a double-click on row ${row}, ${key}; double-clicking again`);
+    await cell(frame, row, key).dblclick();
+  }
   await input.fill(value);
   await input.press('Enter');
 }
