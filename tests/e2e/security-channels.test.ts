@@ -309,8 +309,11 @@ describe('downloads with a user activation', () => {
       { setup: async (p) => void p.on('download', (d) => downloads.push(d.suggestedFilename())) },
     );
     // The driver's evaluation that opened the importer gave the page its activation.
+    // Polled by timer, not by animation frame: the page may not paint while a download starts.
     await page.waitForFunction(
       () => (window as unknown as { received: { type: string }[] }).received.length >= 4,
+      undefined,
+      { polling: 100 },
     );
     const errors = (await received(page)).filter((e) => e.type === 'csv-importer-error');
     assert.deepEqual(
