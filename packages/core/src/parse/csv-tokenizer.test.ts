@@ -118,7 +118,12 @@ describe('CsvTokenizer', () => {
   test('batches of batchRows records, each column packed with UTF-16 end offsets, widths kept', async () => {
     const text = 'a,b\nc\nd,é,f\n,\n';
     const batches = [];
-    for await (const batch of parseColumnStream(chunked(text, [5]), { delimiter: ',' }, DEFAULT_READ_LIMITS, 3))
+    for await (const batch of parseColumnStream(
+      chunked(text, [5]),
+      { delimiter: ',' },
+      DEFAULT_READ_LIMITS,
+      3,
+    ))
       batches.push(batch.records);
     assert.deepEqual(
       batches.map((b) => b.rows),
@@ -141,8 +146,9 @@ describe('CsvTokenizer', () => {
     assert.equal(tokenizer.read(bytes, bytes.length, false), 'x,y\n"a\nb",c\n'.length);
     const rest = new TextEncoder().encode('z,"open"\n');
     assert.equal(tokenizer.read(rest, rest.length, true), rest.length);
-    const [{ batch }] = tokenizer.take() as [{ batch: Parameters<typeof batchRecords>[0] }];
-    assert.deepEqual(batchRecords(batch), [
+    const taken = tokenizer.take();
+    assert.equal(taken.length, 1);
+    assert.deepEqual(batchRecords(taken[0]!.batch), [
       ['x', 'y'],
       ['a\nb', 'c'],
       ['z', 'open'],
