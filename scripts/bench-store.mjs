@@ -5,8 +5,9 @@
 // `Papa.parse` per chunk), alternating, and reports for each: CPU time and wall time (the best of
 // the rounds; CPU time counts every thread of the process, and moves less with the machine's
 // load), the part of the read spent appending to the store, memory held after a full GC (JS heap
-// plus typed-array buffers), and the time to `get` every cell. `--against DIR` also reads with the
-// cell store and parser of another checkout of the repository (say, main), in the same rounds.
+// plus typed-array buffers), and the time to `get` every cell; and decoding alone, for scale.
+// `--against DIR` also reads with the cell store and parser of another checkout of the
+// repository (say, main), in the same rounds.
 // The default file is the 1,000,000-row benchmark file that `npm run bench -- --sizes 1000000
 // --no-quoted` writes. BENCH_ROUNDS sets the rounds (default 3).
 import { spawnSync } from 'node:child_process';
@@ -86,6 +87,14 @@ async function papaparse() {
   return { store: undefined, appendMs: 0, rows };
 }
 
+/** Decoding alone, what every reader above pays before its parse. */
+async function decodeOnly() {
+  const decoded = await decodeFile(await openAsBlob(file));
+  let chars = 0;
+  for await (const chunk of decoded.text) chars += chunk.length;
+  return { store: undefined, appendMs: 0, chars };
+}
+
 const held = () => {
   globalThis.gc();
   globalThis.gc();
@@ -112,7 +121,10 @@ async function measure(read) {
   return { wallMs, cpuMs, appendMs, bytes, getMs, chars, rows: store.length, width: store.width };
 }
 
-const readers = [['papaparse streamed (baseline)', papaparse]];
+const readers = [
+  ['papaparse streamed (baseline)', papaparse],
+  ['decoding alone', decodeOnly],
+];
 if (against) readers.push([`CellStore, ${against}`, await reader(against, 'against')]);
 readers.push(['CellStore, this checkout', await reader(root, 'here')]);
 
@@ -121,7 +133,7 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const results = readers.map(() => []);
 for (let round = 0; round < rounds; round++)
   for (let i = 0; i < readers.length; i++) results[i].push(await measure(readers[i][1]));
-const stored = results.slice(1);
+const stored = results.slice(2);
 if (stored.some((xs) => xs[0].chars !== stored[0][0].chars || xs[0].rows !== stored[0][0].rows))
   throw new Error('the stores read back differently');
 
@@ -140,7 +152,7 @@ for (let i = 0; i < readers.length; i++) {
     `cpu ${ms(best(xs, 'cpuMs')).padStart(8)} (${(best(xs, 'cpuMs') / baseCpu).toFixed(2)}x)`,
     `wall ${ms(best(xs, 'wallMs')).padStart(8)} (${(best(xs, 'wallMs') / baseWall).toFixed(2)}x)`,
   ];
-  if (i > 0)
+  if (i > 1)
     line.push(
       `append ${ms(best(xs, 'appendMs'))}`,
       `held ${mb(best(xs, 'bytes'))} (${(best(xs, 'bytes') / size).toFixed(2)}x the file)`,
