@@ -133,12 +133,12 @@ export class CsvTokenizer {
 
   /**
    * Reads the whole records of `bytes` (UTF-8, `n` of them, as `TextEncoder` writes text); `done`
-   * says no more text follows. Returns the index where the first unfinished record starts (`n`
-   * when none is).
+   * says no more text follows; reading stops once `maxRecords` records are read in all. Returns
+   * the index where the first unfinished record starts (`n` when none is).
    */
-  read(bytes: Uint8Array, n: number, done: boolean): number {
+  read(bytes: Uint8Array, n: number, done: boolean, maxRecords = Number.POSITIVE_INFINITY): number {
     let at = 0;
-    while (at < n) {
+    while (at < n && this.records < maxRecords) {
       const end = this.#record(bytes, n, at, done);
       if (end < 0) break;
       at = end;

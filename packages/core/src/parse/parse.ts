@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import { DecodeError } from '../decode/decode.ts';
 import type { IssueCode, IssueLevel, IssueParams } from '../issues/issue.ts';
 
@@ -68,7 +67,9 @@ const SEP_LINE = /^\uFEFF?sep=(.)(\r\n|\n|\r)/i;
 
 /**
  * Guesses the dialect from the start of the text; explicit options win, then Excel's `sep=`
- * line, then papaparse's guess among `DELIMITERS`.
+ * line, then the delimiter that splits the records most consistently (`consistentDelimiter`),
+ * then the one that gives the most cells per record (`busiestDelimiter`), then a comma. Records
+ * are read with the same grammar as the file (`CsvTokenizer`).
  */
 export function detectDialect(sample: string, options: Partial<Dialect> = {}): Dialect {
   const sep = SEP_LINE.exec(sample);
@@ -76,18 +77,47 @@ export function detectDialect(sample: string, options: Partial<Dialect> = {}): D
     return detectDialect(sample.slice(sep[0].length), { ...options, delimiter: sep[1]! });
   }
   const head = sample.slice(0, DIALECT_SAMPLE_CHARS);
-  const guess = Papa.parse<string[]>(head, {
-    preview: 50,
-    skipEmptyLines: true,
-    delimitersToGuess: [...DELIMITERS],
-    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
-    ...(options.newline ? { newline: options.newline } : {}),
-  });
-  const newline = guess.meta.linebreak;
+  const bytes = encoder.encode(head);
   return {
-    delimiter: options.delimiter ?? consistentDelimiter(head) ?? guess.meta.delimiter,
-    newline: newline === '\r\n' || newline === '\r' ? newline : '\n',
+    delimiter: options.delimiter ?? consistentDelimiter(bytes) ?? busiestDelimiter(bytes) ?? ',',
+    newline: options.newline ?? lineEnd(head),
   };
+}
+
+/**
+ * The line end of most lines of `head`, quoted cells left out: LF when there is no CR or an LF
+ * comes before the first CR, else CRLF when at least half the CRs are followed by an LF, else
+ * CR (as papaparse guesses it).
+ */
+function lineEnd(head: string): Dialect['newline'] {
+  const text = head.replace(/"[\s\S]*?"/g, '');
+  const byCR = text.split('\r');
+  const byLF = text.split('\n');
+  if (byCR.length === 1 || (byLF.length > 1 && byLF[0]!.length < byCR[0]!.length)) return '\n';
+  const withLF = byCR.filter((line) => line[0] === '\n').length;
+  return withLF >= byCR.length / 2 ? '\r\n' : '\r';
+}
+
+/**
+ * The widths (cell counts) and malformed-quote count of the first `records` records of `bytes`
+ * read with `delimiter`; `undefined` when a record is past the reading limits.
+ */
+function sampleWidths(
+  bytes: Uint8Array,
+  delimiter: string,
+  records: number,
+): { widths: number[]; malformed: number } | undefined {
+  const tokenizer = new CsvTokenizer(delimiter, DEFAULT_READ_LIMITS, records);
+  try {
+    tokenizer.read(bytes, bytes.length, true, records);
+  } catch (error) {
+    if (error instanceof DecodeError) return undefined;
+    throw error;
+  }
+  const [first] = tokenizer.take();
+  if (!first) return { widths: [], malformed: 0 };
+  const malformed = first.issues.filter((issue) => issue.code === 'malformed_quotes').length;
+  return { widths: [...first.batch.widths], malformed };
 }
 
 /**
@@ -97,22 +127,45 @@ export function detectDialect(sample: string, options: Partial<Dialect> = {}): D
 const RAREST_FIRST = ['\t', '|', ';', ','] as const;
 
 /**
- * The delimiter that splits the header into two or more cells and the most records into as many
- * cells as the header, or undefined when none splits the header. Unlike papaparse's own guess
- * this respects quotes, so a tab or `;` inside quoted cells of a comma-separated file does not
- * win, and it weighs every record of the sample, not the most frequent character: a pipe file
- * whose cells hold commas (`Price, EUR` over `1,50`) splits as consistently on commas as on
- * pipes, and the tie goes to the character that is seldom inside a cell.
+ * The delimiter that splits the header into two or more cells and the most of the first 50
+ * records into as many cells as the header, less the records with malformed quotes, or
+ * undefined when none splits the header. It respects quotes, so a tab or `;` inside quoted
+ * cells of a comma-separated file does not win, and it weighs every record of the sample, not
+ * the most frequent character: a pipe file whose cells hold commas (`Price, EUR` over `1,50`)
+ * splits as consistently on commas as on pipes, and the tie goes to the character that is
+ * seldom inside a cell.
  */
-function consistentDelimiter(head: string): string | undefined {
+function consistentDelimiter(bytes: Uint8Array): string | undefined {
   let best: { delimiter: string; score: number } | undefined;
   for (const delimiter of RAREST_FIRST) {
-    const { data, errors } = Papa.parse<string[]>(head, { delimiter, preview: 50, skipEmptyLines: true });
-    const width = data[0]?.length ?? 0;
+    const sample = sampleWidths(bytes, delimiter, 50);
+    if (!sample) continue;
+    const { widths, malformed } = sample;
+    const width = widths[0] ?? 0;
     if (width < 2) continue;
-    const same = data.filter((row) => row.length === width).length;
-    const score = same / data.length - errors.filter((e) => e.type === 'Quotes').length / data.length;
+    const same = widths.filter((w) => w === width).length;
+    const score = same / widths.length - malformed / widths.length;
     if (!best || score > best.score) best = { delimiter, score };
+  }
+  return best?.delimiter;
+}
+
+/**
+ * For a sample whose first record is one cell (a title above the table): the delimiter whose
+ * first 10 records have more than about two cells on average, the widths varying least from
+ * record to record, the most cells on a tie (papaparse's guess).
+ */
+function busiestDelimiter(bytes: Uint8Array): string | undefined {
+  let best: { delimiter: string; delta: number; average: number } | undefined;
+  for (const delimiter of DELIMITERS) {
+    const sample = sampleWidths(bytes, delimiter, 10);
+    if (!sample || sample.widths.length === 0) continue;
+    const { widths } = sample;
+    let delta = 0;
+    for (let r = 1; r < widths.length; r++) delta += Math.abs(widths[r]! - widths[r - 1]!);
+    const average = widths.reduce((sum, w) => sum + w, 0) / widths.length;
+    if (average > 1.99 && (!best || (delta <= best.delta && average > best.average)))
+      best = { delimiter, delta, average };
   }
   return best?.delimiter;
 }
