@@ -1,15 +1,15 @@
 import {
   type ColumnSpec,
   DecodeError,
-  decodeFile,
   detectHeaderRow,
   encodingSamples,
+  fileEncoding,
   HEADER_SCAN_ROWS,
   headerNames,
   LOW_CONFIDENCE,
   matchColumns,
   openSpreadsheet,
-  parseColumnStream,
+  parseEncodedColumnStream,
   type RecordIssue,
   RecordWidths,
   sniffFile,
@@ -154,12 +154,12 @@ export class SourceReader {
     const kind = sniffFile(new Uint8Array(await file.slice(0, 8).arrayBuffer()));
     if (kind === 'xlsx' || kind === 'xls') return this.#readWorkbook(file, read.sheet, onProgress, signal);
     const store = new CellStore();
-    const decoded = await decodeFile(file, read.encoding);
-    let chars = 0;
-    const counted = decoded.text.pipeThrough(
-      new TransformStream<string, string>({
+    const decoded = await fileEncoding(file, read.encoding);
+    let bytesRead = 0;
+    const counted = file.stream().pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, controller) {
-          chars += chunk.length;
+          bytesRead += chunk.length;
           controller.enqueue(chunk);
         },
       }),
@@ -176,10 +176,8 @@ export class SourceReader {
     // (without keeping anything) to refuse it now if it has too many rows, as the default mode does.
     let records = 0;
     // The tokenizer's batches of packed columns become the store's runs as they are.
-    for await (const batch of parseColumnStream(
-      counted,
-      read.delimiter ? { delimiter: read.delimiter } : {},
-    )) {
+    const dialect = read.delimiter ? { delimiter: read.delimiter } : {};
+    for await (const batch of parseEncodedColumnStream(counted, decoded.encoding, dialect)) {
       this.#beat();
       if (signal.aborted) throw new LoadStop('cancelled', 'Reading was cancelled.');
       delimiter = batch.dialect.delimiter;
@@ -196,7 +194,7 @@ export class SourceReader {
       const now = performance.now();
       if (onProgress && now - lastProgress > PROGRESS_INTERVAL_MS) {
         lastProgress = now;
-        onProgress({ rows: records, fraction: Math.min(1, chars / Math.max(1, file.size)) });
+        onProgress({ rows: records, fraction: Math.min(1, bytesRead / Math.max(1, file.size)) });
       }
     }
     if (signal.aborted) throw new LoadStop('cancelled', 'Reading was cancelled.');

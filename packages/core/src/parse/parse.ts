@@ -234,20 +234,64 @@ export async function* parseTextStream(
  * delimiter or line end; the records after it are read as before, and the batch's `issues` name
  * it (`malformed_quotes`). Records holding U+FFFD get `invalid_bytes`.
  */
-export async function* parseColumnStream(
+export function parseColumnStream(
   text: ReadableStream<string>,
   options: Partial<Dialect> = {},
   limits: ReadLimits = DEFAULT_READ_LIMITS,
   batchRows = 4096,
 ): AsyncGenerator<ColumnRecordBatch> {
-  const reader = text.getReader();
+  return columnBatches(text, false, options, limits, batchRows);
+}
+
+/**
+ * `parseColumnStream` for a file's bytes in `encoding`. UTF-8 bytes go to the tokenizer as they
+ * are, without being decoded to text and encoded again (a leading byte order mark dropped, as
+ * the decoder would; bytes UTF-8 does not define read as U+FFFD, as the decoder reads them, and
+ * their records are `invalid_bytes`); other encodings go through `TextDecoderStream`.
+ */
+export function parseEncodedColumnStream(
+  bytes: ReadableStream<Uint8Array>,
+  encoding: string,
+  options: Partial<Dialect> = {},
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+  batchRows = 4096,
+): AsyncGenerator<ColumnRecordBatch> {
+  if (encoding !== 'utf-8')
+    return parseColumnStream(
+      (bytes as ReadableStream<BufferSource>).pipeThrough(new TextDecoderStream(encoding)),
+      options,
+      limits,
+      batchRows,
+    );
+  return columnBatches(bytes, true, options, limits, batchRows);
+}
+
+async function* columnBatches(
+  source: ReadableStream<string> | ReadableStream<Uint8Array>,
+  utf8: boolean,
+  options: Partial<Dialect>,
+  limits: ReadLimits,
+  batchRows: number,
+): AsyncGenerator<ColumnRecordBatch> {
+  const reader = (source as ReadableStream<string | Uint8Array>).getReader();
   let head = '';
+  const headDecoder = utf8 ? new TextDecoder('utf-8') : undefined;
   let dialect: Dialect | undefined;
   let tokenizer: CsvTokenizer | undefined;
   let finished = false;
   // The text not read yet (an unfinished record) as UTF-8, in `bytes[0..length)`.
   let bytes = new Uint8Array(256 * 1024);
   let length = 0;
+  const room = (more: number) => {
+    if (length + more <= bytes.length) return;
+    const grown = new Uint8Array(Math.max(length + more, bytes.length * 2));
+    grown.set(bytes.subarray(0, length));
+    bytes = grown;
+  };
+  const drop = (count: number) => {
+    bytes.copyWithin(0, count, length);
+    length -= count;
+  };
   // A chunk that ends inside a surrogate pair keeps its first half for the next one.
   let highSurrogate = '';
   // An unfinished record (an open quote) waits in `bytes`; beyond this it cannot be a record
@@ -257,38 +301,55 @@ export async function* parseColumnStream(
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      let chunk = highSurrogate + (value ?? '');
-      highSurrogate = '';
-      if (!dialect || !tokenizer) {
-        head += chunk;
-        if (!done && head.length < DIALECT_SAMPLE_CHARS) continue;
-        if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
-        const sep = SEP_LINE.exec(head);
-        dialect = detectDialect(head, options);
-        chunk = sep ? head.slice(sep[0].length) : head;
-        head = '';
-        tokenizer = new CsvTokenizer(dialect.delimiter, limits, batchRows);
-      }
-      const last = chunk.charCodeAt(chunk.length - 1);
-      if (!done && last >= 0xd800 && last <= 0xdbff) {
-        highSurrogate = chunk.slice(-1);
-        chunk = chunk.slice(0, -1);
-      }
-      if (chunk.length > 0) {
-        // At most three bytes per UTF-16 unit, and one past the text for the tokenizer.
-        const needed = length + chunk.length * 3 + 1;
-        if (needed > bytes.length) {
-          const grown = new Uint8Array(Math.max(needed, bytes.length * 2));
-          grown.set(bytes.subarray(0, length));
-          bytes = grown;
+      if (utf8) {
+        const chunk = value as Uint8Array | undefined;
+        if (chunk && chunk.length > 0) {
+          room(chunk.length + 1);
+          bytes.set(chunk, length);
+          length += chunk.length;
+          if (!dialect) head += headDecoder!.decode(chunk, { stream: !done });
         }
-        length += encoder.encodeInto(chunk, bytes.subarray(length)).written;
+        if (!dialect || !tokenizer) {
+          if (!done && head.length < DIALECT_SAMPLE_CHARS) continue;
+          // The decoder dropped one byte order mark from `head`; the bytes still hold it.
+          let skip = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+          if (head.charCodeAt(0) === 0xfeff) {
+            head = head.slice(1);
+            skip += 3;
+          }
+          const sep = SEP_LINE.exec(head);
+          if (sep) skip += encoder.encode(sep[0]).length;
+          dialect = detectDialect(head, options);
+          head = '';
+          drop(skip);
+          tokenizer = new CsvTokenizer(dialect.delimiter, limits, batchRows);
+        }
+      } else {
+        let chunk = highSurrogate + ((value as string | undefined) ?? '');
+        highSurrogate = '';
+        if (!dialect || !tokenizer) {
+          head += chunk;
+          if (!done && head.length < DIALECT_SAMPLE_CHARS) continue;
+          if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
+          const sep = SEP_LINE.exec(head);
+          dialect = detectDialect(head, options);
+          chunk = sep ? head.slice(sep[0].length) : head;
+          head = '';
+          tokenizer = new CsvTokenizer(dialect.delimiter, limits, batchRows);
+        }
+        const last = chunk.charCodeAt(chunk.length - 1);
+        if (!done && last >= 0xd800 && last <= 0xdbff) {
+          highSurrogate = chunk.slice(-1);
+          chunk = chunk.slice(0, -1);
+        }
+        if (chunk.length > 0) {
+          // At most three bytes per UTF-16 unit.
+          room(chunk.length * 3 + 1);
+          length += encoder.encodeInto(chunk, bytes.subarray(length)).written;
+        }
       }
       const cursor = tokenizer.read(bytes, length, done);
-      if (cursor > 0) {
-        bytes.copyWithin(0, cursor, length);
-        length -= cursor;
-      }
+      if (cursor > 0) drop(cursor);
       if (length > maxRecord && utf16Length(bytes, 0, length) > maxRecord)
         throw new DecodeError(
           'cell_too_long',
