@@ -76,17 +76,22 @@ export {
   leadingBlankLine,
 } from './parse/header-row.ts';
 export {
+  batchRecords,
+  type ColumnBatch,
+  type ColumnRecordBatch,
+  CsvTokenizer,
   checkReadLimits,
   DEFAULT_READ_LIMITS,
   DELIMITERS,
   type Dialect,
   detectDialect,
   findRaggedRows,
+  type PackedColumn,
+  parseColumnStream,
   parseTextStream,
   type ReadLimits,
   type RecordIssue,
   type RowBatch,
-  readRecordAsLine,
 } from './parse/parse.ts';
 export { RecordWidths } from './parse/ragged-rows.ts';
 export {
