@@ -1,5 +1,4 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, query } from 'lit/decorators.js';
 import { i18n } from '../i18n/i18n.ts';
 import { controls } from '../styles/shared-styles.ts';
 
@@ -10,7 +9,6 @@ import { controls } from '../styles/shared-styles.ts';
  * while the first is open. The focus starts on Keep working, the choice that loses nothing, and
  * returns where it was.
  */
-@customElement('csv-confirm-dialog')
 export class ConfirmDialog extends LitElement {
   static override styles = [
     controls,
@@ -43,7 +41,9 @@ export class ConfirmDialog extends LitElement {
     `,
   ];
 
-  @query('dialog') private accessor dialog!: HTMLDialogElement;
+  private get dialog(): HTMLDialogElement {
+    return this.renderRoot?.querySelector('dialog') as HTMLDialogElement;
+  }
   #resolve: ((discard: boolean) => void) | undefined;
 
   /** Whether the dialog is showing. */
@@ -90,6 +90,7 @@ export class ConfirmDialog extends LitElement {
     </dialog>`;
   }
 }
+customElements.define('csv-confirm-dialog', ConfirmDialog);
 
 declare global {
   interface HTMLElementTagNameMap {
