@@ -338,22 +338,6 @@ export class ReviewStep extends LitElement {
             ></csv-find-panel>`
           : nothing
       }
-      ${
-        this.fixAll
-          ? html`<div class="panel" role="group" aria-label=${i18n.t('review.apply')}>
-              <span
-                >${i18n.t('review.fixAll', {
-                  count: this.fixAll.count,
-                  column: this.fields.find((f) => f.key === this.fixAll!.field)?.label ?? '',
-                  from: this.fixAll.from,
-                  to: this.fixAll.to,
-                })}</span
-              >
-              <button class="primary" @click=${this.#applyFixAll}>${i18n.t('review.apply')}</button>
-              <button @click=${() => (this.fixAll = null)}>${i18n.t('review.dismiss')}</button>
-            </div>`
-          : nothing
-      }
       ${renderViewTabs(this.view, v, 'rows-panel', (view) => void this.#setFilter(view, ''))}
       <csv-data-grid
         id="rows-panel"
@@ -378,6 +362,24 @@ export class ReviewStep extends LitElement {
           this.selected = next;
         }}
       ></csv-data-grid>
+      ${
+        // Below the grid: an offer that appears after an edit must not move the rows under the
+        // pointer (the user's next double-click would land on another row).
+        this.fixAll
+          ? html`<div class="panel" role="group" aria-label=${i18n.t('review.apply')}>
+              <span
+                >${i18n.t('review.fixAll', {
+                  count: this.fixAll.count,
+                  column: this.fields.find((f) => f.key === this.fixAll!.field)?.label ?? '',
+                  from: this.fixAll.from,
+                  to: this.fixAll.to,
+                })}</span
+              >
+              <button class="primary" @click=${this.#applyFixAll}>${i18n.t('review.apply')}</button>
+              <button @click=${() => (this.fixAll = null)}>${i18n.t('review.dismiss')}</button>
+            </div>`
+          : nothing
+      }
       <p class="message muted">${this.message}</p>
       <div class="toolbar">
         <button ?disabled=${this.selected.size === 0} @click=${this.#deleteSelected}>
