@@ -71,12 +71,22 @@ export function elementManifest(source) {
     }
     members.push(member);
   }
-  const method = /\/\*\*\s*((?:(?!\*\/)[\s\S])*?)\s*\*\/\s*\n\s*(\w+)\(\):\s*(\w+)\s*\{/g;
-  for (const [, doc, name, returns] of source.matchAll(method)) {
+  const method =
+    /\/\*\*\s*((?:(?!\*\/)[\s\S])*?)\s*\*\/\s*\n\s*(?:async\s+)?(\w+)\(([^)]*)\):\s*([\w<>]+)\s*\{/g;
+  for (const [, doc, name, params, returns] of source.matchAll(method)) {
+    const parameters = params
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p !== '')
+      .map((p) => {
+        const [, pname, optional, type] = p.match(/^(\w+)(\?)?:\s*(.+)$/);
+        return { name: pname, ...(optional ? { optional: true } : {}), type: { text: type } };
+      });
     members.push({
       kind: 'method',
       name,
       description: clean(`/**${doc}*/`).replace(/\s*\n\s*/g, ' '),
+      ...(parameters.length > 0 ? { parameters } : {}),
       return: { type: { text: returns } },
     });
   }

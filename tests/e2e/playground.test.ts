@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { startPlayground } from '../../apps/playground/server.mjs';
 import { launchChromium } from '../support/browser.ts';
 import { FIXTURES } from '../support/servers.ts';
-import { loadAndReview, submit } from './importer-flow.ts';
+import { loadAndReview, submit, toReview } from './importer-flow.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -100,5 +100,45 @@ test('the playground switches to hosted mode on its second origin and still deli
   await loadAndReview(frame, join(FIXTURES, 'contacts.csv'));
   await submit(frame);
   await page.getByText(/^11 rows from contacts\.csv/).waitFor();
+  await page.close();
+});
+
+test('a sample file imports on click, in srcdoc and hosted mode, and the page does not overflow sideways', async () => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(servers.url);
+  for (const mode of ['srcdoc', 'hosted']) {
+    if (mode === 'hosted') await page.getByLabel('Mode').selectOption('hosted');
+    const frame = await importerFrame(page);
+    // The element's importFile(): the frame reads it as if the user had picked it.
+    await page.getByRole('button', { name: 'contacts.csv' }).click();
+    await toReview(frame);
+    await submit(frame);
+    await page.getByText(/^11 rows from contacts\.csv/).waitFor();
+    // The received rows are wider than their column: they scroll in their own box, not the page.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.equal(overflow, 0, `${mode}: the page is ${overflow}px wider than the window`);
+  }
+  await page.close();
+});
+
+test('a sample clicked during an import asks before it replaces the work, and reads it once the user agrees', async () => {
+  const page = await context.newPage();
+  await page.goto(servers.url);
+  const frame = await importerFrame(page);
+  await loadAndReview(frame, join(FIXTURES, 'contacts.csv'));
+  const sample = page.getByRole('button', { name: 'inventory-bom-preamble.csv' });
+  await sample.click();
+  const dialog = frame.getByRole('alertdialog', { name: 'Discard this import?' });
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Keep working' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await frame.getByRole('heading', { name: 'Review and fix' }).isVisible(), true);
+  await sample.click();
+  await dialog.getByRole('button', { name: 'Discard and open the new file' }).click();
+  // The new file has a preamble: the importer asks which row holds the column names.
+  await frame.getByRole('heading', { name: 'Check how the file is read' }).waitFor();
   await page.close();
 });

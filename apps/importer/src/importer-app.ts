@@ -28,7 +28,7 @@ import {
 } from './steps/review/hint-views.ts';
 import { statement } from './steps/review/reading-hints.ts';
 import { summaryText } from './steps/review/review-step.ts';
-import { DEFAULT_ACCEPT, type UploadLimits } from './steps/upload/upload-step.ts';
+import { DEFAULT_ACCEPT, refusal, type UploadLimits } from './steps/upload/upload-step.ts';
 import { selectOptions } from './steps/values/select-options.ts';
 import { ValueChoices } from './steps/values/value-choices.ts';
 import { controls, tokens } from './styles/shared-styles.ts';
@@ -195,6 +195,23 @@ export class ImporterApp extends LitElement {
   async requestClose(): Promise<void> {
     if (unsaved(this.state) && !(await this.confirmDialog.ask())) return;
     this.#host?.send({ type: 'close' });
+  }
+
+  /**
+   * A file the host handed over (the element's `importFile`): read as if the user had chosen it
+   * at the upload step, with the same checks and errors. Work a new file would discard is
+   * discarded only if the user says so; a read in progress is superseded.
+   */
+  async takeFile(file: File): Promise<void> {
+    if (unsaved(this.state) && !(await this.confirmDialog.ask(i18n.t('discard.open')))) return;
+    const refused = refusal(file, this.#limits, true);
+    if (!refused) {
+      if (this.state.step === 'upload' && this.state.reading) void this.#session?.cancel();
+      void this.#load(file);
+      return;
+    }
+    this.state = { step: 'upload', error: refused.message };
+    if (refused.code) this.#host?.send({ type: 'error', code: refused.code, message: refused.message });
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -95,6 +95,9 @@ function onMessage(message: HostCommand): void {
       // Escape or a click beside the modal in the host page: the app asks when work would be lost.
       void app.requestClose();
       return;
+    case 'file':
+      void app.takeFile(message.file);
+      return;
     case 'cancel':
       // The host is closing the importer: end the worker, and every row it held, now.
       stopWatching?.();

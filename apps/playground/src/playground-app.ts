@@ -60,14 +60,15 @@ export class PlaygroundApp extends LitElement {
   static override styles = css`
     :host {
       display: grid;
-      grid-template-columns: minmax(280px, 360px) 1fr;
+      /* minmax(0, …): a wide table of received rows scrolls in its own box instead of widening the page. */
+      grid-template-columns: minmax(280px, 360px) minmax(0, 1fr);
       gap: 24px;
       font: 14px/1.5 system-ui, sans-serif;
       color: #1f2328;
     }
     @media (max-width: 900px) {
       :host {
-        grid-template-columns: 1fr;
+        grid-template-columns: minmax(0, 1fr);
       }
     }
     fieldset {
@@ -115,6 +116,20 @@ export class PlaygroundApp extends LitElement {
     }
     .tabs button[aria-selected='true'] {
       font-weight: bold;
+    }
+    .samples {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+    }
+    .samples button {
+      font: inherit;
+      color: #0969da;
+      background: none;
+      border: 0;
+      padding: 2px 0;
+      text-decoration: underline;
+      cursor: pointer;
     }
     iframe.embed {
       width: 100%;
@@ -189,6 +204,18 @@ export class PlaygroundApp extends LitElement {
     if (data.type === 'csv-importer:complete')
       this.#onComplete(data.rows ?? [], data.issues ?? [], data.meta?.fileName ?? '');
   };
+
+  /** Fetches a sample file and hands it to the importer, as if the user had chosen it. */
+  async #importSample(name: string): Promise<void> {
+    const response = await fetch(`/fixtures/${name}`);
+    if (!response.ok) {
+      this.#logLine(`could not load ${name}: HTTP ${response.status}`);
+      return;
+    }
+    const importer = this.renderRoot.querySelector('csv-importer');
+    await importer?.importFile(await response.blob(), name);
+    this.#logLine(`sample ${name} handed to importFile()`);
+  }
 
   #renderImporter() {
     if (this.mode === 'embed') {
@@ -287,8 +314,13 @@ export class PlaygroundApp extends LitElement {
       </fieldset>
       <fieldset>
         <legend>Sample files</legend>
-        <ul>
-          ${SAMPLES.map((name) => html`<li><a href=${`/fixtures/${name}`} download>${name}</a></li>`)}
+        <ul class="samples">
+          ${SAMPLES.map((name) =>
+            // The embed URL mode runs no code of ours in this page: there the samples are downloads.
+            this.mode === 'embed'
+              ? html`<li><a href=${`/fixtures/${name}`} download>${name}</a></li>`
+              : html`<li><button type="button" @click=${() => this.#importSample(name)}>${name}</button></li>`,
+          )}
         </ul>
       </fieldset>
     </section>`;

@@ -201,6 +201,40 @@ describe('<csv-importer>', () => {
     element.remove();
   });
 
+  it('importFile() opens a closed importer and hands the file to its frame, which applies the same limits', async () => {
+    const element = mount();
+    element.columns = COLUMNS;
+    element.maxFileSize = 10;
+    const error = nextEvent<CsvImporterErrorEvent>(element, 'csv-importer-error');
+    await element.importFile(
+      new Blob(['name,email\nAda,ada@example.com\n'], { type: 'text/csv' }),
+      'people.csv',
+    );
+    expect(element.isOpen).to.equal(true);
+    // The frame read the file's size and refused it as the upload step refuses a chosen file.
+    const event = await error;
+    expect(event.code).to.equal('file_too_large');
+    expect(event.message).to.include('larger than');
+  });
+
+  it('importFile() on an open importer: the frame reads the file up to the match step', async () => {
+    const element = mount();
+    element.columns = COLUMNS;
+    element.debug = true;
+    element.open();
+    await element.updateComplete;
+    // The frame tells the host once it holds work (a file read and waiting at the match step).
+    const working = new Promise<void>((resolve) =>
+      element.addEventListener('csv-importer-message', (e) => {
+        if (e.direction === 'received' && e.message.type === 'work' && e.message.unsaved === true) resolve();
+      }),
+    );
+    await element.importFile(
+      new File(['name,email\nAda,ada@example.com\n'], 'people.csv', { type: 'text/csv' }),
+    );
+    await working;
+  });
+
   it('is defined once even when its registration runs again', async () => {
     const first = customElements.get('csv-importer');
     // A second copy of the registration module, as a second bundle on the page would run it.

@@ -352,6 +352,22 @@ export class CsvImporter extends HTMLElement {
     this.dispatchEvent(new CsvImporterCloseEvent());
   }
 
+  /**
+   * Imports `file` as if the user had chosen it: opens the importer if needed and hands the file
+   * to its frame, which checks it (`accept`, `maxFileSize`) and reads it the same way, with the
+   * same errors. An import in progress is replaced only if the user agrees. `name` names a `Blob`
+   * (a `File` keeps its own unless `name` is given).
+   */
+  async importFile(file: Blob, name?: string): Promise<void> {
+    this.open();
+    await this.updateComplete;
+    const named =
+      name === undefined && file instanceof File
+        ? file
+        : new File([file], name ?? 'file', { type: file.type });
+    this.#connection?.send({ type: 'file', file: named });
+  }
+
   /** Starts over with a fresh frame (when open), dropping the current file and rows. */
   reset(): void {
     this.#disconnect();

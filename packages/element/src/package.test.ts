@@ -52,7 +52,7 @@ describe('@csv-importer/element as published', () => {
       element.members
         .filter((m: { kind: string }) => m.kind === 'method')
         .map((m: { name: string }) => m.name),
-      ['open', 'close', 'reset'],
+      ['open', 'close', 'importFile', 'reset'],
     );
     assert.deepEqual(
       element.events.map((e: { name: string }) => e.name),

@@ -284,6 +284,18 @@ export const PingSchema = v.strictObject({ type: v.literal('ping'), version, id 
  */
 export const HostCloseRequestSchema = v.strictObject({ type: v.literal('close-request'), version, id });
 
+/**
+ * A file the host page hands over (the element's `importFile`): the frame reads it as if the user
+ * had chosen it at the upload step, with the same checks (`accept`, `maxFileSize`) and the same
+ * errors, after asking the user when the import in progress would be discarded.
+ */
+export const HostFileSchema = v.strictObject({
+  type: v.literal('file'),
+  version,
+  id,
+  file: v.instance(File),
+});
+
 export const HostToFrameSchema = v.variant('type', [
   InitSchema,
   AckSchema,
@@ -294,6 +306,7 @@ export const HostToFrameSchema = v.variant('type', [
   CancelSchema,
   PingSchema,
   HostCloseRequestSchema,
+  HostFileSchema,
 ]);
 export type HostToFrame = v.InferOutput<typeof HostToFrameSchema>;
 

@@ -41,19 +41,34 @@ export class ConfirmDialog extends LitElement {
     `,
   ];
 
+  static override properties = {
+    confirmLabel: { state: true },
+  };
+
   private get dialog(): HTMLDialogElement {
     return this.renderRoot?.querySelector('dialog') as HTMLDialogElement;
   }
   #resolve: ((discard: boolean) => void) | undefined;
+  /** What the discard button says for the current question. */
+  declare private confirmLabel: string;
+
+  constructor() {
+    super();
+    this.confirmLabel = '';
+  }
 
   /** Whether the dialog is showing. */
   get isOpen(): boolean {
     return this.#resolve !== undefined;
   }
 
-  /** Shows the dialog; resolves with the user's choice. */
-  async ask(): Promise<boolean> {
+  /**
+   * Shows the dialog; resolves with the user's choice. `confirm` names what discarding leads to
+   * (default: closing the importer).
+   */
+  async ask(confirm = i18n.t('discard.confirm')): Promise<boolean> {
     if (this.#resolve) return false;
+    this.confirmLabel = confirm;
     await this.updateComplete;
     const result = new Promise<boolean>((resolve) => {
       this.#resolve = resolve;
@@ -85,7 +100,7 @@ export class ConfirmDialog extends LitElement {
       <p id="body">${i18n.t('discard.body')}</p>
       <div class="actions">
         <button data-keep @click=${() => this.#finish(false)}>${i18n.t('discard.keep')}</button>
-        <button class="danger" @click=${() => this.#finish(true)}>${i18n.t('discard.confirm')}</button>
+        <button class="danger" @click=${() => this.#finish(true)}>${this.confirmLabel}</button>
       </div>
     </dialog>`;
   }

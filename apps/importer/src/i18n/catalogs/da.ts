@@ -248,6 +248,7 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'discard.body': 'Filen og dine ændringer går tabt.',
   'discard.keep': 'Arbejd videre',
   'discard.confirm': 'Kassér og luk',
+  'discard.open': 'Kassér og åbn den nye fil',
   'failed.host':
     'Programmet kunne ikke gemme rækkerne. Intet er gået tabt: dine rækker er her stadig. Prøv igen, eller senere.',
   'failed.timeout':

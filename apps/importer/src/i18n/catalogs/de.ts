@@ -252,6 +252,7 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'discard.body': 'Die Datei und Ihre Änderungen gehen verloren.',
   'discard.keep': 'Weiterarbeiten',
   'discard.confirm': 'Verwerfen und schließen',
+  'discard.open': 'Verwerfen und neue Datei öffnen',
   'failed.host':
     'Die Anwendung konnte die Zeilen nicht speichern. Es ging nichts verloren: Ihre Zeilen sind noch da. Versuchen Sie es erneut oder später.',
   'failed.timeout':

@@ -248,6 +248,7 @@ export const en = {
   'discard.body': 'The file and the changes you made here will be lost.',
   'discard.keep': 'Keep working',
   'discard.confirm': 'Discard and close',
+  'discard.open': 'Discard and open the new file',
   'failed.host':
     'The application could not save the rows. Nothing was lost: your rows are still here. Try again, or come back to it later.',
   'failed.timeout':

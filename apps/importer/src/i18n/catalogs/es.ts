@@ -250,6 +250,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'discard.body': 'Se perderán el archivo y los cambios que hizo.',
   'discard.keep': 'Seguir trabajando',
   'discard.confirm': 'Descartar y cerrar',
+  'discard.open': 'Descartar y abrir el archivo nuevo',
   'failed.host':
     'La aplicación no pudo guardar las filas. No se ha perdido nada: sus filas siguen aquí. Vuelva a intentarlo, o más tarde.',
   'failed.timeout':

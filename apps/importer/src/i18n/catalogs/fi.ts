@@ -249,6 +249,7 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'discard.body': 'Tiedosto ja tekemäsi muutokset menetetään.',
   'discard.keep': 'Jatka työskentelyä',
   'discard.confirm': 'Hylkää ja sulje',
+  'discard.open': 'Hylkää ja avaa uusi tiedosto',
   'failed.host':
     'Sovellus ei voinut tallentaa rivejä. Mitään ei menetetty: rivisi ovat yhä tallessa. Yritä uudelleen tai myöhemmin.',
   'failed.timeout':

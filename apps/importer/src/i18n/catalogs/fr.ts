@@ -249,6 +249,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'discard.body': 'Le fichier et vos modifications seront perdus.',
   'discard.keep': 'Continuer',
   'discard.confirm': 'Abandonner et fermer',
+  'discard.open': 'Abandonner et ouvrir le nouveau fichier',
   'failed.host':
     'L’application n’a pas pu enregistrer les lignes. Rien n’est perdu : vos lignes sont toujours là. Réessayez, ou revenez plus tard.',
   'failed.timeout':

@@ -250,6 +250,7 @@ export const it: Readonly<Record<MessageKey, string>> = {
   'discard.body': 'Il file e le modifiche apportate andranno persi.',
   'discard.keep': 'Continua a lavorare',
   'discard.confirm': 'Annulla e chiudi',
+  'discard.open': 'Annulla e apri il nuovo file',
   'failed.host':
     'L’applicazione non è riuscita a salvare le righe. Non è andato perso nulla: le righe sono ancora qui. Riprova, o più tardi.',
   'failed.timeout':

@@ -248,6 +248,7 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'discard.body': 'Filen og endringene dine går tapt.',
   'discard.keep': 'Fortsett å arbeide',
   'discard.confirm': 'Forkast og lukk',
+  'discard.open': 'Forkast og åpne den nye filen',
   'failed.host':
     'Programmet kunne ikke lagre radene. Ingenting gikk tapt: radene dine er her fortsatt. Prøv igjen, eller senere.',
   'failed.timeout':

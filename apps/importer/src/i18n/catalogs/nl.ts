@@ -249,6 +249,7 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'discard.body': 'Het bestand en uw wijzigingen gaan verloren.',
   'discard.keep': 'Verder werken',
   'discard.confirm': 'Weggooien en sluiten',
+  'discard.open': 'Weggooien en het nieuwe bestand openen',
   'failed.host':
     'De toepassing kon de rijen niet opslaan. Er is niets verloren: uw rijen zijn er nog. Probeer het opnieuw, of later.',
   'failed.timeout':

@@ -248,6 +248,7 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'discard.body': 'O arquivo e as alterações que você fez serão perdidos.',
   'discard.keep': 'Continuar trabalhando',
   'discard.confirm': 'Descartar e fechar',
+  'discard.open': 'Descartar e abrir o novo arquivo',
   'failed.host':
     'O aplicativo não conseguiu salvar as linhas. Nada foi perdido: suas linhas continuam aqui. Tente novamente, ou mais tarde.',
   'failed.timeout':

@@ -247,6 +247,7 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'discard.body': 'Filen och dina ändringar går förlorade.',
   'discard.keep': 'Fortsätt arbeta',
   'discard.confirm': 'Släng och stäng',
+  'discard.open': 'Släng och öppna den nya filen',
   'failed.host':
     'Programmet kunde inte spara raderna. Inget har gått förlorat: dina rader finns kvar. Försök igen, eller senare.',
   'failed.timeout':

@@ -22,6 +22,42 @@ export interface UploadLimits {
 export const DEFAULT_ACCEPT =
   '.csv,.tsv,.txt,.xlsx,.xls,.xlsb,.ods,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.ms-excel.sheet.binary.macroEnabled.12,application/vnd.oasis.opendocument.spreadsheet';
 
+/** The types the file input accepts, as the user reads them (".csv, .tsv"). */
+function acceptedTypes(limits: UploadLimits): string {
+  return limits.accept
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.startsWith('.'))
+    .join(', ');
+}
+
+/**
+ * Why a file is not read, in the user's words, or `undefined` to read it: a type the
+ * application does not accept (`checkType`: a dropped, picked or host-given file; pasted cells
+ * are always text), or a size over `maxFileSize` (`code`: the host is told too). The upload step
+ * and a file the host hands over (`importFile`) go through this one check.
+ */
+export function refusal(
+  file: File,
+  limits: UploadLimits,
+  checkType: boolean,
+): { readonly message: string; readonly code?: 'file_too_large' } | undefined {
+  if (checkType) {
+    const accepted = limits.accept.split(',').map((s) => s.trim().toLowerCase());
+    const name = file.name.toLowerCase();
+    const ok = accepted.some((a) =>
+      a.startsWith('.') ? name.endsWith(a) : file.type !== '' && a === file.type,
+    );
+    if (!ok) return { message: i18n.t('error.wrong_type', { types: acceptedTypes(limits) }) };
+  }
+  if (limits.maxFileSize !== undefined && file.size > limits.maxFileSize)
+    return {
+      message: i18n.t('error.too_large', { size: i18n.bytes(limits.maxFileSize) }),
+      code: 'file_too_large',
+    };
+  return undefined;
+}
+
 /**
  * The first step: drop a file, pick one, or paste a range copied from a spreadsheet. It states
  * the accepted types and limits, offers a template of the expected columns, and shows a progress
@@ -142,36 +178,22 @@ export class UploadStep extends LitElement {
     this.over = false;
   }
 
-  /** The types the file input accepts, as the user reads them (".csv, .tsv"). */
   get #types(): string {
-    return this.limits.accept
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s.startsWith('.'))
-      .join(', ');
-  }
-
-  #accepts(file: File): boolean {
-    const accepted = this.limits.accept.split(',').map((s) => s.trim().toLowerCase());
-    const name = file.name.toLowerCase();
-    return accepted.some((a) => (a.startsWith('.') ? name.endsWith(a) : file.type !== '' && a === file.type));
+    return acceptedTypes(this.limits);
   }
 
   /** Checks type and size before reading; a refused file gets a specific message. */
   #take(file: File | undefined): void {
     if (!file) return;
-    if (!this.#accepts(file)) {
-      this.error = i18n.t('error.wrong_type', { types: this.#types });
-      return;
-    }
-    this.#read(file);
+    this.#read(file, true);
   }
 
-  /** Hands the file on unless it is over `maxFileSize`, which the user and the host are told. */
-  #read(file: File): void {
-    if (this.limits.maxFileSize !== undefined && file.size > this.limits.maxFileSize) {
-      this.error = i18n.t('error.too_large', { size: i18n.bytes(this.limits.maxFileSize) });
-      this.onRefused('file_too_large', this.error);
+  /** Hands the file on unless it is refused, which the user (and, over `maxFileSize`, the host) is told. */
+  #read(file: File, checkType = false): void {
+    const refused = refusal(file, this.limits, checkType);
+    if (refused) {
+      this.error = refused.message;
+      if (refused.code) this.onRefused(refused.code, refused.message);
       return;
     }
     this.onFile(file);
