@@ -6,7 +6,6 @@ import type { ColumnSpec } from '@csv-importer/core';
 import type { Init, SavedMappings } from '@csv-importer/protocol';
 import * as Comlink from 'comlink';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
 import { deliverRows } from './delivery.ts';
 import { EditChecks } from './flow/edit-checks.ts';
 import { type ReviewState, type Skipped, type State, unsaved } from './flow/flow-state.ts';
@@ -55,19 +54,36 @@ import type {
  * A step with nothing to decide (a select column whose values all are options already) is passed
  * through, with a note the user can open to go back to it.
  */
-@customElement('csv-importer-app')
 export class ImporterApp extends LitElement {
   static override styles = [tokens, controls, shellStyles, css``];
 
-  @property({ attribute: false }) accessor state: State = { step: 'waiting' };
+  static override properties = {
+    state: { attribute: false },
+    scheme: { reflect: true },
+    closable: { type: Boolean },
+    announcement: { state: true },
+    skipped: { state: true },
+  };
+  declare state: State;
   /** `dark` when the document root carries `data-color-scheme="dark"`. */
-  @property({ reflect: true }) accessor scheme: 'light' | 'dark' = 'light';
+  declare scheme: 'light' | 'dark';
   /** Whether the host can close the importer (not in embed URL mode, where the page runs no code of ours). */
-  @property({ type: Boolean }) accessor closable = true;
-  @state() private accessor announcement = '';
+  declare closable: boolean;
+  declare private announcement: string;
   /** Steps passed through for the current file, with what was decided. */
-  @state() private accessor skipped: readonly Skipped[] = [];
-  @query('csv-confirm-dialog') private accessor confirmDialog!: ConfirmDialog;
+  declare private skipped: readonly Skipped[];
+
+  constructor() {
+    super();
+    this.state = { step: 'waiting' };
+    this.scheme = 'light';
+    this.closable = true;
+    this.announcement = '';
+    this.skipped = [];
+  }
+  private get confirmDialog(): ConfirmDialog {
+    return this.renderRoot?.querySelector('csv-confirm-dialog') as ConfirmDialog;
+  }
 
   #host: HostConnection | undefined;
   #init: Init | undefined;
@@ -539,6 +555,7 @@ export class ImporterApp extends LitElement {
     </details>`;
   }
 }
+customElements.define('csv-importer-app', ImporterApp);
 
 declare global {
   interface HTMLElementTagNameMap {
