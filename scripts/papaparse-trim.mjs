@@ -1,6 +1,6 @@
 // An esbuild plugin for the worker: papaparse is one UMD file that a bundler cannot tree-shake,
-// and the importer calls two of its entries only, `Papa.parse` on a string and `Papa.Parser`
-// (packages/core/src/parse/parse.ts). Its other input paths and its writer (`unparse`, the
+// and the importer calls one of its entries only, `Papa.parse` on a string (to guess the
+// delimiter: packages/core/src/parse/parse.ts). Its other input paths and its writer (`unparse`, the
 // network, File, Node and readable-stream streamers, its own worker mode, which DESIGN.md rules
 // out) are about 40% of the file. The plugin bundles papaparse's unminified source with those
 // functions' bodies replaced by a throw, so the parser itself is papaparse's own code, unchanged.
