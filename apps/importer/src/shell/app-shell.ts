@@ -61,10 +61,9 @@ export const shellStyles = css`
   /* A short rule between two steps. */
   ol.steps li + li::before {
     content: '';
-    width: calc(var(--_space-4) + var(--_space-1));
+    width: var(--_space-4);
     height: 1px;
     background: var(--_border);
-    margin-inline-end: var(--_space-1);
   }
   ol.steps li[aria-current='step'] {
     color: var(--_text);
@@ -146,6 +145,17 @@ export const shellStyles = css`
     margin: var(--_space-1) 0 0;
     padding-inline-start: var(--_space-5);
   }
+  /* Narrower: the other steps show their mark only (their names stay for screen readers). */
+  @media (max-width: 1000px) {
+    ol.steps li:not([aria-current='step']) .label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+  }
   @media (max-width: 640px) {
     ol.steps li:not([aria-current='step']) {
       display: none;
@@ -175,7 +185,7 @@ export function renderHeaderBar(state: State, onClose: (() => void) | undefined)
         ${STEPS.map(
           (s, i) =>
             html`<li aria-current=${i === current ? 'step' : nothing} class=${i < current ? 'done' : ''}>
-              <span class="mark">${i < current ? icon('check') : ''}<span class=${i < current ? 'sr-only' : ''}>${i18n.number(i + 1)}</span></span>${i18n.t(STEP_TITLES[s])}
+              <span class="mark">${i < current ? icon('check') : ''}<span class=${i < current ? 'sr-only' : ''}>${i18n.number(i + 1)}</span></span><span class="label">${i18n.t(STEP_TITLES[s])}</span>
             </li>`,
         )}
       </ol>
