@@ -5,12 +5,15 @@ import * as esbuild from 'esbuild';
 
 const root = join(import.meta.dirname, '..');
 
-/** Returns the paths of the bundled `.mjs` files, in the order of `files`. */
-export async function bundleForNode(files, outdir) {
+/**
+ * Returns the paths of the bundled `.mjs` files, in the order of `files`; `base` is the checkout
+ * they come from (another one than this, to compare with it).
+ */
+export async function bundleForNode(files, outdir, base = root) {
   await esbuild.build({
     entryPoints: files,
     outdir,
-    outbase: root,
+    outbase: base,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
@@ -35,5 +38,5 @@ export async function bundleForNode(files, outdir) {
       },
     ],
   });
-  return files.map((f) => join(outdir, relative(root, f)).replace(/\.ts$/, '.mjs'));
+  return files.map((f) => join(outdir, relative(base, f)).replace(/\.ts$/, '.mjs'));
 }

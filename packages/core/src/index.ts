@@ -68,17 +68,22 @@ export { normalizeValue, similarity } from './match/normalize.ts';
 export { OdsWorkbook } from './ods/ods.ts';
 export { detectHeaderRow, HEADER_SCAN_ROWS, type HeaderGuess, headerNames } from './parse/header-row.ts';
 export {
+  batchRecords,
+  type ColumnBatch,
+  type ColumnRecordBatch,
+  CsvTokenizer,
   checkReadLimits,
   DEFAULT_READ_LIMITS,
   DELIMITERS,
   type Dialect,
   detectDialect,
   findRaggedRows,
+  type PackedColumn,
+  parseColumnStream,
   parseTextStream,
   type ReadLimits,
   type RecordIssue,
   type RowBatch,
-  readRecordAsLine,
 } from './parse/parse.ts';
 export { RecordWidths } from './parse/ragged-rows.ts';
 export {

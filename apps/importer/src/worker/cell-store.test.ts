@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { type ColumnBatch, parseColumnStream } from '@csv-importer/core';
 import { CellStore } from './cell-store.ts';
 
 /** Rows per packed block of the store (the tests cross its boundaries). */
@@ -23,7 +24,55 @@ function rows(n: number, width: number, from = 0): string[][] {
   );
 }
 
+/** The batches the CSV tokenizer reads from `text`, `batchRows` records a batch. */
+async function packed(text: string, batchRows: number): Promise<ColumnBatch[]> {
+  const batches: ColumnBatch[] = [];
+  const stream = new ReadableStream<string>({
+    start(controller) {
+      controller.enqueue(text);
+      controller.close();
+    },
+  });
+  for await (const batch of parseColumnStream(stream, { delimiter: ',' }, undefined, batchRows))
+    batches.push(batch.records);
+  return batches;
+}
+
+/** `rows` as CSV text (cells without delimiters, quotes or line ends). */
+const csv = (rows: readonly (readonly string[])[]) => rows.map((row) => `${row.join(',')}\n`).join('');
+
 describe('CellStore', () => {
+  test("appendPacked keeps the tokenizer's batches as runs: they read back, part batches too, and take edits", async () => {
+    const all = rows(2 * BLOCK + 300, 3).map((row, i) => (i % 500 === 3 ? [...row, 'extra', 'é😀'] : row));
+    const batches = await packed(csv(all), BLOCK);
+    const store = new CellStore();
+    for (const batch of batches) store.appendPacked(batch);
+    assert.equal(store.length, all.length);
+    assert.equal(store.width, 5);
+    assert.deepEqual(
+      cells(store),
+      all.map((row) => [...row, '', ''].slice(0, 5)),
+    );
+    for (let i = 0; i < 300; i++) store.set(BLOCK + i, 1, `edited ${i}`);
+    assert.equal(store.get(BLOCK + 299, 1), 'edited 299');
+    assert.equal(store.get(BLOCK + 300, 1), all[BLOCK + 300]![1]);
+    // Only the first records of a batch (a preview), then plain appends after them.
+    const preview = new CellStore();
+    preview.appendPacked(batches[0]!, 10);
+    preview.append([['after', 'it']]);
+    assert.deepEqual(
+      cells(preview).slice(0, 10),
+      all.slice(0, 10).map((row) => [...row, '', ''].slice(0, 5)),
+    );
+    assert.deepEqual(preview.record(10), ['after', 'it', '', '', '']);
+    // Rows appended as strings, then a packed batch: the open rows are packed first.
+    const mixed = new CellStore();
+    mixed.append([['x', 'y']]);
+    mixed.appendPacked(batches[2]!);
+    assert.deepEqual(mixed.record(0), ['x', 'y', '']);
+    assert.deepEqual(mixed.record(1), all[2 * BLOCK]);
+  });
+
   test('reads back what was appended, across batches and blocks', () => {
     const store = new CellStore();
     const all = rows(3 * BLOCK + 17, 3);

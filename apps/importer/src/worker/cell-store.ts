@@ -1,3 +1,5 @@
+import { batchRecords, type ColumnBatch } from '@csv-importer/core';
+
 /** Most rows in one packed run. */
 const MAX_RUN_ROWS = 4096;
 /**
@@ -91,6 +93,25 @@ export class CellStore {
     if (this.#length - this.#packedRows >= MIN_RUN_ROWS) this.#seal();
   }
 
+  /**
+   * Appends the first `count` records of a batch the CSV tokenizer packed (all of them by
+   * default). A whole batch becomes a run as it is, its buffers kept: nothing is copied again.
+   */
+  appendPacked(batch: ColumnBatch, count = batch.rows): void {
+    if (count < batch.rows || batch.rows > MAX_RUN_ROWS) {
+      this.append(batchRecords(batch, 0, count));
+      return;
+    }
+    if (count === 0) return;
+    this.#seal();
+    while (this.#open.length < batch.columns.length) this.#pushColumn();
+    const columns: (Packed | undefined)[] = batch.columns.map((column) =>
+      column === undefined ? undefined : { utf8: column.utf8, text: undefined, ends: column.ends },
+    );
+    this.#length += count;
+    this.#addRun(columns, count);
+  }
+
   get(row: number, column: number): string {
     if (!(row >= 0 && row < this.#length) || (row | 0) !== row) return '';
     if (row >= this.#packedRows) return this.#open[column]?.[row - this.#packedRows] ?? '';
@@ -177,6 +198,11 @@ export class CellStore {
     if (count === 0) return;
     const columns = this.#open.map(pack);
     for (let c = 0; c < this.#open.length; c++) this.#open[c] = [];
+    this.#addRun(columns, count);
+  }
+
+  /** Keeps the packed columns of the `count` rows after the packed runs as a run. */
+  #addRun(columns: (Packed | undefined)[], count: number): void {
     const n = this.#runs.length;
     if (n === this.#starts.length) {
       const grown = new Int32Array(n * 2);

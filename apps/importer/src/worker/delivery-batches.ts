@@ -31,8 +31,11 @@ export class Delivery {
   readonly #validation: Validation;
   readonly #rows: DeliveredRows;
   #policy: InvalidRowsPolicy = 'include';
-  /** Data rows in delivery order; rebuilt after any change. */
-  #order: Int32Array | undefined;
+  /**
+   * Data rows in delivery order, or their count when that is every data row in file order (none
+   * deleted or left out: no list, 4 bytes a row saved); rebuilt after any change.
+   */
+  #order: Int32Array | number | undefined;
 
   constructor(data: Dataset, validation: Validation, rows: DeliveredRows) {
     this.#data = data;
@@ -80,7 +83,7 @@ export class Delivery {
     const validation = this.#validation;
     const columns = validation.columns;
     const from = Math.max(0, start);
-    const end = Math.min(order.length, from + count);
+    const end = Math.min(lengthOf(order), from + count);
     const issues: Issue[] = [];
     const unmatchedColumns = options.unmatched ? this.#data.unmatchedColumns() : undefined;
     const unmatched: Record<string, string>[] = [];
@@ -93,7 +96,7 @@ export class Delivery {
     let asRecords = (options.encoding ?? 'records') === 'records';
     let invalid = 0;
     for (let i = from; i < end; i++) {
-      const r = order[i]!;
+      const r = rowAt(order, i);
       if (validation.hasErrors(r)) invalid++;
       delivered.deliverRow(r, i, row, issues, deliveredAs, notes);
       for (let f = 0; f < columns.length; f++) values[f]![i - from] = row[f] as CellValue;
@@ -115,7 +118,7 @@ export class Delivery {
       for (let i = from; i < end; i++) {
         const record: Record<string, unknown> = {};
         for (let f = 0; f < columns.length; f++) record[columns[f]!.key] = values[f]![i - from];
-        const host = validation.host.values(order[i]!);
+        const host = validation.host.values(rowAt(order, i));
         rows.push(host ? { ...record, ...host } : record);
       }
       return { ...batch, rows };
@@ -129,9 +132,13 @@ export class Delivery {
   }
 
   /** Data rows in delivery order, under the invalid-rows policy. */
-  #deliveryOrder(): Int32Array {
-    if (!this.#order) {
+  #deliveryOrder(): Int32Array | number {
+    if (this.#order === undefined) {
       const summary = this.submitSummary();
+      if (!summary.blocked && summary.deliverCount === this.#data.rowCount) {
+        this.#order = summary.deliverCount;
+        return this.#order;
+      }
       const order = new Int32Array(summary.blocked ? 0 : summary.deliverCount);
       let n = 0;
       if (!summary.blocked) {
@@ -207,8 +214,19 @@ class NoteColumns implements OriginalNotes {
   }
 }
 
+/** How many rows a delivery order holds. */
+function lengthOf(order: Int32Array | number): number {
+  return typeof order === 'number' ? order : order.length;
+}
+
+/** The data row delivered at position `i`. */
+function rowAt(order: Int32Array | number, i: number): number {
+  return typeof order === 'number' ? i : order[i]!;
+}
+
 /** The position of `row` in `order` (ascending data rows), or `row` itself when it is not there. */
-function indexIn(order: Int32Array, row: number): number {
+function indexIn(order: Int32Array | number, row: number): number {
+  if (typeof order === 'number') return row;
   let lo = 0;
   let hi = order.length - 1;
   while (lo <= hi) {

@@ -81,6 +81,7 @@ describe('edits', () => {
     let summary = session.deleteRows([0, 1]);
     assert.equal(summary.rowCount, 9);
     assert.equal(summary.viewCount, 9);
+    assert.equal(session.window(0, 1).rows[0]!.index, 2, 'the view leaves the deleted rows out');
     summary = session.deleteInvalidRows();
     assert.equal(summary.rowCount, 7);
     assert.equal(summary.invalidRowCount, 0);

@@ -9,7 +9,7 @@ import {
   LOW_CONFIDENCE,
   matchColumns,
   openSpreadsheet,
-  parseTextStream,
+  parseColumnStream,
   type RecordIssue,
   RecordWidths,
   sniffFile,
@@ -175,16 +175,20 @@ export class SourceReader {
     // Records read, kept or not: past a preview's records, a file with a row limit is read on
     // (without keeping anything) to refuse it now if it has too many rows, as the default mode does.
     let records = 0;
-    for await (const batch of parseTextStream(counted, read.delimiter ? { delimiter: read.delimiter } : {})) {
+    // The tokenizer's batches of packed columns become the store's runs as they are.
+    for await (const batch of parseColumnStream(
+      counted,
+      read.delimiter ? { delimiter: read.delimiter } : {},
+    )) {
       this.#beat();
       if (signal.aborted) throw new LoadStop('cancelled', 'Reading was cancelled.');
       delimiter = batch.dialect.delimiter;
-      records += batch.rows.length;
+      records += batch.records.rows;
       const wanted = previewRecords - store.length;
       if (wanted > 0) {
-        const rows = batch.rows.length > wanted ? batch.rows.slice(0, wanted) : batch.rows;
-        store.append(rows);
-        widths.add(rows);
+        const kept = Math.min(batch.records.rows, wanted);
+        store.appendPacked(batch.records, kept);
+        widths.addWidths(batch.records.widths, kept);
         for (const issue of batch.issues) if (issue.record < store.length) issues.push(issue);
       }
       if (records > maxRecords) throw tooManyRows(maxRows!);

@@ -1,4 +1,5 @@
 import { type CompiledColumn, type TypedCells, UniqueRows, uniqueKey } from '@csv-importer/core';
+import type { CellCodes } from './cell-codes.ts';
 import type { Dataset } from './dataset.ts';
 import { type IssueCodes, VALID } from './issue-codes.ts';
 
@@ -32,7 +33,7 @@ export class UniqueFields {
     field: number,
     column: CompiledColumn,
     typed: TypedCells,
-    codes: Uint8Array,
+    codes: CellCodes,
     table: IssueCodes,
   ): UniqueRows {
     const unique = (column.spec as { unique?: boolean | { caseInsensitive?: boolean } }).unique;
@@ -40,7 +41,7 @@ export class UniqueFields {
     let building = true;
     const keyOf = (row: number): string | null => {
       if (building) {
-        const code = codes[row]!;
+        const code = codes.get(row);
         if (code !== VALID && table.levelOf(code) === 'error') return null;
         if (typed.has(row)) {
           return uniqueKey(typed.value(row, typed.readsText(row) ? this.#data.raw(row, field) : ''), fold);

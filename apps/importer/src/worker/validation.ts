@@ -7,6 +7,7 @@ import {
   type Issue,
   TypedCells,
 } from '@csv-importer/core';
+import { CellCodes } from './cell-codes.ts';
 import { BEAT_MASK, type Dataset } from './dataset.ts';
 import { HostFindings } from './host-findings.ts';
 import { IssueCodes, type Params, VALID } from './issue-codes.ts';
@@ -17,8 +18,8 @@ import { UniqueFields } from './unique-fields.ts';
 export { VALID } from './issue-codes.ts';
 
 /**
- * The issue table of one import, over core's compiled columns. Per field, a byte per data row
- * names the cell's issue (0 when valid) in a table of codes (`IssueCodes`), and core's
+ * The issue table of one import, over core's compiled columns. Per field, `CellCodes` name each
+ * data row's issue (0 when valid) in a table of codes (`IssueCodes`), and core's
  * `TypedCells` keep each checked cell's typed value and notes compactly, so that delivery
  * (`DeliveredRows`) and the unique index read them without checking any cell again; an edit
  * re-checks, and so replaces, just the cells it touches. Per-row error
@@ -33,7 +34,7 @@ export class Validation {
   #specs: readonly ColumnSpec[] = [];
   #columns: readonly CompiledColumn[] = [];
   readonly #table = new IssueCodes();
-  #codes: Uint8Array[] = [];
+  #codes: CellCodes[] = [];
   /** Per field, each checked cell's typed value and notes; a field that is never checked keeps none. */
   #typed: TypedCells[] = [];
   #rowErrors = new Uint16Array(0);
@@ -77,7 +78,7 @@ export class Validation {
     });
     const n = this.#data.rowCount;
     const fields = this.#columns.length;
-    this.#codes = this.#columns.map(() => new Uint8Array(n));
+    this.#codes = this.#columns.map(() => new CellCodes(n));
     this.#typed = this.#columns.map(() => new TypedCells(n));
     this.#table.clearParams();
     this.#host.clear();
@@ -130,7 +131,7 @@ export class Validation {
 
   /** Whether the cell's issue is an error. */
   isError(row: number, field: number): boolean {
-    const code = this.#codes[field]![row]!;
+    const code = this.#codes[field]!.get(row);
     return code !== VALID && this.#table.levelOf(code) === 'error';
   }
 
@@ -156,7 +157,7 @@ export class Validation {
       if (result.ok && result.notes === undefined) continue;
       const code = this.#codeOfResult(r, field, result);
       if (code !== VALID) {
-        codes[r] = code;
+        codes.set(r, code);
         this.#count(r, field, code, 1);
       }
     }
@@ -208,13 +209,13 @@ export class Validation {
 
   #setCode(row: number, field: number, code: number): void {
     const codes = this.#codes[field]!;
-    const old = codes[row]!;
+    const old = codes.get(row);
     if (old === code) return;
     if (!this.#data.isDeleted(row)) {
       this.#count(row, field, old, -1);
       this.#count(row, field, code, 1);
     }
-    codes[row] = code;
+    codes.set(row, code);
   }
 
   /**
@@ -247,7 +248,7 @@ export class Validation {
     const index = this.#unique.build(field, this.#columns[field]!, this.#typed[field]!, codes, this.#table);
     const duplicate = this.#table.duplicate;
     for (let r = 0; r < this.#data.rowCount; r++) {
-      if (this.#canBeDuplicate(codes[r]!) && index.isDuplicate(r)) this.#setCode(r, field, duplicate);
+      if (this.#canBeDuplicate(codes.get(r)) && index.isDuplicate(r)) this.#setCode(r, field, duplicate);
     }
   }
 
@@ -263,7 +264,7 @@ export class Validation {
 
   /** Counts a row's issues in or out as it is restored (`sign` 1) or deleted (-1). */
   countRow(row: number, sign: 1 | -1): void {
-    for (let f = 0; f < this.#columns.length; f++) this.#count(row, f, this.#codes[f]![row]!, sign);
+    for (let f = 0; f < this.#columns.length; f++) this.#count(row, f, this.#codes[f]!.get(row), sign);
     this.#countRowFindings(row, sign);
   }
 
@@ -277,7 +278,7 @@ export class Validation {
   /** A cell as the grid shows it; a duplicate names the first holder (`firstRow`, a data row). */
   cell(row: number, field: number): GridCell {
     const text = this.#data.raw(row, field);
-    const code = this.#codes[field]![row]!;
+    const code = this.#codes[field]!.get(row);
     if (code === VALID) return { text };
     const { code: name, level } = this.#table.entry(code);
     const params = this.paramsOf(row, field, code, (first) => first);
@@ -303,7 +304,7 @@ export class Validation {
 
   /** The issue code of a cell in the table (`VALID`, 0, when it has none). */
   codeAt(row: number, field: number): number {
-    return this.#codes[field]![row]!;
+    return this.#codes[field]!.get(row);
   }
 
   /** The table of codes and levels every code of this import is in. */

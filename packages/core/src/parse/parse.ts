@@ -2,18 +2,25 @@ import Papa from 'papaparse';
 import { DecodeError } from '../decode/decode.ts';
 import type { IssueCode, IssueLevel, IssueParams } from '../issues/issue.ts';
 
-/**
- * How large a table the importer reads before refusing the file with a specific error: a file
- * beyond these is hostile or a mistake, and would otherwise exhaust the worker or the page.
- */
-export interface ReadLimits {
-  /** Cells in one record; Excel's own limit is 16,384 columns. */
-  readonly maxColumns: number;
-  /** Characters in one cell; Excel's own limit is 32,767. */
-  readonly maxCellLength: number;
-}
+import {
+  batchRecords,
+  type ColumnBatch,
+  CsvTokenizer,
+  DEFAULT_READ_LIMITS,
+  type ReadLimits,
+  utf16Length,
+} from './csv-tokenizer.ts';
 
-export const DEFAULT_READ_LIMITS: ReadLimits = { maxColumns: 2_000, maxCellLength: 100_000 };
+const encoder = new TextEncoder();
+
+export {
+  batchRecords,
+  type ColumnBatch,
+  CsvTokenizer,
+  DEFAULT_READ_LIMITS,
+  type PackedColumn,
+  type ReadLimits,
+} from './csv-tokenizer.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -55,8 +62,6 @@ export interface Dialect {
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 const DIALECT_SAMPLE_CHARS = 64 * 1024;
-
-const LINE_END = /\r\n?/g;
 
 /** Excel's first line `sep=;` names the delimiter; it is not a record. */
 const SEP_LINE = /^\uFEFF?sep=(.)(\r\n|\n|\r)/i;
@@ -136,102 +141,107 @@ export interface RowBatch {
   readonly issues: readonly RecordIssue[];
 }
 
-const NO_ISSUES: readonly RecordIssue[] = Object.freeze([]);
-
-function isBlank(row: readonly string[]): boolean {
-  return row.length === 1 && row[0] === '';
+/** One batch of records stored column by column, as `CsvTokenizer` reads them, in file order. */
+export interface ColumnRecordBatch {
+  readonly records: ColumnBatch;
+  readonly dialect: Dialect;
+  /** As `RowBatch.issues`. */
+  readonly issues: readonly RecordIssue[];
 }
-
-function pushRecords(into: string[][], rows: readonly string[][]): void {
-  for (const row of rows) if (!isBlank(row)) into.push(row);
-}
-
-/** The Unicode replacement character, which decoders put where bytes are no text. */
-const REPLACEMENT = '\uFFFD';
 
 /**
- * Parses a stream of text into batches of records. The consumer pulls: the next chunk of the
- * file is read only when it asks for the next batch, so a slow consumer never buffers the file,
- * and a consumer that stops early (a row limit) cancels the stream, so the rest is never read.
- * papaparse does the CSV grammar; this function only carries an unfinished record from one
- * chunk to the next. Blank lines are skipped; a leading BOM and Excel's `sep=` line are dropped.
- * Line ends are normalized to LF (also inside quoted cells), so CRLF, LF and CR mixed in one
- * file read as the records they show; `dialect.newline` reports the file's first line end.
- * Records keep their own length: `RecordWidths` and `findRaggedRows` report those that differ
- * from the header.
- *
- * A quote that opens a cell and closes in the middle of it (`"Best" customer,`), or never, would
- * make the grammar read the rest of the file as one cell. Such a record is read apart instead
- * (`readRecordAsLine`): up to its line's end, the malformed cell as its text shows, quotes
- * included; the records after it are read as before, and the batch's `issues` name it
- * (`malformed_quotes`). Records holding U+FFFD get `invalid_bytes`. Both checks cost nothing on a
- * clean chunk: papaparse reports no error, and the chunk holds no U+FFFD.
+ * Parses a stream of text into batches of records, each record an array of cells: the records
+ * of `parseColumnStream`, cut into strings. For readers that need every cell as a string.
  */
 export async function* parseTextStream(
   text: ReadableStream<string>,
   options: Partial<Dialect> = {},
   limits: ReadLimits = DEFAULT_READ_LIMITS,
 ): AsyncGenerator<RowBatch> {
+  for await (const batch of parseColumnStream(text, options, limits))
+    yield { rows: batchRecords(batch.records), dialect: batch.dialect, issues: batch.issues };
+}
+
+/**
+ * Parses a stream of text into batches of records stored column by column (UTF-8 text and end
+ * offsets per column: no string per cell), `batchRows` records a batch but the last. The
+ * consumer pulls: the next chunk of the file is read only when it asks for the next batch, so a
+ * slow consumer never buffers the file, and a consumer that stops early (a row limit) cancels the
+ * stream, so the rest is never read. `CsvTokenizer` does the CSV grammar; this function carries
+ * an unfinished record from one chunk to the next, and detects the dialect from the first 64 KB
+ * (`detectDialect`) unless `options` names it. Blank lines are skipped; a leading BOM and
+ * Excel's `sep=` line are dropped. CRLF, LF and CR line ends, mixed in one file, end records;
+ * inside quoted cells they read as LF; `dialect.newline` reports the file's first line end.
+ * Records keep their own length: `RecordWidths` and `findRaggedRows` report those that differ
+ * from the header.
+ *
+ * A quote that opens a cell and closes in the middle of it (`"Best" customer,`), or never, would
+ * make a plain CSV grammar read the rest of the file as one cell. Such a record is read as its
+ * line shows instead: the malformed cell as its text shows, quotes included, up to the next
+ * delimiter or line end; the records after it are read as before, and the batch's `issues` name
+ * it (`malformed_quotes`). Records holding U+FFFD get `invalid_bytes`.
+ */
+export async function* parseColumnStream(
+  text: ReadableStream<string>,
+  options: Partial<Dialect> = {},
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+  batchRows = 4096,
+): AsyncGenerator<ColumnRecordBatch> {
   const reader = text.getReader();
-  let pending = '';
   let head = '';
-  let carry = '';
   let dialect: Dialect | undefined;
-  let parser: Papa.Parser | undefined;
-  let records = 0;
+  let tokenizer: CsvTokenizer | undefined;
   let finished = false;
-  // An unfinished record (an open quote) waits in `pending`; beyond this it cannot be a record
-  // within the limits: it is read as its line shows, as a malformed quote is.
+  // The text not read yet (an unfinished record) as UTF-8, in `bytes[0..length)`.
+  let bytes = new Uint8Array(256 * 1024);
+  let length = 0;
+  // A chunk that ends inside a surrogate pair keeps its first half for the next one.
+  let highSurrogate = '';
+  // An unfinished record (an open quote) waits in `bytes`; beyond this it cannot be a record
+  // within the limits.
   const maxRecord =
     limits.maxColumns + limits.maxColumns * Math.min(limits.maxCellLength, 1_000) + limits.maxCellLength;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (value) {
-        if (!dialect) head += value;
-        // Line ends become LF before parsing, so a file mixing CRLF, LF and CR reads as the
-        // records it shows. A CR at the end of a chunk waits: its LF may start the next one.
-        let chunk = carry + value;
-        carry = '';
-        if (!done && chunk.endsWith('\r')) {
-          carry = '\r';
-          chunk = chunk.slice(0, -1);
-        }
-        pending += chunk.includes('\r') ? chunk.replace(LINE_END, '\n') : chunk;
-      }
-      if (done && carry) {
-        pending += '\n';
-        carry = '';
-      }
-      if (!dialect) {
+      let chunk = highSurrogate + (value ?? '');
+      highSurrogate = '';
+      if (!dialect || !tokenizer) {
+        head += chunk;
         if (!done && head.length < DIALECT_SAMPLE_CHARS) continue;
         if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
-        if (pending.charCodeAt(0) === 0xfeff) pending = pending.slice(1);
+        const sep = SEP_LINE.exec(head);
         dialect = detectDialect(head, options);
-        const sep = SEP_LINE.exec(pending);
-        if (sep) pending = pending.slice(sep[0].length);
+        chunk = sep ? head.slice(sep[0].length) : head;
         head = '';
-        parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: '\n', quoteChar: '"' });
+        tokenizer = new CsvTokenizer(dialect.delimiter, limits, batchRows);
       }
-      if (pending.length > 0) {
-        const damaged = pending.includes(REPLACEMENT);
-        const result = parser!.parse(pending, 0, !done) as Papa.ParseResult<string[]>;
-        let rows: string[][];
-        let issues = NO_ISSUES;
-        if (result.errors.length === 0 && pending.length - result.meta.cursor <= maxRecord) {
-          pending = pending.slice(result.meta.cursor);
-          rows = result.data.filter((row) => !isBlank(row));
-        } else {
-          const read = readAroundQuotes(pending, result, dialect.delimiter, done, records, limits, maxRecord);
-          pending = pending.slice(read.cursor);
-          rows = read.rows;
-          issues = read.issues;
+      const last = chunk.charCodeAt(chunk.length - 1);
+      if (!done && last >= 0xd800 && last <= 0xdbff) {
+        highSurrogate = chunk.slice(-1);
+        chunk = chunk.slice(0, -1);
+      }
+      if (chunk.length > 0) {
+        // At most three bytes per UTF-16 unit, and one past the text for the tokenizer.
+        const needed = length + chunk.length * 3 + 1;
+        if (needed > bytes.length) {
+          const grown = new Uint8Array(Math.max(needed, bytes.length * 2));
+          grown.set(bytes.subarray(0, length));
+          bytes = grown;
         }
-        checkReadLimits(rows, records, limits);
-        if (damaged) issues = [...issues, ...replacementIssues(rows, records)];
-        records += rows.length;
-        if (rows.length > 0) yield { rows, dialect, issues };
+        length += encoder.encodeInto(chunk, bytes.subarray(length)).written;
       }
+      const cursor = tokenizer.read(bytes, length, done);
+      if (cursor > 0) {
+        bytes.copyWithin(0, cursor, length);
+        length -= cursor;
+      }
+      if (length > maxRecord && utf16Length(bytes, 0, length) > maxRecord)
+        throw new DecodeError(
+          'cell_too_long',
+          `Row ${count(tokenizer.records + 1)} does not end within ${count(maxRecord)} characters; the importer accepts cells of at most ${count(limits.maxCellLength)} characters.`,
+        );
+      for (const { batch, issues } of tokenizer.take()) yield { records: batch, dialect, issues };
       if (done) {
         finished = true;
         return;
@@ -241,134 +251,6 @@ export async function* parseTextStream(
     // Left early (a limit was passed, the consumer stopped): the rest of the file is not read.
     if (!finished) await reader.cancel().catch(() => {});
     reader.releaseLock();
-  }
-}
-
-/** `invalid_bytes` warnings for the records among `rows` that hold U+FFFD. */
-function replacementIssues(rows: readonly (readonly string[])[], firstRecord: number): RecordIssue[] {
-  const issues: RecordIssue[] = [];
-  rows.forEach((row, r) => {
-    if (row.some((cell) => cell.includes(REPLACEMENT)))
-      issues.push({ record: firstRecord + r, code: 'invalid_bytes', level: 'warning' });
-  });
-  return issues;
-}
-
-/**
- * Reads `text` where papaparse complained about quotes (`result`, its reading of `text`), or an
- * open quote has run past the longest possible record: the records before the complaint as
- * papaparse read them, then the rest of `text` record by record with `readRecordAsLine`, each
- * record with a malformed quote named. Reading on record by record, not with papaparse again
- * from each complaint, keeps a chunk full of bad quotes linear. `cursor` is where the unread rest
- * (an unfinished record) starts.
- */
-function readAroundQuotes(
-  text: string,
-  result: Papa.ParseResult<string[]>,
-  delimiter: string,
-  done: boolean,
-  firstRecord: number,
-  limits: ReadLimits,
-  maxRecord: number,
-): { rows: string[][]; issues: RecordIssue[]; cursor: number } {
-  const rows: string[][] = [];
-  const issues: RecordIssue[] = [];
-  const complaint = result.errors.find((e) => e.type === 'Quotes');
-  let offset: number;
-  if (complaint) {
-    // The records before the one complained about are sound; `preview` finds where it starts.
-    const before = complaint.row ?? 0;
-    if (before > 0) {
-      const config = { delimiter, newline: '\n', quoteChar: '"', preview: before } as const;
-      const sound = new Papa.Parser(config).parse(text, 0, false) as Papa.ParseResult<string[]>;
-      pushRecords(rows, sound.data);
-      offset = sound.meta.cursor;
-    } else offset = 0;
-  } else {
-    pushRecords(rows, result.data);
-    offset = result.meta.cursor;
-    // No complaint: the rest is an unfinished record, unless it is too long to be one.
-    if (text.length - offset <= maxRecord) return { rows, issues, cursor: offset };
-  }
-  while (offset < text.length) {
-    const record = readRecordAsLine(text, offset, delimiter, done, limits.maxCellLength);
-    if (!record) {
-      if (text.length - offset > maxRecord)
-        throw new DecodeError(
-          'cell_too_long',
-          `Row ${count(firstRecord + rows.length + 1)} does not end within ${count(maxRecord)} characters; the importer accepts cells of at most ${count(limits.maxCellLength)} characters.`,
-        );
-      break;
-    }
-    offset = record.end;
-    if (record.cells.length === 1 && record.cells[0] === '') continue;
-    if (record.malformed)
-      issues.push({ record: firstRecord + rows.length, code: 'malformed_quotes', level: 'warning' });
-    rows.push(record.cells);
-  }
-  return { rows, issues, cursor: offset };
-}
-
-/**
- * Reads the record at `start` of `text` as its line shows: a quoted cell counts as quoted only
- * where its closing quote is followed (spaces aside) by the delimiter or the line's end; any
- * other cell, a malformed quoted one included, runs to the next delimiter or line end, its quotes
- * kept as text, and makes the record `malformed`. So `"Best" customer,London` reads as
- * `"Best" customer` and `London`, and a quote never closed takes no more than its own line.
- * `undefined` when the record's end is not in `text` yet and more may come (`done` false).
- */
-export function readRecordAsLine(
-  text: string,
-  start: number,
-  delimiter: string,
-  done: boolean,
-  maxCellLength: number,
-): { cells: string[]; end: number; malformed: boolean } | undefined {
-  const cells: string[] = [];
-  const n = text.length;
-  let malformed = false;
-  let i = start;
-  for (;;) {
-    let quoted = false;
-    if (text.charCodeAt(i) === 0x22) {
-      let j = i + 1;
-      let close = -1;
-      for (;;) {
-        const q = text.indexOf('"', j);
-        if (q === -1) break;
-        if (text.charCodeAt(q + 1) === 0x22) {
-          j = q + 2;
-          continue;
-        }
-        close = q;
-        break;
-      }
-      if (close === -1 && !done && n - i <= maxCellLength) return undefined;
-      if (close !== -1) {
-        let after = close + 1;
-        while (text[after] === ' ' && delimiter !== ' ') after++;
-        if (after === n && !done) return undefined;
-        const next = text[after];
-        if (next === undefined || next === delimiter || next === '\n') {
-          cells.push(text.slice(i + 1, close).replaceAll('""', '"'));
-          i = after;
-          quoted = true;
-        }
-      }
-      if (!quoted) malformed = true;
-    }
-    if (!quoted) {
-      // Up to the cell's end only: a search for the delimiter to the end of `text` would make a
-      // chunk of one-column records quadratic.
-      let end = i;
-      while (end < n && text[end] !== '\n' && !text.startsWith(delimiter, end)) end++;
-      if (end === n && !done) return undefined;
-      cells.push(text.slice(i, end));
-      i = end;
-    }
-    if (i >= n) return { cells, end: n, malformed };
-    if (text[i] === '\n') return { cells, end: i + 1, malformed };
-    i += delimiter.length;
   }
 }
 

@@ -52,17 +52,26 @@ export class RecordWidths {
   }
 
   add(rows: readonly (readonly unknown[])[]): void {
+    this.#count(rows.length, (r) => rows[r]!.length);
+  }
+
+  /** Counts the first `count` of records whose cell counts are `widths` (a `ColumnBatch`'s). */
+  addWidths(widths: ArrayLike<number>, count = widths.length): void {
+    this.#count(count, (r) => widths[r]!);
+  }
+
+  #count(records: number, widthOf: (record: number) => number): void {
     const widths = this.#widths;
     let last = widths.length === 0 ? -1 : widths[widths.length - 1]!;
-    for (let r = 0; r < rows.length; r++) {
-      const width = rows[r]!.length;
+    for (let r = 0; r < records; r++) {
+      const width = widthOf(r);
       if (width !== last) {
         this.#starts.push(this.#records + r);
         widths.push(width);
         last = width;
       }
     }
-    this.#records += rows.length;
+    this.#records += records;
   }
 
   /** The cell count of `record`. */

@@ -72,6 +72,47 @@ describe('TypedCells', () => {
     );
   });
 
+  test('a column of numbers widens as it needs, keeping every number put before', () => {
+    // Numbers of every width, in any order: small integers are held in 16 bits until a wider
+    // one comes, then the column is copied into 32-bit integers or 64-bit floats.
+    const number = fc.oneof(
+      fc.integer({ min: -0x8000, max: 0x7fff }),
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(-0, 0, 0x8000, -0x8001, 2 ** 31, -(2 ** 31) - 1, 2 ** 53),
+    );
+    fc.assert(
+      fc.property(fc.array(number, { minLength: 1, maxLength: 40 }), (numbers) => {
+        const cells = new TypedCells(numbers.length);
+        numbers.forEach((value, row) => {
+          cells.put(row, `n${row}`, { ok: true, value });
+        });
+        numbers.forEach((value, row) => {
+          assert.equal(Object.is(cells.value(row, ''), value), true, `row ${row}: ${value}`);
+        });
+      }),
+    );
+  });
+
+  test("an E.164 number made of the text's digits is taken from the text; another is kept", () => {
+    const phone = compileColumn({ key: 'p', label: 'P', type: 'phone', defaultCountry: 'GB' });
+    const cells = new TypedCells(2);
+    for (const [row, text] of ['+44 20 7946 0958', '020 7946 0958'].entries())
+      cells.put(row, text, phone.check(text));
+    assert.equal(cells.readsText(0), true);
+    assert.equal(cells.value(0, '+44 20 7946 0958'), '+442079460958');
+    // Not the digits of its text (a country code added, a trunk zero dropped): the number is kept.
+    assert.equal(cells.readsText(1), true);
+    assert.equal(cells.value(1, 'not read'), '+442079460958');
+  });
+
+  test('a column that is never put holds nothing and has no cell', () => {
+    const cells = new TypedCells(5);
+    assert.equal(cells.has(3), false);
+    cells.forget(3);
+    assert.throws(() => cells.value(3, ''), RangeError);
+  });
+
   test('the common note costs a code and takes its original from the text; others are kept whole', () => {
     const phone = compileColumn({ key: 'p', label: 'P', type: 'phone', defaultCountry: 'GB' });
     const cells = new TypedCells(2);

@@ -28,7 +28,7 @@ export function uniqueKey(value: CellValue | undefined, caseInsensitive: boolean
  * the next one first.
  *
  * Values are not kept: a row's key is read back with `keyOf` when needed, so a million rows cost
- * a few typed arrays (about 28 bytes a row) rather than a map holding a string per row. Rows of
+ * a few typed arrays (about 24 bytes a row) rather than a map holding a string per row. Rows of
  * one value form a ring (`next`, `prev`); an open-addressing table of hashes finds a value's
  * ring, and names its first holder. A row whose key is `null` or empty is never held, so it is
  * never a duplicate. Adding or removing a row costs constant time, except removing a first
@@ -43,13 +43,12 @@ export class UniqueRows {
   readonly #prev: Int32Array;
   /** Per held row, the slot of its value: the first holder is found without reading any value. */
   readonly #slot: Int32Array;
-  /**
-   * Per slot, two numbers: the first holder of the value (or `EMPTY`, or `GONE` for a value that
-   * left) and the value's hash, side by side so a probe reads one cache line.
-   */
+  /** Per slot, the first holder of a value, or `EMPTY`, or `GONE` for a value that left. */
   #table: Int32Array;
-  /** Slots minus one (a power of two minus one). */
-  readonly #mask: number;
+  /** Per slot, the value's hash: a probe reads a key back only when the hashes agree. */
+  #hashes: Int32Array;
+  /** Slots: a value's home slot is its hash modulo this. */
+  readonly #size: number;
   /** Slots that are not `EMPTY`; past three quarters of the table it is rebuilt. */
   #used = 0;
 
@@ -58,18 +57,19 @@ export class UniqueRows {
     this.#next = new Int32Array(rows).fill(OUT);
     this.#prev = new Int32Array(rows).fill(OUT);
     this.#slot = new Int32Array(rows).fill(OUT);
-    // At most `rows` values: twice that many slots or more keeps probes short, and the table
-    // never has to grow.
-    let size = 16;
-    while (size < rows * 2) size *= 2;
-    this.#table = emptyTable(size);
-    this.#mask = size - 1;
+    // At most `rows` values: half as many slots again keeps the table at most two thirds full of
+    // values (probes short, a rebuild every eighth of `rows` new slots at worst), and it never has
+    // to grow. Any size, not a power of two: a million rows take 1.5 million slots, not 2^21.
+    const size = Math.max(16, Math.ceil(rows * 1.5));
+    this.#table = new Int32Array(size).fill(EMPTY);
+    this.#hashes = new Int32Array(size);
+    this.#size = size;
   }
 
   /** Whether the row is held and a row before it holds the same value. */
   isDuplicate(row: number): boolean {
     const next = this.#next[row]!;
-    return next !== OUT && next !== row && this.#table[this.#slot[row]! * 2] !== row;
+    return next !== OUT && next !== row && this.#table[this.#slot[row]!] !== row;
   }
 
   /** The first holder of the row's value (the row itself when it is first), or -1 if not held. */
@@ -77,7 +77,7 @@ export class UniqueRows {
     const next = this.#next[row]!;
     if (next === OUT) return -1;
     if (next === row) return row;
-    return this.#table[this.#slot[row]! * 2]!;
+    return this.#table[this.#slot[row]!]!;
   }
 
   /** The rows holding the row's value, the row itself included, in no order (none if not held). */
@@ -116,18 +116,19 @@ export class UniqueRows {
       homes[count] = hashOf(key);
       order[count++] = row;
     }
-    // Radix sort by slot, a few bits a pass, hashes and rows moving together.
-    const bits = Math.log2(this.#mask + 1);
+    // Radix sort by home slot, a few bits a pass, hashes and rows moving together.
+    const size = this.#size;
+    const bits = Math.ceil(Math.log2(size));
     let hashesTo = new Int32Array(count);
     let orderTo = new Int32Array(count);
     const counts = new Int32Array((1 << RADIX_BITS) + 1);
+    const digitMask = (1 << RADIX_BITS) - 1;
     for (let shift = 0; shift < bits; shift += RADIX_BITS) {
       counts.fill(0);
-      const digitMask = (1 << RADIX_BITS) - 1;
-      for (let i = 0; i < count; i++) counts[(((homes[i]! & this.#mask) >>> shift) & digitMask) + 1]!++;
+      for (let i = 0; i < count; i++) counts[((homeOf(homes[i]!, size) >>> shift) & digitMask) + 1]!++;
       for (let d = 1; d < counts.length; d++) counts[d]! += counts[d - 1]!;
       for (let i = 0; i < count; i++) {
-        const at = counts[((homes[i]! & this.#mask) >>> shift) & digitMask]!++;
+        const at = counts[(homeOf(homes[i]!, size) >>> shift) & digitMask]!++;
         hashesTo[at] = homes[i]!;
         orderTo[at] = order[i]!;
       }
@@ -153,64 +154,74 @@ export class UniqueRows {
     this.#prev[row] = OUT;
     this.#slot[row] = OUT;
     if (next === row) {
-      this.#table[slot * 2] = GONE;
+      this.#table[slot] = GONE;
       return -1;
     }
     this.#next[prev] = next;
     this.#prev[next] = prev;
-    if (this.#table[slot * 2] !== row) return -1;
+    if (this.#table[slot] !== row) return -1;
     let first = next;
     for (let at = this.#next[next]!; at !== next; at = this.#next[at]!) if (at < first) first = at;
-    this.#table[slot * 2] = first;
+    this.#table[slot] = first;
     return first;
   }
 
   /** Puts a row in its value's ring, or in a new slot; `key` is read when needed if not given. */
   #insert(row: number, hash: number, key: string | undefined): number {
     const table = this.#table;
+    const hashes = this.#hashes;
+    const size = this.#size;
     let free = -1;
-    let i = hash & this.#mask;
-    for (let at = table[i * 2]!; at !== EMPTY; at = table[i * 2]!) {
+    let i = homeOf(hash, size);
+    for (let at = table[i]!; at !== EMPTY; at = table[i]!) {
       if (at === GONE) {
         if (free < 0) free = i;
-      } else if (table[i * 2 + 1] === hash && this.#keyOf(at) === (key ?? this.#keyOf(row))) {
-        const next = this.#next[at]!;
-        this.#next[row] = next;
-        this.#prev[row] = at;
-        this.#prev[next] = row;
-        this.#next[at] = row;
-        this.#slot[row] = i;
-        if (row > at) return -1;
-        table[i * 2] = row;
-        return at;
+      } else if (hashes[i] === hash) {
+        // The row's own key is read once, and only when some slot's hash is its hash.
+        if (key === undefined) key = this.#keyOf(row) ?? '';
+        if (this.#keyOf(at) === key) {
+          const next = this.#next[at]!;
+          this.#next[row] = next;
+          this.#prev[row] = at;
+          this.#prev[next] = row;
+          this.#next[at] = row;
+          this.#slot[row] = i;
+          if (row > at) return -1;
+          table[i] = row;
+          return at;
+        }
       }
-      i = (i + 1) & this.#mask;
+      i = i + 1 === size ? 0 : i + 1;
     }
     if (free < 0) {
       free = i;
       this.#used++;
     }
-    table[free * 2] = row;
-    table[free * 2 + 1] = hash;
+    table[free] = row;
+    hashes[free] = hash;
     this.#next[row] = row;
     this.#prev[row] = row;
     this.#slot[row] = free;
-    if (this.#used * 4 > (this.#mask + 1) * 3) this.#rebuild();
+    if (this.#used * 4 > size * 3) this.#rebuild();
     return -1;
   }
 
   /** Lays the live slots out again, dropping the `GONE` ones (the table never needs to grow). */
   #rebuild(): void {
     const old = this.#table;
-    const table = emptyTable(this.#mask + 1);
+    const oldHashes = this.#hashes;
+    const size = this.#size;
+    const table = new Int32Array(size).fill(EMPTY);
+    const hashes = new Int32Array(size);
     this.#used = 0;
-    for (let i = 0; i < old.length; i += 2) {
+    for (let i = 0; i < size; i++) {
       const row = old[i]!;
       if (row < 0) continue;
-      let j = old[i + 1]! & this.#mask;
-      while (table[j * 2] !== EMPTY) j = (j + 1) & this.#mask;
-      table[j * 2] = row;
-      table[j * 2 + 1] = old[i + 1]!;
+      const hash = oldHashes[i]!;
+      let j = homeOf(hash, size);
+      while (table[j] !== EMPTY) j = j + 1 === size ? 0 : j + 1;
+      table[j] = row;
+      hashes[j] = hash;
       this.#used++;
       let at = row;
       do {
@@ -219,13 +230,13 @@ export class UniqueRows {
       } while (at !== row);
     }
     this.#table = table;
+    this.#hashes = hashes;
   }
 }
 
-function emptyTable(slots: number): Int32Array {
-  const table = new Int32Array(slots * 2);
-  for (let i = 0; i < table.length; i += 2) table[i] = EMPTY;
-  return table;
+/** The slot a hash's probe starts at. */
+function homeOf(hash: number, size: number): number {
+  return (hash >>> 0) % size;
 }
 
 /** FNV-1a over the UTF-16 units, then mixed so that close values land far apart. */
