@@ -40,6 +40,7 @@ export const shellStyles = css`
   nav {
     flex: 1;
     min-width: 0;
+    overflow: hidden;
   }
   ol.steps {
     display: flex;
@@ -68,6 +69,11 @@ export const shellStyles = css`
   ol.steps li[aria-current='step'] {
     color: var(--_text);
     font-weight: 600;
+    min-width: 0;
+  }
+  ol.steps li[aria-current='step'] .label {
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .mark {
     display: inline-grid;

@@ -108,12 +108,14 @@ export class MatchStep extends LitElement {
         width: 1.1em;
         height: 1.1em;
       }
+      /* The pill's text is its color moved toward the text color: darker on light, lighter on
+         dark, so it keeps its contrast on the tinted ground. */
       .sure {
-        color: var(--_success);
+        color: color-mix(in srgb, var(--_success) 70%, var(--_text));
         background: var(--_success-bg);
       }
       .likely {
-        color: var(--_warning);
+        color: color-mix(in srgb, var(--_warning) 70%, var(--_text));
         background: var(--_warning-bg);
       }
       .lost {

@@ -116,6 +116,12 @@ export const reviewStepStyles = css`
     padding: var(--_space-2) var(--_space-3);
     gap: var(--_space-2);
     font-weight: 500;
+    white-space: nowrap;
+  }
+  @media (max-width: 480px) {
+    .tabs [role='tab'] {
+      padding-inline: var(--_space-2);
+    }
   }
   .tabs [role='tab']:hover {
     color: var(--_text);
