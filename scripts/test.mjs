@@ -78,7 +78,9 @@ const suites = {
   unit: () =>
     nodeSuite(
       'unit',
-      findTests(['packages', 'apps', 'tests/security', 'tests/docs'], '.test.ts', ['.browser.test.ts']),
+      findTests(['packages', 'apps', 'scripts', 'tests/security', 'tests/docs'], '.test.ts', [
+        '.browser.test.ts',
+      ]),
       2,
     ),
   browser: async () => {

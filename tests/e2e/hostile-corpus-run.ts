@@ -361,7 +361,8 @@ export function hostileCorpusTests(
     test('2,000 headers of 1,000 characters reach the matching step (fuzzy matching once took 17 s; now bounded)', async (t) => {
       const header = Array.from({ length: 2000 }, (_, i) => `${'Kundennummer des Eintrags '.repeat(38)}${i}`);
       header[3] = 'Name';
-      const csv = `${header.join(',')}\r\n${header.map((_, i) => `v${i}`).join(',')}\r\n`;
+      // Numbers below the names: the header row is certain, so the flow goes straight to matching.
+      const csv = `${header.join(',')}\r\n${header.map((_, i) => `${i}`).join(',')}\r\n`;
       await measure(t, COLUMNS, 'long-headers.csv', Buffer.from(csv), (frame) =>
         frame
           .getByRole('button', { name: 'Continue' })

@@ -182,6 +182,22 @@ describe('input', () => {
   });
 });
 
+/** Records every step heading the frame shows from now on (read them with `seenHeadings`). */
+async function watchHeadings(frame: Frame): Promise<void> {
+  await frame.evaluate(() => {
+    const seen = window as unknown as { headings: string[] };
+    seen.headings = [];
+    const root = document.querySelector('csv-importer-app')!.shadowRoot!;
+    new MutationObserver(() => {
+      const h = root.querySelector('.step')?.shadowRoot?.querySelector('h2')?.textContent?.trim();
+      if (h && seen.headings.at(-1) !== h) seen.headings.push(h);
+    }).observe(root, { childList: true, subtree: true });
+  });
+}
+
+const seenHeadings = (frame: Frame) =>
+  frame.evaluate(() => (window as unknown as { headings: string[] }).headings);
+
 describe('no step without a decision', () => {
   const columns = [
     { key: 'name', label: 'Name', required: true },
@@ -193,15 +209,7 @@ describe('no step without a decision', () => {
     const page = await e2e.browser.newPage();
     const frame = await open(page, columns);
     const headings: string[] = [];
-    await frame.evaluate(() => {
-      const seen = window as unknown as { headings: string[] };
-      seen.headings = [];
-      const root = document.querySelector('csv-importer-app')!.shadowRoot!;
-      new MutationObserver(() => {
-        const h = root.querySelector('.step')?.shadowRoot?.querySelector('h2')?.textContent?.trim();
-        if (h && seen.headings.at(-1) !== h) seen.headings.push(h);
-      }).observe(root, { childList: true, subtree: true });
-    });
+    await watchHeadings(frame);
     await frame.setInputFiles('input[type=file]', {
       name: 'clean.csv',
       mimeType: 'text/csv',
@@ -212,9 +220,10 @@ describe('no step without a decision', () => {
     await frame.getByRole('heading', { name: 'Match columns' }).waitFor();
     await frame.getByRole('button', { name: 'Continue' }).click();
     await importButton(frame).waitFor();
-    headings.push(...(await frame.evaluate(() => (window as unknown as { headings: string[] }).headings)));
+    headings.push(...(await seenHeadings(frame)));
     assert.ok(!headings.includes('Match values'), headings.join(' > '));
-    await frame.getByText('Skipped steps (1)').click();
+    assert.ok(!headings.includes('Check how the file is read'), headings.join(' > '));
+    await frame.getByText('Skipped steps (2)').click();
     await frame.getByText('Every value of Plan is already one of the allowed options').waitFor();
     await frame.getByRole('button', { name: 'Map values anyway' }).click();
     await frame.getByRole('heading', { name: 'Match values' }).waitFor();
@@ -235,6 +244,64 @@ describe('no step without a decision', () => {
     await frame.getByRole('heading', { name: 'Match values' }).waitFor();
     // Back from the values step leads to the matching, as before.
     await frame.getByRole('button', { name: 'Back' }).click();
+    await frame.getByRole('heading', { name: 'Match columns' }).waitFor();
+    await page.close();
+  });
+
+  test('a clean file passes the header step: the match step says which row holds the names, and the note opens the step', async () => {
+    const page = await e2e.browser.newPage();
+    const frame = await open(page, CONTACT_COLUMNS);
+    await watchHeadings(frame);
+    await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts.csv'));
+    await frame.getByRole('heading', { name: 'Match columns' }).waitFor();
+    assert.deepEqual(await seenHeadings(frame), ['Match columns']);
+    await frame.getByText('Skipped steps (1)').click();
+    await frame
+      .getByText('The column names are in row 1 of the file (First Name, Last Name, E-mail, …)')
+      .waitFor();
+    await frame.getByRole('button', { name: 'Check the header row' }).click();
+    await frame.getByRole('heading', { name: 'Check how the file is read' }).waitFor();
+    assert.ok(await frame.getByRole('radio', { name: 'Row 1', exact: true }).isChecked());
+    await frame.getByRole('button', { name: 'Continue' }).click();
+    await frame.getByRole('heading', { name: 'Match columns' }).waitFor();
+    // The user has seen the step: it is no longer reported as passed through.
+    assert.equal(await frame.getByText(/^Skipped steps/).count(), 0);
+    await page.close();
+  });
+
+  test('a preamble, blank lines above the header, or no header at all: the header step is shown', async () => {
+    const page = await e2e.browser.newPage();
+    const frame = await open(page, columns);
+    const clean = 'Name,E-mail,Plan\nAda,ada@example.com,pro\nAlan,alan@example.com,free\n';
+    const files = [
+      {
+        name: 'inventory-bom-preamble.csv',
+        row: 'Row 3',
+        file: join(FIXTURES, 'inventory-bom-preamble.csv'),
+      },
+      { name: 'blank-lines.csv', row: 'Row 1', text: `\n\n${clean}` },
+      {
+        name: 'no-header.csv',
+        row: 'Row 1',
+        text: 'Ada,Lovelace,London\nAlan,Turing,Wilmslow\nGrace,Hopper,Arlington\n',
+      },
+    ];
+    for (const { name, row, file, text } of files) {
+      await frame.setInputFiles(
+        'input[type=file]',
+        file ?? { name, mimeType: 'text/csv', buffer: Buffer.from(text ?? '') },
+      );
+      await frame.getByRole('heading', { name: 'Check how the file is read' }).waitFor();
+      assert.ok(await frame.getByRole('radio', { name: row, exact: true }).isChecked(), name);
+      await frame.getByRole('button', { name: 'Back' }).click();
+      await frame.locator('input[type=file]').waitFor({ state: 'attached' });
+    }
+    // The same rows without the blank lines pass the step.
+    await frame.setInputFiles('input[type=file]', {
+      name: 'clean.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(clean),
+    });
     await frame.getByRole('heading', { name: 'Match columns' }).waitFor();
     await page.close();
   });

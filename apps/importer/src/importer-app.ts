@@ -6,7 +6,6 @@ import type { ColumnSpec } from '@csv-importer/core';
 import type { Init, SavedMappings } from '@csv-importer/protocol';
 import * as Comlink from 'comlink';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
 import { deliverRows } from './delivery.ts';
 import { EditChecks } from './flow/edit-checks.ts';
 import { type ReviewState, type Skipped, type State, unsaved } from './flow/flow-state.ts';
@@ -55,19 +54,36 @@ import type {
  * A step with nothing to decide (a select column whose values all are options already) is passed
  * through, with a note the user can open to go back to it.
  */
-@customElement('csv-importer-app')
 export class ImporterApp extends LitElement {
   static override styles = [tokens, controls, shellStyles, css``];
 
-  @property({ attribute: false }) accessor state: State = { step: 'waiting' };
+  static override properties = {
+    state: { attribute: false },
+    scheme: { reflect: true },
+    closable: { type: Boolean },
+    announcement: { state: true },
+    skipped: { state: true },
+  };
+  declare state: State;
   /** `dark` when the document root carries `data-color-scheme="dark"`. */
-  @property({ reflect: true }) accessor scheme: 'light' | 'dark' = 'light';
+  declare scheme: 'light' | 'dark';
   /** Whether the host can close the importer (not in embed URL mode, where the page runs no code of ours). */
-  @property({ type: Boolean }) accessor closable = true;
-  @state() private accessor announcement = '';
+  declare closable: boolean;
+  declare private announcement: string;
   /** Steps passed through for the current file, with what was decided. */
-  @state() private accessor skipped: readonly Skipped[] = [];
-  @query('csv-confirm-dialog') private accessor confirmDialog!: ConfirmDialog;
+  declare private skipped: readonly Skipped[];
+
+  constructor() {
+    super();
+    this.state = { step: 'waiting' };
+    this.scheme = 'light';
+    this.closable = true;
+    this.announcement = '';
+    this.skipped = [];
+  }
+  private get confirmDialog(): ConfirmDialog {
+    return this.renderRoot?.querySelector('csv-confirm-dialog') as ConfirmDialog;
+  }
 
   #host: HostConnection | undefined;
   #init: Init | undefined;
@@ -309,14 +325,20 @@ export class ImporterApp extends LitElement {
     this.#hintAnswers.clear();
     this.#valueChoices.clear();
     this.skipped = [];
-    // The reading options open by themselves when there is something to check in them: a
-    // preamble, several sheets, an unsure encoding, rows that could not be read cleanly.
+    // The reading options open by themselves when there is something to check in them: a header
+    // row core is not certain of (a preamble, blank lines above it, names that read like data),
+    // several sheets, an unsure encoding, rows that could not be read cleanly.
     const toCheck =
       summary.encodingDoubt !== undefined ||
       (summary.readingFindings ?? []).some((f) => f.code !== 'ragged_row');
-    if (summary.headerRow !== 0 || (summary.sheets?.length ?? 0) > 1 || toCheck)
+    if (!summary.headerCertain || (summary.sheets?.length ?? 0) > 1 || toCheck) {
       this.state = { step: 'header', summary };
-    else void this.#toMatch(summary);
+      return;
+    }
+    const names = summary.headers.slice(0, 3).join(', ') + (summary.headers.length > 3 ? ', …' : '');
+    const note = i18n.t('skipped.header', { row: summary.headerRow + 1, names });
+    this.skipped = [{ step: 'header', note }];
+    void this.#toMatch(summary);
   }
 
   async #toMatch(summary: LoadSummary): Promise<void> {
@@ -469,6 +491,8 @@ export class ImporterApp extends LitElement {
         this.state = { step: 'upload' };
       },
       go: (state) => {
+        // The user opened the header step: it is no longer passed through.
+        if (state.step === 'header') this.skipped = this.skipped.filter((s) => s.step !== 'header');
         this.state = state;
       },
       load: (file) => void this.#load(file),
@@ -500,29 +524,30 @@ export class ImporterApp extends LitElement {
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>`;
   }
 
-  /** The steps passed through, on the steps after them: what was decided, and a way back to it. */
+  /**
+   * The steps passed through, on the steps after them (the match step shows the header row's;
+   * review shows all): what was decided, and a way back to it.
+   */
   #renderSkipped() {
     const state = this.state;
-    if (state.step !== 'review' || this.skipped.length === 0) return nothing;
+    if (state.step !== 'match' && state.step !== 'review') return nothing;
+    const shown = state.step === 'match' ? this.skipped.filter((s) => s.step === 'header') : this.skipped;
+    if (shown.length === 0) return nothing;
+    const open = (s: Skipped) => {
+      this.skipped = this.skipped.filter((other) => other !== s);
+      this.state =
+        s.step === 'header'
+          ? { step: 'header', summary: state.summary }
+          : { step: 'values', summary: state.summary, mapping: state.mapping, manual: new Set() };
+    };
     return html`<details class="skipped">
-      <summary>${i18n.t('skipped.summary', { count: this.skipped.length })}</summary>
+      <summary>${i18n.t('skipped.summary', { count: shown.length })}</summary>
       <ul>
-        ${this.skipped.map(
+        ${shown.map(
           (s) => html`<li>
             ${s.note}
-            <button
-              type="button"
-              @click=${() => {
-                this.skipped = this.skipped.filter((other) => other !== s);
-                this.state = {
-                  step: 'values',
-                  summary: state.summary,
-                  mapping: state.mapping,
-                  manual: new Set(),
-                };
-              }}
-            >
-              ${i18n.t('skipped.open')}
+            <button type="button" @click=${() => open(s)}>
+              ${i18n.t(s.step === 'header' ? 'skipped.openHeader' : 'skipped.open')}
             </button>
           </li>`,
         )}
@@ -530,6 +555,7 @@ export class ImporterApp extends LitElement {
     </details>`;
   }
 }
+customElements.define('csv-importer-app', ImporterApp);
 
 declare global {
   interface HTMLElementTagNameMap {

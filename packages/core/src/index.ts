@@ -66,7 +66,15 @@ export { type MatchSummary, summarizeMatches } from './match/match-summary.ts';
 export { matchValues, type ValueMatch } from './match/match-values.ts';
 export { normalizeValue, similarity } from './match/normalize.ts';
 export { OdsWorkbook } from './ods/ods.ts';
-export { detectHeaderRow, HEADER_SCAN_ROWS, type HeaderGuess, headerNames } from './parse/header-row.ts';
+export {
+  CERTAIN_HEADER_CONFIDENCE,
+  detectHeaderRow,
+  HEADER_SCAN_ROWS,
+  type HeaderContext,
+  type HeaderGuess,
+  headerNames,
+  leadingBlankLine,
+} from './parse/header-row.ts';
 export {
   batchRecords,
   type ColumnBatch,

@@ -1,6 +1,5 @@
 import type { ColumnSpec } from '@csv-importer/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { i18n } from '../i18n/i18n.ts';
 import { controls } from '../styles/shared-styles.ts';
 import { cellEditorStyles } from './cell-editor-styles.ts';
@@ -27,23 +26,43 @@ interface Choice {
  * @event editor-commit - `detail` is an `EditorCommitDetail`: the new text and where to move.
  * @event editor-cancel - The user left the cell as it was.
  */
-@customElement('csv-cell-editor')
 export class CellEditor extends LitElement {
   static override styles = [controls, cellEditorStyles];
 
+  static override properties = {
+    field: { attribute: false },
+    value: {},
+    label: {},
+    typed: { type: Boolean },
+    text: { state: true },
+    filtering: { state: true },
+    highlight: { state: true },
+    choice: { state: true },
+  };
   /** The field of the cell. */
-  @property({ attribute: false }) accessor field: ColumnSpec | undefined;
+  declare field: ColumnSpec | undefined;
   /** The text the editor opens with. */
-  @property() accessor value = '';
+  declare value: string;
   /** The accessible name of the editor. */
-  @property() accessor label = '';
+  declare label: string;
   /** The editor was opened by typing: `value` is what was typed, and a list narrows to it. */
-  @property({ type: Boolean }) accessor typed = false;
+  declare typed: boolean;
 
-  @state() private accessor text = '';
-  @state() private accessor filtering = false;
-  @state() private accessor highlight = -1;
-  @state() private accessor choice: boolean | null = null;
+  declare private text: string;
+  declare private filtering: boolean;
+  declare private highlight: number;
+  declare private choice: boolean | null;
+
+  constructor() {
+    super();
+    this.value = '';
+    this.label = '';
+    this.typed = false;
+    this.text = '';
+    this.filtering = false;
+    this.highlight = -1;
+    this.choice = null;
+  }
 
   #done = false;
 
@@ -346,6 +365,7 @@ export class CellEditor extends LitElement {
       </ul>`;
   }
 }
+customElements.define('csv-cell-editor', CellEditor);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -3,7 +3,6 @@
 // of their own beside it; the seam left would be cell rendering, which reads most of its state.
 import type { ColumnSpec } from '@csv-importer/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
 import { i18n } from '../i18n/i18n.ts';
 import { LatestCall } from '../latest-call.ts';
 import type { SessionHandle } from '../session-handle.ts';
@@ -50,29 +49,56 @@ export type { ActiveCell, GridEditDetail } from './grid-types.ts';
  * @event grid-select - A row was selected or unselected; `detail` is `{ row, selected }`.
  * @event grid-active - The active cell moved; `detail` is an `ActiveCell`.
  */
-@customElement('csv-data-grid')
 export class DataGrid extends LitElement {
   static override styles = [controls, gridStyles];
 
+  static override properties = {
+    session: { attribute: false },
+    fields: { attribute: false },
+    summary: { attribute: false },
+    revision: { type: Number },
+    selected: { attribute: false },
+    active: { state: true },
+    editing: { state: true },
+    focused: { state: true },
+    rows: { state: true },
+    fieldStart: { state: true },
+    metrics: { state: true },
+  };
   /** The worker's session that holds the rows. */
-  @property({ attribute: false }) accessor session: SessionHandle | undefined;
+  declare session: SessionHandle | undefined;
   /** The application's fields, one grid column each. */
-  @property({ attribute: false }) accessor fields: readonly ColumnSpec[] = [];
+  declare fields: readonly ColumnSpec[];
   /** Counts for the column headers; `viewCount` is the number of rows in the grid. */
-  @property({ attribute: false }) accessor summary: ValidationSummary | undefined;
+  declare summary: ValidationSummary | undefined;
   /** Bumped by the owner whenever the rows may have changed, to fetch the window again. */
-  @property({ type: Number }) accessor revision = 0;
+  declare revision: number;
   /** Data row indices of the selected rows. */
-  @property({ attribute: false }) accessor selected: ReadonlySet<number> = new Set();
+  declare selected: ReadonlySet<number>;
 
-  @state() accessor active: ActiveCell = { position: 0, field: 0 };
-  @state() private accessor editing: EditingCell | null = null;
-  @state() private accessor focused = false;
-  @state() private accessor rows: readonly GridRow[] = [];
-  @state() private accessor fieldStart = 0;
-  @state() private accessor metrics = { top: 0, left: 0, width: 600, height: 360 };
+  declare active: ActiveCell;
+  declare private editing: EditingCell | null;
+  declare private focused: boolean;
+  declare private rows: readonly GridRow[];
+  declare private fieldStart: number;
+  declare private metrics: { top: number; left: number; width: number; height: number };
 
-  @query('.viewport') private accessor viewport!: HTMLElement;
+  constructor() {
+    super();
+    this.fields = [];
+    this.revision = 0;
+    this.selected = new Set();
+    this.active = { position: 0, field: 0 };
+    this.editing = null;
+    this.focused = false;
+    this.rows = [];
+    this.fieldStart = 0;
+    this.metrics = { top: 0, left: 0, width: 600, height: 360 };
+  }
+
+  private get viewport(): HTMLElement {
+    return this.renderRoot?.querySelector('.viewport') as HTMLElement;
+  }
 
   /** The window of rows asked for last: only it commits, an older one would show stale rows. */
   readonly #windows = new LatestCall();
@@ -409,6 +435,7 @@ export class DataGrid extends LitElement {
     }</div>`;
   }
 }
+customElements.define('csv-data-grid', DataGrid);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
 import { i18n } from '../i18n/i18n.ts';
 import { controls } from '../styles/shared-styles.ts';
 
@@ -10,7 +9,6 @@ import { controls } from '../styles/shared-styles.ts';
  * while the first is open. The focus starts on Keep working, the choice that loses nothing, and
  * returns where it was.
  */
-@customElement('csv-confirm-dialog')
 export class ConfirmDialog extends LitElement {
   static override styles = [
     controls,
@@ -43,10 +41,21 @@ export class ConfirmDialog extends LitElement {
     `,
   ];
 
-  @query('dialog') private accessor dialog!: HTMLDialogElement;
+  static override properties = {
+    confirmLabel: { state: true },
+  };
+
+  private get dialog(): HTMLDialogElement {
+    return this.renderRoot?.querySelector('dialog') as HTMLDialogElement;
+  }
   #resolve: ((discard: boolean) => void) | undefined;
   /** What the discard button says for the current question. */
-  @state() private accessor confirmLabel = '';
+  declare private confirmLabel: string;
+
+  constructor() {
+    super();
+    this.confirmLabel = '';
+  }
 
   /** Whether the dialog is showing. */
   get isOpen(): boolean {
@@ -96,6 +105,7 @@ export class ConfirmDialog extends LitElement {
     </dialog>`;
   }
 }
+customElements.define('csv-confirm-dialog', ConfirmDialog);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -30,6 +30,30 @@ describe('reading a file', () => {
     assert.equal(moved.rowCount, 2);
   });
 
+  test('says when the header row is certain: a clean file, ragged rows too; not a preamble, blank lines or a choice', async () => {
+    const columns = [
+      { key: 'name', label: 'Name' },
+      { key: 'email', label: 'E-mail' },
+      { key: 'city', label: 'City' },
+    ];
+    const load = async (file: Blob) => {
+      const session = new ImportSession();
+      session.configure(columns);
+      const result = await session.load(file);
+      assert.ok(result.ok);
+      return { session, summary: result.summary };
+    };
+    const clean = 'Name,E-mail,City\r\nAda,ada@example.com,London\r\nAlan,alan@example.com,Wilmslow\r\n';
+    assert.equal((await load(new Blob([clean]))).summary.headerCertain, true);
+    // A row wider than the header pads the others in the store: the header is read as the file has it.
+    const ragged = `${clean}Grace,grace@example.com,Arlington,VIP\r\nLinus,linus@example.com\r\n`;
+    assert.equal((await load(new Blob([ragged]))).summary.headerCertain, true);
+    assert.equal((await load(new Blob([`\r\n${clean}`]))).summary.headerCertain, undefined);
+    const { session, summary } = await load(await fixture('inventory-bom-preamble.csv'));
+    assert.equal(summary.headerCertain, undefined);
+    assert.equal(session.setHeaderRow(2).headerCertain, undefined, 'a row the user chose is theirs');
+  });
+
   test('reads sales-de-windows1252.csv with ; and lets the user re-read it as UTF-8', async () => {
     const session = new ImportSession();
     session.configure([{ key: 'city', label: 'Stadt' }]);

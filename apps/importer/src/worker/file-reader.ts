@@ -5,8 +5,10 @@ import {
   detectHeaderRow,
   encodingSamples,
   HEADER_SCAN_ROWS,
+  type HeaderContext,
   headerNames,
   LOW_CONFIDENCE,
+  leadingBlankLine,
   matchColumns,
   openSpreadsheet,
   parseColumnStream,
@@ -52,6 +54,8 @@ export interface FileRead {
   readonly store: CellStore;
   readonly source: SourceInfo;
   readonly headerRow: number;
+  /** `headerRow` was detected with certainty (core's `detectHeaderRow`): no one need confirm it. */
+  readonly headerCertain: boolean;
   /**
    * What reading found about whole records, for `headerRow`: `malformed_quotes`, `invalid_bytes`
    * and `ragged_row`, in record order. Another header row gives other ragged rows: see
@@ -156,9 +160,12 @@ export class SourceReader {
     const store = new CellStore();
     const decoded = await decodeFile(file, read.encoding);
     let chars = 0;
+    // The file's first characters, to tell whether blank lines came before the first record.
+    let head = '';
     const counted = decoded.text.pipeThrough(
       new TransformStream<string, string>({
         transform(chunk, controller) {
+          if (head.length < 256) head += chunk.slice(0, 256);
           chars += chunk.length;
           controller.enqueue(chunk);
         },
@@ -201,7 +208,9 @@ export class SourceReader {
     }
     if (signal.aborted) throw new LoadStop('cancelled', 'Reading was cancelled.');
     if (store.length === 0) throw new DecodeError('empty_file', 'The file has no rows.');
-    const headerRow = detectHeader(store, this.#columns);
+    const { headerRow, headerCertain } = detectHeader(store, widths, this.#columns, {
+      blankBefore: leadingBlankLine(head),
+    });
     refuseWithoutRows(store, headerRow);
     if (maxRows !== undefined && records - headerRow - 1 > maxRows) throw tooManyRows(maxRows);
     onProgress?.({ rows: records, fraction: 1 });
@@ -223,6 +232,7 @@ export class SourceReader {
     return {
       store,
       headerRow,
+      headerCertain,
       source: { fileName, encoding: decoded.encoding, delimiter, ...(doubt ? { encodingDoubt: doubt } : {}) },
       recordIssues: recordIssuesBelow(store, found, headerRow),
       found,
@@ -254,10 +264,13 @@ export class SourceReader {
         signal,
       };
       const values = await workbook.readSheetAsync(name, options);
+      // The sheet's first row is blank (blank rows are dropped): its table does not start at the top.
+      if (!(values[0] ?? []).some((cell) => cell !== null && cell !== '')) blankFirst.add(name);
       return values
         .filter((row) => row.some((cell) => cell !== null && cell !== ''))
         .map((row) => row.map((cell) => (cell === null ? '' : String(cell))));
     };
+    const blankFirst = new Set<string>();
     let chosen = sheet ?? sheets[0] ?? '';
     let rows = await read(chosen);
     if (sheet === undefined) {
@@ -276,7 +289,8 @@ export class SourceReader {
     store.append(rows);
     const widths = new RecordWidths();
     widths.add(rows);
-    const headerRow = detectHeader(store, this.#columns);
+    const blankBefore = blankFirst.has(chosen);
+    const { headerRow, headerCertain } = detectHeader(store, widths, this.#columns, { blankBefore });
     if (sheet === undefined) refuseWithoutRows(store, headerRow);
     if (maxRows !== undefined && store.length - headerRow - 1 > maxRows) throw tooManyRows(maxRows);
     onProgress?.({ rows: store.length, fraction: 1 });
@@ -285,6 +299,7 @@ export class SourceReader {
     return {
       store,
       headerRow,
+      headerCertain,
       source: { fileName, encoding: 'xlsx', delimiter: '', sheets, sheet: chosen },
       recordIssues: recordIssuesBelow(store, { issues: [], widths }, headerRow),
       found: { issues: [], widths },
@@ -292,12 +307,19 @@ export class SourceReader {
   }
 }
 
-/** The header row the first records suggest for these columns. */
-function detectHeader(store: CellStore, columns: readonly ColumnSpec[]): number {
+/** The header row the first records suggest for these columns, and whether it is certain. */
+function detectHeader(
+  store: CellStore,
+  widths: RecordWidths,
+  columns: readonly ColumnSpec[],
+  context: HeaderContext,
+): { headerRow: number; headerCertain: boolean } {
   const first: string[][] = [];
-  for (let r = 0; r < Math.min(store.length, 20); r++) first.push(store.record(r));
-  const { index } = detectHeaderRow(first, columns);
-  return Math.max(0, Math.min(index, store.length - 1));
+  // Each record as wide as the file has it, not padded to the widest record.
+  for (let r = 0; r < Math.min(store.length, HEADER_SCAN_ROWS); r++)
+    first.push(store.record(r).slice(0, widths.widthOf(r)));
+  const { index, certain } = detectHeaderRow(first, columns, context);
+  return { headerRow: Math.max(0, Math.min(index, store.length - 1)), headerCertain: certain };
 }
 
 /**

@@ -95,13 +95,14 @@ export class ImportSession implements ImportSessionApi {
     const large = LargeFileImport.wanted(file, this.#options.largeFile);
     const outcome = await this.#reader.read(file, read, onProgress, large);
     if (!outcome.ok) return outcome;
-    const { store, headerRow, source, recordIssues, found, preview } = outcome.read;
+    const { store, headerRow, headerCertain, source, recordIssues, found, preview } = outcome.read;
     this.#large = preview ? new LargeFileImport(file, source, store, this.#beat) : undefined;
     this.#data.load(store, recordIssues);
     this.#source = source;
     this.#found = found;
     this.#edits.reset();
-    return { ok: true, summary: this.#setHeader(headerRow) } as LoadResult;
+    const summary = this.#setHeader(headerRow);
+    return { ok: true, summary: headerCertain ? { ...summary, headerCertain } : summary } as LoadResult;
   }
 
   cancel(): void {

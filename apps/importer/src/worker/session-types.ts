@@ -50,6 +50,11 @@ export interface LoadSummary {
   readonly delimiter: string;
   /** Index of the header row among the file's records. */
   readonly headerRow: number;
+  /**
+   * The header row was detected with certainty (core's `detectHeaderRow`) when the file was read:
+   * the flow may pass the header step, saying so. Absent after the user chose a row.
+   */
+  readonly headerCertain?: true;
   readonly headers: readonly string[];
   /** Number of data rows (below the header row). */
   readonly rowCount: number;

@@ -1,4 +1,3 @@
-import { unzipSync } from 'fflate';
 import {
   type SheetInfo,
   type SheetReadOptions,
@@ -6,6 +5,7 @@ import {
   Workbook,
   WorkbookError,
 } from '../xlsx/xlsx.ts';
+import { ZipArchive } from '../xlsx/zip-archive.ts';
 import { LEGACY_READERS } from './legacy-readers.ts';
 import type { SpreadsheetLimits } from './sheet-grid.ts';
 
@@ -42,16 +42,12 @@ export function spreadsheetFormat(bytes: Uint8Array, maxEntries = 10_000): Sprea
   const extra = bytes[28]! | (bytes[29]! << 8);
   const head = new TextDecoder().decode(bytes.subarray(30, 30 + nameLength + extra + ODS_MIMETYPE.length));
   if (head.startsWith('mimetype') && head.endsWith(ODS_MIMETYPE)) return 'ods';
+  // The directory is read with the XLSX reader's own zip reader (fflate's `unzipSync` would add its
+  // whole unzip path to the worker for this one look).
   let binary = false;
-  let entries = 0;
   try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        if (file.name === 'xl/workbook.bin') binary = true;
-        if (++entries >= maxEntries) throw new Error('enough');
-        return false;
-      },
-    });
+    const zip = new ZipArchive(bytes, maxEntries, { firstEntries: true });
+    binary = zip.entry('xl/workbook.bin') !== undefined;
   } catch {
     // A damaged or huge directory: the XLSX reader says what is wrong with it.
   }

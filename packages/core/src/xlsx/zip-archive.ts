@@ -48,11 +48,16 @@ export class ZipArchive {
   readonly #view: DataView;
   readonly #entries = new Map<string, ZipEntry>();
 
-  constructor(bytes: Uint8Array, maxEntries: number) {
+  /**
+   * Reads the directory of `bytes`; one of more than `maxEntries` entries is refused
+   * (`too_many_parts`), or, with `firstEntries`, read up to its first `maxEntries` only (for a
+   * look at the names, as telling formats apart takes).
+   */
+  constructor(bytes: Uint8Array, maxEntries: number, { firstEntries = false } = {}) {
     this.#bytes = bytes;
     this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     try {
-      this.#readDirectory(maxEntries);
+      this.#readDirectory(maxEntries, firstEntries);
     } catch (error) {
       // A field that points past the end of the file.
       if (error instanceof RangeError) throw damaged('a directory field points outside the file');
@@ -60,7 +65,7 @@ export class ZipArchive {
     }
   }
 
-  #readDirectory(maxEntries: number): void {
+  #readDirectory(maxEntries: number, firstEntries: boolean): void {
     const bytes = this.#bytes;
     const end = this.#findEnd();
     let entries = this.#u16(end + 10);
@@ -75,7 +80,8 @@ export class ZipArchive {
       size = this.#u64(end64 + 40);
       offset = this.#u64(end64 + 48);
     }
-    if (entries > maxEntries)
+    if (entries > maxEntries && firstEntries) entries = maxEntries;
+    else if (entries > maxEntries)
       throw new WorkbookError(
         'too_many_parts',
         `The workbook's archive has ${count(entries)} entries; the importer reads archives of at most ${count(maxEntries)}.`,

@@ -254,6 +254,8 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   'submit.ready': '{count} صفوف جاهزة للاستيراد.',
   'skipped.summary': 'خطوات تم تخطيها ({count})',
   'skipped.values': 'كل قيمة في {fields} هي بالفعل أحد الخيارات المسموح بها، فلم يكن هناك ما يُطابَق.',
+  'skipped.header': 'أسماء الأعمدة في الصف {row} من الملف ({names})، فلم يكن هناك ما يُختار.',
+  'skipped.openHeader': 'التحقق من صف العناوين',
   'skipped.open': 'مطابقة القيم على أي حال',
   'done.imported.one': 'صف مستورد',
   'done.withErrors.one': 'صف مستورد مع أخطاء',

@@ -262,6 +262,8 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'skipped.summary': 'Sprungne trin over ({count})',
   'skipped.values':
     'Alle værdier i {fields} er allerede tilladte valgmuligheder, så der var intet at tilknytte.',
+  'skipped.header': 'Kolonnenavnene står i række {row} i filen ({names}), så der var intet at vælge.',
+  'skipped.openHeader': 'Kontrollér overskriftsrækken',
   'skipped.open': 'Tilknyt værdier alligevel',
   'done.imported.one': 'række importeret',
   'done.withErrors.one': 'række importeret med fejl',

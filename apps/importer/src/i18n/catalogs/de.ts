@@ -267,6 +267,9 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'skipped.summary': 'Übersprungene Schritte ({count})',
   'skipped.values':
     'Jeder Wert von {fields} ist bereits eine der erlaubten Optionen, daher gab es nichts zuzuordnen.',
+  'skipped.header':
+    'Die Spaltennamen stehen in Zeile {row} der Datei ({names}), es gab also nichts zu wählen.',
+  'skipped.openHeader': 'Kopfzeile prüfen',
   'skipped.open': 'Werte trotzdem zuordnen',
   'done.imported.one': 'Zeile importiert',
   'done.withErrors.one': 'Zeile mit Fehlern importiert',

@@ -262,6 +262,9 @@ export const en = {
   'skipped.summary': 'Skipped steps ({count})',
   'skipped.values':
     'Every value of {fields} is already one of the allowed options, so there was nothing to map.',
+  'skipped.header':
+    'The column names are in row {row} of the file ({names}), so there was nothing to choose.',
+  'skipped.openHeader': 'Check the header row',
   'skipped.open': 'Map values anyway',
   'done.imported.one': 'row imported',
   'done.withErrors.one': 'row imported with errors',

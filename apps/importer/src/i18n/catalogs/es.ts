@@ -264,6 +264,9 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'skipped.summary': 'Pasos omitidos ({count})',
   'skipped.values':
     'Todos los valores de {fields} ya son opciones permitidas, así que no había nada que asignar.',
+  'skipped.header':
+    'Los nombres de las columnas están en la fila {row} del archivo ({names}), así que no había nada que elegir.',
+  'skipped.openHeader': 'Revisar la fila de encabezado',
   'skipped.open': 'Asignar valores de todos modos',
   'done.imported.one': 'fila importada',
   'done.withErrors.one': 'fila importada con errores',

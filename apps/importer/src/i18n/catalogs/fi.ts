@@ -262,6 +262,8 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'submit.ready': '{count} riviä on valmiina tuotavaksi.',
   'skipped.summary': 'Ohitetut vaiheet ({count})',
   'skipped.values': 'Jokainen kentän {fields} arvo on jo sallittu vaihtoehto, joten yhdistettävää ei ollut.',
+  'skipped.header': 'Sarakkeiden nimet ovat tiedoston rivillä {row} ({names}), joten valittavaa ei ollut.',
+  'skipped.openHeader': 'Tarkista otsikkorivi',
   'skipped.open': 'Yhdistä arvot silti',
   'done.imported.one': 'rivi tuotu',
   'done.withErrors.one': 'rivi tuotu virheineen',

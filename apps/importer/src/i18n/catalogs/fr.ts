@@ -262,6 +262,9 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'submit.ready': '{count} lignes sont prêtes à être importées.',
   'skipped.summary': 'Étapes sautées ({count})',
   'skipped.values': 'Chaque valeur de {fields} est déjà une option autorisée : il n’y avait rien à associer.',
+  'skipped.header':
+    'Les noms des colonnes sont à la ligne {row} du fichier ({names}) : il n’y avait rien à choisir.',
+  'skipped.openHeader': 'Vérifier la ligne d’en-tête',
   'skipped.open': 'Associer les valeurs quand même',
   'done.imported.one': 'ligne importée',
   'done.withErrors.one': 'ligne importée avec des erreurs',

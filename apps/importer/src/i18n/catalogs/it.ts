@@ -264,6 +264,9 @@ export const it: Readonly<Record<MessageKey, string>> = {
   'skipped.summary': 'Passaggi saltati ({count})',
   'skipped.values':
     'Ogni valore di {fields} è già un’opzione consentita, quindi non c’era nulla da associare.',
+  'skipped.header':
+    'I nomi delle colonne sono nella riga {row} del file ({names}), quindi non c’era nulla da scegliere.',
+  'skipped.openHeader': 'Controlla la riga di intestazione',
   'skipped.open': 'Associa comunque i valori',
   'done.imported.one': 'riga importata',
   'done.withErrors.one': 'riga importata con errori',

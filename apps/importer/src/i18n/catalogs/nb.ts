@@ -261,6 +261,8 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'submit.ready': '{count} rader er klare til import.',
   'skipped.summary': 'Hoppet over trinn ({count})',
   'skipped.values': 'Alle verdiene i {fields} er allerede tillatte valg, så det var ingenting å koble.',
+  'skipped.header': 'Kolonnenavnene står i rad {row} i filen ({names}), så det var ingenting å velge.',
+  'skipped.openHeader': 'Kontroller overskriftsraden',
   'skipped.open': 'Koble verdier likevel',
   'done.imported.one': 'rad importert',
   'done.withErrors.one': 'rad importert med feil',

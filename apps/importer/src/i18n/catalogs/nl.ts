@@ -263,6 +263,9 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'submit.ready': '{count} rijen zijn klaar om te importeren.',
   'skipped.summary': 'Overgeslagen stappen ({count})',
   'skipped.values': 'Elke waarde van {fields} is al een toegestane optie, dus er was niets te koppelen.',
+  'skipped.header':
+    'De kolomnamen staan in rij {row} van het bestand ({names}), dus er viel niets te kiezen.',
+  'skipped.openHeader': 'Kopregel controleren',
   'skipped.open': 'Waarden toch koppelen',
   'done.imported.one': 'rij geïmporteerd',
   'done.withErrors.one': 'rij met fouten geïmporteerd',

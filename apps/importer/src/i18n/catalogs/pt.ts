@@ -261,6 +261,9 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'submit.ready': '{count} linhas estão prontas para importar.',
   'skipped.summary': 'Etapas ignoradas ({count})',
   'skipped.values': 'Todos os valores de {fields} já são opções permitidas, então não havia nada a mapear.',
+  'skipped.header':
+    'Os nomes das colunas estão na linha {row} do arquivo ({names}), então não havia nada a escolher.',
+  'skipped.openHeader': 'Verificar a linha de cabeçalho',
   'skipped.open': 'Mapear valores mesmo assim',
   'done.imported.one': 'linha importada',
   'done.withErrors.one': 'linha importada com erros',

@@ -260,6 +260,8 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'submit.ready': '{count} rader är klara att importera.',
   'skipped.summary': 'Överhoppade steg ({count})',
   'skipped.values': 'Varje värde i {fields} är redan ett tillåtet alternativ, så det fanns inget att koppla.',
+  'skipped.header': 'Kolumnnamnen står på rad {row} i filen ({names}), så det fanns inget att välja.',
+  'skipped.openHeader': 'Kontrollera rubrikraden',
   'skipped.open': 'Koppla värden ändå',
   'done.imported.one': 'rad importerad',
   'done.withErrors.one': 'rad importerad med fel',

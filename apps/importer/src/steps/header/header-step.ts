@@ -1,6 +1,5 @@
 import { ENCODINGS, type Encoding } from '@csv-importer/core/encodings';
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
 import { icon } from '../../icons/icons.ts';
 import { controls } from '../../styles/shared-styles.ts';
@@ -23,7 +22,6 @@ const DELIMITERS = [
  * not line up with the header) is named with the rows, which the review marks. A header row
  * with no rows below it cannot be continued from.
  */
-@customElement('csv-header-step')
 export class HeaderStep extends LitElement {
   static override styles = [
     controls,
@@ -89,12 +87,29 @@ export class HeaderStep extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) accessor summary: LoadSummary | undefined;
-  @property({ attribute: false }) accessor onHeaderRow: (row: number) => void = () => {};
-  @property({ attribute: false }) accessor onReread: (options: ReadOptions) => void = () => {};
-  @property({ attribute: false }) accessor onSheet: (sheet: string) => void = () => {};
-  @property({ attribute: false }) accessor onNext: () => void = () => {};
-  @property({ attribute: false }) accessor onBack: () => void = () => {};
+  static override properties = {
+    summary: { attribute: false },
+    onHeaderRow: { attribute: false },
+    onReread: { attribute: false },
+    onSheet: { attribute: false },
+    onNext: { attribute: false },
+    onBack: { attribute: false },
+  };
+  declare summary: LoadSummary | undefined;
+  declare onHeaderRow: (row: number) => void;
+  declare onReread: (options: ReadOptions) => void;
+  declare onSheet: (sheet: string) => void;
+  declare onNext: () => void;
+  declare onBack: () => void;
+
+  constructor() {
+    super();
+    this.onHeaderRow = () => {};
+    this.onReread = () => {};
+    this.onSheet = () => {};
+    this.onNext = () => {};
+    this.onBack = () => {};
+  }
 
   override render() {
     const summary = this.summary;
@@ -221,6 +236,7 @@ export class HeaderStep extends LitElement {
     </div>`;
   }
 }
+customElements.define('csv-header-step', HeaderStep);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,5 @@
 import { type ColumnSpec, matchLevel } from '@csv-importer/core';
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { OptionChooser } from '../../chooser/option-chooser.ts';
 import type { ChooserOption } from '../../chooser/option-filter.ts';
@@ -48,7 +47,6 @@ interface Move {
  * back. The file sets how many columns there are (up to 2,000), so only the rows in view are
  * rendered.
  */
-@customElement('csv-match-step')
 export class MatchStep extends LitElement {
   static override styles = [
     controls,
@@ -150,26 +148,55 @@ export class MatchStep extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) accessor summary: LoadSummary | undefined;
-  @property({ attribute: false }) accessor fields: readonly ColumnSpec[] = [];
-  @property({ attribute: false }) accessor mapping: Mapping = {};
+  static override properties = {
+    summary: { attribute: false },
+    fields: { attribute: false },
+    mapping: { attribute: false },
+    manual: { attribute: false },
+    remembered: { attribute: false },
+    includeUnmatched: { type: Boolean },
+    busy: { type: Boolean },
+    onChange: { attribute: false },
+    onNext: { attribute: false },
+    onBack: { attribute: false },
+    onSettings: { attribute: false },
+    move: { state: true },
+    notice: { state: true },
+  };
+  declare summary: LoadSummary | undefined;
+  declare fields: readonly ColumnSpec[];
+  declare mapping: Mapping;
   /** Fields whose column the user chose by hand. */
-  @property({ attribute: false }) accessor manual: ReadonlySet<string> = new Set();
+  declare manual: ReadonlySet<string>;
   /** Fields whose column came from the mappings of an earlier import (the user can still change them). */
-  @property({ attribute: false }) accessor remembered: ReadonlySet<string> = new Set();
-  @property({ type: Boolean }) accessor includeUnmatched = false;
+  declare remembered: ReadonlySet<string>;
+  declare includeUnmatched: boolean;
   /** The rows are being checked with this mapping; the step waits. */
-  @property({ type: Boolean }) accessor busy = false;
+  declare busy: boolean;
   /** The user changed the mapping: the new one and the fields they have chosen by hand. */
-  @property({ attribute: false }) accessor onChange: (mapping: Mapping, manual: ReadonlySet<string>) => void =
-    () => {};
-  @property({ attribute: false }) accessor onNext: () => void = () => {};
-  @property({ attribute: false }) accessor onBack: () => void = () => {};
-  @property({ attribute: false }) accessor onSettings: () => void = () => {};
+  declare onChange: (mapping: Mapping, manual: ReadonlySet<string>) => void;
+  declare onNext: () => void;
+  declare onBack: () => void;
+  declare onSettings: () => void;
 
-  @state() private accessor move: Move | undefined;
+  declare private move: Move | undefined;
   /** What the status line says when no move is shown (after Undo). */
-  @state() private accessor notice = '';
+  declare private notice: string;
+
+  constructor() {
+    super();
+    this.fields = [];
+    this.mapping = {};
+    this.manual = new Set();
+    this.remembered = new Set();
+    this.includeUnmatched = false;
+    this.busy = false;
+    this.onChange = () => {};
+    this.onNext = () => {};
+    this.onBack = () => {};
+    this.onSettings = () => {};
+    this.notice = '';
+  }
 
   #rows = new RowWindow(this, ROW_HEIGHT);
   #chooser = new OptionChooser(this, {
@@ -397,6 +424,7 @@ export class MatchStep extends LitElement {
       }`;
   }
 }
+customElements.define('csv-match-step', MatchStep);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,5 @@
 import { summarizeMatches } from '@csv-importer/core';
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
 import type { LoadSummary, Mapping } from '../../worker/session-types.ts';
 
@@ -9,7 +8,6 @@ import type { LoadSummary, Mapping } from '../../worker/session-types.ts';
  * of those were suggested below "sure" and deserve a look ("8 of 10 columns matched, 2 to check").
  * Announced politely when it changes.
  */
-@customElement('csv-match-summary')
 export class MatchSummaryLine extends LitElement {
   static override styles = css`
     p {
@@ -18,10 +16,21 @@ export class MatchSummaryLine extends LitElement {
     }
   `;
 
-  @property({ attribute: false }) accessor summary: LoadSummary | undefined;
-  @property({ attribute: false }) accessor mapping: Mapping = {};
+  static override properties = {
+    summary: { attribute: false },
+    mapping: { attribute: false },
+    manual: { attribute: false },
+  };
+  declare summary: LoadSummary | undefined;
+  declare mapping: Mapping;
   /** Fields whose column the user chose, by hand or in an earlier import: they need no check. */
-  @property({ attribute: false }) accessor manual: ReadonlySet<string> = new Set();
+  declare manual: ReadonlySet<string>;
+
+  constructor() {
+    super();
+    this.mapping = {};
+    this.manual = new Set();
+  }
 
   override render() {
     const summary = this.summary;
@@ -38,6 +47,7 @@ export class MatchSummaryLine extends LitElement {
     </p>`;
   }
 }
+customElements.define('csv-match-summary', MatchSummaryLine);
 
 declare global {
   interface HTMLElementTagNameMap {

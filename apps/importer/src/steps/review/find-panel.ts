@@ -1,6 +1,5 @@
 import type { ColumnSpec } from '@csv-importer/core';
 import { css, html, LitElement } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
 import { LatestCall } from '../../latest-call.ts';
 import type { SessionHandle } from '../../session-handle.ts';
@@ -20,7 +19,6 @@ export interface ReplacedDetail {
  *
  * @event find-replaced - Cells were replaced; `detail` is a `ReplacedDetail`.
  */
-@customElement('csv-find-panel')
 export class FindPanel extends LitElement {
   static override styles = [
     controls,
@@ -50,12 +48,27 @@ export class FindPanel extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) accessor session: SessionHandle | undefined;
-  @property({ attribute: false }) accessor fields: readonly ColumnSpec[] = [];
+  static override properties = {
+    session: { attribute: false },
+    fields: { attribute: false },
+    find: { state: true },
+    replacement: { state: true },
+    matchCount: { state: true },
+  };
+  declare session: SessionHandle | undefined;
+  declare fields: readonly ColumnSpec[];
 
-  @state() private accessor find: FindQuery = { text: '', field: null, matchCase: false, wholeCell: false };
-  @state() private accessor replacement = '';
-  @state() private accessor matchCount: number | null = null;
+  declare private find: FindQuery;
+  declare private replacement: string;
+  declare private matchCount: number | null;
+
+  constructor() {
+    super();
+    this.fields = [];
+    this.find = { text: '', field: null, matchCase: false, wholeCell: false };
+    this.replacement = '';
+    this.matchCount = null;
+  }
 
   /** The match count asked for last: only it shows; an earlier answer may arrive after it. */
   readonly #finds = new LatestCall();
@@ -129,6 +142,7 @@ export class FindPanel extends LitElement {
     </div>`;
   }
 }
+customElements.define('csv-find-panel', FindPanel);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { i18n, type MessageKey } from '../../i18n/i18n.ts';
 import { controls } from '../../styles/shared-styles.ts';
 import { CHOICES, type HintValue, type HintView, type Reading } from './hint-views.ts';
@@ -62,7 +61,6 @@ export function question(view: HintView): string {
  * reads every row again (deleted rows come back and undo starts afresh, which `resets` says
  * beside the choices when there is something to lose); meanwhile the buttons wait.
  */
-@customElement('csv-reading-hints')
 export class ReadingHints extends LitElement {
   static override styles = [
     controls,
@@ -109,16 +107,31 @@ export class ReadingHints extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) accessor views: readonly HintView[] = [];
+  static override properties = {
+    views: { attribute: false },
+    busy: { type: Boolean },
+    resets: { type: Boolean },
+    onAnswer: { attribute: false },
+    changing: { state: true },
+  };
+  declare views: readonly HintView[];
   /** The rows are being read again after a choice. */
-  @property({ type: Boolean }) accessor busy = false;
+  declare busy: boolean;
   /** A choice would bring deleted rows back and clear undo: the user is told before choosing. */
-  @property({ type: Boolean }) accessor resets = false;
-  @property({ attribute: false }) accessor onAnswer: (view: HintView, value: HintValue) => Promise<void> =
-    async () => {};
+  declare resets: boolean;
+  declare onAnswer: (view: HintView, value: HintValue) => Promise<void>;
 
   /** The field whose reading the user is changing. */
-  @state() private accessor changing: string | null = null;
+  declare private changing: string | null;
+
+  constructor() {
+    super();
+    this.views = [];
+    this.busy = false;
+    this.resets = false;
+    this.onAnswer = async () => {};
+    this.changing = null;
+  }
 
   async #answer(view: HintView, value: HintValue): Promise<void> {
     await this.onAnswer(view, value);
@@ -196,6 +209,7 @@ export class ReadingHints extends LitElement {
     ${this.busy ? html`<p role="status">${i18n.t('match.validating')}</p>` : nothing}`;
   }
 }
+customElements.define('csv-reading-hints', ReadingHints);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,7 +1,6 @@
 import type { ColumnSpec } from '@csv-importer/core';
 import { SAVE_FILE_MAX_LENGTH } from '@csv-importer/protocol';
 import { html, LitElement, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
 import '../../grid/data-grid.ts';
 import type { ActiveCell, DataGrid, GridEditDetail } from '../../grid/data-grid.ts';
 import { cellMessage } from '../../grid/issue-text.ts';
@@ -52,40 +51,78 @@ interface FixAll {
  * errors, and the submit summary. Above the grid, how numbers and dates are read, with the
  * questions the file leaves open (`csv-reading-hints`).
  */
-@customElement('csv-review-step')
 export class ReviewStep extends LitElement {
   static override styles = [controls, reviewStepStyles];
 
-  @property({ attribute: false }) accessor session: SessionHandle | undefined;
-  @property({ attribute: false }) accessor fields: readonly ColumnSpec[] = [];
-  @property({ attribute: false }) accessor validation: ValidationSummary | undefined;
-  @property({ attribute: false }) accessor submit: SubmitSummary | undefined;
+  static override properties = {
+    session: { attribute: false },
+    fields: { attribute: false },
+    validation: { attribute: false },
+    submit: { attribute: false },
+    hints: { attribute: false },
+    hintBusy: { type: Boolean },
+    onHint: { attribute: false },
+    onChanged: { attribute: false },
+    onAnnounce: { attribute: false },
+    onSaveFile: { attribute: false },
+    onBack: { attribute: false },
+    onSubmit: { attribute: false },
+    revision: { state: true },
+    view: { state: true },
+    errorField: { state: true },
+    selected: { state: true },
+    finding: { state: true },
+    fixAll: { state: true },
+    message: { state: true },
+  };
+  declare session: SessionHandle | undefined;
+  declare fields: readonly ColumnSpec[];
+  declare validation: ValidationSummary | undefined;
+  declare submit: SubmitSummary | undefined;
   /** How numbers and dates are read, and what to ask; a choice calls `onHint`. */
-  @property({ attribute: false }) accessor hints: readonly HintView[] = [];
-  @property({ type: Boolean }) accessor hintBusy = false;
-  @property({ attribute: false }) accessor onHint: (view: HintView, value: HintValue) => Promise<void> =
-    async () => {};
+  declare hints: readonly HintView[];
+  declare hintBusy: boolean;
+  declare onHint: (view: HintView, value: HintValue) => Promise<void>;
   /** Called after every change with the new counts (the host's edit hook hangs off this). */
-  @property({ attribute: false }) accessor onChanged: (
-    summary: ValidationSummary,
-    edit?: EditResult,
-  ) => void = () => {};
-  @property({ attribute: false }) accessor onAnnounce: (message: string) => void = () => {};
+  declare onChanged: (summary: ValidationSummary, edit?: EditResult) => void;
+  declare onAnnounce: (message: string) => void;
   /** Hands a file to the host page to save (a sandboxed frame may not download). */
-  @property({ attribute: false }) accessor onSaveFile: (fileName: string, text: string) => void = () => {};
-  @property({ attribute: false }) accessor onBack: () => void = () => {};
-  @property({ attribute: false }) accessor onSubmit: () => void = () => {};
+  declare onSaveFile: (fileName: string, text: string) => void;
+  declare onBack: () => void;
+  declare onSubmit: () => void;
 
-  @state() private accessor revision = 0;
-  @state() private accessor view: RowView = 'all';
-  @state() private accessor errorField = '';
-  @state() private accessor selected: ReadonlySet<number> = new Set();
-  @state() private accessor finding = false;
-  @state() private accessor fixAll: FixAll | null = null;
+  declare private revision: number;
+  declare private view: RowView;
+  declare private errorField: string;
+  declare private selected: ReadonlySet<number>;
+  declare private finding: boolean;
+  declare private fixAll: FixAll | null;
   /** The outcome of the last action, until the keyboard moves on. */
-  @state() private accessor message = '';
+  declare private message: string;
 
-  @query('csv-data-grid') private accessor grid!: DataGrid;
+  constructor() {
+    super();
+    this.fields = [];
+    this.hints = [];
+    this.hintBusy = false;
+    this.onHint = async () => {};
+    this.onChanged = () => {};
+    this.onAnnounce = () => {};
+    this.onSaveFile = () => {};
+    this.onBack = () => {};
+    this.onSubmit = () => {};
+    this.revision = 0;
+    this.view = 'all';
+    this.errorField = '';
+    this.selected = new Set();
+    this.finding = false;
+    this.fixAll = null;
+    this.message = '';
+  }
+
+  private get grid(): DataGrid {
+    return this.renderRoot?.querySelector('csv-data-grid') as DataGrid;
+  }
 
   #active: ActiveCell = { position: 0, field: 0 };
 
@@ -370,6 +407,7 @@ export class ReviewStep extends LitElement {
     </div>`;
   }
 }
+customElements.define('csv-review-step', ReviewStep);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import type { Delivered } from '../../flow/flow-state.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { icon } from '../../icons/icons.ts';
@@ -10,7 +9,6 @@ import { controls } from '../../styles/shared-styles.ts';
  * many were left out (then Close); or why they were not, with Try again (which hands the same
  * rows over again: nothing was lost) and a way back to the review.
  */
-@customElement('csv-result-step')
 export class ResultStep extends LitElement {
   static override styles = [
     controls,
@@ -65,14 +63,27 @@ export class ResultStep extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) accessor outcome:
+  static override properties = {
+    outcome: { attribute: false },
+    onClose: { attribute: false },
+    onRetry: { attribute: false },
+    onBack: { attribute: false },
+  };
+  declare outcome:
     | ({ readonly ok: true } & Delivered)
     | { readonly ok: false; readonly message: string; readonly canRetry: boolean }
-    | { readonly ok: 'pending' } = { ok: 'pending' };
-  @property({ attribute: false }) accessor onClose: () => void = () => {};
-  @property({ attribute: false }) accessor onRetry: () => void = () => {};
+    | { readonly ok: 'pending' };
+  declare onClose: () => void;
+  declare onRetry: () => void;
   /** Back to the review step, when there is one to go back to. */
-  @property({ attribute: false }) accessor onBack: (() => void) | undefined;
+  declare onBack: (() => void) | undefined;
+
+  constructor() {
+    super();
+    this.outcome = { ok: 'pending' };
+    this.onClose = () => {};
+    this.onRetry = () => {};
+  }
 
   override render() {
     const o = this.outcome;
@@ -113,6 +124,7 @@ export class ResultStep extends LitElement {
     </div>`;
   }
 }
+customElements.define('csv-result-step', ResultStep);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
 import { icon } from '../../icons/icons.ts';
 import { controls } from '../../styles/shared-styles.ts';
@@ -10,7 +9,6 @@ import type { SubmitSummary } from '../../worker/session-types.ts';
  * the application and which are left out and why. Under the `block` policy the import button
  * stays disabled while a row has errors.
  */
-@customElement('csv-submit-summary')
 export class SubmitSummaryView extends LitElement {
   static override styles = [
     controls,
@@ -66,9 +64,20 @@ export class SubmitSummaryView extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) accessor summary: SubmitSummary | undefined;
-  @property({ attribute: false }) accessor onBack: () => void = () => {};
-  @property({ attribute: false }) accessor onSubmit: () => void = () => {};
+  static override properties = {
+    summary: { attribute: false },
+    onBack: { attribute: false },
+    onSubmit: { attribute: false },
+  };
+  declare summary: SubmitSummary | undefined;
+  declare onBack: () => void;
+  declare onSubmit: () => void;
+
+  constructor() {
+    super();
+    this.onBack = () => {};
+    this.onSubmit = () => {};
+  }
 
   override render() {
     const s = this.summary;
@@ -105,6 +114,7 @@ export class SubmitSummaryView extends LitElement {
       </div>`;
   }
 }
+customElements.define('csv-submit-summary', SubmitSummaryView);
 
 declare global {
   interface HTMLElementTagNameMap {

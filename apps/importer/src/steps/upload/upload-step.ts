@@ -1,6 +1,5 @@
 import { type ColumnSpec, exportCsv } from '@csv-importer/core';
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { i18n } from '../../i18n/i18n.ts';
 import { icon } from '../../icons/icons.ts';
 import { controls } from '../../styles/shared-styles.ts';
@@ -65,7 +64,6 @@ export function refusal(
  * the accepted types and limits, offers a template of the expected columns, and shows a progress
  * bar with the rows read and a cancel button while a file loads.
  */
-@customElement('csv-upload-step')
 export class UploadStep extends LitElement {
   static override styles = [
     controls,
@@ -184,22 +182,45 @@ export class UploadStep extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) accessor fields: readonly ColumnSpec[] = [];
-  @property({ attribute: false }) accessor limits: UploadLimits = { accept: DEFAULT_ACCEPT };
-  @property({ attribute: false }) accessor error: string | undefined;
+  static override properties = {
+    fields: { attribute: false },
+    limits: { attribute: false },
+    error: { attribute: false },
+    notice: { attribute: false },
+    reading: { attribute: false },
+    onFile: { attribute: false },
+    onRefused: { attribute: false },
+    onCancel: { attribute: false },
+    onSaveFile: { attribute: false },
+    over: { state: true },
+  };
+  declare fields: readonly ColumnSpec[];
+  declare limits: UploadLimits;
+  declare error: string | undefined;
   /** A neutral word about the last action (the user cancelled reading), not an error. */
-  @property({ attribute: false }) accessor notice: string | undefined;
-  @property({ attribute: false }) accessor reading: ReadingState | null = null;
-  @property({ attribute: false }) accessor onFile: (file: File) => void = () => {};
+  declare notice: string | undefined;
+  declare reading: ReadingState | null;
+  declare onFile: (file: File) => void;
   /** A file refused before reading (over `maxFileSize`); the host is told with this code. */
-  @property({ attribute: false }) accessor onRefused: (code: 'file_too_large', message: string) => void =
-    () => {};
-  @property({ attribute: false }) accessor onCancel: () => void = () => {};
+  declare onRefused: (code: 'file_too_large', message: string) => void;
+  declare onCancel: () => void;
 
   /** Hands a file to the host page to save (a sandboxed frame may not download). */
-  @property({ attribute: false }) accessor onSaveFile: (fileName: string, text: string) => void = () => {};
+  declare onSaveFile: (fileName: string, text: string) => void;
 
-  @state() private accessor over = false;
+  declare private over: boolean;
+
+  constructor() {
+    super();
+    this.fields = [];
+    this.limits = { accept: DEFAULT_ACCEPT };
+    this.reading = null;
+    this.onFile = () => {};
+    this.onRefused = () => {};
+    this.onCancel = () => {};
+    this.onSaveFile = () => {};
+    this.over = false;
+  }
 
   get #types(): string {
     return acceptedTypes(this.limits);
@@ -317,6 +338,7 @@ export class UploadStep extends LitElement {
       </div>`;
   }
 }
+customElements.define('csv-upload-step', UploadStep);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,5 @@
 import type { ColumnSpec } from '@csv-importer/core';
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { OptionChooser } from '../../chooser/option-chooser.ts';
 import type { ChooserOption } from '../../chooser/option-filter.ts';
@@ -44,7 +43,6 @@ const shown = (value: string) =>
  * value's combobox opens one shared, searchable list that holds a bounded number of options:
  * typing narrows it; Enter or a click chooses.
  */
-@customElement('csv-values-step')
 export class ValuesStep extends LitElement {
   static override styles = [
     controls,
@@ -109,19 +107,40 @@ export class ValuesStep extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) accessor session: SessionHandle | undefined;
-  @property({ attribute: false }) accessor fields: readonly ColumnSpec[] = [];
-  @property({ attribute: false }) accessor mapping: Mapping = {};
+  static override properties = {
+    session: { attribute: false },
+    fields: { attribute: false },
+    mapping: { attribute: false },
+    choices: { attribute: false },
+    saved: { attribute: false },
+    onNext: { attribute: false },
+    onBack: { attribute: false },
+    groups: { state: true },
+    chosen: { state: true },
+  };
+  declare session: SessionHandle | undefined;
+  declare fields: readonly ColumnSpec[];
+  declare mapping: Mapping;
   /** The user's choices per field, kept by the app across steps. */
-  @property({ attribute: false }) accessor choices: ValueChoices | undefined;
+  declare choices: ValueChoices | undefined;
   /** Per field, file value to option, from an earlier import (the host's remembered mappings). */
-  @property({ attribute: false }) accessor saved: Readonly<Record<string, Readonly<Record<string, string>>>> =
-    {};
-  @property({ attribute: false }) accessor onNext: (values: ValueMapping) => void = () => {};
-  @property({ attribute: false }) accessor onBack: () => void = () => {};
+  declare saved: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  declare onNext: (values: ValueMapping) => void;
+  declare onBack: () => void;
 
-  @state() private accessor groups: readonly FieldValues[] = [];
-  @state() private accessor chosen: Record<string, Record<string, string>> = {};
+  declare private groups: readonly FieldValues[];
+  declare private chosen: Record<string, Record<string, string>>;
+
+  constructor() {
+    super();
+    this.fields = [];
+    this.mapping = {};
+    this.saved = {};
+    this.onNext = () => {};
+    this.onBack = () => {};
+    this.groups = [];
+    this.chosen = {};
+  }
   /** Per field, the file values whose option the user set by hand. */
   #touched = new Map<string, Set<string>>();
   /** Per field, the saved options that apply (those the field still has). */
@@ -286,6 +305,7 @@ export class ValuesStep extends LitElement {
       </div>`;
   }
 }
+customElements.define('csv-values-step', ValuesStep);
 
 declare global {
   interface HTMLElementTagNameMap {
