@@ -120,7 +120,6 @@ export const controls = css`
     min-height: var(--_control-height);
     font-weight: 500;
     cursor: pointer;
-    transition: background-color 0.12s, border-color 0.12s;
   }
   button:hover:not(:disabled) {
     background: var(--_hover);

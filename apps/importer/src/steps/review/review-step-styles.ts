@@ -3,9 +3,9 @@ import { HEADER_HEIGHT, ROW_HEIGHT } from '../../grid/grid-types.ts';
 
 /**
  * The review step's toolbars, panels, view tabs and the grid's height: the step fills the frame's
- * main area and the grid takes what the other parts leave (never less than eight rows: below
- * that the main area scrolls instead), so there is one scrollbar for the rows and the footer
- * stays at the bottom.
+ * main area and the grid takes what the other parts leave (about nine rows at the default
+ * height, never less than five: below that the main area scrolls instead), so there is one
+ * scrollbar for the rows and the footer stays at the bottom.
  */
 export const reviewStepStyles = css`
   :host {
@@ -145,7 +145,7 @@ export const reviewStepStyles = css`
   }
   csv-data-grid {
     flex: 1 1 0;
-    min-height: ${HEADER_HEIGHT + ROW_HEIGHT * 8 + 2}px;
+    min-height: ${HEADER_HEIGHT + ROW_HEIGHT * 5 + 2}px;
     --grid-height: 100%;
   }
   .below {

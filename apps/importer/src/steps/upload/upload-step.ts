@@ -78,7 +78,6 @@ export class UploadStep extends LitElement {
         padding: var(--_space-6) var(--_space-4);
         text-align: center;
         background: var(--_surface);
-        transition: border-color 0.12s, background-color 0.12s;
       }
       .drop.over {
         border-color: var(--_primary);
