@@ -83,9 +83,11 @@ async function deliver() {
     t = performance.now();
     const parsed = protocol.parseMessage(protocol.RowsSchema, copy);
     if (!parsed) throw new Error('a batch did not parse');
-    for (const row of parsed.rows) rows.push(row);
+    // The element makes records of a batch sent by column (a page that reads columns skips this).
+    const records = Array.isArray(parsed.rows) ? parsed.rows : protocol.rowColumnsToRecords(parsed.rows);
+    for (const row of records) rows.push(row);
     for (const issue of parsed.issues) issues.push(issue);
-    if (parsed.notes) notes.push({ start, notes: parsed.notes, count: parsed.rows.length });
+    if (parsed.notes) notes.push({ start, notes: parsed.notes, count: records.length });
     host += performance.now() - t;
   }
   const bytes = held() - before;

@@ -44,6 +44,12 @@ export interface BenchRow {
   /** Import clicked to every row in the host's handler (ms). */
   readonly deliveryMs: number;
   readonly deliveryRatio: number;
+  /**
+   * For a plain file: the same import again, the page reading every batch by column
+   * (`event.columns`) instead of records: import clicked to the last batch read (ms).
+   */
+  readonly deliveryColumnsMs: number | null;
+  readonly deliveryColumnsRatio: number | null;
   /** Rows per second between the first and the last batch in the host's `csv-importer-rows` handler. */
   readonly batchRowsPerSecond: number;
   readonly batches: number;
@@ -104,8 +110,14 @@ const longestBetween = (tasks: readonly number[], from: number, to: number) =>
   Math.round(Math.max(0, ...tasks.slice(from, to)));
 
 /** Opens the bench host page with the importer open on the bench's columns; resolves with its frame. */
-async function openImporter(page: Page, url: string, stream: boolean, largeFile = false): Promise<Frame> {
-  await page.goto(`${url}/bench/host.html`);
+async function openImporter(
+  page: Page,
+  url: string,
+  stream: boolean,
+  largeFile = false,
+  byColumn = false,
+): Promise<Frame> {
+  await page.goto(`${url}/bench/host.html${byColumn ? '?columns' : ''}`);
   await page.evaluate(
     ({ columns, stream, largeFile }) => {
       const importer = document.querySelector('csv-importer')!;
@@ -146,6 +158,35 @@ async function timedImport(
   baselinePath = file.path,
 ) {
   const frame = await openImporter(page, url, stream);
+  const timed = await importAndDeliver(page, frame, file);
+  await page.setInputFiles('#baseline', baselinePath);
+  await page.waitForFunction(() => 'baselineResult' in window, undefined, { timeout: 600_000, polling: 100 });
+  const baseline = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          baselineResult: { streamedRows: number; streamedMs: number; wholeRows: number; wholeMs: number };
+        }
+      ).baselineResult,
+  );
+  if (baseline.streamedRows !== file.rows || baseline.wholeRows !== file.rows)
+    throw new Error(
+      `baseline parsed ${baseline.streamedRows} / ${baseline.wholeRows} rows, expected ${file.rows}`,
+    );
+  return { ...timed, baseline };
+}
+
+/** The timed import of a page that reads every batch by column: import clicked to the last batch (ms). */
+async function timedColumnsDelivery(page: Page, url: string, file: GeneratedFile): Promise<number> {
+  const frame = await openImporter(page, url, false, false, true);
+  const { deliveryMs, rowsDelivered } = await importAndDeliver(page, frame, file);
+  if (rowsDelivered !== file.rows)
+    throw new Error(`${rowsDelivered} rows read by column, expected ${file.rows}`);
+  return deliveryMs;
+}
+
+/** File chosen, every step clicked as it appears, Import clicked, every row in the host's handler. */
+async function importAndDeliver(page: Page, frame: Frame, file: GeneratedFile) {
   await armAutopilot(frame, true);
   const before = await taskMark(page, frame);
   await frame.setInputFiles('input[type=file]', file.path);
@@ -172,20 +213,6 @@ async function timedImport(
       submit: longestBetween(frameTasks, gridMark[1], frameTasks.length),
     },
   };
-  await page.setInputFiles('#baseline', baselinePath);
-  await page.waitForFunction(() => 'baselineResult' in window, undefined, { timeout: 600_000, polling: 100 });
-  const baseline = await page.evaluate(
-    () =>
-      (
-        window as unknown as {
-          baselineResult: { streamedRows: number; streamedMs: number; wholeRows: number; wholeMs: number };
-        }
-      ).baselineResult,
-  );
-  if (baseline.streamedRows !== file.rows || baseline.wholeRows !== file.rows)
-    throw new Error(
-      `baseline parsed ${baseline.streamedRows} / ${baseline.wholeRows} rows, expected ${file.rows}`,
-    );
   const { batches } = done;
   const first = batches[0];
   const last = batches.at(-1);
@@ -198,7 +225,6 @@ async function timedImport(
     batches: batches.length,
     batchRowsPerSecond: first && last && last.at > first.at ? batchRows / ((last.at - first.at) / 1000) : 0,
     longest,
-    baseline,
   };
 }
 
@@ -313,6 +339,10 @@ export async function runBench(options: {
         }
       };
       const timed = await inContext((page) => timedImport(page, server.url, file, stream, csv.path));
+      const plain = !quoted && !stream && !xlsx;
+      const columnsMs = plain
+        ? await inContext((page) => timedColumnsDelivery(page, server.url, file))
+        : null;
       const sampled = await inContext((page) =>
         sampledImport(page, server.url, file, stream, { edits: true, reviewPauseMs: 0 }),
       );
@@ -355,6 +385,8 @@ export async function runBench(options: {
         allRowsRatio: round(timed.allRowsMs / baselineMs, 2),
         deliveryMs: round(timed.deliveryMs),
         deliveryRatio: round(timed.deliveryMs / baselineMs, 2),
+        deliveryColumnsMs: columnsMs === null ? null : round(columnsMs),
+        deliveryColumnsRatio: columnsMs === null ? null : round(columnsMs / baselineMs, 2),
         batchRowsPerSecond: round(timed.batchRowsPerSecond),
         batches: timed.batches,
         rowsDelivered: timed.rowsDelivered,

@@ -59,6 +59,18 @@ export function toMarkdown(result: BenchResult): string {
         `| ${r.file} | ${r.megabytes} | ${r.baselineStreamedMs} / ${r.baselineWholeMs} | ${r.toGridMs} | ${r.gridRatio}x | ${r.allRowsMs} | ${r.allRowsRatio}x | ${r.deliveryMs} | ${r.deliveryRatio}x | ${r.batchRowsPerSecond} | ${r.editMs ?? '–'} / ${r.editMaxMs ?? '–'} | ${r.longestTaskHostMs} / ${r.longestTaskFrameMs} | ${r.memoryGrowthMB} | ${r.memoryPerFileSize}x |`,
     ),
     '',
+    'Delivery alone when the page reads each batch by column (`event.columns`, no record per row),',
+    'beside the page that reads records (the table above); import clicked to the last batch read:',
+    '',
+    '| file | records (ms) | ÷ parse | columns (ms) | ÷ parse |',
+    '|---|---|---|---|---|',
+    ...result.rows
+      .filter((r) => r.deliveryColumnsMs !== null && r.deliveryColumnsMs !== undefined)
+      .map(
+        (r) =>
+          `| ${r.file} | ${r.deliveryMs} | ${r.deliveryRatio}x | ${r.deliveryColumnsMs} | ${r.deliveryColumnsRatio}x |`,
+      ),
+    '',
     'Longest main-thread task by phase, host / frame (ms): load is file chosen to the grid with its',
     'counts, edit the six timed edits, submit the click to the last row in the host.',
     '',

@@ -39,6 +39,7 @@ test('the benchmark imports 10,000 generated rows end to end, kept, streamed and
       'allRowsMs',
       'deliveryMs',
       'deliveryRatio',
+      'deliveryColumnsMs',
       'batchRowsPerSecond',
       'editMs',
       'editMaxMs',

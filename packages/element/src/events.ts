@@ -1,4 +1,7 @@
 import type { CellValue, ErrorCode, ImportMeta as WireImportMeta, WireIssue } from '@csv-importer/protocol';
+import { type ImportedColumns, RowBatch } from './delivered-rows.ts';
+
+export type { ImportedColumns };
 
 /** A delivered row: field key to value (text, number, boolean, `null` when empty, or a list). */
 export type ImportedRow = Record<string, CellValue>;
@@ -29,38 +32,59 @@ export type ImporterErrorCode =
 
 const init: EventInit = { bubbles: true, composed: true };
 
-/** Issues as given, or a function that builds them the first time they are read. */
-export type LazyIssues = readonly ImportIssue[] | (() => readonly ImportIssue[]);
+/** A value as given, or a function that makes it the first time it is read. */
+export type Lazy<T> = T | (() => T);
 
-/** Reads `LazyIssues` once, keeping the list it built. */
-class IssueList {
-  #source: LazyIssues;
-  constructor(source: LazyIssues) {
+/** Issues as given, or a function that builds them the first time they are read. */
+export type LazyIssues = Lazy<readonly ImportIssue[]>;
+
+/** Reads a `Lazy` value once, keeping what it made. */
+class Once<T> {
+  #source: Lazy<T>;
+  constructor(source: Lazy<T>) {
     this.#source = source;
   }
-  get(): readonly ImportIssue[] {
-    if (typeof this.#source === 'function') this.#source = this.#source();
+  get(): T {
+    if (typeof this.#source === 'function') this.#source = (this.#source as () => T)();
     return this.#source;
   }
 }
 
 /**
  * The user submitted and every batch was delivered: `rows` holds every row (after the
- * `transform` hook), `issues` every finding, ordered by row, `meta` the metadata. Hosts that
- * stream large files listen to `csv-importer-rows` instead.
+ * `transform` hook), `columns` the same by field, `issues` every finding, ordered by row, `meta`
+ * the metadata. Hosts that stream large files listen to `csv-importer-rows` instead.
  */
 export class CsvImporterCompleteEvent<Row = ImportedRow> extends Event {
   static readonly eventName = 'csv-importer-complete';
-  readonly #issues: IssueList;
+  readonly #rows: Once<readonly Row[]>;
+  readonly #issues: Once<readonly ImportIssue[]>;
+  readonly #columns: Once<ImportedColumns>;
   constructor(
-    readonly rows: readonly Row[],
+    rows: Lazy<readonly Row[]>,
     issues: LazyIssues,
     readonly meta: ImportMeta,
     /** File columns matched to no field, per row, by header (with `include-unmatched`). */
     readonly unmatched?: readonly Readonly<Record<string, string>>[],
+    columns?: Lazy<ImportedColumns>,
   ) {
     super(CsvImporterCompleteEvent.eventName, init);
-    this.#issues = new IssueList(issues);
+    this.#rows = new Once(rows);
+    this.#issues = new Once(issues);
+    this.#columns = new Once(columns ?? (() => new RowBatch(this.rows).columns));
+  }
+
+  /**
+   * Every delivered row, a record per row. A page that read the batches by `columns` gets them
+   * built the first time this is read.
+   */
+  get rows(): readonly Row[] {
+    return this.#rows.get();
+  }
+
+  /** Every delivered row by field: `columns[key][i]` is `rows[i][key]`; built when first read. */
+  get columns(): ImportedColumns {
+    return this.#columns.get();
   }
 
   /**
@@ -75,20 +99,36 @@ export class CsvImporterCompleteEvent<Row = ImportedRow> extends Event {
 /**
  * One batch of delivered rows, in order: `start` is the index of its first row. The next batch
  * comes only after every listener's `waitUntil` promise settled, so a slow consumer sets the
- * pace instead of piling rows up in memory.
+ * pace instead of piling rows up in memory. Read the batch as `rows` (a record per row) or as
+ * `columns` (an array of values per field, with no record built): each is made when first read.
  */
 export class CsvImporterRowsEvent<Row = ImportedRow> extends Event {
   static readonly eventName = 'csv-importer-rows';
   readonly #waits: Promise<unknown>[] = [];
-  readonly #issues: IssueList;
+  readonly #batch: RowBatch<Row>;
+  readonly #issues: Once<readonly ImportIssue[]>;
   constructor(
-    readonly rows: readonly Row[],
+    rows: RowBatch<Row> | readonly Row[],
     issues: LazyIssues,
     readonly start: number,
     readonly unmatched?: readonly Readonly<Record<string, string>>[],
   ) {
     super(CsvImporterRowsEvent.eventName, init);
-    this.#issues = new IssueList(issues);
+    this.#batch = rows instanceof RowBatch ? rows : new RowBatch(rows);
+    this.#issues = new Once(issues);
+  }
+
+  /** The batch's rows, a record per row; row `i` is delivered row `start + i`. */
+  get rows(): readonly Row[] {
+    return this.#batch.rows;
+  }
+
+  /**
+   * The batch's rows by field: `columns[key][i]` is `rows[i][key]`, typed values with no record
+   * per row built (the frame sends them by column).
+   */
+  get columns(): ImportedColumns {
+    return this.#batch.columns;
   }
 
   /** The findings about this batch's rows, ordered by row; built the first time it is read. */

@@ -16,6 +16,7 @@ export {
   CsvImporterMessageEvent,
   CsvImporterProgressEvent,
   CsvImporterRowsEvent,
+  type ImportedColumns,
   type ImportedRow,
   type ImporterErrorCode,
   type ImportIssue,

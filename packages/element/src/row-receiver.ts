@@ -1,5 +1,6 @@
 import { type Complete, isNoteColumns, type Rows } from '@csv-importer/protocol';
 import { mergeIssues, type PackedNotes } from './delivered-issues.ts';
+import { batchColumns, batchRows, RowBatch } from './delivered-rows.ts';
 import {
   CsvImporterCompleteEvent,
   CsvImporterErrorEvent,
@@ -37,7 +38,14 @@ export interface RowReceiverHost {
  * when its count is the rows delivered.
  */
 export class RowReceiver {
+  /** The rows so far, while the page reads them as records. */
   #rows: ImportedRow[] = [];
+  /**
+   * Once the page reads a batch by column (`columnar`): every batch so far, the records before it
+   * as one; their records are made only if the complete event's `rows` are read.
+   */
+  #batches: RowBatch<ImportedRow>[] = [];
+  #columnar = false;
   #issues: ImportIssue[] = [];
   /** The packed notes of the batches so far, made issues only if the complete event's are read. */
   #notes: PackedNotes[] = [];
@@ -55,6 +63,8 @@ export class RowReceiver {
   /** Forgets the rows of an import that will not complete. */
   reset(): void {
     this.#rows = [];
+    this.#batches = [];
+    this.#columnar = false;
     this.#issues = [];
     this.#notes = [];
     this.#unmatched = [];
@@ -75,23 +85,24 @@ export class RowReceiver {
       );
       return;
     }
+    let batch = new RowBatch<ImportedRow>(message.rows);
     const notes = message.notes;
-    if (notes && !isNoteColumns(notes, message.rows.length)) {
+    if (notes && !isNoteColumns(notes, batch.length)) {
       host.dispatch(
         new CsvImporterErrorEvent(
           'invalid_message',
-          `A batch of ${message.rows.length} rows carried notes of another length; it was dropped.`,
+          `A batch of ${batch.length} rows carried notes of another length; it was dropped.`,
         ),
       );
       return;
     }
-    let rows: readonly ImportedRow[] = message.rows;
     if (options.hooks.transform) {
       try {
-        rows = await options.hooks.transform(rows, { start: message.start });
-        if (!Array.isArray(rows) || rows.length !== message.rows.length) {
+        const rows = await options.hooks.transform(batch.rows, { start: message.start });
+        if (!Array.isArray(rows) || rows.length !== batch.length) {
           throw new Error('transform must return one row for each row it was given.');
         }
+        batch = new RowBatch(rows);
       } catch (error) {
         this.#refuse(message, reply, `The transform hook failed: ${(error as Error).message}`);
         return;
@@ -99,13 +110,13 @@ export class RowReceiver {
     }
     const packed = notes ? [{ start: message.start, notes }] : [];
     const issues = notes ? () => mergeIssues(message.issues, packed) : message.issues;
-    const event = new CsvImporterRowsEvent(rows, issues, message.start, message.unmatched);
+    const event = new CsvImporterRowsEvent(batch, issues, message.start, message.unmatched);
     host.dispatch(event);
     const failed = (await event.settled()).find((outcome) => outcome.status === 'rejected');
     if (failed) {
       // The page could not take the batch (its save failed): it does not count as delivered.
       const reason = failed.reason instanceof Error ? failed.reason.message : String(failed.reason);
-      const last = message.start + rows.length;
+      const last = message.start + batch.length;
       this.#refuse(
         message,
         reply,
@@ -113,9 +124,16 @@ export class RowReceiver {
       );
       return;
     }
-    this.#delivered += rows.length;
+    this.#delivered += batch.length;
     if (!options.streamRows) {
-      for (const row of rows) this.#rows.push(row);
+      // Records are made now, a batch at a time (so the complete event costs no long task),
+      // unless the page reads the batches by column: then they stay columns.
+      if (batch.columnsRead && !this.#columnar) {
+        this.#columnar = true;
+        if (this.#rows.length > 0) this.#batches.push(new RowBatch(this.#rows));
+      }
+      if (this.#columnar) this.#batches.push(batch);
+      else for (const row of batch.rows) this.#rows.push(row);
       for (const issue of message.issues) this.#issues.push(issue);
       for (const batch of packed) this.#notes.push(batch);
       if (message.unmatched) for (const extra of message.unmatched) this.#unmatched.push(extra);
@@ -141,12 +159,14 @@ export class RowReceiver {
       );
       return;
     }
-    const [issues, notes] = [this.#issues, this.#notes];
+    const [rows, batches, issues, notes] = [this.#rows, this.#batches, this.#issues, this.#notes];
+    const columnar = this.#columnar;
     const event = new CsvImporterCompleteEvent(
-      this.#rows,
+      columnar ? () => batchRows(batches) : rows,
       notes.length > 0 ? () => mergeIssues(issues, notes) : issues,
       message.meta,
       this.host.options().includeUnmatched ? this.#unmatched : undefined,
+      columnar ? () => batchColumns(batches) : undefined,
     );
     this.reset();
     accepted();

@@ -17,7 +17,13 @@ import {
   HostToFrameSchema,
   PROTOCOL_VERSION,
 } from './messages.ts';
-import { packColumn, transferList } from './row-columns.ts';
+import {
+  columnCells,
+  packColumn,
+  type RowColumns,
+  rowColumnsToRecords,
+  transferList,
+} from './row-columns.ts';
 import { ThemeSchema } from './theme.ts';
 
 // The wire shapes are what every host and every deployed frame depend on: a change to them must be
@@ -91,7 +97,7 @@ describe('protocol', () => {
     assert.deepEqual(actual, JSON.parse(readFileSync(file, 'utf8')));
   });
 
-  test('a rows batch carries records or the same by column; columns are checked and become records', () => {
+  test('a rows batch carries records or the same by column; columns are checked and stand for the records', () => {
     const base = { type: 'rows', version: PROTOCOL_VERSION, id: 'r1', start: 0, issues: [] };
     const records = [
       { email: 'a@b.c', n: 1, ok: true, none: null, tags: ['x', 'y'] },
@@ -110,10 +116,13 @@ describe('protocol', () => {
     const asRecords = v.safeParse(FrameToHostSchema, { ...base, rows: records });
     const asColumns = v.safeParse(FrameToHostSchema, { ...base, rows: columns });
     assert.ok(asRecords.success && asColumns.success);
-    assert.deepEqual(asColumns.output, asRecords.output);
+    // Columns stay columns once parsed: the receiver makes records only if it needs them.
+    const parsedColumns = (asColumns.output as { rows: RowColumns }).rows;
+    assert.deepEqual(parsedColumns, columns);
+    assert.deepEqual(rowColumnsToRecords(parsedColumns), (asRecords.output as { rows: unknown[] }).rows);
     const empty = v.safeParse(FrameToHostSchema, { ...base, rows: { fields: [], values: [] } });
     assert.ok(empty.success);
-    assert.deepEqual((empty.output as { rows: unknown[] }).rows, []);
+    assert.deepEqual(rowColumnsToRecords((empty.output as { rows: RowColumns }).rows), []);
     for (const rows of [
       { fields: ['a'], values: [['x']], more: 1 },
       { fields: ['a', 'b'], values: [['x'], ['y', 'z']] },
@@ -151,9 +160,13 @@ describe('protocol', () => {
     const fromPlain = v.safeParse(FrameToHostSchema, { ...base, rows: plain });
     const fromPacked = v.safeParse(FrameToHostSchema, { ...base, rows: wire });
     assert.ok(fromPlain.success && fromPacked.success);
-    assert.deepEqual(fromPacked.output, fromPlain.output);
-    assert.equal((fromPacked.output as { rows: Record<string, unknown>[] }).rows[3]!.plan, 'free');
-    assert.deepEqual(Object.keys((fromPacked.output as { rows: object[] }).rows[0]!), fields);
+    const records = (output: unknown) => rowColumnsToRecords((output as { rows: RowColumns }).rows);
+    assert.deepEqual(records(fromPacked.output), records(fromPlain.output));
+    assert.equal(records(fromPacked.output)[3]!.plan, 'free');
+    assert.deepEqual(Object.keys(records(fromPacked.output)[0]!), fields);
+    // Read by column, a packed column gives the same values as the plain one.
+    const packedRows = (fromPacked.output as { rows: RowColumns }).rows;
+    assert.deepEqual(packedRows.values.map(columnCells), plain.values);
 
     const text = { kind: 'text', text: 'abcd', ends: Uint32Array.of(1, 4) };
     const words = { kind: 'words', words: ['a', null], codes: Uint8Array.of(0, 1) };

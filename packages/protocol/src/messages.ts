@@ -2,13 +2,7 @@
 // beside its inferred type, so a host author reads the whole wire format in one place.
 import { ColumnSpecSchema } from '@csv-importer/core/column-schema';
 import * as v from 'valibot';
-import {
-  isNoteColumns,
-  isRowColumns,
-  type NoteColumn,
-  type RowColumns,
-  rowColumnsToRecords,
-} from './row-columns.ts';
+import { isNoteColumns, isRowColumns, type NoteColumn, type RowColumns } from './row-columns.ts';
 import { ThemeSchema } from './theme.ts';
 import { AckSchema, HookErrorSchema, id, shortText, version } from './wire.ts';
 
@@ -54,13 +48,13 @@ export type CellValue = v.InferOutput<typeof CellValueSchema>;
 export const RecordSchema = v.record(v.string(), CellValueSchema);
 export type DeliveredRecord = v.InferOutput<typeof RecordSchema>;
 
-/** Rows as columns on the wire (see `row-columns.ts`), records once parsed. */
-export const RowColumnsSchema = v.pipe(
-  v.custom<RowColumns>(
-    isRowColumns,
-    'Expected {fields, values} with one column of cell values (an array, or packed text or numbers) per field.',
-  ),
-  v.transform((columns): DeliveredRecord[] => rowColumnsToRecords(columns)),
+/**
+ * Rows as columns on the wire (see `row-columns.ts`), checked and kept as columns: the receiver
+ * reads them by column (`columnCells`) or makes records (`rowColumnsToRecords`) when it needs them.
+ */
+export const RowColumnsSchema = v.custom<RowColumns>(
+  isRowColumns,
+  'Expected {fields, values} with one column of cell values (an array, or packed text or numbers) per field.',
 );
 
 export const IssueLevelSchema = v.picklist(['error', 'warning', 'info']);
@@ -371,7 +365,10 @@ export const RowsSchema = v.strictObject({
   version,
   id,
   start: count,
-  /** The records, or (when the host asked for `rowEncoding: 'columns'`) the same as columns. */
+  /**
+   * The records, or (when the host asked for `rowEncoding: 'columns'` or `'packed'`) the same as
+   * columns, which stay columns once parsed.
+   */
   rows: v.union([v.array(RecordSchema), RowColumnsSchema]),
   /** File columns matched to no field, by header, per row (only with `includeUnmatched`). */
   unmatched: v.optional(v.array(v.record(v.string(), v.string()))),

@@ -132,8 +132,8 @@ export function isRowColumns(value: unknown): value is RowColumns {
   return length >= 0 && values.every((column) => columnLength(column) === length);
 }
 
-/** One column's cells as an array. */
-function unpack(column: Cell[] | PackedColumn): Cell[] {
+/** One (checked) column's cells as an array: a packed column unpacked, an array as it is. */
+export function columnCells(column: Cell[] | PackedColumn): Cell[] {
   if (Array.isArray(column)) return column;
   if (column.kind === 'words') {
     const { words, codes } = column;
@@ -161,7 +161,7 @@ function unpack(column: Cell[] | PackedColumn): Cell[] {
 
 /** The records a (checked) `RowColumns` stands for. */
 export function rowColumnsToRecords({ fields, values }: RowColumns): Record<string, Cell>[] {
-  const columns = values.map(unpack);
+  const columns = values.map(columnCells);
   const count = columns[0]?.length ?? 0;
   const records: Record<string, Cell>[] = new Array(count);
   // Copies of an object that `JSON.parse` made hold every field inside the object, where `{}`
@@ -342,7 +342,7 @@ export function packNotes(column: string, code: string, originals: readonly (str
  * and within a row in the order of the columns.
  */
 export function noteIssues(notes: readonly NoteColumn[], start: number): OriginalNoteIssue[] {
-  const columns = notes.map((note) => unpack(note.originals) as (string | null)[]);
+  const columns = notes.map((note) => columnCells(note.originals) as (string | null)[]);
   const count = columns[0]?.length ?? 0;
   const issues: OriginalNoteIssue[] = [];
   for (let i = 0; i < count; i++) {
