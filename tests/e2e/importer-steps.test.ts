@@ -331,7 +331,7 @@ describe('review step', () => {
     await withPage(async (page) => {
       const frame = await contactsInReview(page);
       await showRow(frame, 0);
-      await frame.getByRole('checkbox', { name: 'Select row 1' }).click();
+      await frame.getByRole('checkbox', { name: 'Select row 1', exact: true }).click();
       await frame.getByRole('checkbox', { name: 'Select row 2' }).click();
       await frame.getByRole('button', { name: 'Delete selected rows (2)' }).click();
       await summary(frame, '9 rows, 2 with errors (2 errors).');
