@@ -1,9 +1,8 @@
 import {
+  batchRecords,
   type ColumnHints,
   type ColumnSpec,
-  decodeFile,
-  type Encoding,
-  parseTextStream,
+  parseEncodedColumnStream,
   type RecordIssue,
   RecordWidths,
   uniqueKey,
@@ -232,11 +231,15 @@ interface Chunk {
 
 /** The file's data rows (below the header row), `CHUNK_ROWS` at a time. */
 async function* dataChunks(source: LargeSource, beat: () => void): AsyncGenerator<Chunk> {
-  const decoded = await decodeFile(source.file, source.encoding as Encoding);
   let record = 0;
   let chunk: Chunk = { first: source.headerRow + 1, rows: [], issues: new Map() };
-  for await (const batch of parseTextStream(decoded.text, { delimiter: source.delimiter })) {
+  // A UTF-8 file's bytes go to the tokenizer undecoded, as the first read's do.
+  const bytes = source.file.stream();
+  for await (const packed of parseEncodedColumnStream(bytes, source.encoding, {
+    delimiter: source.delimiter,
+  })) {
     beat();
+    const batch = { rows: batchRecords(packed.records), issues: packed.issues };
     for (const issue of batch.issues) {
       if (issue.record <= source.headerRow) continue;
       const list = chunk.issues.get(issue.record) ?? [];
