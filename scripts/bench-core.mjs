@@ -1,6 +1,7 @@
 // `npm run bench:core`: times the engine in Node on 1,000,000 rows x 10 columns generated on the fly
 // (about 90 MB of CSV), in one run: a bare papaparse parse of the whole text, our streaming parse
-// (parse-only), and the streaming parse plus validation of every cell (parse+validate), then the
+// into arrays of strings (parse-only) and into packed columns (as the worker reads a file), and
+// the streaming parse plus validation of every cell (parse+validate), then the
 // ratios. Pass a row count to try other sizes: `npm run bench:core -- 200000`; BENCH_ROUNDS sets
 // how many interleaved rounds are timed (default 3; the fastest of each is reported).
 import { join } from 'node:path';
@@ -79,6 +80,12 @@ async function parseOnly(chunks) {
   return rows;
 }
 
+async function parseColumns(chunks) {
+  let rows = 0;
+  for await (const batch of core.parseColumnStream(streamOf(chunks))) rows += batch.records.rows;
+  return rows;
+}
+
 async function parseAndValidate(chunks) {
   // As the worker does: compiled once, typed values into a reused array, issues into one list.
   const compiled = COLUMNS.map(core.compileColumn);
@@ -123,10 +130,12 @@ await parseAndValidate(chunks.slice(0, 5));
 // fastest of each (the run least disturbed by others), with the median beside it.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const parseTimes = [];
+const columnTimes = [];
 const fullTimes = [];
 let full;
 for (let round = 0; round < ROUNDS; round++) {
   parseTimes.push((await time('parse-only', () => parseOnly(chunks))()).ms);
+  columnTimes.push((await time('packed columns', () => parseColumns(chunks))()).ms);
   full = await time('parse+validate', () => parseAndValidate(chunks))();
   fullTimes.push(full.ms);
 }
@@ -140,6 +149,7 @@ const line = (label, xs) =>
   );
 line('papaparse, whole text in one call (reference)', [bare.ms]);
 line('parse-only (parseTextStream)', parseTimes);
+line('packed columns (parseColumnStream)', columnTimes);
 line('parse+validate (parseTextStream + validateCells)', fullTimes);
 console.log(
   `rows validated: ${full.result.rows.toLocaleString('en')}, errors: ${full.result.errors.toLocaleString('en')}, issues (with info): ${full.result.issues.toLocaleString('en')}`,

@@ -48,7 +48,17 @@ async function reader(dir, name) {
   return async () => {
     const store = new CellStore();
     let appendMs = 0;
-    const decoded = await core.decodeFile(await openAsBlob(file));
+    const blob = await openAsBlob(file);
+    if (core.parseEncodedColumnStream && store.appendPacked) {
+      const { encoding } = await core.fileEncoding(blob);
+      for await (const batch of core.parseEncodedColumnStream(blob.stream(), encoding)) {
+        const start = performance.now();
+        store.appendPacked(batch.records);
+        appendMs += performance.now() - start;
+      }
+      return { store, appendMs };
+    }
+    const decoded = await core.decodeFile(blob);
     if (core.parseColumnStream && store.appendPacked) {
       for await (const batch of core.parseColumnStream(decoded.text)) {
         const start = performance.now();

@@ -103,7 +103,7 @@ describe('what the screens say', () => {
       await importButton(frame).click();
       await frame.getByRole('heading', { name: 'Import complete' }).waitFor();
       const text = await frame
-        .locator('csv-result-step dl > *')
+        .locator('csv-result-step dl > div > *')
         .evaluateAll((items) => items.map((item) => item.textContent?.trim() ?? '').join('\n'));
       assert.deepEqual(
         text

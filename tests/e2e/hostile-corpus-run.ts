@@ -4,6 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
+import {
+  ICON_ATTRIBUTES,
+  ICON_PATHS,
+  type IconName,
+  iconClass,
+} from '../../apps/importer/src/icons/icon-paths.ts';
 import { type HostileFile, hostileCorpus } from '../security/corpus.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { importButton, toReview, waitForEvent } from './importer-flow.ts';
@@ -16,32 +22,64 @@ const COLUMNS = [
 /** How long one hostile file may take before the test calls it a hang. */
 const HANG_MS = 15_000;
 
-/** Elements or attributes through which markup could run script, anywhere in the frame's DOM. */
-function dangerousNodes(frame: Frame): Promise<string[]> {
-  return frame.evaluate(() => {
+/** The icons' `<svg>`s as the frame may hold them: attributes, class and paths, from the icon module. */
+const ICONS = {
+  attributes: ICON_ATTRIBUTES as Record<string, string>,
+  shapes: (Object.keys(ICON_PATHS) as IconName[]).map((name) => ({
+    className: iconClass(name),
+    paths: [...ICON_PATHS[name]],
+  })),
+};
+
+/**
+ * Elements or attributes through which markup could run script, anywhere in the frame's DOM.
+ * Text from the file is shown in grid cells, column headers, samples and previews (`bdi`, row
+ * headers, `pre`, the issue popover): no element of a dangerous kind may appear inside those at
+ * all. Elsewhere the only `<svg>` allowed is one of the icon module's icons, exactly: its
+ * attributes and their values, its class, and `<path d>` children that draw one icon.
+ */
+export function dangerousNodes(frame: Frame): Promise<string[]> {
+  return frame.evaluate((icons) => {
+    const DANGEROUS = [
+      'script',
+      'img',
+      'svg',
+      'iframe',
+      'object',
+      'embed',
+      'video',
+      'audio',
+      'math',
+      'link',
+      'style',
+      'base',
+      'form',
+    ];
+    const USER_CONTENT =
+      '[role=gridcell], [role=columnheader], bdi, th, pre, td.samples, .issue, [role=tooltip]';
+    const isIcon = (el: Element): boolean => {
+      const names = el.getAttributeNames();
+      const expected = [...Object.keys(icons.attributes), 'class'];
+      if (names.length !== expected.length || !names.every((n) => expected.includes(n))) return false;
+      if (!Object.entries(icons.attributes).every(([n, value]) => el.getAttribute(n) === value)) return false;
+      const paths = [...el.children];
+      if (!paths.every((p) => p.tagName.toLowerCase() === 'path' && p.children.length === 0)) return false;
+      if (!paths.every((p) => p.getAttributeNames().join() === 'd')) return false;
+      const drawn = paths.map((p) => p.getAttribute('d')).join('\n');
+      return icons.shapes.some(
+        (shape) => shape.className === el.getAttribute('class') && shape.paths.join('\n') === drawn,
+      );
+    };
     const found: string[] = [];
     const visit = (root: Document | ShadowRoot) => {
       for (const el of root.querySelectorAll('*')) {
         const tag = el.tagName.toLowerCase();
-        if (
-          [
-            'script',
-            'img',
-            'svg',
-            'iframe',
-            'object',
-            'embed',
-            'video',
-            'audio',
-            'math',
-            'link',
-            'style',
-            'base',
-            'form',
-          ].includes(tag)
-        ) {
-          // The frame's own bootstrap script and component styles are expected; anything else is not.
-          if (!(tag === 'script' && root === document && el === document.scripts[0])) found.push(tag);
+        const inUserContent = el.parentElement?.closest(USER_CONTENT) != null;
+        if (DANGEROUS.includes(tag)) {
+          // The frame's own bootstrap script is expected; an icon of ours outside the file's text too.
+          const bootstrap = tag === 'script' && root === document && el === document.scripts[0];
+          const ownIcon = tag === 'svg' && !inUserContent && isIcon(el);
+          if (!bootstrap && !ownIcon) found.push(inUserContent ? `${tag} in user content` : tag);
         }
         for (const attr of el.getAttributeNames()) {
           if (
@@ -56,7 +94,7 @@ function dangerousNodes(frame: Frame): Promise<string[]> {
     };
     visit(document);
     return found;
-  });
+  }, ICONS);
 }
 
 type Outcome = { kind: 'error'; message: string } | { kind: 'import' };

@@ -137,6 +137,55 @@ describe('sizes', () => {
     await inline.page.close();
   });
 
+  test('in review the grid takes the height left, eight rows or more at the default size, with one scrollbar and the footer in view', async () => {
+    /** The grid's rows in view, whether the step's area scrolls, and the import button's bottom. */
+    const measure = (frame: Frame) =>
+      frame.evaluate(() => {
+        const main = document.querySelector('csv-importer-app')!.shadowRoot!.querySelector('main')!;
+        const review = main.querySelector('csv-review-step')!.shadowRoot!;
+        const grid = review
+          .querySelector('csv-data-grid')!
+          .shadowRoot!.querySelector<HTMLElement>('[role=grid]')!;
+        // The header row is 44 px, each row 32 px (grid-types.ts).
+        return { rows: (grid.clientHeight - 44) / 32, mainScrolls: main.scrollHeight > main.clientHeight };
+      });
+    // 800: the default inline size on a laptop (a 704 px frame); 700: a shorter window, where the
+    // grid gives up rows before the step scrolls; 1100: a tall one, where the grid takes the rest.
+    for (const [height, atLeast] of [
+      [800, 8],
+      [700, 5],
+      [1100, 18],
+    ] as const) {
+      // Inline, the frame is the viewport's height less 96 px (at least 560 px): the default size.
+      const { page, frame } = await open('inline', { width: 1280, height });
+      await loadAndReview(frame, join(FIXTURES, 'contacts.csv'));
+      const { rows, mainScrolls } = await measure(frame);
+      assert.ok(rows >= atLeast, `${height}: ${rows} rows in view, expected ${atLeast} or more`);
+      assert.equal(mainScrolls, false, `${height}: the step scrolls as well as the grid`);
+      const frameBox = (await page.locator('csv-importer >> iframe').boundingBox())!;
+      const button = (await importButton(frame).boundingBox())!;
+      const below = frameBox.y + frameBox.height - (button.y + button.height);
+      // In view, and at the bottom: the grid left no empty band under the footer.
+      assert.ok(
+        below >= 0 && below < 40,
+        `${height}: the import button ends ${below} px above the frame's bottom`,
+      );
+      if (height === 800) {
+        // A panel opened above the grid takes its height from the grid, not from the footer.
+        await frame.getByRole('button', { name: 'Find and replace' }).click();
+        await frame.locator('csv-find-panel').waitFor();
+        const open = await measure(frame);
+        assert.ok(open.rows >= 5, `with find and replace open: ${open.rows} rows in view`);
+        assert.equal(
+          open.mainScrolls,
+          false,
+          'with find and replace open, the step scrolls as well as the grid',
+        );
+      }
+      await page.close();
+    }
+  });
+
   test('on a short screen the match step keeps Continue in view', async () => {
     const { page, frame } = await open('modal', { width: 1024, height: 600 });
     await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts.csv'));

@@ -28,6 +28,10 @@ export function applyTheme(theme: Theme | undefined, root: HTMLElement = documen
     if (value === undefined) root.style.removeProperty(themeProperty(token));
     else root.style.setProperty(themeProperty(token), value);
   }
+  // Density is a word on the wire; the spacing scale multiplies lengths by a number.
+  const density = checked.output.density;
+  if (density) root.style.setProperty('--ci-density-scale', density === 'compact' ? '0.75' : '1.2');
+  else root.style.removeProperty('--ci-density-scale');
   const scheme = checked.output.colorScheme;
   if (following) prefersDark?.removeEventListener('change', following);
   following = undefined;

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { STEP_TITLES, STEPS, type State, stepIndex } from '../flow/flow-state.ts';
 import { i18n } from '../i18n/i18n.ts';
+import { icon } from '../icons/icons.ts';
 
 /**
  * The importer's frame around every step: a header bar (title, where the user is, a close button),
@@ -21,13 +22,14 @@ export const shellStyles = css`
   header.bar {
     display: flex;
     align-items: center;
-    gap: 8px 20px;
-    padding: calc(10px * var(--_density)) calc(16px * var(--_density));
+    gap: var(--_space-2) var(--_space-5);
+    padding: var(--_space-3) var(--_space-5);
     border-bottom: 1px solid var(--_border);
     flex: none;
   }
   h1 {
-    font-size: 1.1em;
+    font-size: var(--_text-lg);
+    line-height: var(--_leading-tight);
     margin: 0;
     font-weight: 650;
     white-space: nowrap;
@@ -38,33 +40,69 @@ export const shellStyles = css`
   nav {
     flex: 1;
     min-width: 0;
+    overflow: hidden;
   }
   ol.steps {
     display: flex;
     flex-wrap: wrap;
-    gap: 4px 16px;
+    align-items: center;
+    gap: var(--_space-1) var(--_space-2);
     list-style: none;
     padding: 0;
     margin: 0;
     color: var(--_muted);
-    font-size: 0.9em;
+    font-size: var(--_text-sm);
+  }
+  ol.steps li {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-2);
+    white-space: nowrap;
+  }
+  /* A short rule between two steps. */
+  ol.steps li + li::before {
+    content: '';
+    width: var(--_space-4);
+    height: 1px;
+    background: var(--_border);
   }
   ol.steps li[aria-current='step'] {
     color: var(--_text);
     font-weight: 600;
+    min-width: 0;
   }
-  ol.steps li span {
-    display: inline-block;
-    min-width: 1.6em;
-    text-align: center;
-    border-radius: 999px;
-    border: 1px solid currentColor;
-    margin-inline-end: 4px;
+  ol.steps li[aria-current='step'] .label {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .mark {
+    display: inline-grid;
+    place-items: center;
+    width: 1.75em;
+    height: 1.75em;
+    border-radius: 50%;
+    border: 1px solid var(--_border);
+    font-size: var(--_text-xs);
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+    background: var(--_bg);
+  }
+  li[aria-current='step'] .mark {
+    background: var(--_primary);
+    border-color: var(--_primary);
+    color: var(--_on-primary);
+  }
+  li.done .mark {
+    background: var(--_primary-bg);
+    border-color: transparent;
+    color: var(--_primary);
+  }
+  li.done .mark .icon {
+    width: 1.1em;
+    height: 1.1em;
   }
   button.close {
     flex: none;
-    display: inline-grid;
-    place-items: center;
     width: 36px;
     height: 36px;
     min-height: 0;
@@ -72,47 +110,29 @@ export const shellStyles = css`
     border-color: transparent;
     background: transparent;
     color: var(--_muted);
-  }
-  /* Icons are drawn with CSS: the frame holds no SVG or image markup at all (the hostile-input
-     tests look for any). */
-  .icon-close {
-    position: relative;
-    width: 16px;
-    height: 16px;
-  }
-  .icon-close::before,
-  .icon-close::after {
-    content: '';
-    position: absolute;
-    inset-inline-start: 7px;
-    top: 0;
-    width: 2px;
-    height: 16px;
-    border-radius: 1px;
-    background: currentColor;
-    transform: rotate(45deg);
-  }
-  .icon-close::after {
-    transform: rotate(-45deg);
+    border-radius: 50%;
   }
   button.close:hover {
-    background: var(--_surface);
     color: var(--_text);
   }
   main {
     flex: 1;
     min-height: 0;
     overflow: auto;
-    padding: calc(16px * var(--_density)) calc(16px * var(--_density)) 0;
+    display: flex;
+    flex-direction: column;
+    padding: var(--_space-5) var(--_space-5) 0;
   }
+  /* The step fills the main area, so a step that has a grid can give it the height left. */
   main > .step {
-    padding-bottom: calc(16px * var(--_density));
+    flex: 1 0 auto;
+    padding-bottom: var(--_space-2);
   }
   .busy {
     display: flex;
     align-items: center;
-    gap: 12px;
-    padding: 8px calc(16px * var(--_density));
+    gap: var(--_space-3);
+    padding: var(--_space-2) var(--_space-5);
     border-bottom: 1px solid var(--_border);
     background: var(--_surface);
   }
@@ -121,26 +141,42 @@ export const shellStyles = css`
     max-width: 240px;
   }
   details.skipped {
-    margin: 0 0 12px;
+    margin: 0 0 var(--_space-3);
     color: var(--_muted);
   }
   details.skipped summary {
     cursor: pointer;
   }
   details.skipped ul {
-    margin: 4px 0 0;
-    padding-inline-start: 20px;
+    margin: var(--_space-1) 0 0;
+    padding-inline-start: var(--_space-5);
+  }
+  /* Narrower: the other steps show their mark only (their names stay for screen readers). */
+  @media (max-width: 1000px) {
+    ol.steps li:not([aria-current='step']) .label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+  }
+  @media (max-width: 640px) {
+    ol.steps li:not([aria-current='step']) {
+      display: none;
+    }
+    ol.steps li + li::before {
+      display: none;
+    }
   }
   @media (max-width: 480px) {
     header.bar {
-      padding: 8px 10px;
-      gap: 4px 10px;
+      padding: var(--_space-2) var(--_space-3);
+      gap: var(--_space-1) var(--_space-3);
     }
     main {
-      padding: 10px 10px 0;
-    }
-    ol.steps li:not([aria-current='step']) {
-      display: none;
+      padding: var(--_space-3) var(--_space-3) 0;
     }
   }
 `;
@@ -154,8 +190,8 @@ export function renderHeaderBar(state: State, onClose: (() => void) | undefined)
       <ol class="steps">
         ${STEPS.map(
           (s, i) =>
-            html`<li aria-current=${i === current ? 'step' : nothing}>
-              <span>${i18n.number(i + 1)}</span>${i18n.t(STEP_TITLES[s])}
+            html`<li aria-current=${i === current ? 'step' : nothing} class=${i < current ? 'done' : ''}>
+              <span class="mark">${i < current ? icon('check') : ''}<span class=${i < current ? 'sr-only' : ''}>${i18n.number(i + 1)}</span></span><span class="label">${i18n.t(STEP_TITLES[s])}</span>
             </li>`,
         )}
       </ol>
@@ -163,7 +199,7 @@ export function renderHeaderBar(state: State, onClose: (() => void) | undefined)
     ${
       onClose
         ? html`<button class="close" type="button" aria-label=${i18n.t('app.close')} title=${i18n.t('app.close')} @click=${onClose}>
-            <span class="icon-close" aria-hidden="true"></span>
+            ${icon('close')}
           </button>`
         : nothing
     }

@@ -197,6 +197,8 @@ export class Edits {
   /** Writes cells and re-validates what they touch; `rechecked` collects row, field pairs. */
   #write(changes: readonly Change[], direction: 'after' | 'before', rechecked?: number[]): void {
     const validation = this.#validation;
+    // Indexes settled for a delivery are built again before any value changes under them.
+    validation.unique.revive();
     for (const change of changes) {
       const fields = this.#data.fieldsOf(change.column);
       const deleted = this.#data.isDeleted(change.row);
@@ -231,6 +233,7 @@ export class Edits {
 
   #setDeleted(rows: Int32Array, deleted: boolean): void {
     const validation = this.#validation;
+    validation.unique.revive();
     const fields = validation.columns.length;
     for (const row of rows) {
       if (this.#data.isDeleted(row) === deleted) continue;

@@ -1,9 +1,9 @@
 import {
   type ColumnSpec,
   DecodeError,
-  decodeFile,
   detectHeaderRow,
   encodingSamples,
+  fileEncoding,
   HEADER_SCAN_ROWS,
   type HeaderContext,
   headerNames,
@@ -11,7 +11,7 @@ import {
   leadingBlankLine,
   matchColumns,
   openSpreadsheet,
-  parseColumnStream,
+  parseEncodedColumnStream,
   type RecordIssue,
   RecordWidths,
   sniffFile,
@@ -158,15 +158,15 @@ export class SourceReader {
     const kind = sniffFile(new Uint8Array(await file.slice(0, 8).arrayBuffer()));
     if (kind === 'xlsx' || kind === 'xls') return this.#readWorkbook(file, read.sheet, onProgress, signal);
     const store = new CellStore();
-    const decoded = await decodeFile(file, read.encoding);
-    let chars = 0;
-    // The file's first characters, to tell whether blank lines came before the first record.
-    let head = '';
-    const counted = decoded.text.pipeThrough(
-      new TransformStream<string, string>({
+    const decoded = await fileEncoding(file, read.encoding);
+    let bytesRead = 0;
+    // The file's first bytes, to tell whether blank lines came before the first record.
+    let headBytes = new Uint8Array(0);
+    const counted = file.stream().pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, controller) {
-          if (head.length < 256) head += chunk.slice(0, 256);
-          chars += chunk.length;
+          if (headBytes.length < 256) headBytes = new Uint8Array([...headBytes, ...chunk.subarray(0, 256)]);
+          bytesRead += chunk.length;
           controller.enqueue(chunk);
         },
       }),
@@ -183,10 +183,8 @@ export class SourceReader {
     // (without keeping anything) to refuse it now if it has too many rows, as the default mode does.
     let records = 0;
     // The tokenizer's batches of packed columns become the store's runs as they are.
-    for await (const batch of parseColumnStream(
-      counted,
-      read.delimiter ? { delimiter: read.delimiter } : {},
-    )) {
+    const dialect = read.delimiter ? { delimiter: read.delimiter } : {};
+    for await (const batch of parseEncodedColumnStream(counted, decoded.encoding, dialect)) {
       this.#beat();
       if (signal.aborted) throw new LoadStop('cancelled', 'Reading was cancelled.');
       delimiter = batch.dialect.delimiter;
@@ -203,13 +201,13 @@ export class SourceReader {
       const now = performance.now();
       if (onProgress && now - lastProgress > PROGRESS_INTERVAL_MS) {
         lastProgress = now;
-        onProgress({ rows: records, fraction: Math.min(1, chars / Math.max(1, file.size)) });
+        onProgress({ rows: records, fraction: Math.min(1, bytesRead / Math.max(1, file.size)) });
       }
     }
     if (signal.aborted) throw new LoadStop('cancelled', 'Reading was cancelled.');
     if (store.length === 0) throw new DecodeError('empty_file', 'The file has no rows.');
     const { headerRow, headerCertain } = detectHeader(store, widths, this.#columns, {
-      blankBefore: leadingBlankLine(head),
+      blankBefore: leadingBlankLine(new TextDecoder(decoded.encoding).decode(headBytes)),
     });
     refuseWithoutRows(store, headerRow);
     if (maxRows !== undefined && records - headerRow - 1 > maxRows) throw tooManyRows(maxRows);

@@ -322,7 +322,9 @@ export class ImportSession implements ImportSessionApi {
 
   /**
    * Sends what submit delivers straight to the host on `port`, the rows channel the frame opened
-   * (see `row-channel.ts`), in batches of `deliveryBatch`.
+   * (see `row-channel.ts`), in batches of `deliveryBatch`. The unique indexes are settled first
+   * (`UniqueFields.settle`): the page holds every record by the end, and the indexes are needed
+   * again only if the user edits after a delivery that failed.
    */
   deliverOnPort(
     port: MessagePort,
@@ -330,6 +332,7 @@ export class ImportSession implements ImportSessionApi {
     onProgress: (delivered: number) => void,
   ): Promise<ChannelOutcome> {
     const { batchSize, encoding, unmatched, packedNotes } = options;
+    this.#validation.unique.settle();
     const batchAt = (start: number) =>
       this.deliveryBatch(start, batchSize, { encoding, unmatched, packedNotes: packedNotes === true });
     if (this.#large) return deliverOnPort(port, this.#large.batches(batchAt, options), options, onProgress);

@@ -245,7 +245,7 @@ export class Validation {
 
   #buildUnique(field: number): void {
     const codes = this.#codes[field]!;
-    const index = this.#unique.build(field, this.#columns[field]!, this.#typed[field]!, codes, this.#table);
+    const index = this.#unique.build(field, this.#columns[field]!, this.#typed[field]!);
     const duplicate = this.#table.duplicate;
     for (let r = 0; r < this.#data.rowCount; r++) {
       if (this.#canBeDuplicate(codes.get(r)) && index.isDuplicate(r)) this.#setCode(r, field, duplicate);

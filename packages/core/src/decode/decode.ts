@@ -244,6 +244,20 @@ export interface DecodedText {
  * (the user picked another one after seeing garbled text).
  */
 export async function decodeFile(file: Blob, encoding?: Encoding): Promise<DecodedText> {
+  const found = await fileEncoding(file, encoding);
+  // TextDecoderStream strips a BOM matching its own encoding (ignoreBOM defaults to false).
+  const text = file.stream().pipeThrough(new TextDecoderStream(found.encoding)) as ReadableStream<string>;
+  return { ...found, text };
+}
+
+/**
+ * The encoding `decodeFile` reads `file` with, and what detection found, for a reader that
+ * takes the bytes itself (`parseEncodedColumnStream`).
+ */
+export async function fileEncoding(
+  file: Blob,
+  encoding?: Encoding,
+): Promise<{ readonly encoding: Encoding; readonly detected: DetectedEncoding }> {
   const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
   const tail =
     file.size > 2 * SNIFF_BYTES
@@ -253,7 +267,5 @@ export async function decodeFile(file: Blob, encoding?: Encoding): Promise<Decod
   const label = encoding ?? detected.encoding;
   if (!(ENCODINGS as readonly string[]).includes(label))
     throw new DecodeError('unknown_encoding', `The encoding "${label}" is not supported.`);
-  // TextDecoderStream strips a BOM matching its own encoding (ignoreBOM defaults to false).
-  const text = file.stream().pipeThrough(new TextDecoderStream(label)) as ReadableStream<string>;
-  return { encoding: label, detected, text };
+  return { encoding: label, detected };
 }

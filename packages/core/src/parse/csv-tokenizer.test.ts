@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { batchRecords, CsvTokenizer, DEFAULT_READ_LIMITS } from './csv-tokenizer.ts';
-import { parseColumnStream, parseTextStream, type RecordIssue } from './parse.ts';
+import { batchRecords, type ColumnBatch, CsvTokenizer, DEFAULT_READ_LIMITS } from './csv-tokenizer.ts';
+import { parseColumnStream, parseEncodedColumnStream, parseTextStream, type RecordIssue } from './parse.ts';
 
 /** A stream that delivers `text` in pieces of the given sizes (the last one repeated). */
 function chunked(text: string, sizes: readonly number[]): ReadableStream<string> {
@@ -160,6 +160,76 @@ describe('CsvTokenizer', () => {
     const rows: string[][] = [];
     for await (const batch of parseTextStream(chunked(text, [4]))) rows.push(...batch.rows);
     assert.deepEqual(rows, (await read(chunked(text, [4]))).rows);
+  });
+
+  test('UTF-8 bytes read as they are give what decoding them first gives, invalid bytes and BOMs included', async () => {
+    const bytesIn = (bytes: Uint8Array, sizes: readonly number[]) => {
+      let offset = 0;
+      let i = 0;
+      return new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (offset >= bytes.length) return controller.close();
+          const size = sizes[Math.min(i++, sizes.length - 1)]!;
+          controller.enqueue(bytes.slice(offset, offset + size));
+          offset += size;
+        },
+      });
+    };
+    const collect = async (
+      batches: AsyncIterable<{ records: ColumnBatch; issues: readonly RecordIssue[] }>,
+    ) => {
+      const rows: string[][] = [];
+      const issues: RecordIssue[] = [];
+      for await (const batch of batches) {
+        rows.push(...batchRecords(batch.records));
+        issues.push(...batch.issues);
+      }
+      return { rows, issues };
+    };
+    // Pieces of CSV and bytes UTF-8 does not define (a lone continuation byte, a lead byte without
+    // its continuation, an overlong form, a surrogate, past U+10FFFF), a BOM, 4-byte characters.
+    const piece = fc.constantFrom(
+      ...['a', ',', '"', '\n', '\r\n', ' ', 'é', '😀', '\ufeff', 'sep=;\n'].map((t) => [
+        ...new TextEncoder().encode(t),
+      ]),
+      [0x80],
+      [0xc3],
+      [0xe2, 0x82],
+      [0xc0, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xef, 0xbb, 0xbf],
+      [0xff],
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 40 }),
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 4 }),
+        async (pieces, sizes) => {
+          const bytes = new Uint8Array(pieces.flat());
+          const whole = bytesIn(bytes, [bytes.length || 1]) as ReadableStream<BufferSource>;
+          const decoded = whole.pipeThrough(new TextDecoderStream('utf-8'));
+          const expected = await collect(
+            parseColumnStream(decoded, { delimiter: ',' }, DEFAULT_READ_LIMITS, 3),
+          );
+          const direct = await collect(
+            parseEncodedColumnStream(
+              bytesIn(bytes, sizes),
+              'utf-8',
+              { delimiter: ',' },
+              DEFAULT_READ_LIMITS,
+              3,
+            ),
+          );
+          assert.deepEqual(direct.rows, expected.rows);
+          assert.deepEqual(
+            direct.issues.map((i) => `${i.record} ${i.code}`).sort(),
+            expected.issues.map((i) => `${i.record} ${i.code}`).sort(),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   test('a delimiter of more than one character is refused', () => {

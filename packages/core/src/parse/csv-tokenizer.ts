@@ -133,12 +133,12 @@ export class CsvTokenizer {
 
   /**
    * Reads the whole records of `bytes` (UTF-8, `n` of them, as `TextEncoder` writes text); `done`
-   * says no more text follows. Returns the index where the first unfinished record starts (`n`
-   * when none is).
+   * says no more text follows; reading stops once `maxRecords` records are read in all. Returns
+   * the index where the first unfinished record starts (`n` when none is).
    */
-  read(bytes: Uint8Array, n: number, done: boolean): number {
+  read(bytes: Uint8Array, n: number, done: boolean, maxRecords = Number.POSITIVE_INFINITY): number {
     let at = 0;
-    while (at < n) {
+    while (at < n && this.records < maxRecords) {
       const end = this.#record(bytes, n, at, done);
       if (end < 0) break;
       at = end;
@@ -213,9 +213,9 @@ export class CsvTokenizer {
                 chars++;
               }
               if (wide >= 0x80) {
-                const from = column.length;
-                chars = utf16Length(buf, from, at);
-                if (hasReplacement(buf, from, at)) damaged = true;
+                readWide(column, column.length, at);
+                ({ at, units: chars } = wideCell);
+                if (wideCell.damaged) damaged = true;
               }
             } else chars = close - i - 1;
             i = after;
@@ -243,8 +243,9 @@ export class CsvTokenizer {
           if (k === n && !done) return -1;
           chars = k - i;
           if (wide >= 0x80) {
-            chars = utf16Length(src, i, k);
-            if (hasReplacement(src, i, k)) damaged = true;
+            readWide(column, column.length, at);
+            ({ at, units: chars } = wideCell);
+            if (wideCell.damaged) damaged = true;
           }
           i = k;
         } else {
@@ -338,6 +339,63 @@ export class CsvTokenizer {
     this.#cellChars = chars;
     return [ends, chars];
   }
+}
+
+const wideCell = { at: 0, units: 0, damaged: false };
+const encoder = new TextEncoder();
+/** A cell's text: a byte order mark at its start is a character of it. */
+const cellDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * Reads a cell with bytes past ASCII, at `column.bytes[from..to)`, into `wideCell`: where it ends,
+ * its UTF-16 length, and whether it holds U+FFFD. Bytes that UTF-8 does not define (a file read
+ * as UTF-8 without being decoded first) are replaced with U+FFFD as `TextDecoder` replaces them:
+ * a cell is cut at ASCII bytes, which end any byte sequence, so it decodes as it would within
+ * the file.
+ */
+function readWide(column: ColumnBuilder, from: number, to: number): void {
+  const bytes = column.bytes;
+  if (validUtf8(bytes, from, to)) {
+    wideCell.at = to;
+    wideCell.units = utf16Length(bytes, from, to);
+    wideCell.damaged = hasReplacement(bytes, from, to);
+    return;
+  }
+  const text = cellDecoder.decode(bytes.subarray(from, to));
+  const room = column.reserve(from, text.length * 3);
+  wideCell.at = from + encoder.encodeInto(text, room.subarray(from)).written;
+  wideCell.units = text.length;
+  wideCell.damaged = true;
+}
+
+/** Whether `bytes[from..to)` is UTF-8: no stray or missing continuation byte, no overlong form, no surrogate, nothing past U+10FFFF. */
+function validUtf8(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let k = from; k < to; ) {
+    const lead = bytes[k]!;
+    if (lead < 0x80) {
+      k++;
+      continue;
+    }
+    let more: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) more = 1;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      more = 2;
+      if (lead === 0xe0) low = 0xa0;
+      else if (lead === 0xed) high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      more = 3;
+      if (lead === 0xf0) low = 0x90;
+      else if (lead === 0xf4) high = 0x8f;
+    } else return false;
+    if (k + more >= to) return false;
+    const second = bytes[k + 1]!;
+    if (second < low || second > high) return false;
+    for (let m = 2; m <= more; m++) if ((bytes[k + m]! & 0xc0) !== 0x80) return false;
+    k += more + 1;
+  }
+  return true;
 }
 
 /** UTF-16 units of the UTF-8 text `bytes[from..to)`: a unit per character, two past U+FFFF. */

@@ -247,6 +247,20 @@ describe('detectDialect and quotes', () => {
     assert.equal(detectDialect('name;note\n"a,b,c";"d,e"\n').delimiter, ';');
     assert.equal(detectDialect('name\tnote\n"a,b"\tc\n').delimiter, '\t');
   });
+
+  test('a title line above the table: the delimiter that gives the records the most cells', () => {
+    const table = `Monthly report\n${'name;age;city\n'}${'Ada;36;London\n'.repeat(9)}`;
+    assert.equal(detectDialect(table).delimiter, ';');
+    assert.equal(detectDialect('Just one column\nof text\n').delimiter, ',');
+  });
+
+  test('line ends: the first one, and CRLF where at least half the CRs have an LF; quoted ones aside', () => {
+    assert.equal(detectDialect('a,b\n1,2\r\n').newline, '\n');
+    assert.equal(detectDialect('a,b\r\n1,2\r\n3,4\r').newline, '\r\n');
+    assert.equal(detectDialect('a,b\r1,2\r3,4\r\n').newline, '\r');
+    assert.equal(detectDialect('"x\ny",b\r1,2\r').newline, '\r');
+    assert.equal(detectDialect('a,b\r\n1,2\n', { newline: '\n' }).newline, '\n');
+  });
 });
 
 describe('malformed quotes and invalid bytes', () => {

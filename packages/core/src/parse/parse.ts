@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import { DecodeError } from '../decode/decode.ts';
 import type { IssueCode, IssueLevel, IssueParams } from '../issues/issue.ts';
 
@@ -68,7 +67,9 @@ const SEP_LINE = /^\uFEFF?sep=(.)(\r\n|\n|\r)/i;
 
 /**
  * Guesses the dialect from the start of the text; explicit options win, then Excel's `sep=`
- * line, then papaparse's guess among `DELIMITERS`.
+ * line, then the delimiter that splits the records most consistently (`consistentDelimiter`),
+ * then the one that gives the most cells per record (`busiestDelimiter`), then a comma. Records
+ * are read with the same grammar as the file (`CsvTokenizer`).
  */
 export function detectDialect(sample: string, options: Partial<Dialect> = {}): Dialect {
   const sep = SEP_LINE.exec(sample);
@@ -76,18 +77,47 @@ export function detectDialect(sample: string, options: Partial<Dialect> = {}): D
     return detectDialect(sample.slice(sep[0].length), { ...options, delimiter: sep[1]! });
   }
   const head = sample.slice(0, DIALECT_SAMPLE_CHARS);
-  const guess = Papa.parse<string[]>(head, {
-    preview: 50,
-    skipEmptyLines: true,
-    delimitersToGuess: [...DELIMITERS],
-    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
-    ...(options.newline ? { newline: options.newline } : {}),
-  });
-  const newline = guess.meta.linebreak;
+  const bytes = encoder.encode(head);
   return {
-    delimiter: options.delimiter ?? consistentDelimiter(head) ?? guess.meta.delimiter,
-    newline: newline === '\r\n' || newline === '\r' ? newline : '\n',
+    delimiter: options.delimiter ?? consistentDelimiter(bytes) ?? busiestDelimiter(bytes) ?? ',',
+    newline: options.newline ?? lineEnd(head),
   };
+}
+
+/**
+ * The line end of most lines of `head`, quoted cells left out: LF when there is no CR or an LF
+ * comes before the first CR, else CRLF when at least half the CRs are followed by an LF, else
+ * CR (as papaparse guesses it).
+ */
+function lineEnd(head: string): Dialect['newline'] {
+  const text = head.replace(/"[\s\S]*?"/g, '');
+  const byCR = text.split('\r');
+  const byLF = text.split('\n');
+  if (byCR.length === 1 || (byLF.length > 1 && byLF[0]!.length < byCR[0]!.length)) return '\n';
+  const withLF = byCR.filter((line) => line[0] === '\n').length;
+  return withLF >= byCR.length / 2 ? '\r\n' : '\r';
+}
+
+/**
+ * The widths (cell counts) and malformed-quote count of the first `records` records of `bytes`
+ * read with `delimiter`; `undefined` when a record is past the reading limits.
+ */
+function sampleWidths(
+  bytes: Uint8Array,
+  delimiter: string,
+  records: number,
+): { widths: number[]; malformed: number } | undefined {
+  const tokenizer = new CsvTokenizer(delimiter, DEFAULT_READ_LIMITS, records);
+  try {
+    tokenizer.read(bytes, bytes.length, true, records);
+  } catch (error) {
+    if (error instanceof DecodeError) return undefined;
+    throw error;
+  }
+  const [first] = tokenizer.take();
+  if (!first) return { widths: [], malformed: 0 };
+  const malformed = first.issues.filter((issue) => issue.code === 'malformed_quotes').length;
+  return { widths: [...first.batch.widths], malformed };
 }
 
 /**
@@ -97,22 +127,45 @@ export function detectDialect(sample: string, options: Partial<Dialect> = {}): D
 const RAREST_FIRST = ['\t', '|', ';', ','] as const;
 
 /**
- * The delimiter that splits the header into two or more cells and the most records into as many
- * cells as the header, or undefined when none splits the header. Unlike papaparse's own guess
- * this respects quotes, so a tab or `;` inside quoted cells of a comma-separated file does not
- * win, and it weighs every record of the sample, not the most frequent character: a pipe file
- * whose cells hold commas (`Price, EUR` over `1,50`) splits as consistently on commas as on
- * pipes, and the tie goes to the character that is seldom inside a cell.
+ * The delimiter that splits the header into two or more cells and the most of the first 50
+ * records into as many cells as the header, less the records with malformed quotes, or
+ * undefined when none splits the header. It respects quotes, so a tab or `;` inside quoted
+ * cells of a comma-separated file does not win, and it weighs every record of the sample, not
+ * the most frequent character: a pipe file whose cells hold commas (`Price, EUR` over `1,50`)
+ * splits as consistently on commas as on pipes, and the tie goes to the character that is
+ * seldom inside a cell.
  */
-function consistentDelimiter(head: string): string | undefined {
+function consistentDelimiter(bytes: Uint8Array): string | undefined {
   let best: { delimiter: string; score: number } | undefined;
   for (const delimiter of RAREST_FIRST) {
-    const { data, errors } = Papa.parse<string[]>(head, { delimiter, preview: 50, skipEmptyLines: true });
-    const width = data[0]?.length ?? 0;
+    const sample = sampleWidths(bytes, delimiter, 50);
+    if (!sample) continue;
+    const { widths, malformed } = sample;
+    const width = widths[0] ?? 0;
     if (width < 2) continue;
-    const same = data.filter((row) => row.length === width).length;
-    const score = same / data.length - errors.filter((e) => e.type === 'Quotes').length / data.length;
+    const same = widths.filter((w) => w === width).length;
+    const score = same / widths.length - malformed / widths.length;
     if (!best || score > best.score) best = { delimiter, score };
+  }
+  return best?.delimiter;
+}
+
+/**
+ * For a sample whose first record is one cell (a title above the table): the delimiter whose
+ * first 10 records have more than about two cells on average, the widths varying least from
+ * record to record, the most cells on a tie (papaparse's guess).
+ */
+function busiestDelimiter(bytes: Uint8Array): string | undefined {
+  let best: { delimiter: string; delta: number; average: number } | undefined;
+  for (const delimiter of DELIMITERS) {
+    const sample = sampleWidths(bytes, delimiter, 10);
+    if (!sample || sample.widths.length === 0) continue;
+    const { widths } = sample;
+    let delta = 0;
+    for (let r = 1; r < widths.length; r++) delta += Math.abs(widths[r]! - widths[r - 1]!);
+    const average = widths.reduce((sum, w) => sum + w, 0) / widths.length;
+    if (average > 1.99 && (!best || (delta <= best.delta && average > best.average)))
+      best = { delimiter, delta, average };
   }
   return best?.delimiter;
 }
@@ -181,20 +234,64 @@ export async function* parseTextStream(
  * delimiter or line end; the records after it are read as before, and the batch's `issues` name
  * it (`malformed_quotes`). Records holding U+FFFD get `invalid_bytes`.
  */
-export async function* parseColumnStream(
+export function parseColumnStream(
   text: ReadableStream<string>,
   options: Partial<Dialect> = {},
   limits: ReadLimits = DEFAULT_READ_LIMITS,
   batchRows = 4096,
 ): AsyncGenerator<ColumnRecordBatch> {
-  const reader = text.getReader();
+  return columnBatches(text, false, options, limits, batchRows);
+}
+
+/**
+ * `parseColumnStream` for a file's bytes in `encoding`. UTF-8 bytes go to the tokenizer as they
+ * are, without being decoded to text and encoded again (a leading byte order mark dropped, as
+ * the decoder would; bytes UTF-8 does not define read as U+FFFD, as the decoder reads them, and
+ * their records are `invalid_bytes`); other encodings go through `TextDecoderStream`.
+ */
+export function parseEncodedColumnStream(
+  bytes: ReadableStream<Uint8Array>,
+  encoding: string,
+  options: Partial<Dialect> = {},
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+  batchRows = 4096,
+): AsyncGenerator<ColumnRecordBatch> {
+  if (encoding !== 'utf-8')
+    return parseColumnStream(
+      (bytes as ReadableStream<BufferSource>).pipeThrough(new TextDecoderStream(encoding)),
+      options,
+      limits,
+      batchRows,
+    );
+  return columnBatches(bytes, true, options, limits, batchRows);
+}
+
+async function* columnBatches(
+  source: ReadableStream<string> | ReadableStream<Uint8Array>,
+  utf8: boolean,
+  options: Partial<Dialect>,
+  limits: ReadLimits,
+  batchRows: number,
+): AsyncGenerator<ColumnRecordBatch> {
+  const reader = (source as ReadableStream<string | Uint8Array>).getReader();
   let head = '';
+  const headDecoder = utf8 ? new TextDecoder('utf-8') : undefined;
   let dialect: Dialect | undefined;
   let tokenizer: CsvTokenizer | undefined;
   let finished = false;
   // The text not read yet (an unfinished record) as UTF-8, in `bytes[0..length)`.
   let bytes = new Uint8Array(256 * 1024);
   let length = 0;
+  const room = (more: number) => {
+    if (length + more <= bytes.length) return;
+    const grown = new Uint8Array(Math.max(length + more, bytes.length * 2));
+    grown.set(bytes.subarray(0, length));
+    bytes = grown;
+  };
+  const drop = (count: number) => {
+    bytes.copyWithin(0, count, length);
+    length -= count;
+  };
   // A chunk that ends inside a surrogate pair keeps its first half for the next one.
   let highSurrogate = '';
   // An unfinished record (an open quote) waits in `bytes`; beyond this it cannot be a record
@@ -204,38 +301,55 @@ export async function* parseColumnStream(
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      let chunk = highSurrogate + (value ?? '');
-      highSurrogate = '';
-      if (!dialect || !tokenizer) {
-        head += chunk;
-        if (!done && head.length < DIALECT_SAMPLE_CHARS) continue;
-        if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
-        const sep = SEP_LINE.exec(head);
-        dialect = detectDialect(head, options);
-        chunk = sep ? head.slice(sep[0].length) : head;
-        head = '';
-        tokenizer = new CsvTokenizer(dialect.delimiter, limits, batchRows);
-      }
-      const last = chunk.charCodeAt(chunk.length - 1);
-      if (!done && last >= 0xd800 && last <= 0xdbff) {
-        highSurrogate = chunk.slice(-1);
-        chunk = chunk.slice(0, -1);
-      }
-      if (chunk.length > 0) {
-        // At most three bytes per UTF-16 unit, and one past the text for the tokenizer.
-        const needed = length + chunk.length * 3 + 1;
-        if (needed > bytes.length) {
-          const grown = new Uint8Array(Math.max(needed, bytes.length * 2));
-          grown.set(bytes.subarray(0, length));
-          bytes = grown;
+      if (utf8) {
+        const chunk = value as Uint8Array | undefined;
+        if (chunk && chunk.length > 0) {
+          room(chunk.length + 1);
+          bytes.set(chunk, length);
+          length += chunk.length;
+          if (!dialect) head += headDecoder!.decode(chunk, { stream: !done });
         }
-        length += encoder.encodeInto(chunk, bytes.subarray(length)).written;
+        if (!dialect || !tokenizer) {
+          if (!done && head.length < DIALECT_SAMPLE_CHARS) continue;
+          // The decoder dropped one byte order mark from `head`; the bytes still hold it.
+          let skip = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+          if (head.charCodeAt(0) === 0xfeff) {
+            head = head.slice(1);
+            skip += 3;
+          }
+          const sep = SEP_LINE.exec(head);
+          if (sep) skip += encoder.encode(sep[0]).length;
+          dialect = detectDialect(head, options);
+          head = '';
+          drop(skip);
+          tokenizer = new CsvTokenizer(dialect.delimiter, limits, batchRows);
+        }
+      } else {
+        let chunk = highSurrogate + ((value as string | undefined) ?? '');
+        highSurrogate = '';
+        if (!dialect || !tokenizer) {
+          head += chunk;
+          if (!done && head.length < DIALECT_SAMPLE_CHARS) continue;
+          if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
+          const sep = SEP_LINE.exec(head);
+          dialect = detectDialect(head, options);
+          chunk = sep ? head.slice(sep[0].length) : head;
+          head = '';
+          tokenizer = new CsvTokenizer(dialect.delimiter, limits, batchRows);
+        }
+        const last = chunk.charCodeAt(chunk.length - 1);
+        if (!done && last >= 0xd800 && last <= 0xdbff) {
+          highSurrogate = chunk.slice(-1);
+          chunk = chunk.slice(0, -1);
+        }
+        if (chunk.length > 0) {
+          // At most three bytes per UTF-16 unit.
+          room(chunk.length * 3 + 1);
+          length += encoder.encodeInto(chunk, bytes.subarray(length)).written;
+        }
       }
       const cursor = tokenizer.read(bytes, length, done);
-      if (cursor > 0) {
-        bytes.copyWithin(0, cursor, length);
-        length -= cursor;
-      }
+      if (cursor > 0) drop(cursor);
       if (length > maxRecord && utf16Length(bytes, 0, length) > maxRecord)
         throw new DecodeError(
           'cell_too_long',

@@ -1,6 +1,7 @@
 import { ENCODINGS, type Encoding } from '@csv-importer/core/encodings';
 import { css, html, LitElement, nothing } from 'lit';
 import { i18n } from '../../i18n/i18n.ts';
+import { icon } from '../../icons/icons.ts';
 import { controls } from '../../styles/shared-styles.ts';
 import type { EncodingDoubt, LoadSummary, ReadingFinding, ReadOptions } from '../../worker/session-types.ts';
 import { encodingName } from './encoding-names.ts';
@@ -61,10 +62,10 @@ export class HeaderStep extends LitElement {
         text-decoration: line-through;
       }
       .notice {
-        border-inline-start: 4px solid var(--_warning);
-        background: var(--_warning-bg);
-        padding: 8px 12px;
-        margin: 0 0 12px;
+        margin: 0 0 var(--_space-3);
+      }
+      .notice > div {
+        min-width: 0;
       }
       .notice p,
       .notice ul {
@@ -183,19 +184,19 @@ export class HeaderStep extends LitElement {
           </table>
         </div>
       </fieldset>
-      ${summary.rowCount === 0 ? html`<p class="error" role="alert">${i18n.t('header.noRows')}</p>` : nothing}
+      ${summary.rowCount === 0 ? html`<div class="callout error">${icon('error')}<p role="alert">${i18n.t('header.noRows')}</p></div>` : nothing}
       <div class="actions">
-        <button @click=${() => this.onBack()}>${i18n.t('common.back')}</button>
+        <button @click=${() => this.onBack()}>${icon('back')}${i18n.t('common.back')}</button>
         <span class="spacer"></span>
         <button class="primary" ?disabled=${summary.rowCount === 0} @click=${() => this.onNext()}>
-          ${i18n.t('common.continue')}
+          ${i18n.t('common.continue')}${icon('forward')}
         </button>
       </div>`;
   }
 
   /** The detected encoding is unsure: each likely reading with the file's first lines in it. */
   #renderDoubt(summary: LoadSummary, doubt: EncodingDoubt) {
-    return html`<div class="notice" role="status">
+    return html`<div class="notice callout warning" role="status">${icon('warning')}<div>
       <p>${i18n.t('header.encodingDoubt', { encoding: encodingName(summary.encoding, i18n.locale) })}</p>
       <ul class="readings">
         ${doubt.alternatives.map(
@@ -214,12 +215,12 @@ export class HeaderStep extends LitElement {
           </li>`,
         )}
       </ul>
-    </div>`;
+    </div></div>`;
   }
 
   /** What reading found about whole rows, each kind with its first rows. */
   #renderFindings(summary: LoadSummary, findings: readonly ReadingFinding[]) {
-    return html`<div class="notice" role="status">
+    return html`<div class="notice callout warning" role="status">${icon('warning')}
       <ul>
         ${findings.map(
           (f) =>

@@ -5,6 +5,7 @@ import { OptionChooser } from '../../chooser/option-chooser.ts';
 import type { ChooserOption } from '../../chooser/option-filter.ts';
 import { RowWindow } from '../../chooser/row-window.ts';
 import { i18n } from '../../i18n/i18n.ts';
+import { icon } from '../../icons/icons.ts';
 import { controls } from '../../styles/shared-styles.ts';
 import type { LoadSummary, Mapping } from '../../worker/session-types.ts';
 import './match-summary.ts';
@@ -86,11 +87,34 @@ export class MatchStep extends LitElement {
       th.field {
         width: 28%;
       }
+      /* How sure a match is, as a small pill. */
+      .pill {
+        display: inline-flex;
+        align-items: center;
+        gap: var(--_space-1);
+        max-width: 100%;
+        padding: 0 var(--_space-2);
+        border-radius: 999px;
+        font-size: var(--_text-sm);
+        font-weight: 600;
+        background: var(--_surface);
+        color: var(--_muted);
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .pill .icon {
+        width: 1.1em;
+        height: 1.1em;
+      }
+      /* The pill's text is its color moved toward the text color: darker on light, lighter on
+         dark, so it keeps its contrast on the tinted ground. */
       .sure {
-        color: var(--_success);
+        color: color-mix(in srgb, var(--_success) 70%, var(--_text));
+        background: var(--_success-bg);
       }
       .likely {
-        color: var(--_warning);
+        color: color-mix(in srgb, var(--_warning) 70%, var(--_text));
+        background: var(--_warning-bg);
       }
       .lost {
         color: var(--_warning);
@@ -280,14 +304,15 @@ export class MatchStep extends LitElement {
       return html`<span class="lost" title=${text}>${text}</span>`;
     }
     if (!field) return nothing;
-    if (this.manual.has(field)) return html`<span>${i18n.t('match.manual')}</span>`;
-    if (this.remembered.has(field)) return html`<span class="sure">${i18n.t('match.remembered')}</span>`;
+    if (this.manual.has(field)) return html`<span class="pill">${i18n.t('match.manual')}</span>`;
+    if (this.remembered.has(field))
+      return html`<span class="pill sure">${icon('check')}${i18n.t('match.remembered')}</span>`;
     const suggestion = this.summary?.suggestions.find((s) => s.fileColumn === column && s.key === field);
-    if (!suggestion) return html`<span>${i18n.t('match.manual')}</span>`;
+    if (!suggestion) return html`<span class="pill">${i18n.t('match.manual')}</span>`;
     return matchLevel(suggestion.confidence) === 'sure'
-      ? html`<span class="sure">${i18n.t('match.sure')}</span>`
-      : html`<span class="likely"
-          >${i18n.t('match.likely', {
+      ? html`<span class="pill sure">${icon('check')}${i18n.t('match.sure')}</span>`
+      : html`<span class="pill likely"
+          >${icon('warning')}${i18n.t('match.likely', {
             percent: new Intl.NumberFormat(i18n.locale, { style: 'percent' }).format(suggestion.confidence),
           })}</span
         >`;
@@ -378,17 +403,17 @@ export class MatchStep extends LitElement {
       ${this.#unmatchedLine(summary, fieldOf)}
       ${
         missing.length > 0
-          ? html`<p class="error" role="alert">
+          ? html`<div class="callout error">${icon('error')}<p role="alert">
               ${i18n.t('match.requiredMissing', { fields: missing.map((c) => c.label).join(', ') })}
-            </p>`
+            </p></div>`
           : nothing
       }
       <div class="actions">
-        <button @click=${() => this.onBack()}>${i18n.t('common.back')}</button>
-        <button @click=${() => this.onSettings()}>${i18n.t('header.settings')}</button>
+        <button @click=${() => this.onBack()}>${icon('back')}${i18n.t('common.back')}</button>
+        <button class="quiet" @click=${() => this.onSettings()}>${icon('settings')}${i18n.t('header.settings')}</button>
         <span class="spacer"></span>
         <button class="primary" ?disabled=${missing.length > 0 || this.busy} @click=${() => this.onNext()}>
-          ${i18n.t('common.continue')}
+          ${i18n.t('common.continue')}${icon('forward')}
         </button>
       </div>
       ${

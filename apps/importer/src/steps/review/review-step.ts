@@ -5,6 +5,8 @@ import '../../grid/data-grid.ts';
 import type { ActiveCell, DataGrid, GridEditDetail } from '../../grid/data-grid.ts';
 import { cellMessage } from '../../grid/issue-text.ts';
 import { i18n } from '../../i18n/i18n.ts';
+import type { IconName } from '../../icons/icon-paths.ts';
+import { icon } from '../../icons/icons.ts';
 import type { SessionHandle } from '../../session-handle.ts';
 import { controls } from '../../styles/shared-styles.ts';
 import type { EditResult, SubmitSummary, ValidationSummary } from '../../worker/session-types.ts';
@@ -283,19 +285,30 @@ export class ReviewStep extends LitElement {
     return target?.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text';
   }
 
+  /** A toolbar button shown as its icon: its name is its text (for screen readers) and its tooltip. */
+  #tool(name: IconName, label: string, disabled: boolean, keys: string, run: () => void) {
+    return html`<button class="tool" title=${label} ?disabled=${disabled} @click=${run} aria-keyshortcuts=${keys}>
+      ${icon(name)}<span class="sr-only">${label}</span>
+    </button>`;
+  }
+
   override render() {
     const v = this.validation;
     if (!v) return html``;
     const fieldsWithErrors = this.fields.filter((f) => v.errorsByColumn[f.key]);
-    return html`<div @keydown=${this.#onKeyDown}>
-      <h2 tabindex="-1">${i18n.t('review.title')}</h2>
-      <p role="status">${summaryText(v)}</p>
+    return html`<div class="review" @keydown=${this.#onKeyDown}>
+      <div class="head">
+        <h2 tabindex="-1">${i18n.t('review.title')}</h2>
+        <p role="status" class=${v.invalidRowCount > 0 ? 'count has-errors' : 'count'}>${icon(v.invalidRowCount > 0 ? 'warning' : 'success')}${summaryText(v)}</p>
+      </div>
       <csv-reading-hints
         .views=${this.hints}
         ?busy=${this.hintBusy}
         ?resets=${v.deletedCount > 0 || v.canUndo}
         .onAnswer=${this.onHint}
       ></csv-reading-hints>
+      <div class="bar">
+      ${renderViewTabs(this.view, v, 'rows-panel', (view) => void this.#setFilter(view, ''))}
       <div class="toolbar">
         ${
           this.view === 'errors' && fieldsWithErrors.length > 0
@@ -313,21 +326,18 @@ export class ReviewStep extends LitElement {
               </label>`
             : nothing
         }
-        <button ?disabled=${v.errorCount === 0} @click=${() => this.#jump(true)} aria-keyshortcuts="Shift+F8">
-          ${i18n.t('review.previousError')}
-        </button>
-        <button ?disabled=${v.errorCount === 0} @click=${() => this.#jump(false)} aria-keyshortcuts="F8">
-          ${i18n.t('review.nextError')}
-        </button>
-        <button ?disabled=${!v.canUndo} @click=${() => this.#history('undo')} aria-keyshortcuts="Control+Z">
-          ${i18n.t('review.undo')}
-        </button>
-        <button ?disabled=${!v.canRedo} @click=${() => this.#history('redo')} aria-keyshortcuts="Control+Y">
-          ${i18n.t('review.redo')}
-        </button>
+        <span class="group">
+          ${this.#tool('up', i18n.t('review.previousError'), v.errorCount === 0, 'Shift+F8', () => this.#jump(true))}
+          ${this.#tool('down', i18n.t('review.nextError'), v.errorCount === 0, 'F8', () => this.#jump(false))}
+        </span>
+        <span class="group">
+          ${this.#tool('undo', i18n.t('review.undo'), !v.canUndo, 'Control+Z', () => this.#history('undo'))}
+          ${this.#tool('redo', i18n.t('review.redo'), !v.canRedo, 'Control+Y', () => this.#history('redo'))}
+        </span>
         <button aria-expanded=${this.finding ? 'true' : 'false'} @click=${() => (this.finding = !this.finding)}>
-          ${i18n.t('review.findReplace')}
+          ${icon('search')}${i18n.t('review.findReplace')}
         </button>
+      </div>
       </div>
       ${
         this.finding
@@ -338,7 +348,6 @@ export class ReviewStep extends LitElement {
             ></csv-find-panel>`
           : nothing
       }
-      ${renderViewTabs(this.view, v, 'rows-panel', (view) => void this.#setFilter(view, ''))}
       <csv-data-grid
         id="rows-panel"
         role="tabpanel"
@@ -380,13 +389,15 @@ export class ReviewStep extends LitElement {
             </div>`
           : nothing
       }
-      <p class="message muted">${this.message}</p>
-      <div class="toolbar">
-        <button ?disabled=${this.selected.size === 0} @click=${this.#deleteSelected}>
-          ${i18n.t('review.deleteSelected', { count: this.selected.size })}
-        </button>
-        <button ?disabled=${v.invalidRowCount === 0} @click=${this.#deleteInvalid}>${i18n.t('review.deleteInvalid')}</button>
-        <button ?disabled=${v.invalidRowCount === 0} @click=${this.#export}>${i18n.t('review.exportInvalid')}</button>
+      <div class="below">
+        <p class="message muted">${this.message}</p>
+        <div class="toolbar">
+          <button ?disabled=${this.selected.size === 0} @click=${this.#deleteSelected}>
+            ${icon('trash')}${i18n.t('review.deleteSelected', { count: this.selected.size })}
+          </button>
+          <button ?disabled=${v.invalidRowCount === 0} @click=${this.#deleteInvalid}>${icon('trash')}${i18n.t('review.deleteInvalid')}</button>
+          <button ?disabled=${v.invalidRowCount === 0} @click=${this.#export}>${icon('download')}${i18n.t('review.exportInvalid')}</button>
+        </div>
       </div>
       <csv-submit-summary
         .summary=${this.submit}

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { Delivered } from '../../flow/flow-state.ts';
 import { i18n } from '../../i18n/i18n.ts';
+import { icon } from '../../icons/icons.ts';
 import { controls } from '../../styles/shared-styles.ts';
 
 /**
@@ -12,44 +13,52 @@ export class ResultStep extends LitElement {
   static override styles = [
     controls,
     css`
-      .head {
-        display: flex;
-        align-items: center;
-        gap: 10px;
-        margin-bottom: 8px;
-      }
-      .head h2 {
-        margin: 0;
-      }
-      /* A mark in a tinted disc, drawn with CSS (the frame holds no SVG or image markup). */
-      .icon {
-        display: inline-grid;
-        place-items: center;
-        width: 28px;
-        height: 28px;
-        border-radius: 50%;
-        background: color-mix(in srgb, currentColor 15%, transparent);
-        font-weight: 700;
-      }
-      .ok .head {
+      .ok h2 {
         color: var(--_success);
       }
-      .failed .head {
+      .failed h2 {
         color: var(--_error);
       }
+      /* The breakdown: one tile per kind of row, the number large. */
       dl {
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 4px 16px;
-        margin: 12px 0;
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: center;
+        gap: var(--_space-3);
+        margin: var(--_space-4) 0 0;
       }
-      dt {
-        font-variant-numeric: tabular-nums;
-        font-weight: 650;
-        text-align: end;
+      dl > div {
+        display: flex;
+        flex-direction: column;
+        min-width: 9em;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius-lg);
+        padding: var(--_space-3) var(--_space-4);
+        background: var(--_surface);
       }
       dd {
         margin: 0;
+        color: var(--_muted);
+        font-size: var(--_text-sm);
+      }
+      dt {
+        font-size: var(--_text-2xl);
+        line-height: var(--_leading-tight);
+        font-weight: 650;
+        font-variant-numeric: tabular-nums;
+      }
+      dl > .warn dt {
+        color: var(--_warning);
+      }
+      .pending {
+        width: min(100%, 360px);
+        margin-top: var(--_space-3);
+      }
+      .state .actions {
+        position: static;
+        border: 0;
+        justify-content: center;
+        margin-top: var(--_space-4);
       }
     `,
   ];
@@ -79,42 +88,38 @@ export class ResultStep extends LitElement {
   override render() {
     const o = this.outcome;
     if (o.ok === 'pending') {
-      return html`<h2 tabindex="-1">${i18n.t('review.title')}</h2>
+      return html`<div class="state">
+        <span class="disc">${icon('upload')}</span>
+        <h2 tabindex="-1">${i18n.t('review.title')}</h2>
         <p role="status">${i18n.t('submit.sending')}</p>
-        <progress aria-label=${i18n.t('submit.sending')}></progress>`;
+        <progress class="pending" aria-label=${i18n.t('submit.sending')}></progress>
+      </div>`;
     }
     if (o.ok) {
       const clean = o.rowCount - o.withErrors;
-      return html`<div class="ok">
-        <div class="head"><span class="icon" aria-hidden="true">✓</span><h2 class="ok" tabindex="-1">${i18n.t('done.title')}</h2></div>
+      // A count and what it counts, read in that order on screen and by a screen reader.
+      const tile = (count: number, label: string, kind = '') =>
+        html`<div class=${kind}><dt>${i18n.number(count)}</dt><dd>${label}</dd></div>`;
+      return html`<div class="state ok">
+        <span class="disc success">${icon('success')}</span>
+        <h2 class="ok" tabindex="-1">${i18n.t('done.title')}</h2>
         <p role="status">${i18n.t('done.summary', { rowCount: o.rowCount })}</p>
         <dl>
-          <dt>${i18n.number(clean)}</dt>
-          <dd>${i18n.t('done.imported', { count: clean })}</dd>
-          ${
-            o.withErrors > 0
-              ? html`<dt>${i18n.number(o.withErrors)}</dt>
-                  <dd>${i18n.t('done.withErrors', { count: o.withErrors })}</dd>`
-              : nothing
-          }
-          ${
-            o.excluded > 0
-              ? html`<dt>${i18n.number(o.excluded)}</dt>
-                  <dd>${i18n.t('done.excluded', { count: o.excluded })}</dd>`
-              : nothing
-          }
+          ${tile(clean, i18n.t('done.imported', { count: clean }))}
+          ${o.withErrors > 0 ? tile(o.withErrors, i18n.t('done.withErrors', { count: o.withErrors }), 'warn') : nothing}
+          ${o.excluded > 0 ? tile(o.excluded, i18n.t('done.excluded', { count: o.excluded })) : nothing}
         </dl>
         <div class="actions"><button class="primary" @click=${() => this.onClose()}>${i18n.t('common.close')}</button></div>
       </div>`;
     }
-    return html`<div class="failed">
-      <div class="head"><span class="icon" aria-hidden="true">!</span><h2 tabindex="-1">${i18n.t('failed.title')}</h2></div>
+    return html`<div class="state failed">
+      <span class="disc error">${icon('error')}</span>
+      <h2 tabindex="-1">${i18n.t('failed.title')}</h2>
       <p role="alert">${o.message}</p>
       <div class="actions">
-        ${o.canRetry ? html`<button class="primary" @click=${() => this.onRetry()}>${i18n.t('failed.retry')}</button>` : nothing}
-        ${this.onBack ? html`<button @click=${() => this.onBack?.()}>${i18n.t('failed.back')}</button>` : nothing}
-        <span class="spacer"></span>
+        ${this.onBack ? html`<button @click=${() => this.onBack?.()}>${icon('back')}${i18n.t('failed.back')}</button>` : nothing}
         <button @click=${() => this.onClose()}>${i18n.t('common.close')}</button>
+        ${o.canRetry ? html`<button class="primary" @click=${() => this.onRetry()}>${i18n.t('failed.retry')}</button>` : nothing}
       </div>
     </div>`;
   }

@@ -1,6 +1,7 @@
 import { type ColumnSpec, exportCsv } from '@csv-importer/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { i18n } from '../../i18n/i18n.ts';
+import { icon } from '../../icons/icons.ts';
 import { controls } from '../../styles/shared-styles.ts';
 
 /** What the upload step shows while a file is being read. */
@@ -68,19 +69,35 @@ export class UploadStep extends LitElement {
     controls,
     css`
       .drop {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: var(--_space-2);
         border: 2px dashed var(--_border);
-        border-radius: calc(var(--_radius) * 2);
-        padding: calc(28px * var(--_density)) 16px;
+        border-radius: var(--_radius-lg);
+        padding: var(--_space-6) var(--_space-4);
         text-align: center;
         background: var(--_surface);
       }
       .drop.over {
         border-color: var(--_primary);
-        background: color-mix(in srgb, var(--_primary) 10%, var(--_bg));
+        background: var(--_primary-bg);
+      }
+      .drop p {
+        margin: 0;
+      }
+      .drop .disc {
+        margin-bottom: 0;
+      }
+      .lead {
+        font-size: var(--_text-lg);
+        font-weight: 600;
+        max-width: 44ch;
       }
       .pick {
         display: inline-block;
         position: relative;
+        margin-top: var(--_space-2);
       }
       .pick input {
         position: absolute;
@@ -90,11 +107,14 @@ export class UploadStep extends LitElement {
         cursor: pointer;
       }
       .pick span {
-        display: inline-block;
+        display: inline-flex;
+        align-items: center;
+        gap: var(--_space-2);
+        min-height: var(--_control-height);
         background: var(--_primary);
         color: var(--_on-primary);
         border-radius: var(--_radius);
-        padding: 8px 16px;
+        padding: var(--_space-2) var(--_space-5);
         font-weight: 600;
       }
       .pick:focus-within span {
@@ -103,11 +123,12 @@ export class UploadStep extends LitElement {
       .limits {
         list-style: none;
         padding: 0;
-        margin: 12px 0 0;
+        margin: var(--_space-2) 0 0;
         display: flex;
         flex-wrap: wrap;
         justify-content: center;
-        gap: 4px 16px;
+        gap: var(--_space-1) var(--_space-4);
+        font-size: var(--_text-sm);
       }
       textarea {
         width: 100%;
@@ -116,7 +137,12 @@ export class UploadStep extends LitElement {
       }
       label.block {
         display: block;
-        margin: 16px 0 4px;
+        margin: var(--_space-5) 0 var(--_space-1);
+        font-weight: 600;
+      }
+      .fields {
+        font-size: var(--_text-sm);
+        margin-top: var(--_space-2);
       }
       button.link {
         border: none;
@@ -124,16 +150,33 @@ export class UploadStep extends LitElement {
         padding: 0;
         min-height: 0;
         color: var(--_primary);
+        font-weight: 500;
+      }
+      button.link:hover:not(:disabled) {
+        background: none;
         text-decoration: underline;
       }
-      p.notice {
-        border-inline-start: 3px solid var(--_border);
-        padding-inline-start: 8px;
+      .reading {
+        display: flex;
+        gap: var(--_space-3);
+        align-items: center;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius-lg);
+        padding: var(--_space-4);
+        background: var(--_surface);
       }
-      progress {
-        width: 100%;
-        height: 12px;
-        accent-color: var(--_primary);
+      .reading .disc {
+        margin: 0;
+        width: calc(var(--_text-md) * 2.75);
+        height: calc(var(--_text-md) * 2.75);
+      }
+      .reading div {
+        flex: 1;
+        min-width: 0;
+      }
+      .reading p {
+        margin: 0 0 var(--_space-2);
+        overflow-wrap: anywhere;
       }
     `,
   ];
@@ -245,7 +288,8 @@ export class UploadStep extends LitElement {
           this.#take(e.dataTransfer?.files[0]);
         }}
       >
-        <p>${i18n.t('upload.hint')}</p>
+        <span class="disc">${icon('upload')}</span>
+        <p class="lead">${i18n.t('upload.hint')}</p>
         <label class="pick">
           <span>${i18n.t('upload.choose')}</span>
           <input
@@ -266,26 +310,28 @@ export class UploadStep extends LitElement {
           ${maxRows !== undefined ? html`<li>${i18n.t('upload.maxRows', { rows: maxRows })}</li>` : nothing}
         </ul>
       </div>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.notice && !this.error ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+      ${this.error ? html`<div class="callout error">${icon('error')}<p role="alert">${this.error}</p></div>` : nothing}
+      ${this.notice && !this.error ? html`<div class="callout">${icon('info')}<p role="status">${this.notice}</p></div>` : nothing}
       <label class="block" for="paste">${i18n.t('upload.paste')}</label>
       <textarea
         id="paste"
         placeholder=${i18n.t('upload.pastePlaceholder')}
         @paste=${this.#onPaste}
       ></textarea>
-      <p class="muted">${i18n.t('upload.fields', { fields: this.fields.map((f) => f.label).join(', ') })}</p>
-      <p><button type="button" class="link" @click=${this.#saveTemplate}>${i18n.t('upload.template')}</button></p>`;
+      <p class="muted fields">${i18n.t('upload.fields', { fields: this.fields.map((f) => f.label).join(', ') })}</p>
+      <p><button type="button" class="link" @click=${this.#saveTemplate}>${icon('download')}${i18n.t('upload.template')}</button></p>`;
   }
 
   #renderReading(reading: ReadingState) {
+    const text = i18n.t('upload.reading', { fileName: reading.fileName, rows: reading.rows });
     return html`<h2 tabindex="-1">${i18n.t('upload.title')}</h2>
-      <p role="status">${i18n.t('upload.reading', { fileName: reading.fileName, rows: reading.rows })}</p>
-      <progress
-        max="1"
-        .value=${reading.fraction}
-        aria-label=${i18n.t('upload.reading', { fileName: reading.fileName, rows: reading.rows })}
-      ></progress>
+      <div class="reading">
+        <span class="disc">${icon('file')}</span>
+        <div>
+          <p role="status">${text}</p>
+          <progress max="1" .value=${reading.fraction} aria-label=${text}></progress>
+        </div>
+      </div>
       <div class="actions">
         <button @click=${() => this.onCancel()}>${i18n.t('common.cancel')}</button>
       </div>`;

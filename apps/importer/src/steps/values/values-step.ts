@@ -5,6 +5,7 @@ import { OptionChooser } from '../../chooser/option-chooser.ts';
 import type { ChooserOption } from '../../chooser/option-filter.ts';
 import { RowWindow } from '../../chooser/row-window.ts';
 import { i18n } from '../../i18n/i18n.ts';
+import { icon } from '../../icons/icons.ts';
 import type { SessionHandle } from '../../session-handle.ts';
 import { controls } from '../../styles/shared-styles.ts';
 import type { Mapping, ValueMapping, ValueSuggestion } from '../../worker/session-types.ts';
@@ -297,10 +298,10 @@ export class ValuesStep extends LitElement {
             this.onBack();
           }}
         >
-          ${i18n.t('common.back')}
+          ${icon('back')}${i18n.t('common.back')}
         </button>
         <span class="spacer"></span>
-        <button class="primary" @click=${() => this.onNext(this.#keep())}>${i18n.t('common.continue')}</button>
+        <button class="primary" @click=${() => this.onNext(this.#keep())}>${i18n.t('common.continue')}${icon('forward')}</button>
       </div>`;
   }
 }
