@@ -1,24 +1,28 @@
-// Over 400 lines: the flow's transitions (reading, matching with remembered mappings, values,
-// validation, delivery), each short. The views (flow/step-view.ts), the state (flow/flow-state.ts),
-// the edit checks (flow/edit-checks.ts) and the frame's chrome (shell/) are modules of their own;
-// the seam left is reading (load, reread, cancel) and its hints answers, as a controller.
+// About 400 lines: the flow's transitions (matching, values, validation, hints, edits, submit),
+// each short, and the wiring of the modules that hold the rest (the controllers with tests beside them):
+// reading (flow/reading-controller.ts), remembered mappings (flow/remembered-mappings.ts), the
+// values pass-through (flow/values-pass.ts), delivery (flow/submit-review.ts), the skipped-steps
+// note (flow/skipped-note.ts), the views (flow/step-view.ts), the state (flow/flow-state.ts), the
+// edit checks (flow/edit-checks.ts) and the frame's chrome (shell/).
 import type { ColumnSpec } from '@csv-importer/core';
-import type { Init, SavedMappings } from '@csv-importer/protocol';
-import * as Comlink from 'comlink';
+import type { Init } from '@csv-importer/protocol';
+import type * as Comlink from 'comlink';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { deliverRows } from './delivery.ts';
 import { EditChecks } from './flow/edit-checks.ts';
 import { type ReviewState, type Skipped, type State, unsaved } from './flow/flow-state.ts';
+import { ReadingController } from './flow/reading-controller.ts';
+import { RememberedMappings } from './flow/remembered-mappings.ts';
+import { renderSkipped } from './flow/skipped-note.ts';
 import { renderStep, type StepContext } from './flow/step-view.ts';
+import { submitReview } from './flow/submit-review.ts';
+import { valuesAllExact } from './flow/values-pass.ts';
 import { mappingFromHost, validateWithHost } from './hooks.ts';
-import { type HostConnection, HostHookError, HostTimeoutError } from './host-connection.ts';
+import type { HostConnection } from './host-connection.ts';
 import { i18n, missingLocale, setTranslator, Translator } from './i18n/i18n.ts';
-import { LatestCall } from './latest-call.ts';
 import { renderBusy, renderHeaderBar, shellStyles } from './shell/app-shell.ts';
 import './shell/confirm-dialog.ts';
 import type { SessionHandle } from './session-handle.ts';
 import type { ConfirmDialog } from './shell/confirm-dialog.ts';
-import { applySavedColumns, mergeSaved, savedMappings } from './steps/match/saved-mappings.ts';
 import {
   HintAnswers,
   type HintReader,
@@ -35,11 +39,8 @@ import { controls, tokens } from './styles/shared-styles.ts';
 import type {
   EditResult,
   ImportSessionApi,
-  LoadProgress,
-  LoadResult,
   LoadSummary,
   Mapping,
-  ReadOptions,
   ValidationSummary,
   ValueMapping,
 } from './worker/session-types.ts';
@@ -98,12 +99,8 @@ export class ImporterApp extends LitElement {
   #valueChoices = new ValueChoices();
   /** What the host last heard about unsaved work (`work`). */
   #toldUnsaved = false;
-  /** Fields whose column came from the host's remembered mappings (`init.options.mappings`), this file. */
-  #remembered: ReadonlySet<string> = new Set();
-  /** The user's column and value choices, kept when they go back to upload, for the next file. */
-  #sessionMappings: SavedMappings | undefined;
-  /** The remembered mappings this file starts from: the host's, then this session's. */
-  #saved: SavedMappings | undefined;
+  /** The host's remembered mappings and the user's choices for earlier files of this session. */
+  #remembered = new RememberedMappings(() => this.#init?.options.mappings);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -206,8 +203,8 @@ export class ImporterApp extends LitElement {
     if (unsaved(this.state) && !(await this.confirmDialog.ask(i18n.t('discard.open')))) return;
     const refused = refusal(file, this.#limits, true);
     if (!refused) {
-      if (this.state.step === 'upload' && this.state.reading) void this.#session?.cancel();
-      void this.#load(file);
+      if (this.#reading.reading) void this.#session?.cancel();
+      void this.#reading.load(file);
       return;
     }
     this.state = { step: 'upload', error: refused.message };
@@ -259,98 +256,34 @@ export class ImporterApp extends LitElement {
     };
   }
 
-  // ---- upload and reading ----------------------------------------------------------------------
+  // ---- upload and reading: flow/reading-controller.ts -------------------------------------------
 
-  #progress = (fileName: string) =>
-    Comlink.proxy((progress: LoadProgress) => {
-      if (this.state.step === 'upload' && this.state.reading) {
-        this.state = {
-          step: 'upload',
-          reading: { fileName, rows: progress.rows, fraction: progress.fraction },
-        };
-      }
-    });
-
-  /** The file read in progress: a newer read or Cancel supersedes it, so only the latest moves on. */
-  readonly #reads = new LatestCall();
-
-  async #load(file: File): Promise<void> {
-    this.state = { step: 'upload', reading: { fileName: file.name, rows: 0, fraction: 0 } };
-    try {
-      const result = await this.#reads.run<LoadResult>(() =>
-        this.#session!.load(file, this.#progress(file.name)),
-      );
-      if (result.current) this.#loaded(result.value);
-    } catch (error) {
-      console.warn('csv-importer: reading the file failed', error);
-      this.state = { step: 'upload', error: i18n.t('error.internal', { message: (error as Error).message }) };
-    }
-  }
-
-  #cancelRead(): void {
-    this.#reads.cancel();
-    void this.#session!.cancel();
-    // The user's own choice: said plainly, not as an error.
-    this.state = { step: 'upload', notice: i18n.t('upload.cancelled') };
-    this.#host?.send({ type: 'cancelled', phase: 'reading' });
-  }
-
-  async #reread(options: ReadOptions): Promise<void> {
-    const read = await this.#reads.run<LoadResult>(() => this.#session!.reread(options));
-    if (!read.current) return;
-    const result = read.value;
-    if (result.ok) this.state = { step: 'header', summary: result.summary };
-    else this.#loaded(result);
-  }
-
-  #loaded(result: LoadResult): void {
-    if (!result.ok) {
-      const key = `error.${result.code}`;
-      const error =
-        result.code === 'too_many_rows'
-          ? i18n.t('error.too_many_rows', { maxRows: this.#init?.options.maxRows ?? 0 })
-          : result.code === 'too_large'
-            ? i18n.t('error.workbook_too_large')
-            : i18n.has(key)
-              ? i18n.t(key)
-              : result.message;
-      this.state = { step: 'upload', error };
-      // The application set this limit; it hears about the refusal too.
-      if (result.code === 'too_many_rows')
-        this.#host?.send({ type: 'error', code: 'too_many_rows', message: error });
-      return;
-    }
-    const { summary } = result;
-    // A new file: what the user chose about the last one does not apply.
-    this.#hintAnswers.clear();
-    this.#valueChoices.clear();
-    this.skipped = [];
-    // The reading options open by themselves when there is something to check in them: a header
-    // row core is not certain of (a preamble, blank lines above it, names that read like data),
-    // several sheets, an unsure encoding, rows that could not be read cleanly.
-    const toCheck =
-      summary.encodingDoubt !== undefined ||
-      (summary.readingFindings ?? []).some((f) => f.code !== 'ragged_row');
-    if (!summary.headerCertain || (summary.sheets?.length ?? 0) > 1 || toCheck) {
-      this.state = { step: 'header', summary };
-      return;
-    }
-    const names = summary.headers.slice(0, 3).join(', ') + (summary.headers.length > 3 ? ', …' : '');
-    const note = i18n.t('skipped.header', { row: summary.headerRow + 1, names });
-    this.skipped = [{ step: 'header', note }];
-    void this.#toMatch(summary);
-  }
+  readonly #reading = new ReadingController({
+    state: () => this.state,
+    go: (state) => {
+      this.state = state;
+    },
+    session: () => this.#session,
+    maxRows: () => this.#init?.options.maxRows,
+    send: (message) => this.#host?.send(message),
+    newFile: () => {
+      // What the user chose about the last file does not apply to this one.
+      this.#hintAnswers.clear();
+      this.#valueChoices.clear();
+      this.skipped = [];
+    },
+    toMatch: (summary, skipped) => {
+      this.skipped = [skipped];
+      void this.#toMatch(summary);
+    },
+  });
 
   async #toMatch(summary: LoadSummary): Promise<void> {
-    const mapping: Record<string, number | null> = {};
-    for (const column of this.#columns) mapping[column.key] = null;
-    for (const match of summary.suggestions) mapping[match.key] = match.fileColumn;
-    // Mappings the host remembered from an earlier import win over the engine's suggestion.
-    this.#saved = mergeSaved(this.#init?.options.mappings, this.#sessionMappings);
-    const saved = applySavedColumns(summary.headers, this.#columns, mapping, this.#saved);
+    // Mappings remembered from an earlier import win over the engine's suggestion.
+    const saved = this.#remembered.suggest(summary, this.#columns);
     // Call site: the host's mapping hook may change the suggestion.
     const suggested = await mappingFromHost(this.#host!, this.#init!, summary, saved.mapping);
-    this.#remembered = new Set([...saved.remembered].filter((k) => suggested[k] === saved.mapping[k]));
+    this.#remembered.settle(saved, suggested);
     this.state = { step: 'match', summary, mapping: suggested, manual: new Set() };
   }
 
@@ -367,7 +300,7 @@ export class ImporterApp extends LitElement {
       return;
     }
     this.state = { ...match, busy: true };
-    const certain = await this.#valuesAllExact(selects, mapping);
+    const certain = await valuesAllExact(this.#session!, selects, mapping);
     if (this.state.step !== 'match') return;
     if (!certain) {
       this.skipped = this.skipped.filter((s) => s.step !== 'values');
@@ -377,24 +310,6 @@ export class ImporterApp extends LitElement {
     const note = i18n.t('skipped.values', { fields: selects.map((c) => c.label).join(', ') });
     this.skipped = [...this.skipped.filter((s) => s.step !== 'values'), { step: 'values', note }];
     void this.#validate(summary, mapping, {});
-  }
-
-  /**
-   * Whether every value of each select column is already one of its field's options, exactly: then
-   * the values step holds no decision. Empty cells need none either.
-   */
-  async #valuesAllExact(selects: readonly ColumnSpec[], mapping: Mapping): Promise<boolean> {
-    for (const field of selects) {
-      const column = mapping[field.key];
-      if (column === null || column === undefined) continue;
-      const options = selectOptions(field);
-      // One more than the options: a column with more distinct values cannot match them all.
-      const values = await this.#session!.suggestValues(column, field.key, options.length + 2);
-      if (values.length > options.length + 1) return false;
-      const exact = values.every((v) => v.value.trim() === '' || v.value === v.suggestion);
-      if (!exact) return false;
-    }
-    return true;
   }
 
   async #validate(summary: LoadSummary, mapping: Mapping, values: ValueMapping): Promise<void> {
@@ -439,33 +354,7 @@ export class ImporterApp extends LitElement {
     // The host's answers about the last edits land before any row leaves: a finding applied
     // during delivery would change which rows are delivered halfway through.
     await this.#edits?.settled();
-    const mapping: Record<string, string> = {};
-    for (const [key, source] of Object.entries(review.mapping)) {
-      if (source !== null) mapping[key] = review.summary.headers[source] ?? '';
-    }
-    try {
-      // Call site: on submit (rows go to the host through deliverRows only).
-      const delivered = await deliverRows(this.#host!, this.#session!, {
-        fileName: review.summary.fileName,
-        encoding: review.summary.encoding,
-        delimiter: review.summary.delimiter,
-        ...(review.summary.sheet ? { sheet: review.summary.sheet } : {}),
-        mapping,
-        mappings: savedMappings(review.summary.headers, review.mapping, review.values),
-      });
-      this.state = { step: 'done', delivered };
-    } catch (error) {
-      // The user reads what happened and what to do; the developer's detail went to the host
-      // (an error event) and goes to the console here.
-      console.warn('csv-importer: delivery failed', error);
-      const message =
-        error instanceof HostTimeoutError
-          ? i18n.t('failed.timeout')
-          : error instanceof HostHookError
-            ? i18n.t('failed.host')
-            : i18n.t('failed.other');
-      this.state = { step: 'failed', message, back: review };
-    }
+    this.state = await submitReview(this.#host!, this.#session!, review);
   }
 
   /** A sandboxed frame may not download: the host page saves the file. */
@@ -482,12 +371,11 @@ export class ImporterApp extends LitElement {
       includeUnmatched: this.#init?.options.includeUnmatched ?? false,
       session: this.#handle,
       valueChoices: this.#valueChoices,
-      remembered: this.#remembered,
-      savedValues: this.#saved?.values ?? {},
+      remembered: this.#remembered.fields,
+      savedValues: this.#remembered.values,
       matchBack: (match) => {
         // Another file may follow: it starts from what the user chose for this one.
-        const chosen = savedMappings(match.summary.headers, match.mapping, this.#valueChoices.chosen());
-        this.#sessionMappings = mergeSaved(this.#sessionMappings, chosen);
+        this.#remembered.keep(match.summary.headers, match.mapping, this.#valueChoices.chosen());
         this.state = { step: 'upload' };
       },
       go: (state) => {
@@ -495,14 +383,12 @@ export class ImporterApp extends LitElement {
         if (state.step === 'header') this.skipped = this.skipped.filter((s) => s.step !== 'header');
         this.state = state;
       },
-      load: (file) => void this.#load(file),
+      load: (file) => void this.#reading.load(file),
       refused: (code, message) => this.#host?.send({ type: 'error', code, message }),
-      cancelRead: () => this.#cancelRead(),
+      cancelRead: () => this.#reading.cancel(),
       saveFile: this.#saveFile,
-      setHeaderRow: async (row) => {
-        this.state = { step: 'header', summary: await this.#session!.setHeaderRow(row) };
-      },
-      reread: (options) => void this.#reread(options),
+      setHeaderRow: (row) => void this.#reading.setHeaderRow(row),
+      reread: (options) => void this.#reading.reread(options),
       toMatch: (header) => void this.#toMatch(header.summary),
       afterMatch: (match) => void this.#afterMatch(match),
       validate: (values, chosen) => void this.#validate(values.summary, values.mapping, chosen),
@@ -519,40 +405,12 @@ export class ImporterApp extends LitElement {
     const busy = this.state.step === 'values' && this.state.busy ? i18n.t('match.validating') : undefined;
     return html`${renderHeaderBar(this.state, this.closable ? () => void this.requestClose() : undefined)}
       ${renderBusy(busy)}
-      <main>${this.#renderSkipped()}${renderStep(this.state, this.#context())}</main>
+      <main>${renderSkipped(this.state, this.skipped, (s, next) => {
+        this.skipped = this.skipped.filter((other) => other !== s);
+        this.state = next;
+      })}${renderStep(this.state, this.#context())}</main>
       <csv-confirm-dialog></csv-confirm-dialog>
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>`;
-  }
-
-  /**
-   * The steps passed through, on the steps after them (the match step shows the header row's;
-   * review shows all): what was decided, and a way back to it.
-   */
-  #renderSkipped() {
-    const state = this.state;
-    if (state.step !== 'match' && state.step !== 'review') return nothing;
-    const shown = state.step === 'match' ? this.skipped.filter((s) => s.step === 'header') : this.skipped;
-    if (shown.length === 0) return nothing;
-    const open = (s: Skipped) => {
-      this.skipped = this.skipped.filter((other) => other !== s);
-      this.state =
-        s.step === 'header'
-          ? { step: 'header', summary: state.summary }
-          : { step: 'values', summary: state.summary, mapping: state.mapping, manual: new Set() };
-    };
-    return html`<details class="skipped">
-      <summary>${i18n.t('skipped.summary', { count: shown.length })}</summary>
-      <ul>
-        ${shown.map(
-          (s) => html`<li>
-            ${s.note}
-            <button type="button" @click=${() => open(s)}>
-              ${i18n.t(s.step === 'header' ? 'skipped.openHeader' : 'skipped.open')}
-            </button>
-          </li>`,
-        )}
-      </ul>
-    </details>`;
   }
 }
 customElements.define('csv-importer-app', ImporterApp);
