@@ -112,6 +112,25 @@ describe('steps whose size the file sets stay bounded, both main threads answeri
     }
   });
 
+  test('2,000 columns whose header row is not certain: the header step shows the first 60 and counts the rest', async (t) => {
+    const page = await e2e.browser.newPage();
+    try {
+      const frame = await openImporter(page, e2e.host.url, { columns: [{ key: 'name', label: 'Name' }] });
+      // Numbers in the first row: it may be data, so the user is asked which row holds the names.
+      const row = (r: number) => Array.from({ length: 2000 }, (_, i) => `${r * 2000 + i}`).join(',');
+      const csv = `${[1, 2, 3, 4].map(row).join('\r\n')}\r\n`;
+      await answeringThroughout(t, page, frame, async () => {
+        await frame.setInputFiles('input[type=file]', fileOf('wide-numbers.csv', csv));
+        await frame.getByRole('heading', { name: 'Check how the file is read' }).waitFor({ timeout: 20_000 });
+        await frame.getByText('Showing the first 60 of 2,000 columns.').waitFor();
+      });
+      const cells = await frame.locator('csv-header-step table tr').first().locator('td').count();
+      assert.equal(cells, 61, 'the row choice and 60 columns');
+    } finally {
+      await page.close();
+    }
+  });
+
   test('2,000 headers of 1,000 characters: the column list is paged by scrolling, the field list is one', async (t) => {
     const page = await e2e.browser.newPage();
     try {

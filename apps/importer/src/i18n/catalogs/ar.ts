@@ -42,6 +42,7 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   'header.ragged_row':
     'عدد خلايا {count} من الصفوف لا يساوي عدد خلايا صف العناوين (الصفوف {rows}). الخلايا الناقصة فارغة؛ والخلايا الزائدة محفوظة في أعمدة خاصة بها.',
   'header.noRows': 'لا توجد صفوف بيانات تحت صف العناوين هذا.',
+  'header.someColumns': 'يتم عرض أول {shown} من {count} عمودًا.',
   'match.title': 'مطابقة الأعمدة',
   'match.summary': 'الأعمدة المطابقة: {matched} من {count}',
   'match.toCheck': '{check} بحاجة إلى مراجعة',

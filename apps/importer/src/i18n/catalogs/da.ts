@@ -42,6 +42,7 @@ export const da: Readonly<Record<MessageKey, string>> = {
   'header.ragged_row':
     '{count} rækker har ikke lige så mange celler som overskriftsrækken (rækker {rows}). Manglende celler er tomme; ekstra celler bevares i egne kolonner.',
   'header.noRows': 'Der er ingen datarækker under denne overskriftsrække.',
+  'header.someColumns': 'Viser de første {shown} af {count} kolonner.',
   'match.title': 'Match kolonner',
   'match.summary': '{matched} af {count} kolonner matchet',
   'match.toCheck': '{check} at kontrollere',

@@ -42,6 +42,7 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'header.ragged_row':
     '{count} Zeilen haben nicht so viele Zellen wie die Kopfzeile (Zeilen {rows}). Fehlende Zellen bleiben leer; zusätzliche Zellen stehen in eigenen Spalten.',
   'header.noRows': 'Unter dieser Kopfzeile stehen keine Datenzeilen.',
+  'header.someColumns': 'Die ersten {shown} von {count} Spalten werden gezeigt.',
   'match.title': 'Spalten zuordnen',
   'match.summary': '{matched} von {count} Spalten zugeordnet',
   'match.toCheck': '{check} zu prüfen',

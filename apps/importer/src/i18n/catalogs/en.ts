@@ -40,6 +40,7 @@ export const en = {
   'header.ragged_row':
     '{count} rows do not have as many cells as the header row (rows {rows}). Missing cells are empty; extra cells are kept in columns of their own.',
   'header.noRows': 'There are no rows of data below this header row.',
+  'header.someColumns': 'Showing the first {shown} of {count} columns.',
   'match.title': 'Match columns',
   'match.summary': '{matched} of {count} columns matched',
   'match.toCheck': '{check} to check',

@@ -43,6 +43,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'header.ragged_row':
     '{count} filas no tienen tantas celdas como la fila de encabezado (filas {rows}). Las celdas que faltan quedan vacías; las sobrantes se guardan en columnas propias.',
   'header.noRows': 'No hay filas de datos debajo de esta fila de encabezado.',
+  'header.someColumns': 'Se muestran las primeras {shown} de {count} columnas.',
   'match.title': 'Asociar columnas',
   'match.summary': '{matched} de {count} columnas asociadas',
   'match.toCheck': '{check} por revisar',

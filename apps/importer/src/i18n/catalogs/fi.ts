@@ -42,6 +42,7 @@ export const fi: Readonly<Record<MessageKey, string>> = {
   'header.ragged_row':
     '{count} rivillä ei ole yhtä monta solua kuin otsikkorivillä (rivit {rows}). Puuttuvat solut ovat tyhjiä; ylimääräiset solut säilyvät omissa sarakkeissaan.',
   'header.noRows': 'Tämän otsikkorivin alla ei ole tietorivejä.',
+  'header.someColumns': 'Näytetään ensimmäiset {shown} / {count} saraketta.',
   'match.title': 'Yhdistä sarakkeet',
   'match.summary': '{matched}/{count} saraketta yhdistetty',
   'match.toCheck': '{check} tarkistettavana',

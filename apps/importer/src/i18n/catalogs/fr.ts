@@ -42,6 +42,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'header.ragged_row':
     '{count} lignes n’ont pas autant de cellules que la ligne d’en-tête (lignes {rows}). Les cellules manquantes sont vides ; les cellules en trop sont gardées dans leurs propres colonnes.',
   'header.noRows': 'Il n’y a aucune ligne de données sous cette ligne d’en-tête.',
+  'header.someColumns': 'Affichage des {shown} premières colonnes sur {count}.',
   'match.title': 'Associer les colonnes',
   'match.summary': '{matched} colonnes sur {count} associées',
   'match.toCheck': '{check} à vérifier',

@@ -43,6 +43,7 @@ export const it: Readonly<Record<MessageKey, string>> = {
   'header.ragged_row':
     '{count} righe non hanno tante celle quante la riga di intestazione (righe {rows}). Le celle mancanti sono vuote; quelle in più restano in colonne proprie.',
   'header.noRows': 'Non ci sono righe di dati sotto questa riga di intestazione.',
+  'header.someColumns': 'Sono mostrate le prime {shown} di {count} colonne.',
   'match.title': 'Abbina le colonne',
   'match.summary': '{matched} colonne su {count} abbinate',
   'match.toCheck': '{check} da controllare',

@@ -42,6 +42,7 @@ export const nb: Readonly<Record<MessageKey, string>> = {
   'header.ragged_row':
     '{count} rader har ikke like mange celler som overskriftsraden (rader {rows}). Manglende celler er tomme; ekstra celler beholdes i egne kolonner.',
   'header.noRows': 'Det er ingen datarader under denne overskriftsraden.',
+  'header.someColumns': 'Viser de første {shown} av {count} kolonner.',
   'match.title': 'Koble kolonner',
   'match.summary': '{matched} av {count} kolonner koblet',
   'match.toCheck': '{check} å kontrollere',

@@ -42,6 +42,7 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'header.ragged_row':
     '{count} rijen hebben niet evenveel cellen als de kopregel (rijen {rows}). Ontbrekende cellen zijn leeg; extra cellen blijven in eigen kolommen.',
   'header.noRows': 'Onder deze kopregel staan geen rijen met gegevens.',
+  'header.someColumns': 'De eerste {shown} van {count} kolommen worden getoond.',
   'match.title': 'Kolommen koppelen',
   'match.summary': '{matched} van {count} kolommen gekoppeld',
   'match.toCheck': '{check} te controleren',

@@ -42,6 +42,7 @@ export const pt: Readonly<Record<MessageKey, string>> = {
   'header.ragged_row':
     '{count} linhas não têm tantas células quanto a linha de cabeçalho (linhas {rows}). As células em falta ficam vazias; as a mais ficam em colunas próprias.',
   'header.noRows': 'Não há linhas de dados abaixo desta linha de cabeçalho.',
+  'header.someColumns': 'A mostrar as primeiras {shown} de {count} colunas.',
   'match.title': 'Associar colunas',
   'match.summary': '{matched} de {count} colunas associadas',
   'match.toCheck': '{check} por verificar',

@@ -42,6 +42,7 @@ export const sv: Readonly<Record<MessageKey, string>> = {
   'header.ragged_row':
     '{count} rader har inte lika många celler som rubrikraden (rader {rows}). Saknade celler är tomma; extra celler behålls i egna kolumner.',
   'header.noRows': 'Det finns inga datarader under den här rubrikraden.',
+  'header.someColumns': 'Visar de första {shown} av {count} kolumner.',
   'match.title': 'Matcha kolumner',
   'match.summary': '{matched} av {count} kolumner matchade',
   'match.toCheck': '{check} att kontrollera',

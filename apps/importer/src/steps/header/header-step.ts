@@ -6,6 +6,9 @@ import { controls } from '../../styles/shared-styles.ts';
 import type { EncodingDoubt, LoadSummary, ReadingFinding, ReadOptions } from '../../worker/session-types.ts';
 import { encodingName } from './encoding-names.ts';
 
+/** The columns the header step's preview shows; the rest are counted. */
+const SHOWN_COLUMNS = 60;
+
 const DELIMITERS = [
   [',', 'header.comma'],
   [';', 'header.semicolon'],
@@ -114,7 +117,9 @@ export class HeaderStep extends LitElement {
   override render() {
     const summary = this.summary;
     if (!summary) return html``;
-    const width = Math.max(1, ...summary.preview.map((r) => r.length));
+    const columns = summary.preview.reduce((most, r) => Math.max(most, r.length), 1);
+    // A row is recognized by its first cells; thousands of columns would only freeze the frame.
+    const width = Math.min(columns, SHOWN_COLUMNS);
     return html`<h2 tabindex="-1">${i18n.t('header.title')}</h2>
       ${summary.encodingDoubt ? this.#renderDoubt(summary, summary.encodingDoubt) : nothing}
       ${summary.readingFindings ? this.#renderFindings(summary, summary.readingFindings) : nothing}
@@ -183,6 +188,11 @@ export class HeaderStep extends LitElement {
             </tbody>
           </table>
         </div>
+        ${
+          columns > width
+            ? html`<p class="muted">${i18n.t('header.someColumns', { shown: width, count: i18n.number(columns) })}</p>`
+            : nothing
+        }
       </fieldset>
       ${summary.rowCount === 0 ? html`<div class="callout error">${icon('error')}<p role="alert">${i18n.t('header.noRows')}</p></div>` : nothing}
       <div class="actions">
