@@ -5,7 +5,6 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { FRAME_CSP } from './csp.mjs';
-import { papaparseTrim } from './papaparse-trim.mjs';
 import { templateWhitespace } from './template-whitespace.mjs';
 import { valibotPure } from './valibot-pure.mjs';
 
@@ -117,7 +116,7 @@ export const packedConcepts = {
 export function buildWorker(root, plugins = [withoutLegacyReaders]) {
   return bundle(root, {
     entryPoints: [join(root, 'apps/importer/src/worker/worker.ts')],
-    plugins: [packedConcepts, papaparseTrim, ...plugins, valibotPure],
+    plugins: [packedConcepts, ...plugins, valibotPure],
   });
 }
 
