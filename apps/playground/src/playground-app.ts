@@ -1,3 +1,6 @@
+// Just over 400 lines: the playground page (the spec editor, modes, themes, locales, samples, the
+// snippet and the received rows), a demo rather than the product; its parts share the page's
+// state and each render is short.
 import '@csv-importer/element';
 import type {
   CsvImporterCompleteEvent,

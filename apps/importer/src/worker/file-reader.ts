@@ -1,3 +1,6 @@
+// Just over 400 lines: reading a file (text or workbook) into the cell store with progress,
+// cancel, header detection and the reading's findings; the summary for the frame is the seam
+// left (`summarize` and `readingFindings`, about 60 lines).
 import {
   type ColumnSpec,
   DecodeError,

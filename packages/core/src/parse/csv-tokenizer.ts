@@ -1,3 +1,6 @@
+// Just over 400 lines: one byte-level state machine (quotes, line ends, limits, UTF-8 checks)
+// and the packed columns it writes into; the parts only make sense together, and splitting the
+// record loop from its column builders would put a call between them on every cell.
 import { DecodeError } from '../decode/decode.ts';
 import type { RecordIssue } from './parse.ts';
 

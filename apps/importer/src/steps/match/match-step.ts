@@ -1,3 +1,7 @@
+// Just over 400 lines: the match step's element, a quarter of it its style sheet (the sticky
+// column list at every width), the rest assigning fields with swaps and undo and one render of
+// the list; its chooser, row window and confidence are modules of their own (chooser/, core's
+// matchLevel). The seam left would be the style sheet.
 import { type ColumnSpec, matchLevel } from '@csv-importer/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';

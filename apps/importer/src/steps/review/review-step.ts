@@ -1,3 +1,6 @@
+// Just over 400 lines: the review step's element (edits, fix-all, views, jumps, history,
+// deletes, export, keys) around the grid, find panel and summary that are modules of their own;
+// the seam left would be the toolbar's actions (delete, export, history).
 import type { ColumnSpec } from '@csv-importer/core';
 import { SAVE_FILE_MAX_LENGTH } from '@csv-importer/protocol';
 import { html, LitElement, nothing } from 'lit';
