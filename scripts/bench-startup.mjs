@@ -1,5 +1,6 @@
 // Measures the importer frame's start-up: from `open()` on <csv-importer> (srcdoc mode) to the
-// upload step, every task the frame's main thread runs, from a Chromium trace. A task's thread
+// upload step, every task the frame's main thread runs, and the start of its worker (the
+// evaluation of the worker's script), from a Chromium trace. A task's thread
 // time (CPU) is reported beside its wall time, because on a busy machine wall times mostly
 // measure the other processes. Run `npm run build` first.
 //
@@ -58,6 +59,24 @@ function frameTasks(trace) {
   });
 }
 
+/**
+ * The frame's worker in one trace: its script's evaluation (compiling and running it), CPU and
+ * wall time in ms, and the wall time from the worker's creation to the end of that evaluation;
+ * `undefined` when the trace has no worker.
+ */
+function workerStart(trace) {
+  const events = trace.traceEvents;
+  const created = events.find((e) => e.name === 'TracingSessionIdForWorker');
+  const url = created?.args?.data?.url;
+  const script = events.find((e) => e.name === 'EvaluateScript' && url && e.args?.data?.url === url);
+  if (!script) return undefined;
+  return {
+    cpu: (script.tdur ?? script.dur) / 1000,
+    wall: script.dur / 1000,
+    ready: (script.ts + script.dur - created.ts) / 1000,
+  };
+}
+
 async function measure(browser, bundle, dir) {
   const page = await browser.newPage();
   await page.route(`${ORIGIN}/**`, (route) =>
@@ -89,21 +108,24 @@ async function measure(browser, bundle, dir) {
   await page.waitForTimeout(1000);
   await browser.stopTracing();
   await page.close();
-  return frameTasks(JSON.parse(readFileSync(path, 'utf8')))?.filter(
-    (task) => !task.what.includes('injected'),
-  );
+  const trace = JSON.parse(readFileSync(path, 'utf8'));
+  const tasks = frameTasks(trace)?.filter((task) => !task.what.includes('injected'));
+  return tasks && { tasks, worker: workerStart(trace) };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'startup-'));
 const browser = await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS });
 const results = files.map(() => []);
+const workers = files.map(() => []);
 try {
   for (let run = 0; run < runs; run++) {
     for (let i = 0; i < bundles.length; i++) {
-      let tasks;
-      for (let attempt = 0; attempt < 5 && !tasks; attempt++) tasks = await measure(browser, bundles[i], dir);
-      if (!tasks) throw new Error('five traces in a row missed the frame script; is the build there?');
-      results[i].push(tasks);
+      let measured;
+      for (let attempt = 0; attempt < 5 && !measured; attempt++)
+        measured = await measure(browser, bundles[i], dir);
+      if (!measured) throw new Error('five traces in a row missed the frame script; is the build there?');
+      results[i].push(measured.tasks);
+      if (measured.worker) workers[i].push(measured.worker);
     }
   }
 } finally {
@@ -126,4 +148,10 @@ files.forEach((file, i) => {
   console.log(
     `  tasks of 10 ms CPU or more, in one typical run: ${big.map((t) => `${ms(t.cpu)} ${t.what}`).join(', ')}`,
   );
+  if (workers[i].length > 0) {
+    const of = (key) => ms(median(workers[i].map((w) => w[key])));
+    console.log(
+      `  worker (${workers[i].length} traces): its script evaluated in ${of('cpu')} CPU, ${of('wall')} wall; ready ${of('ready')} after it was created`,
+    );
+  }
 });

@@ -3,28 +3,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 // @ts-expect-error: a plain ES module of the build scripts, without type declarations.
-import { buildFrameScript, buildWorker, frameHtml } from '../../scripts/frame-build.mjs';
+import { buildHostedScript, buildSrcdocScript, buildWorker, frameHtml } from '../../scripts/frame-build.mjs';
 import type { Attack } from './exfiltrate.ts';
 import { ROOT } from './servers.ts';
 
 // Test builds of the frame with tests/support/exfiltrate.ts bundled in before the app, the way a
-// compromised dependency would be: the script is built as the product's is, the srcdoc document
-// pins its hash, and the hosted site serves it as its importer.js.
+// compromised dependency would be: each script is built as the product's is, the srcdoc document
+// pins its hash (its one script is also its worker's, which does not evaluate the attack), and
+// the hosted site serves its own build (the worker's script inlined) as its importer.js.
+
+const attackBuild = (attack: Attack) => ({
+  extraModules: [join(ROOT, 'tests/support/exfiltrate.ts')],
+  define: { __ATTACK__: JSON.stringify(attack) },
+});
 
 let worker: Promise<string> | undefined;
 
-/** The frame's script with the attack bundled in. */
-export async function injectedScript(attack: Attack): Promise<string> {
-  worker ??= buildWorker(ROOT);
-  return buildFrameScript(ROOT, await worker, {
-    extraModules: [join(ROOT, 'tests/support/exfiltrate.ts')],
-    define: { __ATTACK__: JSON.stringify(attack) },
-  });
-}
-
 /** The srcdoc document of a frame that carries `attack`. */
 export async function injectedSrcdoc(attack: Attack): Promise<string> {
-  return frameHtml(ROOT, await injectedScript(attack));
+  return frameHtml(ROOT, await buildSrcdocScript(ROOT, attackBuild(attack)));
 }
 
 /**
@@ -35,6 +32,7 @@ export async function injectedHostedSite(attack: Attack): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'csv-importer-hosted-'));
   after(() => rm(dir, { recursive: true, force: true }));
   await cp(join(ROOT, 'apps/importer/dist/hosted'), dir, { recursive: true });
-  await writeFile(join(dir, 'importer.js'), await injectedScript(attack));
+  worker ??= buildWorker(ROOT);
+  await writeFile(join(dir, 'importer.js'), await buildHostedScript(ROOT, await worker, attackBuild(attack)));
   return dir;
 }

@@ -6,11 +6,10 @@ import { frameMode } from './hosted-config.ts';
 import { i18n } from './i18n/i18n.ts';
 import { applyTheme } from './theme.ts';
 import type { ImportSessionApi } from './worker/session-types.ts';
+import { workerSource } from './worker-source.ts';
 import { type WorkerFailure, watchWorker } from './worker-watchdog.ts';
 import './importer-app.ts';
 import type { ImporterApp } from './importer-app.ts';
-
-declare const __WORKER_SOURCE__: string;
 
 interface ScriptUrlPolicy {
   createScriptURL(url: string): string;
@@ -35,7 +34,7 @@ const scriptUrls = (
  * other kind, and the worker inherits the frame's CSP, so it cannot open a connection either.
  */
 function startWorker(): { session: Comlink.Remote<ImportSessionApi>; worker: Worker } {
-  const url = URL.createObjectURL(new Blob([__WORKER_SOURCE__], { type: 'text/javascript' }));
+  const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
   const worker = new Worker(scriptUrls?.createScriptURL(url) ?? url, { name: 'csv-importer' });
   URL.revokeObjectURL(url);
   return { session: Comlink.wrap<ImportSessionApi>(worker), worker };
