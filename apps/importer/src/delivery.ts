@@ -8,8 +8,8 @@ import {
   type RowColumns,
   transferList,
 } from '@csv-importer/protocol';
-import * as Comlink from 'comlink';
 import { type HostConnection, HostHookError, HostTimeoutError } from './host-connection.ts';
+import { type Remote, transfer } from './worker/session-rpc.ts';
 import type { ChannelOutcome, ImportSessionApi } from './worker/session-types.ts';
 
 /** A batch as the worker's delivery loop posts it (see `row-channel.ts`). */
@@ -54,7 +54,7 @@ export class BlockedByErrorsError extends Error {
  */
 export async function deliverRows(
   host: HostConnection,
-  session: Comlink.Remote<ImportSessionApi>,
+  session: Remote<ImportSessionApi>,
   meta: DeliveryMeta,
 ): Promise<{ rowCount: number; withErrors: number; excluded: number }> {
   const started = performance.now();
@@ -75,9 +75,9 @@ export async function deliverRows(
   let outcome: ChannelOutcome;
   try {
     outcome = await session.deliverOnPort(
-      Comlink.transfer(port1, [port1]),
+      transfer(port1, [port1]),
       { batchSize, encoding, unmatched, packedNotes, timeoutMs },
-      Comlink.proxy((rows: number) => host.send({ type: 'progress', phase: 'submitting', rows })),
+      (rows: number) => host.send({ type: 'progress', phase: 'submitting', rows }),
     );
   } finally {
     if (!options.rowChannel) port2.close();

@@ -3,17 +3,17 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { FrameToHostSchema, type Init, PROTOCOL_VERSION, parseMessage } from '@csv-importer/protocol';
-import type * as Comlink from 'comlink';
 import { type ColumnValidator, HookRunner, type ImporterHooks } from '../../../packages/element/src/hooks.ts';
 import { deliverRows } from './delivery.ts';
 import { checkEditWithHost, mappingFromHost, validateWithHost } from './hooks.ts';
 import { HostConnection, portTransport } from './host-connection.ts';
 import { ImportSession } from './worker/import-session.ts';
+import type { Remote } from './worker/session-rpc.ts';
 import type { ImportSessionApi, Mapping } from './worker/session-types.ts';
 
 // The frame's hook and delivery code against the element's real HookRunner, over a real
 // MessageChannel, with a real ImportSession holding tests/fixtures/contacts.csv (no worker: the
-// session is called directly, which is what comlink does on the other side).
+// session is called directly, which is what session-rpc.ts does on the other side).
 
 const COLUMNS = [
   { key: 'firstName', label: 'First name', required: true },
@@ -73,7 +73,7 @@ async function connect(
   return {
     host,
     init: host.init as Init,
-    session: session as unknown as Comlink.Remote<ImportSessionApi>,
+    session: session as unknown as Remote<ImportSessionApi>,
     summary: loaded.summary,
     mapping,
     delivered,

@@ -1,7 +1,7 @@
 import type { Issue, IssueCode } from '@csv-importer/core';
 import type { DeliveredRecord, HostIssue, Init, ValidateResult } from '@csv-importer/protocol';
-import type * as Comlink from 'comlink';
 import type { HostConnection } from './host-connection.ts';
+import type { Remote } from './worker/session-rpc.ts';
 import type { ImportSessionApi, LoadSummary, Mapping, ValidationSummary } from './worker/session-types.ts';
 
 /** Rows per validate-request; small enough that one batch is a short structured clone. */
@@ -54,7 +54,7 @@ function inRange(start: number, end: number) {
 export async function validateWithHost(
   host: HostConnection,
   init: Init,
-  session: Comlink.Remote<ImportSessionApi>,
+  session: Remote<ImportSessionApi>,
   validation: ValidationSummary,
   signal?: AbortSignal,
 ): Promise<ValidationSummary> {
@@ -103,7 +103,7 @@ export async function validateWithHost(
 export async function checkEditWithHost(
   host: HostConnection,
   init: Init,
-  session: Comlink.Remote<ImportSessionApi>,
+  session: Remote<ImportSessionApi>,
   row: number,
   column: string,
   signal?: AbortSignal,

@@ -6,7 +6,6 @@
 // edit checks (flow/edit-checks.ts) and the frame's chrome (shell/).
 import type { ColumnSpec } from '@csv-importer/core';
 import type { Init } from '@csv-importer/protocol';
-import type * as Comlink from 'comlink';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { EditChecks } from './flow/edit-checks.ts';
 import { type ReviewState, type Skipped, type State, unsaved } from './flow/flow-state.ts';
@@ -36,6 +35,7 @@ import { DEFAULT_ACCEPT, refusal, type UploadLimits } from './steps/upload/uploa
 import { selectOptions } from './steps/values/select-options.ts';
 import { ValueChoices } from './steps/values/value-choices.ts';
 import { controls, tokens } from './styles/shared-styles.ts';
+import { DisconnectedError, type Remote } from './worker/session-rpc.ts';
 import type {
   EditResult,
   ImportSessionApi,
@@ -88,7 +88,7 @@ export class ImporterApp extends LitElement {
 
   #host: HostConnection | undefined;
   #init: Init | undefined;
-  #session: Comlink.Remote<ImportSessionApi> | undefined;
+  #session: Remote<ImportSessionApi> | undefined;
   #handle: SessionHandle | undefined;
   #columns: readonly ColumnSpec[] = [];
   #edits: EditChecks | undefined;
@@ -138,7 +138,7 @@ export class ImporterApp extends LitElement {
   }
 
   /** Called once the host has sent `init`. */
-  start(host: HostConnection, init: Init, session: Comlink.Remote<ImportSessionApi>): void {
+  start(host: HostConnection, init: Init, session: Remote<ImportSessionApi>): void {
     const { locale = 'en', messages = {}, catalog } = init.options;
     const translator = new Translator(locale, messages, catalog);
     if (translator.missing) {
@@ -173,6 +173,8 @@ export class ImporterApp extends LitElement {
         ...(largeFile ? { largeFile } : {}),
       })
       .catch((error: unknown) => {
+        // The worker failed (the frame has said so, and started another) or the host closed.
+        if (error instanceof DisconnectedError) return;
         // A column the engine refuses to compile (a pattern that can take exponential time,
         // which the wire schema does not check): the host and the user hear which column.
         const message = (error as Error).message;
@@ -354,7 +356,9 @@ export class ImporterApp extends LitElement {
     // The host's answers about the last edits land before any row leaves: a finding applied
     // during delivery would change which rows are delivered halfway through.
     await this.#edits?.settled();
-    this.state = await submitReview(this.#host!, this.#session!, review);
+    const next = await submitReview(this.#host!, this.#session!, review);
+    // A worker that failed meanwhile has sent the user back to upload with the reason.
+    if (this.state.step === 'submitting') this.state = next;
   }
 
   /** A sandboxed frame may not download: the host page saves the file. */

@@ -1,10 +1,10 @@
 import type { Init } from '@csv-importer/protocol';
-import * as Comlink from 'comlink';
 import { embedTransport } from './embed-connection.ts';
 import { type HostCommand, HostConnection } from './host-connection.ts';
 import { frameMode } from './hosted-config.ts';
 import { i18n } from './i18n/i18n.ts';
 import { applyTheme } from './theme.ts';
+import { disconnect, type Remote, wrap } from './worker/session-rpc.ts';
 import type { ImportSessionApi } from './worker/session-types.ts';
 import { type WorkerFailure, watchWorker } from './worker-watchdog.ts';
 import './importer-app.ts';
@@ -34,11 +34,11 @@ const scriptUrls = (
  * Starts the worker as a classic worker from a Blob URL: an opaque-origin frame can start no
  * other kind, and the worker inherits the frame's CSP, so it cannot open a connection either.
  */
-function startWorker(): { session: Comlink.Remote<ImportSessionApi>; worker: Worker } {
+function startWorker(): { session: Remote<ImportSessionApi>; worker: Worker } {
   const url = URL.createObjectURL(new Blob([__WORKER_SOURCE__], { type: 'text/javascript' }));
   const worker = new Worker(scriptUrls?.createScriptURL(url) ?? url, { name: 'csv-importer' });
   URL.revokeObjectURL(url);
-  return { session: Comlink.wrap<ImportSessionApi>(worker), worker };
+  return { session: wrap<ImportSessionApi>(worker), worker };
 }
 
 const app = document.querySelector<ImporterApp>('csv-importer-app')!;
@@ -64,10 +64,12 @@ function startSession(connection: HostConnection, options: Init, { deferRender =
  * A worker that failed, or went silent, holds the user's rows no longer: it is ended, the host
  * gets `worker_failed` instead of a frame that waits forever, and the user is back at the upload
  * step with the reason and a new worker, so choosing the file again retries. Calls that were
- * waiting on the old worker never settle, so nothing they would do reaches the new session.
+ * waiting on the old worker reject with a `DisconnectedError`, which the callers that would show
+ * an error or move the flow on pass over: the user hears the reason from here.
  */
 function workerFailed(failed: Worker, failure: WorkerFailure): void {
   failed.terminate();
+  disconnect(failed, 'The worker failed.');
   const message =
     failure.kind === 'silent'
       ? i18n.t('error.worker_silent', { seconds: failure.seconds })
@@ -102,6 +104,7 @@ function onMessage(message: HostCommand): void {
       // The host is closing the importer: end the worker, and every row it held, now.
       stopWatching?.();
       worker?.terminate();
+      if (worker) disconnect(worker);
       host.close();
       return;
   }

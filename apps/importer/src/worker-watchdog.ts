@@ -24,7 +24,7 @@ export type WorkerFailure =
  * Watches a worker until `stop()` or until it fails: an uncaught error, a message that cannot be
  * read, or silence. A worker that the browser ends without an event (terminated from outside,
  * killed for memory, closed by its own code) fires nothing at all, so the frame pings it and
- * counts any message from it, comlink's replies included, as a sign of life. `onFailure` runs
+ * counts any message from it, the session's answers included, as a sign of life. `onFailure` runs
  * at most once; the worker is left to the caller to terminate.
  */
 export function watchWorker(

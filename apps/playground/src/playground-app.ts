@@ -1,6 +1,3 @@
-// Just over 400 lines: the playground page (the spec editor, modes, themes, locales, samples, the
-// snippet and the received rows), a demo rather than the product; its parts share the page's
-// state and each render is short.
 import '@csv-importer/element';
 import type {
   CsvImporterCompleteEvent,
@@ -10,9 +7,11 @@ import type {
   ImportIssue,
 } from '@csv-importer/element';
 import { encodeEmbedConfig, PROTOCOL_VERSION } from '@csv-importer/protocol';
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
+import { playgroundStyles } from './playground-styles.ts';
+import { renderReceivedRows } from './received-rows.ts';
 import { SNIPPET_KINDS, type SnippetKind, snippet } from './snippets.ts';
 import { checkSpec } from './spec-check.ts';
 
@@ -60,87 +59,7 @@ interface LogLine {
  */
 @customElement('playground-app')
 export class PlaygroundApp extends LitElement {
-  static override styles = css`
-    :host {
-      display: grid;
-      /* minmax(0, …): a wide table of received rows scrolls in its own box instead of widening the page. */
-      grid-template-columns: minmax(280px, 360px) minmax(0, 1fr);
-      gap: 24px;
-      font: 14px/1.5 system-ui, sans-serif;
-      color: #1f2328;
-    }
-    @media (max-width: 900px) {
-      :host {
-        grid-template-columns: minmax(0, 1fr);
-      }
-    }
-    fieldset {
-      border: 1px solid #d0d7de;
-      border-radius: 8px;
-      margin: 0 0 12px;
-    }
-    label {
-      display: block;
-      margin: 4px 0;
-    }
-    textarea {
-      width: 100%;
-      box-sizing: border-box;
-      min-height: 280px;
-      font: 12px ui-monospace, monospace;
-    }
-    .error {
-      color: #cf222e;
-    }
-    .ok {
-      color: #1a7f37;
-    }
-    table {
-      border-collapse: collapse;
-      font-size: 13px;
-    }
-    th,
-    td {
-      border: 1px solid #d0d7de;
-      padding: 2px 6px;
-      text-align: start;
-      vertical-align: top;
-      white-space: pre-wrap;
-    }
-    td.invalid {
-      background: #ffebe9;
-    }
-    pre {
-      background: #f6f8fa;
-      padding: 8px;
-      overflow: auto;
-      max-height: 18rem;
-      font: 12px ui-monospace, monospace;
-    }
-    .tabs button[aria-selected='true'] {
-      font-weight: bold;
-    }
-    .samples {
-      list-style: none;
-      padding: 0;
-      margin: 0;
-    }
-    .samples button {
-      font: inherit;
-      color: #0969da;
-      background: none;
-      border: 0;
-      padding: 2px 0;
-      text-decoration: underline;
-      cursor: pointer;
-    }
-    iframe.embed {
-      width: 100%;
-      height: 600px;
-      border: 1px solid #d0d7de;
-      border-radius: 8px;
-    }
-  `;
+  static override styles = playgroundStyles;
 
   @property({ attribute: false }) accessor specText = JSON.stringify(DEFAULT_SPEC, null, 2);
   @state() accessor locale = 'en';
@@ -362,37 +281,6 @@ export class PlaygroundApp extends LitElement {
     </section>`;
   }
 
-  #renderRows() {
-    const keys = (this.#columns as { key: string }[]).map((c) => c.key);
-    const invalid = new Set(
-      this.issues.filter((i) => i.level === 'error').map((i) => `${i.row}:${i.column}`),
-    );
-    return html`<section aria-label="Received rows">
-      <h2>Received rows</h2>
-      <p id="summary" role="status">${this.summary}</p>
-      <div style="overflow: auto; max-height: 24rem">
-        <table>
-          <thead>
-            <tr>
-              ${keys.map((k) => html`<th scope="col">${k}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${this.rows.slice(0, 200).map(
-              (row, index) =>
-                html`<tr>
-                  ${keys.map(
-                    (k) =>
-                      html`<td class=${invalid.has(`${index}:${k}`) ? 'invalid' : ''}>${row[k] === null || row[k] === undefined ? '' : String(row[k])}</td>`,
-                  )}
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-    </section>`;
-  }
-
   override render() {
     return html`${this.#renderControls()}
       <div>
@@ -401,7 +289,7 @@ export class PlaygroundApp extends LitElement {
             ? html`<p><button @click=${() => this.renderRoot.querySelector('csv-importer')?.open()}>Open the importer</button></p>`
             : nothing
         }
-        ${keyed(`${this.generation}`, this.#renderImporter())} ${this.#renderRows()}
+        ${keyed(`${this.generation}`, this.#renderImporter())} ${renderReceivedRows(this.#columns as readonly { key: string }[], this.rows, this.issues, this.summary)}
         <section aria-label="Event log">
           <h2>Events and protocol messages</h2>
           <pre id="log">${this.log.map((l) => `${l.time}  ${l.text}\n`)}</pre>

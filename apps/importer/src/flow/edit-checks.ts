@@ -1,10 +1,10 @@
 import type { ColumnSpec } from '@csv-importer/core';
 import type { Init } from '@csv-importer/protocol';
-import type * as Comlink from 'comlink';
 import { CUSTOM_CODE, checkEditWithHost, HOOK_FAILED_CODE, HOST_ISSUE_CODE } from '../hooks.ts';
 import type { HostConnection } from '../host-connection.ts';
 import { i18n } from '../i18n/i18n.ts';
 import { LatestCall } from '../latest-call.ts';
+import type { Remote } from '../worker/session-rpc.ts';
 import type {
   EditResult,
   ImportSessionApi,
@@ -32,7 +32,7 @@ export class EditChecks {
   constructor(
     private readonly host: HostConnection,
     private readonly init: Init,
-    private readonly session: Comlink.Remote<ImportSessionApi>,
+    private readonly session: Remote<ImportSessionApi>,
     private readonly columns: readonly ColumnSpec[],
     private readonly sink: EditCheckSink,
   ) {}

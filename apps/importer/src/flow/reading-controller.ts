@@ -1,7 +1,7 @@
-import * as Comlink from 'comlink';
 import type { HostConnection } from '../host-connection.ts';
 import { i18n } from '../i18n/i18n.ts';
 import { LatestCall } from '../latest-call.ts';
+import { DisconnectedError, type Remote } from '../worker/session-rpc.ts';
 import type {
   ImportSessionApi,
   LoadProgress,
@@ -15,9 +15,7 @@ import type { Skipped, State } from './flow-state.ts';
 export interface ReadingHost {
   state(): State;
   go(state: State): void;
-  session():
-    | Pick<Comlink.Remote<ImportSessionApi>, 'load' | 'reread' | 'cancel' | 'setHeaderRow'>
-    | undefined;
+  session(): Pick<Remote<ImportSessionApi>, 'load' | 'reread' | 'cancel' | 'setHeaderRow'> | undefined;
   /** The host's row limit (`maxRows`), for the message that refuses a longer file. */
   maxRows(): number | undefined;
   send(message: Parameters<HostConnection['send']>[0]): void;
@@ -60,6 +58,8 @@ export class ReadingController {
       );
       if (result.current) this.#loaded(result.value);
     } catch (error) {
+      // The worker failed: the frame has told the user, and is back at upload with a new one.
+      if (error instanceof DisconnectedError) return;
       console.warn('csv-importer: reading the file failed', error);
       host.go({ step: 'upload', error: i18n.t('error.internal', { message: (error as Error).message }) });
     }
@@ -87,13 +87,13 @@ export class ReadingController {
   }
 
   #progress(fileName: string) {
-    return Comlink.proxy((progress: LoadProgress) => {
+    return (progress: LoadProgress) => {
       if (this.reading)
         this.#host.go({
           step: 'upload',
           reading: { fileName, rows: progress.rows, fraction: progress.fraction },
         });
-    });
+    };
   }
 
   #loaded(result: LoadResult): void {

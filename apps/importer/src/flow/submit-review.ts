@@ -1,8 +1,8 @@
-import type * as Comlink from 'comlink';
 import { deliverRows } from '../delivery.ts';
 import { type HostConnection, HostHookError, HostTimeoutError } from '../host-connection.ts';
 import { i18n } from '../i18n/i18n.ts';
 import { savedMappings } from '../steps/match/saved-mappings.ts';
+import type { Remote } from '../worker/session-rpc.ts';
 import type { ImportSessionApi } from '../worker/session-types.ts';
 import type { ReviewState, State } from './flow-state.ts';
 
@@ -13,7 +13,7 @@ import type { ReviewState, State } from './flow-state.ts';
  */
 export async function submitReview(
   host: HostConnection,
-  session: Comlink.Remote<ImportSessionApi>,
+  session: Remote<ImportSessionApi>,
   review: ReviewState,
 ): Promise<State> {
   const { summary } = review;

@@ -1,6 +1,3 @@
-// Just over 400 lines: the grid element itself (virtual window, focus, editing state, rendering of
-// rows and cells). Its editor, issue popover, geometry, keys, headers and row patching are modules
-// of their own beside it; the seam left would be cell rendering, which reads most of its state.
 import type { ColumnSpec } from '@csv-importer/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { i18n } from '../i18n/i18n.ts';
@@ -14,10 +11,10 @@ import type {
   GridRow,
   ValidationSummary,
 } from '../worker/session-types.ts';
-import './cell-editor.ts';
+import { type BodyView, renderBodyRow } from './grid-cells.ts';
 import { Geometry } from './grid-geometry.ts';
-import { renderColumnHeaders, renderRowHeader } from './grid-headers.ts';
-import { keyMove } from './grid-keys.ts';
+import { renderHeadRow } from './grid-headers.ts';
+import { cellKey, keyMove } from './grid-keys.ts';
 import { gridStyles } from './grid-styles.ts';
 import {
   type ActiveCell,
@@ -193,8 +190,7 @@ export class DataGrid extends LitElement {
 
   /** The cell at a position, if its row is in the fetched window. */
   cellAt(position: number, field: number): GridCell | undefined {
-    const row = this.rows[position - this.#window.start];
-    return row?.position === position ? row.cells[field - this.fieldStart] : undefined;
+    return this.#rowAt(position)?.cells[field - this.fieldStart];
   }
 
   #rowAt(position: number): GridRow | undefined {
@@ -249,16 +245,12 @@ export class DataGrid extends LitElement {
       }
       return;
     }
-    if (event.key === 'Enter' || event.key === 'F2') {
-      event.preventDefault();
-      this.#startEdit(position, field, this.cellAt(position, field)?.text ?? '', false);
-    } else if (event.key === 'Delete') {
-      event.preventDefault();
-      this.#commit(position, field, '');
-    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      event.preventDefault();
-      this.#startEdit(position, field, event.key, true);
-    }
+    const edit = cellKey(event);
+    if (!edit) return;
+    event.preventDefault();
+    if (edit === 'clear') this.#commit(position, field, '');
+    else if (edit === 'type') this.#startEdit(position, field, event.key, true);
+    else this.#startEdit(position, field, this.cellAt(position, field)?.text ?? '', false);
   }
 
   #toggle(row: number): void {
@@ -334,6 +326,21 @@ export class DataGrid extends LitElement {
     const { position: activeRow, field: activeField } = this.active;
     const activeId = total > 0 ? cellId(activeRow, activeField) : '';
     const issue = this.#activeIssue;
+    const body: BodyView = {
+      fields: this.fields,
+      fieldStart: this.fieldStart,
+      fieldRange,
+      shift,
+      active: this.active,
+      editing: this.editing,
+      selected: this.selected,
+      described: issue !== undefined,
+      focus: (position, field) => this.focusCell(position, field),
+      toggle: (row) => this.#toggle(row),
+      edit: (position, field, text) => void this.#startEdit(position, field, text, false),
+      commit: (event) => this.#onEditorCommit(event),
+      cancel: () => this.#onEditorCancel(),
+    };
     return html`<div
         class="viewport"
         role="grid"
@@ -354,37 +361,16 @@ export class DataGrid extends LitElement {
         }}
       >
         <div class="layer" style="width:${this.metrics.width}px;height:${this.metrics.height}px">
+          <div role="rowgroup">${renderHeadRow(this.fields, fieldRange, this.summary, shift)}</div>
           <div role="rowgroup">
-            <div class="row head" role="row" aria-rowindex="1">
-              <div class="rowheader" role="columnheader" aria-colindex="1">${i18n.t('review.rowNumber')}</div>
-              <div class="cells" style="transform:${shift}">
-                ${renderColumnHeaders(this.fields, fieldRange, this.summary)}
-              </div>
-            </div>
-          </div>
-          <div role="rowgroup">
-            ${Array.from({ length: Math.max(0, last - first) }, (_, i) => {
-              const position = first + i;
-              const row = this.#rowAt(position);
-              const top = HEADER_HEIGHT + i * ROW_HEIGHT - offsetY;
-              const selected = row ? this.selected.has(row.index) : false;
-              return html`<div
-                class="row"
-                role="row"
-                style="top:${top}px"
-                aria-rowindex=${position + 2}
-                aria-selected=${selected ? 'true' : 'false'}
-                data-row=${row?.index ?? ''}
-              >
-                ${renderRowHeader(position, row, selected, activeId === cellId(position, ROW_HEADER), {
-                  focus: () => this.focusCell(position, ROW_HEADER),
-                  toggle: (index) => this.#toggle(index),
-                })}
-                <div class="cells" style="transform:${shift}">
-                  ${fieldRange.map((f) => this.#renderCell(position, f, row, issue !== undefined))}
-                </div>
-              </div>`;
-            })}
+            ${Array.from({ length: Math.max(0, last - first) }, (_, i) =>
+              renderBodyRow(
+                body,
+                first + i,
+                this.#rowAt(first + i),
+                HEADER_HEIGHT + i * ROW_HEIGHT - offsetY,
+              ),
+            )}
           </div>
           ${total === 0 ? html`<p class="empty">${i18n.t('review.empty')}</p>` : nothing}
         </div>
@@ -398,41 +384,6 @@ export class DataGrid extends LitElement {
             </div>`
           : nothing
       }`;
-  }
-
-  #renderCell(position: number, f: number, row: GridRow | undefined, described: boolean) {
-    const cell = row?.cells[f - this.fieldStart];
-    const isActive = this.active.position === position && this.active.field === f;
-    const issue = cell?.issue;
-    const message = issue ? i18n.issue(issue.code, issue.params) : '';
-    const editing = this.editing && this.editing.position === position && this.editing.field === f;
-    const level = issue?.level === 'error' ? 'invalid' : issue?.level === 'warning' ? 'warn' : '';
-    return html`<div
-      class="cell ${level} ${isActive ? 'active' : ''} ${editing ? 'editing' : ''}"
-      role="gridcell"
-      id=${cellId(position, f)}
-      aria-colindex=${f + 2}
-      aria-invalid=${issue?.level === 'error' ? 'true' : 'false'}
-      aria-describedby=${isActive && described ? 'cell-issue' : nothing}
-      title=${message || nothing}
-      data-key=${this.fields[f]?.key ?? ''}
-      @click=${() => this.focusCell(position, f)}
-      @dblclick=${() => cell && this.#startEdit(position, f, cell.text, false)}
-    >${
-      editing
-        ? html`<csv-cell-editor
-            .field=${this.fields[f]}
-            .value=${this.editing!.value}
-            ?typed=${this.editing!.typed}
-            label=${`${i18n.t('review.edit')} ${this.fields[f]?.label ?? ''}`}
-            @editor-commit=${this.#onEditorCommit}
-            @editor-cancel=${this.#onEditorCancel}
-          ></csv-cell-editor>`
-        : // The value keeps its own direction in a right-to-left grid (a phone, an e-mail).
-          cell?.text
-          ? html`<bdi>${cell.text}</bdi>`
-          : ''
-    }</div>`;
   }
 }
 customElements.define('csv-data-grid', DataGrid);

@@ -4,8 +4,26 @@ import { i18n } from '../i18n/i18n.ts';
 import type { GridRow, ValidationSummary } from '../worker/session-types.ts';
 import { cellId, ROW_HEADER } from './grid-types.ts';
 
+/**
+ * The grid's head row: the row numbers' header, then the column headers in view (`range`),
+ * moved by `shift` (a CSS transform) as the cells below are.
+ */
+export function renderHeadRow(
+  fields: readonly ColumnSpec[],
+  range: readonly number[],
+  summary: ValidationSummary | undefined,
+  shift: string,
+) {
+  return html`<div class="row head" role="row" aria-rowindex="1">
+    <div class="rowheader" role="columnheader" aria-colindex="1">${i18n.t('review.rowNumber')}</div>
+    <div class="cells" style="transform:${shift}">
+      ${renderColumnHeaders(fields, range, summary)}
+    </div>
+  </div>`;
+}
+
 /** The column headers in view: each field's label (`*` when required) and its error and warning counts. */
-export function renderColumnHeaders(
+function renderColumnHeaders(
   fields: readonly ColumnSpec[],
   range: readonly number[],
   summary: ValidationSummary | undefined,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { keyMove } from './grid-keys.ts';
+import { cellKey, keyMove } from './grid-keys.ts';
 
 const key = (k: string, mod = false) => ({ key: k, ctrlKey: mod, metaKey: false }) as KeyboardEvent;
 const at = { position: 5, field: 2 };
@@ -23,5 +23,24 @@ describe('grid keyboard moves', () => {
     const rtl = { ...ltr, rtl: true };
     assert.deepEqual(keyMove(key('ArrowRight'), at, rtl), { position: 5, field: 1 });
     assert.deepEqual(keyMove(key('ArrowLeft'), at, rtl), { position: 5, field: 3 });
+  });
+});
+
+describe('grid keys on a cell', () => {
+  const press = (k: string, mods: Partial<KeyboardEvent> = {}) =>
+    cellKey({ key: k, ctrlKey: false, metaKey: false, altKey: false, ...mods } as KeyboardEvent);
+
+  test('Enter and F2 edit, Delete clears, a printable character starts typing; shortcuts and other keys do nothing', () => {
+    assert.equal(press('Enter'), 'edit');
+    assert.equal(press('F2'), 'edit');
+    assert.equal(press('Delete'), 'clear');
+    assert.equal(press('a'), 'type');
+    assert.equal(press('ü'), 'type');
+    assert.equal(press(' '), 'type');
+    assert.equal(press('c', { ctrlKey: true }), null, 'Ctrl+C copies, it does not type');
+    assert.equal(press('v', { metaKey: true }), null);
+    assert.equal(press('x', { altKey: true }), null);
+    assert.equal(press('Tab'), null);
+    assert.equal(press('Backspace'), null);
   });
 });

@@ -39,3 +39,18 @@ export function keyMove(event: KeyboardEvent, active: ActiveCell, context: MoveC
       return null;
   }
 }
+
+/** What a key that is no move does on a cell (not the row header). */
+export type CellKey = 'edit' | 'clear' | 'type';
+
+/**
+ * Enter or F2 edits the cell's text, Delete clears the cell, and a printable character (without
+ * Ctrl, Cmd or Alt, which are shortcuts) starts an edit with that character; `null` for any other
+ * key.
+ */
+export function cellKey(event: KeyboardEvent): CellKey | null {
+  if (event.key === 'Enter' || event.key === 'F2') return 'edit';
+  if (event.key === 'Delete') return 'clear';
+  if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) return 'type';
+  return null;
+}

@@ -8,9 +8,9 @@ import {
   type RowColumns,
   transferList,
 } from '@csv-importer/protocol/row-columns';
-import * as Comlink from 'comlink';
 import type { Dataset } from './dataset.ts';
 import type { DeliveredRows, OriginalNotes } from './delivered-rows.ts';
+import { transfer } from './session-rpc.ts';
 import type {
   BatchOptions,
   DeliveryBatch,
@@ -126,7 +126,7 @@ export class Delivery {
     const fields = columns.map((c) => c.key);
     if (options.encoding === 'packed') {
       const rows: RowColumns = { fields, values: values.map(packColumn) };
-      return Comlink.transfer({ ...batch, rows }, transferList(rows, packedNotes));
+      return transfer({ ...batch, rows }, transferList(rows, packedNotes));
     }
     return { ...batch, rows: { fields, values } };
   }

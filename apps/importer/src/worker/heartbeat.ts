@@ -1,8 +1,8 @@
 /**
- * Signs of life between the frame and its worker, beside comlink on the same channel (comlink
- * ignores a message without its `id` and `type` fields). The frame pings; the worker answers
- * whenever its event loop is free, and long synchronous work (validating a million rows) beats
- * from inside its loop, so a busy worker is never taken for a dead one.
+ * Signs of life between the frame and its worker, beside the session's calls on the same channel
+ * (`session-rpc.ts` passes by every message that is not one of its own). The frame pings; the
+ * worker answers whenever its event loop is free, and long synchronous work (validating a million
+ * rows) beats from inside its loop, so a busy worker is never taken for a dead one.
  */
 
 /** Sent by the frame. */

@@ -44,8 +44,8 @@ import { Validation } from './validation.ts';
 
 /**
  * The dataset of one import, owned by the worker for the whole session and exposed to the frame
- * over comlink (see `ImportSessionApi` in `session-types.ts` for each call). The frame's main
- * thread holds only the rows it shows and asks for windows of them.
+ * over `session-rpc.ts` (see `ImportSessionApi` in `session-types.ts` for each call). The frame's
+ * main thread holds only the rows it shows and asks for windows of them.
  *
  * A thin facade: `SourceReader` reads the file, `Dataset` holds its rows and the mapping,
  * `Validation` the issue table and the checked values, `DeliveredRows` the rows as the host gets

@@ -14,7 +14,7 @@ import type { NoteColumn, RowColumns } from '@csv-importer/protocol/row-columns'
 
 /**
  * Every type the frame's UI shares with its worker: the worker's API (`ImportSessionApi`, which
- * `ImportSession` implements and the UI reaches through comlink) and what its calls take and
+ * `ImportSession` implements and the UI reaches through `session-rpc.ts`) and what its calls take and
  * give. The UI imports worker types from this file only, never from an implementation.
  */
 
@@ -296,7 +296,7 @@ export type ChannelOutcome = {
 );
 
 /**
- * The worker's session as the frame calls it (through comlink, so every answer arrives as a
+ * The worker's session as the frame calls it (through `session-rpc.ts`, so every answer arrives as a
  * promise). Rows are data rows (below the header row), 0-based, unless a method says otherwise.
  */
 export interface ImportSessionApi {

@@ -1,8 +1,9 @@
-import * as Comlink from 'comlink';
 import { answerPings } from './heartbeat.ts';
 import { ImportSession } from './import-session.ts';
+import { expose } from './session-rpc.ts';
 
 // A classic worker started from a Blob URL: the only kind an opaque-origin frame may start.
-// The pings are answered before comlink sees them; the session beats from inside long loops.
+// The pings have a listener of their own, ahead of the session's calls (which pass them by, see
+// session-rpc.ts); the session beats from inside long loops.
 const beat = answerPings(self);
-Comlink.expose(new ImportSession({ beat }));
+expose(new ImportSession({ beat }));

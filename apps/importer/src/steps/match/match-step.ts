@@ -1,21 +1,16 @@
-// Just over 400 lines: the match step's element, a quarter of it its style sheet (the sticky
-// column list at every width), the rest assigning fields with swaps and undo and one render of
-// the list; its chooser, row window and confidence are modules of their own (chooser/, core's
-// matchLevel). The seam left would be the style sheet.
 import { type ColumnSpec, matchLevel } from '@csv-importer/core';
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { OptionChooser } from '../../chooser/option-chooser.ts';
 import type { ChooserOption } from '../../chooser/option-filter.ts';
 import { RowWindow } from '../../chooser/row-window.ts';
+import { LIST_ROW_HEIGHT } from '../../chooser/row-window-styles.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { icon } from '../../icons/icons.ts';
 import { controls } from '../../styles/shared-styles.ts';
 import type { LoadSummary, Mapping } from '../../worker/session-types.ts';
 import './match-summary.ts';
-
-/** Height of one file column's row: fixed, so the rows in view can be told from the scroll position. */
-const ROW_HEIGHT = 46;
+import { matchStepStyles } from './match-step-styles.ts';
 
 /** Most characters of a header put in the DOM (a name, a label); the file may hold far longer ones. */
 const SHOWN_HEADER_LENGTH = 1000;
@@ -52,105 +47,7 @@ interface Move {
  * rendered.
  */
 export class MatchStep extends LitElement {
-  static override styles = [
-    controls,
-    OptionChooser.styles,
-    css`
-      .rows {
-        max-height: min(60vh, ${ROW_HEIGHT * 12 + 40}px);
-        overflow: auto;
-        border-bottom: 1px solid var(--_border);
-      }
-      table.plain {
-        table-layout: fixed;
-        min-width: 300px;
-      }
-      thead th {
-        position: sticky;
-        top: 0;
-        background: var(--_bg);
-        z-index: 1;
-      }
-      tbody tr {
-        height: ${ROW_HEIGHT}px;
-      }
-      table.plain tbody th,
-      table.plain tbody td {
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        vertical-align: middle;
-      }
-      th.column {
-        width: 28%;
-      }
-      .samples {
-        color: var(--_muted);
-        width: 26%;
-      }
-      th.field {
-        width: 28%;
-      }
-      /* How sure a match is, as a small pill. */
-      .pill {
-        display: inline-flex;
-        align-items: center;
-        gap: var(--_space-1);
-        max-width: 100%;
-        padding: 0 var(--_space-2);
-        border-radius: 999px;
-        font-size: var(--_text-sm);
-        font-weight: 600;
-        background: var(--_surface);
-        color: var(--_muted);
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-      .pill .icon {
-        width: 1.1em;
-        height: 1.1em;
-      }
-      /* The pill's text is its color moved toward the text color: darker on light, lighter on
-         dark, so it keeps its contrast on the tinted ground. */
-      .sure {
-        color: color-mix(in srgb, var(--_success) 70%, var(--_text));
-        background: var(--_success-bg);
-      }
-      .likely {
-        color: color-mix(in srgb, var(--_warning) 70%, var(--_text));
-        background: var(--_warning-bg);
-      }
-      .lost {
-        color: var(--_warning);
-        font-weight: 600;
-      }
-      tr.gap td {
-        padding: 0;
-        border: none;
-      }
-      .moved {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 4px 12px;
-        align-items: center;
-        margin: 0 0 8px;
-      }
-      .moved:empty {
-        display: none;
-      }
-      @media (max-width: 520px) {
-        .samples {
-          display: none;
-        }
-        th.column {
-          width: 36%;
-        }
-        th.field {
-          width: 40%;
-        }
-      }
-    `,
-  ];
+  static override styles = [controls, OptionChooser.styles, ...matchStepStyles];
 
   static override properties = {
     summary: { attribute: false },
@@ -202,7 +99,7 @@ export class MatchStep extends LitElement {
     this.notice = '';
   }
 
-  #rows = new RowWindow(this, ROW_HEIGHT);
+  #rows = new RowWindow(this, LIST_ROW_HEIGHT);
   #chooser = new OptionChooser(this, {
     id: 'fields',
     options: (owner) => this.#options(Number(owner)),

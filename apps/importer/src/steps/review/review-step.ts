@@ -1,8 +1,4 @@
-// Just over 400 lines: the review step's element (edits, fix-all, views, jumps, history,
-// deletes, export, keys) around the grid, find panel and summary that are modules of their own;
-// the seam left would be the toolbar's actions (delete, export, history).
 import type { ColumnSpec } from '@csv-importer/core';
-import { SAVE_FILE_MAX_LENGTH } from '@csv-importer/protocol';
 import { html, LitElement, nothing } from 'lit';
 import '../../grid/data-grid.ts';
 import type { ActiveCell, DataGrid, GridEditDetail } from '../../grid/data-grid.ts';
@@ -18,23 +14,12 @@ import './find-panel.ts';
 import type { ReplacedDetail } from './find-panel.ts';
 import type { HintValue, HintView } from './hint-views.ts';
 import { reviewStepStyles } from './review-step-styles.ts';
+import { RowActions, reviewShortcut } from './row-actions.ts';
+import { summaryText } from './summary-text.ts';
 import './reading-hints.ts';
 import { type RowView, renderViewTabs } from './view-tabs.ts';
 
-/** The review step's one-line summary of the counts, also announced after changes. */
-export function summaryText(v: ValidationSummary): string {
-  const counts =
-    v.invalidRowCount === 0
-      ? i18n.t('review.allValid', { rowCount: v.rowCount })
-      : i18n.t('review.summary', {
-          rowCount: v.rowCount,
-          invalidRowCount: v.invalidRowCount,
-          errorCount: v.errorCount,
-        });
-  // Large-file mode holds only the rows with issues: the user hears where the others are.
-  if (!v.largeFile) return counts;
-  return `${counts} ${i18n.t('review.largeFile', { rowCount: v.rowCount, validCount: v.largeFile.validRows })}`;
-}
+export { summaryText } from './summary-text.ts';
 
 /** A fix the user made that could apply to other cells holding the same value. */
 interface FixAll {
@@ -128,6 +113,18 @@ export class ReviewStep extends LitElement {
   }
 
   #active: ActiveCell = { position: 0, field: 0 };
+  readonly #actions = new RowActions({
+    session: () => this.session!,
+    fields: () => this.fields,
+    changed: (summary) => this.#changed(summary),
+    say: (message) => this.#say(message),
+    saveFile: (fileName, text) => this.onSaveFile(fileName, text),
+    focusGrid: () =>
+      this.renderRoot
+        .querySelector('csv-data-grid')
+        ?.shadowRoot?.querySelector<HTMLElement>('[role=grid]')
+        ?.focus(),
+  });
 
   #changed(summary: ValidationSummary, edit?: EditResult): void {
     this.validation = summary;
@@ -217,75 +214,29 @@ export class ReviewStep extends LitElement {
     }
   }
 
-  async #history(direction: 'undo' | 'redo'): Promise<void> {
-    const focused = this.shadowRoot?.activeElement;
-    const summary = await (direction === 'undo' ? this.session!.remote.undo() : this.session!.remote.redo());
-    this.#changed(summary);
-    this.#say(summaryText(summary));
-    // A button that disables itself would drop the focus to the page's body, where Ctrl+Z no
-    // longer reaches this step: the focus goes to the grid, whose keys undo and redo.
-    const disables = direction === 'undo' ? !summary.canUndo : !summary.canRedo;
-    if (!disables || !(focused instanceof HTMLButtonElement)) return;
-    this.renderRoot
-      .querySelector('csv-data-grid')
-      ?.shadowRoot?.querySelector<HTMLElement>('[role=grid]')
-      ?.focus();
-  }
-
   #onReplaced(event: CustomEvent<ReplacedDetail>): void {
     this.#changed(event.detail.summary);
     this.#say(i18n.t('review.replaced', { count: event.detail.replaced }));
   }
 
   async #deleteSelected(): Promise<void> {
-    const rows = [...this.selected];
-    const summary = await this.session!.remote.deleteRows(rows);
+    await this.#actions.deleteRows([...this.selected]);
     this.selected = new Set();
-    this.#changed(summary);
-    this.#say(i18n.t('review.deleted', { count: rows.length }));
   }
 
-  async #deleteInvalid(): Promise<void> {
-    const before = this.validation?.rowCount ?? 0;
-    const summary = await this.session!.remote.deleteInvalidRows();
-    this.#changed(summary);
-    this.#say(i18n.t('review.deleted', { count: before - summary.rowCount }));
-  }
-
-  async #export(): Promise<void> {
-    const blob = await this.session!.remote.exportInvalidCsv(
-      this.fields.map((f) => f.label),
-      i18n.t('review.errorsColumn'),
-      i18n.issueTemplates(),
-    );
-    // One message carries the file to the host; past the protocol's cap the user is told so.
-    // A UTF-16 code unit takes at most 3 bytes of UTF-8: a larger blob is over the cap for sure,
-    // and is not read into a string at all.
-    const text = blob.size > SAVE_FILE_MAX_LENGTH * 3 ? undefined : await blob.text();
-    if (text === undefined || text.length > SAVE_FILE_MAX_LENGTH) {
-      this.#say(i18n.t('error.too_large', { size: i18n.bytes(SAVE_FILE_MAX_LENGTH) }));
-      return;
-    }
-    this.onSaveFile('rows-with-errors.csv', text);
+  #history(direction: 'undo' | 'redo'): Promise<void> {
+    return this.#actions.history(direction, this.shadowRoot?.activeElement instanceof HTMLButtonElement);
   }
 
   #onKeyDown(event: KeyboardEvent): void {
-    const mod = event.ctrlKey || event.metaKey;
-    if (event.key === 'F8') {
-      event.preventDefault();
-      void this.#jump(event.shiftKey);
-    } else if (mod && event.key.toLowerCase() === 'z' && !this.#inTextField(event)) {
-      event.preventDefault();
-      void this.#history(event.shiftKey ? 'redo' : 'undo');
-    } else if (mod && event.key.toLowerCase() === 'y' && !this.#inTextField(event)) {
-      event.preventDefault();
-      void this.#history('redo');
-    }
-  }
-
-  #inTextField(event: KeyboardEvent): boolean {
     const target = event.composedPath()[0] as HTMLElement | undefined;
-    return target?.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text';
+    const inText = target?.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text';
+    const shortcut = reviewShortcut(event, inText);
+    if (!shortcut) return;
+    event.preventDefault();
+    if (shortcut === 'next-error' || shortcut === 'previous-error')
+      void this.#jump(shortcut === 'previous-error');
+    else void this.#history(shortcut);
   }
 
   /** A toolbar button shown as its icon: its name is its text (for screen readers) and its tooltip. */
@@ -398,8 +349,8 @@ export class ReviewStep extends LitElement {
           <button ?disabled=${this.selected.size === 0} @click=${this.#deleteSelected}>
             ${icon('trash')}${i18n.t('review.deleteSelected', { count: this.selected.size })}
           </button>
-          <button ?disabled=${v.invalidRowCount === 0} @click=${this.#deleteInvalid}>${icon('trash')}${i18n.t('review.deleteInvalid')}</button>
-          <button ?disabled=${v.invalidRowCount === 0} @click=${this.#export}>${icon('download')}${i18n.t('review.exportInvalid')}</button>
+          <button ?disabled=${v.invalidRowCount === 0} @click=${() => this.#actions.deleteInvalid(this.validation?.rowCount ?? 0)}>${icon('trash')}${i18n.t('review.deleteInvalid')}</button>
+          <button ?disabled=${v.invalidRowCount === 0} @click=${() => this.#actions.exportInvalid()}>${icon('download')}${i18n.t('review.exportInvalid')}</button>
         </div>
       </div>
       <csv-submit-summary

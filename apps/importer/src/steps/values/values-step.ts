@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { OptionChooser } from '../../chooser/option-chooser.ts';
 import type { ChooserOption } from '../../chooser/option-filter.ts';
 import { RowWindow } from '../../chooser/row-window.ts';
+import { LIST_ROW_HEIGHT, rowWindowTableStyles } from '../../chooser/row-window-styles.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { icon } from '../../icons/icons.ts';
 import type { SessionHandle } from '../../session-handle.ts';
@@ -20,9 +21,6 @@ interface FieldValues {
   readonly choices: readonly ChooserOption[];
   readonly values: readonly ValueSuggestion[];
 }
-
-/** Height of one value's row: fixed, so the rows in view can be told from the scroll position. */
-const ROW_HEIGHT = 46;
 
 /** Most characters of a file value shown in its row (a cell may hold 100,000). */
 const SHOWN_VALUE_LENGTH = 200;
@@ -47,43 +45,16 @@ export class ValuesStep extends LitElement {
   static override styles = [
     controls,
     OptionChooser.styles,
+    rowWindowTableStyles(LIST_ROW_HEIGHT, 10),
     css`
       section {
         margin-bottom: 20px;
-      }
-      .rows {
-        max-height: min(60vh, ${ROW_HEIGHT * 10 + 40}px);
-        overflow-y: auto;
-        border-bottom: 1px solid var(--_border);
-      }
-      table.plain {
-        table-layout: fixed;
-      }
-      thead th {
-        position: sticky;
-        top: 0;
-        background: var(--_bg);
-        z-index: 1;
-      }
-      tbody tr {
-        height: ${ROW_HEIGHT}px;
-      }
-      table.plain tbody th,
-      table.plain tbody td {
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        vertical-align: middle;
       }
       th.value {
         width: 35%;
       }
       th.count {
         width: 5em;
-      }
-      tr.gap td {
-        padding: 0;
-        border: none;
       }
       td.count {
         color: var(--_muted);
@@ -176,7 +147,7 @@ export class ValuesStep extends LitElement {
         ...options.map((o) => ({ value: o.value, label: o.label, aliases: o.alternates })),
       ];
       groups.push({ field, column, options, choices, values });
-      this.#windows.set(field.key, new RowWindow(this, ROW_HEIGHT));
+      this.#windows.set(field.key, new RowWindow(this, LIST_ROW_HEIGHT));
       const saved: Record<string, string> = {};
       const known = new Set(options.map((o) => o.value));
       const fromHost = Object.hasOwn(this.saved, field.key) ? this.saved[field.key]! : {};
