@@ -5,7 +5,7 @@ import type { Frame, Page } from 'playwright-core';
 import { legacyHostileCorpus } from '../security/legacy-corpus.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES } from '../support/servers.ts';
-import { received } from './importer-helpers.ts';
+import { openImporter, received } from './importer-helpers.ts';
 
 // XLS, XLSB and ODS end to end: the workbook of tests/fixtures/formats, written by LibreOffice
 // and SheetJS, through the real element, frame and worker of the full build (host-full.html
@@ -67,18 +67,9 @@ async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
   }
 }
 
-/** Opens `pagePath` of the host server with the importer open; resolves with its frame. */
-async function openOn(page: Page, pagePath: string): Promise<Frame> {
-  await page.goto(`${e2e.host.url}/${pagePath}`);
-  await page.evaluate((columns) => {
-    const importer = document.querySelector('csv-importer')!;
-    importer.columns = columns as never;
-    importer.open();
-  }, ORDER_COLUMNS);
-  const frame = (await (await page.waitForSelector('csv-importer >> iframe')).contentFrame())!;
-  await frame.waitForSelector('input[type=file]');
-  return frame;
-}
+/** Opens `hostPage` of the host server with the importer open; resolves with its frame. */
+const openOn = (page: Page, hostPage: string): Promise<Frame> =>
+  openImporter(page, e2e.host.url, { columns: ORDER_COLUMNS, hostPage });
 
 describe('every spreadsheet format through the full build', () => {
   for (const file of ['orders.xls', 'orders.xlsb', 'orders.ods', 'orders.xlsx']) {

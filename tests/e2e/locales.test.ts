@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { CONTACT_COLUMNS } from '../support/contacts.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
-import { openImporter, received } from './importer-helpers.ts';
+import { openElement, openImporter, received } from './importer-helpers.ts';
 
 const e2e = useBrowserAndServers({ hosted: true });
 
@@ -101,16 +101,8 @@ describe('locale catalogs', () => {
           warnings.push(message.text());
       });
       await page.goto(`${e2e.host.url}/loader.html`);
-      await page.evaluate(
-        ({ columns, src }) => {
-          const importer = document.querySelector('csv-importer')!;
-          importer.columns = columns as never;
-          importer.locale = 'de';
-          importer.src = src;
-          importer.open();
-        },
-        { columns: CONTACT_COLUMNS as unknown, src: `${e2e.hosted.url}/` },
-      );
+      // No catalog added: the hosted site has them all.
+      await openElement(page, { columns: CONTACT_COLUMNS, locale: 'de', src: `${e2e.hosted.url}/` });
       const handle = await page.waitForSelector('csv-importer >> iframe');
       const frame = (await handle.contentFrame())!;
       await frame.getByRole('button', { name: 'Datei auswählen' }).waitFor();
