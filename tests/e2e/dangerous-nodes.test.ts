@@ -6,7 +6,8 @@ import { CONTACT_COLUMNS } from '../support/contacts.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES } from '../support/servers.ts';
 import { dangerousNodes } from './hostile-corpus-run.ts';
-import { importerFrame, loadAndReview } from './importer-flow.ts';
+import { loadAndReview } from './importer-flow.ts';
+import { openImporter } from './importer-helpers.ts';
 
 // The hostile-input tests' check for markup that became elements: the frame's own icons pass it,
 // and the things it is there to catch do not, also when they look like one of the icons.
@@ -38,13 +39,10 @@ async function findsAfter(frame: Frame, change: string): Promise<string[]> {
 
 test("the dangerous-node check passes the frame's icons and catches markup from a file, even shaped like an icon", async () => {
   const page = await e2e.browser.newPage();
-  await page.goto(`${e2e.host.url}/element.html`);
-  await page.evaluate((columns) => {
-    const importer = document.querySelector('csv-importer')!;
-    importer.columns = columns as never;
-    importer.open();
-  }, CONTACT_COLUMNS as unknown);
-  const frame = await importerFrame(page);
+  const frame = await openImporter(page, e2e.host.url, {
+    columns: CONTACT_COLUMNS,
+    hostPage: 'element.html',
+  });
   await loadAndReview(frame, join(FIXTURES, 'contacts.csv'));
   const icons = await frame.locator('svg.icon').count();
   assert.ok(icons > 3, `the review step shows its icons (${icons})`);

@@ -9,8 +9,8 @@ import type { CsvImporterDownloadEvent } from '../../packages/element/src/events
 import { CONTACT_COLUMNS } from '../support/contacts.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES } from '../support/servers.ts';
-import { importerFrame, loadAndReview } from './importer-flow.ts';
-import { summary } from './importer-helpers.ts';
+import { loadAndReview } from './importer-flow.ts';
+import { openImporter, summary } from './importer-helpers.ts';
 
 // The sandboxed frame may not download (no `allow-downloads`): the files the user asks for travel
 // to the host page in a `save-file` message, and the page saves them. These tests catch the
@@ -24,13 +24,7 @@ const EXPORT = 'Download rows with errors (CSV)';
 
 async function elementPage(columns: readonly object[]): Promise<{ page: Page; frame: Frame }> {
   const page = await e2e.browser.newPage({ acceptDownloads: true });
-  await page.goto(`${e2e.host.url}/element.html`);
-  await page.evaluate((c) => {
-    const importer = document.querySelector('csv-importer')!;
-    importer.columns = c as never;
-    importer.open();
-  }, columns);
-  return { page, frame: await importerFrame(page) };
+  return { page, frame: await openImporter(page, e2e.host.url, { columns, hostPage: 'element.html' }) };
 }
 
 /** Clicks `button` in the frame and resolves with the download the host page started. */

@@ -7,6 +7,7 @@ import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES } from '../support/servers.ts';
 import { chosen, combobox } from './choosers.ts';
 import { importerFrame, loadAndReview, received, submit, waitForEvent } from './importer-flow.ts';
+import { openElement } from './importer-helpers.ts';
 
 const e2e = useBrowserAndServers();
 
@@ -325,11 +326,7 @@ describe('<csv-importer> theming and display', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.addScriptTag({ url: '/element/csv-importer.iife.js' });
-    await page.evaluate((columns) => {
-      const importer = document.querySelector('csv-importer')!;
-      importer.columns = columns as never;
-      importer.open();
-    }, CONTACT_COLUMNS as unknown);
+    await openElement(page, { columns: CONTACT_COLUMNS });
     const frame = await importerFrame(page);
     await loadAndReview(frame, CONTACTS);
     await submit(frame);
@@ -341,12 +338,7 @@ describe('<csv-importer> theming and display', () => {
 
   test('display="modal" opens a dialog with the frame; Escape closes it and ends the frame; reset() starts over', async () => {
     const page = await hostPage();
-    await page.evaluate((columns) => {
-      const importer = document.querySelector('csv-importer')!;
-      importer.columns = columns as never;
-      importer.display = 'modal';
-      importer.open();
-    }, CONTACT_COLUMNS as unknown);
+    await openElement(page, { columns: CONTACT_COLUMNS, display: 'modal' });
     let frame = await importerFrame(page);
     assert.equal(await page.locator('csv-importer >> dialog[open] iframe').count(), 1);
     await frame.setInputFiles('input[type=file]', CONTACTS);

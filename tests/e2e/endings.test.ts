@@ -6,7 +6,7 @@ import { CONTACT_COLUMNS } from '../support/contacts.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES } from '../support/servers.ts';
 import { importButton, importerFrame, loadAndReview, received, waitForEvent } from './importer-flow.ts';
-import { axe } from './importer-helpers.ts';
+import { axe, openImporter } from './importer-helpers.ts';
 
 // How an import ends, as the user reads it: a failure of the host page after delivery leads to a
 // screen with Try again that loses nothing, the summary agrees with the button, the done screen
@@ -118,16 +118,13 @@ describe('what the screens say', () => {
 
   test('continuing from the values step shows that the rows are being checked', async () => {
     const page = await e2e.browser.newPage();
-    await page.goto(`${e2e.host.url}/element.html`);
-    await page.evaluate(() => {
-      const importer = document.querySelector('csv-importer')!;
-      importer.columns = [
+    const frame = await openImporter(page, e2e.host.url, {
+      columns: [
         { key: 'name', label: 'Name' },
         { key: 'plan', label: 'Plan', type: 'select', options: ['free', 'pro', 'enterprise'] },
-      ] as never;
-      importer.open();
+      ],
+      hostPage: 'element.html',
     });
-    const frame = await importerFrame(page);
     await frame.setInputFiles('input[type=file]', {
       name: 'plans.csv',
       mimeType: 'text/csv',

@@ -5,8 +5,8 @@ import type { Frame, Page } from 'playwright-core';
 import { CONTACT_COLUMNS } from '../support/contacts.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES } from '../support/servers.ts';
-import { importerFrame, loadAndReview, received, waitForEvent } from './importer-flow.ts';
-import { cell, showRow } from './importer-helpers.ts';
+import { loadAndReview, received, waitForEvent } from './importer-flow.ts';
+import { cell, openImporter, showRow } from './importer-helpers.ts';
 
 // Escape pressed while the keyboard is inside the importer's frame: the page's dialog never sees
 // the key, so the frame asks the element to close, unless one of its own widgets used the key.
@@ -15,17 +15,11 @@ const e2e = useBrowserAndServers();
 
 async function inReview(display: 'modal' | 'inline'): Promise<{ page: Page; frame: Frame }> {
   const page = await e2e.browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${e2e.host.url}/element.html`);
-  await page.evaluate(
-    ({ columns, display }) => {
-      const importer = document.querySelector('csv-importer')!;
-      importer.columns = columns as never;
-      importer.display = display;
-      importer.open();
-    },
-    { columns: CONTACT_COLUMNS as unknown, display },
-  );
-  const frame = await importerFrame(page);
+  const frame = await openImporter(page, e2e.host.url, {
+    columns: CONTACT_COLUMNS,
+    display,
+    hostPage: 'element.html',
+  });
   await loadAndReview(frame, join(FIXTURES, 'contacts.csv'));
   return { page, frame };
 }

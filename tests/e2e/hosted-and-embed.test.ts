@@ -9,34 +9,25 @@ import { CONTACT_COLUMNS, CONTACT_ISSUES, CONTACT_ROWS } from '../support/contac
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES, ROOT, serveHost } from '../support/servers.ts';
 import { importerFrame, loadAndReview, received, submit, waitForEvent } from './importer-flow.ts';
+import { openElement, openImporter } from './importer-helpers.ts';
 
 const e2e = useBrowserAndServers({ hosted: true });
 
 const CONTACTS = join(FIXTURES, 'contacts.csv');
 
-async function openHosted(page: Page, src: string, hostPage = 'element.html'): Promise<void> {
-  await page.goto(`${e2e.host.url}/${hostPage}`);
-  await page.evaluate(
-    ({ columns, src }) => {
-      const importer = document.querySelector('csv-importer')!;
-      importer.columns = columns as never;
-      importer.src = src;
-      importer.open();
-    },
-    { columns: CONTACT_COLUMNS as unknown, src },
-  );
-}
-
 describe('hosted mode: the importer from its own origin', () => {
   test('a host on another origin receives every row; the frame makes no request after loading', async () => {
     const page = await e2e.browser.newPage();
     // The hosted-mode loader: the element without the embedded importer.
-    await openHosted(page, `${e2e.hosted.url}/`, 'loader.html');
+    const frame = await openImporter(page, e2e.host.url, {
+      columns: CONTACT_COLUMNS,
+      src: `${e2e.hosted.url}/`,
+      hostPage: 'loader.html',
+    });
     const embedded = await page.evaluate(
       () => (customElements.get('csv-importer') as unknown as { frameHtml?: string }).frameHtml,
     );
     assert.equal(embedded, undefined);
-    const frame = await importerFrame(page);
     assert.equal(new URL(frame.url()).origin, e2e.hosted.url);
     const served = e2e.hosted.requests.length;
     assert.deepEqual(e2e.hosted.requests, ['/', '/importer.js']);
@@ -54,11 +45,7 @@ describe('hosted mode: the importer from its own origin', () => {
   test('the loader without src reports that it needs one', async () => {
     const page = await e2e.browser.newPage();
     await page.goto(`${e2e.host.url}/loader.html`);
-    await page.evaluate((columns) => {
-      const importer = document.querySelector('csv-importer')!;
-      importer.columns = columns as never;
-      importer.open();
-    }, CONTACT_COLUMNS as unknown);
+    await openElement(page, { columns: CONTACT_COLUMNS });
     const [error] = await waitForEvent(page, 'csv-importer-error');
     assert.equal(error!.code, 'invalid_options');
     assert.match(error!.message!, /no embedded importer: set `src`/);
@@ -76,7 +63,8 @@ describe('hosted mode: the importer from its own origin', () => {
         html.replace(/content="[^"]*" \/>\n(\s*)<title>/, 'content="https://app.example" />\n$1<title>'),
     });
     const page = await e2e.browser.newPage();
-    await openHosted(page, `${bare.url}/`);
+    await page.goto(`${e2e.host.url}/element.html`);
+    await openElement(page, { columns: CONTACT_COLUMNS, src: `${bare.url}/` });
     const [error] = await waitForEvent(page, 'csv-importer-error');
     assert.equal(error!.code, 'origin_not_allowed');
     assert.equal(error!.message, `This importer does not accept pages from ${e2e.host.url}.`);

@@ -1,51 +1,79 @@
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Frame, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { importerFrame } from './importer-flow.ts';
 
-/** What the test host page recorded from the element's events. */
-export interface Received {
-  type: string;
-  rows?: Record<string, unknown>[];
-  issues?: { row: number; column: string; code: string; level: string }[];
-  meta?: Record<string, unknown>;
+export { type Received, received } from './importer-flow.ts';
+
+/**
+ * Runs `run` on a new page of `browser` and closes the page after; fails when the page or the
+ * importer's frame threw an uncaught error meanwhile.
+ */
+export async function withPage(browser: Browser, run: (page: Page) => Promise<void>): Promise<void> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await run(page);
+    assert.deepEqual(errors, [], 'no uncaught error in the page or the frame');
+  } finally {
+    await page.close();
+  }
 }
 
-export interface OpenOptions {
+/** What the host page sets on its `<csv-importer>` before opening it. */
+export interface ElementOptions {
   readonly columns: readonly object[];
   readonly locale?: string;
+  readonly display?: 'inline' | 'modal';
+  /** Hosted mode: the URL of the importer's own origin (`src`). */
+  readonly src?: string;
+}
+
+export interface OpenOptions extends ElementOptions {
   /**
    * Whether the page adds the locale's catalog as a user does, with its companion script tag
    * (`locales/<language>.iife.js`); yes unless false. English needs none.
    */
   readonly catalog?: boolean;
-  /** Width and height of the page; the frame follows the page's width. */
-  readonly viewport?: { width: number; height: number };
+  /**
+   * The test page of tests/e2e/pages to open, `host.html` unless given: `element.html` also
+   * records rows events and themes the element from the page's CSS, `loader.html` is the
+   * hosted-mode loader (the element without the embedded importer).
+   */
+  readonly hostPage?: string;
 }
 
-/** Opens the test host page with the importer open, and resolves with the importer's frame. */
+/**
+ * Sets the options on the `<csv-importer>` of a page (or of a frame in it) that is loaded
+ * already, and opens it; does not wait for the importer's frame (see `importerFrame`).
+ */
+export async function openElement(page: Page | Frame, options: ElementOptions): Promise<void> {
+  const { columns, locale, display, src } = options;
+  await page.evaluate(
+    (o) => {
+      const importer = document.querySelector('csv-importer')!;
+      importer.columns = o.columns as never;
+      if (o.locale) importer.locale = o.locale;
+      if (o.display) importer.display = o.display;
+      if (o.src) importer.src = o.src;
+      importer.open();
+    },
+    { columns, locale, display, src },
+  );
+}
+
+/** Opens a test host page with the importer open, and resolves with the importer's frame at its upload step. */
 export async function openImporter(page: Page, hostUrl: string, options: OpenOptions): Promise<Frame> {
-  await page.goto(`${hostUrl}/host.html`);
+  await page.goto(`${hostUrl}/${options.hostPage ?? 'host.html'}`);
   const language = options.locale?.toLowerCase().split(/[-_]/)[0];
   if (language && language !== 'en' && options.catalog !== false) {
     await page.addScriptTag({ url: `/element/locales/${language}.iife.js` });
   }
-  await page.evaluate(
-    ({ columns, locale }) => {
-      const importer = document.querySelector('csv-importer')!;
-      importer.columns = columns as never;
-      if (locale) importer.locale = locale;
-      importer.open();
-    },
-    { columns: options.columns, locale: options.locale },
-  );
-  const handle = await page.waitForSelector('csv-importer >> iframe');
-  const frame = (await handle.contentFrame())!;
-  await frame.waitForSelector('input[type=file]');
-  return frame;
+  await openElement(page, options);
+  return importerFrame(page);
 }
-
-export const received = (page: Page) =>
-  page.evaluate(() => (window as unknown as { received: Received[] }).received);
 
 /**
  * Sets the color scheme through the host page's theme API (`importer.theme`), and waits until

@@ -7,6 +7,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { CONTACT_COLUMNS, CONTACT_ROWS } from '../support/contacts.ts';
 import { FIXTURES, serveHost, type TestServer } from '../support/servers.ts';
 import { importerFrame, loadAndReview, submit, waitForEvent } from './importer-flow.ts';
+import { openElement } from './importer-helpers.ts';
 
 // An intranet page served over plain http from a name that is not localhost is not a secure
 // context: APIs such as crypto.randomUUID do not exist there. The importer must work anyway.
@@ -39,11 +40,7 @@ describe('a host page that is not a secure context', () => {
     assert.equal(await page.evaluate(() => window.isSecureContext), false);
     assert.equal(await page.evaluate(() => typeof crypto.randomUUID), 'undefined');
 
-    await page.evaluate((columns) => {
-      const importer = document.querySelector('csv-importer')!;
-      importer.columns = columns as never;
-      importer.open();
-    }, CONTACT_COLUMNS);
+    await openElement(page, { columns: CONTACT_COLUMNS });
     const frame = await importerFrame(page);
     await loadAndReview(frame, join(FIXTURES, 'contacts.csv'));
     await submit(frame);

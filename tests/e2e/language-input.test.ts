@@ -5,8 +5,8 @@ import type { Frame, Page } from 'playwright-core';
 import { CONTACT_COLUMNS } from '../support/contacts.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES } from '../support/servers.ts';
-import { importButton, importerFrame, loadAndReview } from './importer-flow.ts';
-import { cell, editCell, showRow } from './importer-helpers.ts';
+import { importButton, loadAndReview } from './importer-flow.ts';
+import { cell, editCell, openImporter, showRow } from './importer-helpers.ts';
 
 // Words and input: the trigger in the page's language, encodings by readable names, the specific
 // message for a dropped .xls, the keyboard on Choose a file and after Undo, values that keep
@@ -14,19 +14,9 @@ import { cell, editCell, showRow } from './importer-helpers.ts';
 
 const e2e = useBrowserAndServers();
 
-async function open(page: Page, columns: readonly object[], locale = 'en'): Promise<Frame> {
-  await page.goto(`${e2e.host.url}/element.html`);
-  await page.evaluate(
-    ({ columns, locale }) => {
-      const importer = document.querySelector('csv-importer')!;
-      importer.columns = columns as never;
-      importer.locale = locale;
-      importer.open();
-    },
-    { columns: columns as unknown, locale },
-  );
-  return importerFrame(page);
-}
+/** The importer open on the element page in `locale`, without adding that locale's catalog. */
+const open = (page: Page, columns: readonly object[], locale = 'en'): Promise<Frame> =>
+  openImporter(page, e2e.host.url, { columns, locale, catalog: false, hostPage: 'element.html' });
 
 /** The focused element inside the frame, through shadow roots. */
 const deepFocus = (frame: Frame) =>

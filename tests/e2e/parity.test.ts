@@ -6,7 +6,8 @@ import { validateRecords } from '../../packages/core/src/index.ts';
 import { GOLDEN_SET } from '../golden/golden-specs.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES, ROOT } from '../support/servers.ts';
-import { importerFrame, loadAndReview, submit, waitForEvent } from './importer-flow.ts';
+import { loadAndReview, submit, waitForEvent } from './importer-flow.ts';
+import { openImporter } from './importer-helpers.ts';
 
 // The parity suite: every fixture of the golden set goes through the real element, frame and
 // worker in Chromium with the spec its golden file was made with, accepting each step's
@@ -44,16 +45,10 @@ describe('parity: what the host receives is what the golden files say core makes
         issues: Issue[];
       };
       const page = await e2e.browser.newPage();
-      await page.goto(`${e2e.host.url}/element.html`);
-      await page.evaluate(
-        (columns) => {
-          const importer = document.querySelector('csv-importer')!;
-          importer.columns = columns as never;
-          importer.open();
-        },
-        fixture.columns as unknown as object[],
-      );
-      const frame = await importerFrame(page);
+      const frame = await openImporter(page, e2e.host.url, {
+        columns: fixture.columns as unknown as object[],
+        hostPage: 'element.html',
+      });
       await loadAndReview(frame, join(FIXTURES, fixture.file));
       await submit(frame);
       const events = await waitForEvent(page, 'csv-importer-complete');

@@ -10,6 +10,7 @@ import { type RawPage, rawPage } from '../support/raw-page.ts';
 import { ROOT, serveHost, type TestServer } from '../support/servers.ts';
 import { stallSink } from '../support/sockets.ts';
 import { importerFrame, type Received, waitForEvent } from './importer-flow.ts';
+import { openImporter } from './importer-helpers.ts';
 
 // A frame the host loses without a second `load`: its document replaced by one that never
 // finishes loading, or its renderer killed. The host must hear it (an error event), remove the
@@ -49,19 +50,10 @@ after(async () => {
 type Mode = 'srcdoc' | 'hosted';
 
 /** A page with the importer open in `mode` and its frame at the upload step. */
-async function openImporter(browser: Browser, mode: Mode): Promise<Page> {
+async function importerPage(browser: Browser, mode: Mode): Promise<Page> {
   const page = await browser.newPage();
-  await page.goto(`${host.url}/element.html`);
-  await page.evaluate(
-    ({ columns, src }) => {
-      const importer = document.querySelector('csv-importer')!;
-      importer.columns = columns as never;
-      if (src) importer.src = src;
-      importer.open();
-    },
-    { columns: CONTACT_COLUMNS as unknown, src: mode === 'hosted' ? `${hosted.url}/` : undefined },
-  );
-  await importerFrame(page);
+  const src = mode === 'hosted' ? `${hosted.url}/` : undefined;
+  await openImporter(page, host.url, { columns: CONTACT_COLUMNS, src, hostPage: 'element.html' });
   return page;
 }
 
@@ -87,7 +79,7 @@ for (const mode of ['srcdoc', 'hosted'] as const) {
     test('where MessagePort fires close: frame_lost at once, the frame removed, the user told to open it again', async () => {
       const stall = await stallSink();
       closers.push(stall);
-      const page = await openImporter(flagged, mode);
+      const page = await importerPage(flagged, mode);
       // Another window (here the host page) sends the frame to a page that never finishes
       // loading: the importer's document is gone, and the iframe fires no second `load`.
       await page.evaluate((port) => {
@@ -141,7 +133,7 @@ describe("a frame whose renderer is killed (hosted mode: the frame's own process
   }
 
   test('the host gets frame_unresponsive within the liveness window, and the user reads why', async () => {
-    const page = await openImporter(plain, 'hosted');
+    const page = await importerPage(plain, 'hosted');
     const crashed = performance.now();
     const raw = await crashFrame(plain, page);
     const error = await lostAndShownRaw(raw, 'frame_unresponsive');
@@ -158,7 +150,7 @@ describe("a frame whose renderer is killed (hosted mode: the frame's own process
   });
 
   test('where MessagePort fires close: frame_lost without waiting for the pings', async () => {
-    const page = await openImporter(flagged, 'hosted');
+    const page = await importerPage(flagged, 'hosted');
     const raw = await crashFrame(flagged, page);
     await lostAndShownRaw(raw, 'frame_lost');
     await raw.detach();

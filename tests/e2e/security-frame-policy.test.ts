@@ -12,6 +12,7 @@ import { serveStatic } from '../../scripts/static-server.mjs';
 import { launchChromium } from '../support/browser.ts';
 import { CONTACT_COLUMNS } from '../support/contacts.ts';
 import { ROOT, serveHost, type TestServer } from '../support/servers.ts';
+import { openElement, openImporter } from './importer-helpers.ts';
 
 // What the hosted mode's response headers and the element's iframe attributes take away from
 // the importer's document, checked in the browser against a control that lacks them:
@@ -97,18 +98,11 @@ describe('hosted mode: the Permissions-Policy header', () => {
     const context = page.context();
     await context.grantPermissions(['geolocation']);
     await context.setGeolocation({ latitude: 51.5, longitude: -0.12 });
-    await page.goto(`${host.url}/element.html`);
-    await page.evaluate(
-      ({ columns, src }) => {
-        const importer = document.querySelector('csv-importer')!;
-        importer.columns = columns as never;
-        importer.src = src;
-        importer.open();
-      },
-      { columns: CONTACT_COLUMNS as unknown, src: `${hosted.url}/` },
-    );
-    const element = (await (await page.waitForSelector('csv-importer >> iframe')).contentFrame())!;
-    await element.waitForSelector('input[type=file]');
+    const element = await openImporter(page, host.url, {
+      columns: CONTACT_COLUMNS,
+      src: `${hosted.url}/`,
+      hostPage: 'element.html',
+    });
     assert.deepEqual(await allowed(element), []);
     // The same importer document delegated geolocation (and camera) by its embedder: the
     // header still refuses it. The control is the same files without the header.
@@ -172,15 +166,7 @@ describe('hosted mode on the same site as the application: credentialless', () =
       // biome-ignore lint/suspicious/noDocumentCookie: the application's own cookie, set as a page would.
       document.cookie = 'session=secret; domain=app.test; path=/';
     });
-    await page.evaluate(
-      ({ columns, src }) => {
-        const importer = document.querySelector('csv-importer')!;
-        importer.columns = columns as never;
-        importer.src = src;
-        importer.open();
-      },
-      { columns: CONTACT_COLUMNS as unknown, src: importerUrl },
-    );
+    await openElement(page, { columns: CONTACT_COLUMNS, src: importerUrl });
     const handle = await page.waitForSelector('csv-importer >> iframe');
     const frame = (await handle.contentFrame())!;
     await frame.waitForSelector('input[type=file]');

@@ -9,6 +9,7 @@ import { launchChromium } from '../support/browser.ts';
 import { CONTACT_COLUMNS, CONTACT_ROWS } from '../support/contacts.ts';
 import { FIXTURES, ROOT, serveHost, type TestServer } from '../support/servers.ts';
 import { loadAndReview, submit } from './importer-flow.ts';
+import { openElement } from './importer-helpers.ts';
 
 // The importer's own code posts window messages only to its parent, addressed to the parent's
 // exact origin; everything else travels on its private port. Around a full import, a window
@@ -110,15 +111,10 @@ describe('window messages from the importer go to its parent only', () => {
     test(`${mode}: across a full import the parent hears one hello; opener, top and a sibling frame hear nothing`, async () => {
       const { opener, top, middle, sibling } = await nest(`${host.url}/element.html`);
       await listen(middle);
-      await middle.evaluate(
-        ({ columns, src }) => {
-          const importer = document.querySelector('csv-importer')!;
-          importer.columns = columns as never;
-          if (src) importer.src = src;
-          importer.open();
-        },
-        { columns: CONTACT_COLUMNS as unknown, src: mode === 'hosted' ? `${hosted.url}/` : undefined },
-      );
+      await openElement(middle, {
+        columns: CONTACT_COLUMNS,
+        src: mode === 'hosted' ? `${hosted.url}/` : undefined,
+      });
       const frame = await importerIn(middle, 'csv-importer >> iframe');
       await loadAndReview(frame, CONTACTS);
       await submit(frame);

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 // @ts-expect-error: a plain ES module of the build scripts, without type declarations.
 import { serveStatic } from '../../scripts/static-server.mjs';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES, ROOT, type TestServer } from '../support/servers.ts';
-import { importButton, importerFrame, toReview, waitForEvent } from './importer-flow.ts';
+import { importButton, toReview, waitForEvent } from './importer-flow.ts';
+import { openImporter } from './importer-helpers.ts';
 
 // The privacy promise, proven from outside the browser: across a full import of every fixture,
 // in both modes, no request reaches any server after the frame's own load (counted by the
@@ -98,21 +99,6 @@ async function storedState(context: BrowserContext, page: Page, origins: string[
   return found;
 }
 
-/** Opens the host page with the importer open (hosted mode when `src` is given). */
-async function openImporter(page: Page, src: string | undefined): Promise<Frame> {
-  await page.goto(`${e2e.host.url}/host.html`);
-  await page.evaluate(
-    ({ columns, src }) => {
-      const importer = document.querySelector('csv-importer')!;
-      importer.columns = columns as never;
-      if (src) importer.src = src;
-      importer.open();
-    },
-    { columns: COLUMNS as unknown, src },
-  );
-  return importerFrame(page);
-}
-
 for (const mode of ['srcdoc', 'hosted'] as const) {
   describe(`privacy (${mode} mode): nothing leaves the page, nothing stays`, () => {
     for (const name of [...FILES, 'beacons.csv']) {
@@ -120,7 +106,7 @@ for (const mode of ['srcdoc', 'hosted'] as const) {
         const context = await e2e.browser.newContext();
         const page = await context.newPage();
         const src = mode === 'hosted' ? `${e2e.hosted.url}/` : undefined;
-        const frame = await openImporter(page, src);
+        const frame = await openImporter(page, e2e.host.url, { columns: COLUMNS, src });
         // The frame has loaded; from here on no server may hear from it.
         const counts = () => [e2e.host.requests.length, e2e.hosted.requests.length, sink.requests.length];
         const loaded = counts();

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { Frame, Page } from 'playwright-core';
 import { CONTACT_COLUMNS, CONTACT_ROWS } from '../support/contacts.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES } from '../support/servers.ts';
 import { loadAndReview, received, submit } from './importer-flow.ts';
+import { openImporter } from './importer-helpers.ts';
 
 // Code running inside the real importer frame (as an injected script would) tries every way a
 // string becomes markup or script: an HTML sink, a script URL, eval and the Function
@@ -13,23 +13,6 @@ import { loadAndReview, received, submit } from './importer-flow.ts';
 // each refusal is reported as a CSP violation, and the importer then imports a file as before.
 
 const e2e = useBrowserAndServers({ hosted: true });
-
-/** The host page with the importer open, in srcdoc mode or served from the importer's origin. */
-async function openImporter(page: Page, src: string | undefined): Promise<Frame> {
-  await page.goto(`${e2e.host.url}/host.html`);
-  await page.evaluate(
-    ({ columns, src }) => {
-      const importer = document.querySelector('csv-importer')!;
-      if (src) importer.src = src;
-      importer.columns = columns as never;
-      importer.open();
-    },
-    { columns: CONTACT_COLUMNS as unknown, src },
-  );
-  const frame = (await (await page.waitForSelector('csv-importer >> iframe')).contentFrame())!;
-  await frame.waitForSelector('input[type=file]');
-  return frame;
-}
 
 /** Each attempt's outcome: `ran` when the string got through, else the error it threw. */
 type Attempts = Record<string, string>;
@@ -103,7 +86,8 @@ for (const mode of ['srcdoc', 'hosted'] as const) {
         dialogs.push(d.message());
         void d.dismiss();
       });
-      const frame = await openImporter(page, mode === 'hosted' ? `${e2e.hosted.url}/` : undefined);
+      const src = mode === 'hosted' ? `${e2e.hosted.url}/` : undefined;
+      const frame = await openImporter(page, e2e.host.url, { columns: CONTACT_COLUMNS, src });
       if (mode === 'hosted') assert.equal(new URL(frame.url()).origin, e2e.hosted.url);
       const outcomes = await frame.evaluate(attack);
       assert.match(outcomes.innerHTML!, /^TypeError: .*requires 'TrustedHTML' assignment/);

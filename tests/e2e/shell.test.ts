@@ -6,7 +6,7 @@ import { CONTACT_COLUMNS } from '../support/contacts.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES } from '../support/servers.ts';
 import { importButton, importerFrame, loadAndReview, received } from './importer-flow.ts';
-import { axe } from './importer-helpers.ts';
+import { axe, openImporter } from './importer-helpers.ts';
 
 // The frame around the steps: the header bar with its close button, the question before work is
 // discarded (close button, Escape, backdrop), the sizes the importer takes, and a 360 px screen.
@@ -18,17 +18,12 @@ async function open(
   viewport = { width: 1280, height: 800 },
 ): Promise<{ page: Page; frame: Frame }> {
   const page = await e2e.browser.newPage({ viewport });
-  await page.goto(`${e2e.host.url}/element.html`);
-  await page.evaluate(
-    ({ columns, display }) => {
-      const importer = document.querySelector('csv-importer')!;
-      importer.columns = columns as never;
-      importer.display = display;
-      importer.open();
-    },
-    { columns: CONTACT_COLUMNS as unknown, display },
-  );
-  return { page, frame: await importerFrame(page) };
+  const frame = await openImporter(page, e2e.host.url, {
+    columns: CONTACT_COLUMNS,
+    display,
+    hostPage: 'element.html',
+  });
+  return { page, frame };
 }
 
 const isOpen = (page: Page) => page.evaluate(() => document.querySelector('csv-importer')!.isOpen);

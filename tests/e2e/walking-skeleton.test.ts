@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CONTACT_COLUMNS, CONTACT_ISSUES, CONTACT_ROWS } from '../support/contacts.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES } from '../support/servers.ts';
+import { openImporter } from './importer-helpers.ts';
 
 interface Received {
   type: string;
@@ -17,20 +18,6 @@ interface Received {
 
 const e2e = useBrowserAndServers();
 
-/** Opens the host page with the importer open, and resolves with the importer's frame. */
-async function openImporter(page: Page): Promise<Frame> {
-  await page.goto(`${e2e.host.url}/host.html`);
-  await page.evaluate((columns) => {
-    const importer = document.querySelector('csv-importer')!;
-    importer.columns = columns as never;
-    importer.open();
-  }, CONTACT_COLUMNS);
-  const handle = await page.waitForSelector('csv-importer >> iframe');
-  const frame = (await handle.contentFrame())!;
-  await frame.waitForSelector('input[type=file]');
-  return frame;
-}
-
 const received = (page: Page) =>
   page.evaluate(() => (window as unknown as { received: Received[] }).received);
 
@@ -38,7 +25,7 @@ describe('walking skeleton: contacts.csv from the frame to the host', () => {
   test('the host receives every row, with the invalid values reported, and no request is made', async () => {
     const page = await e2e.browser.newPage();
     const browserRequests: string[] = [];
-    const frame = await openImporter(page);
+    const frame = await openImporter(page, e2e.host.url, { columns: CONTACT_COLUMNS });
     const served = e2e.host.requests.length;
     page.on('request', (request) => browserRequests.push(request.url()));
 
@@ -128,7 +115,7 @@ describe('walking skeleton: contacts.csv from the frame to the host', () => {
     page.on('console', (m) => {
       if (m.type() === 'warning') warnings.push(m.text());
     });
-    await openImporter(page);
+    await openImporter(page, e2e.host.url, { columns: CONTACT_COLUMNS });
     const forged = {
       type: 'complete',
       version: 1,
@@ -156,7 +143,7 @@ describe('walking skeleton: contacts.csv from the frame to the host', () => {
     const page = await e2e.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const frame = await openImporter(page);
+    const frame = await openImporter(page, e2e.host.url, { columns: CONTACT_COLUMNS });
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
     await frame.setInputFiles('input[type=file]', { name: 'photo.csv', mimeType: 'text/csv', buffer: png });
     await frame.getByRole('alert').getByText('This file is not a CSV or text file').waitFor();

@@ -1,4 +1,4 @@
-import { strToU8, zipSync } from 'fflate';
+import { zip, zipFiles } from '../support/zip.ts';
 import type { HostileFile } from './corpus.ts';
 
 /**
@@ -97,16 +97,13 @@ function xlsb(sheet: number[], extra: Record<string, Uint8Array> = {}): Buffer {
     return [...head, ...sizeBytes, ...data];
   };
   const workbook = rec(156, [...u32(0), ...u32(1), ...wide('rId1'), ...wide('Data')]);
-  return Buffer.from(
-    zipSync({
-      'xl/workbook.bin': new Uint8Array(workbook),
-      'xl/_rels/workbook.bin.rels': strToU8(
-        '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.bin"/></Relationships>',
-      ),
-      'xl/worksheets/sheet1.bin': new Uint8Array(sheet),
-      ...extra,
-    }),
-  );
+  return zipFiles({
+    'xl/workbook.bin': new Uint8Array(workbook),
+    'xl/_rels/workbook.bin.rels':
+      '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.bin"/></Relationships>',
+    'xl/worksheets/sheet1.bin': new Uint8Array(sheet),
+    ...extra,
+  });
 }
 /** XLSB records for the hostile sheets: a row header, a string cell, a number cell. */
 const xlsbRow = (row: number) => [0, 4, ...u32(row)];
@@ -115,16 +112,11 @@ const xlsbNumberCell = (column: number) => [5, 16, ...u32(column), ...u32(0), 0,
 /** An ODS zip whose content.xml body holds `tables`. */
 function ods(tables: string, extra: Record<string, Uint8Array> = {}, cut = false): Buffer {
   const content = `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="o" xmlns:table="t" xmlns:text="x"><office:body><office:spreadsheet>${tables}${cut ? '' : '</office:spreadsheet></office:body></office:document-content>'}`;
-  return Buffer.from(
-    zipSync(
-      {
-        mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }],
-        'content.xml': strToU8(content),
-        ...extra,
-      },
-      { level: 6 },
-    ),
-  );
+  return zip([
+    { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet'), stored: true },
+    { name: 'content.xml', data: Buffer.from(content) },
+    ...Object.entries(extra).map(([name, data]) => ({ name, data })),
+  ]);
 }
 const odsTable = (rows: string) => `<table:table table:name="Data">${rows}</table:table>`;
 const odsCell = (text: string, attrs = '') =>
@@ -381,7 +373,7 @@ export function legacyHostileCorpus(): LegacyHostileFile[] {
       odsTable(
         `<table:table-row>${odsCell('h')}</table:table-row><table:table-row>${odsCell('v')}</table:table-row>`,
       ),
-      { [`${'deep/'.repeat(12_000)}x.xml`]: strToU8('x') },
+      { [`${'deep/'.repeat(12_000)}x.xml`]: Buffer.from('x') },
     ),
     undefined,
     'an entry whose name is 60,000 characters of nested folders: never inflated',

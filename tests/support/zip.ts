@@ -3,7 +3,9 @@ import { constants, deflateRawSync } from 'node:zlib';
 /** One file to put in a zip archive. */
 export interface ZipEntry {
   readonly name: string;
-  readonly data: Buffer;
+  readonly data: Uint8Array;
+  /** Stored without compression (method 0), as ODS stores its `mimetype`. */
+  readonly stored?: boolean;
   /** Overrides the uncompressed size written in the headers, to forge a lying archive. */
   readonly declaredSize?: number;
   /** Ready-made deflate data (then `data` is ignored and the CRC is written as 0). */
@@ -16,30 +18,33 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
-function crc32(data: Buffer): number {
+function crc32(data: Uint8Array): number {
   let crc = 0xffffffff;
   for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
 /**
- * Writes a zip archive with deflated entries: enough to make XLSX test files, including broken
- * and hostile ones, without a zip library in the tests.
+ * Writes a zip archive with deflated (or stored) entries: enough to make XLSX, XLSB and ODS test
+ * files, including broken and hostile ones, without a zip library in the tests.
  */
 export function zip(entries: readonly ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
+  const locals: Uint8Array[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const compressed = entry.deflated ?? deflateRawSync(entry.data, { level: 9 });
+    const compressed = entry.stored
+      ? entry.data
+      : (entry.deflated ?? deflateRawSync(entry.data, { level: 9 }));
+    const method = entry.stored ? 0 : 8;
     const size = entry.declaredSize ?? entry.data.length;
     const crc = entry.deflated ? 0 : crc32(entry.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(compressed.length, 18);
     local.writeUInt32LE(size, 22);
@@ -49,7 +54,7 @@ export function zip(entries: readonly ZipEntry[]): Buffer {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(compressed.length, 20);
     central.writeUInt32LE(size, 24);
@@ -67,6 +72,20 @@ export function zip(entries: readonly ZipEntry[]): Buffer {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/** A zip of `files`, text or bytes by name, in their order: deflated, or all stored with `stored`. */
+export function zipFiles(
+  files: Readonly<Record<string, string | Uint8Array>>,
+  { stored = false }: { readonly stored?: boolean } = {},
+): Buffer {
+  return zip(
+    Object.entries(files).map(([name, data]) => ({
+      name,
+      data: typeof data === 'string' ? Buffer.from(data) : data,
+      stored,
+    })),
+  );
 }
 
 /**

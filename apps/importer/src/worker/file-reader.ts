@@ -264,7 +264,7 @@ export class SourceReader {
         onProgress: () => this.#beat(),
         signal,
       };
-      const values = await workbook.readSheetAsync(name, options);
+      const values = await workbook.readSheet(name, options);
       // The sheet's first row is blank (blank rows are dropped): its table does not start at the top.
       if (!(values[0] ?? []).some((cell) => cell !== null && cell !== '')) blankFirst.add(name);
       return values

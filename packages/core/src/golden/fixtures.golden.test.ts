@@ -47,9 +47,9 @@ async function importFixture(file: string, columns: readonly ColumnSpec[], sheet
   let delimiter: string | null = null;
   let sheets: string[] | null = null;
   if (kind === 'xlsx') {
-    const workbook = Workbook.open(bytes);
+    const workbook = await Workbook.open(bytes);
     sheets = workbook.sheets.map((s) => s.name);
-    rows = workbook.readSheet(sheet ?? 0).filter((row) => row.some((cell) => cell !== null));
+    rows = (await workbook.readSheet(sheet ?? 0)).filter((row) => row.some((cell) => cell !== null));
   } else {
     const decoded = await decodeFile(new Blob([bytes]));
     encoding = decoded.encoding;

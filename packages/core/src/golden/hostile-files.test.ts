@@ -26,8 +26,8 @@ async function read(bytes: Uint8Array<ArrayBuffer>): Promise<Outcome> {
     const kind = sniffFile(bytes);
     if (kind === 'empty') return { error: 'empty_file', message: '' };
     if (kind === 'xlsx' || kind === 'xls') {
-      const workbook = Workbook.open(bytes);
-      const rows = workbook.readSheet(0).filter((row) => row.some((cell) => cell !== null));
+      const workbook = await Workbook.open(bytes);
+      const rows = (await workbook.readSheet(0)).filter((row) => row.some((cell) => cell !== null));
       return { rows: Math.max(0, rows.length - 1) };
     }
     const decoded = await decodeFile(new Blob([bytes]));

@@ -6,8 +6,7 @@ import {
 } from '../spreadsheet/sheet-grid.ts';
 import { ZipParts } from '../spreadsheet/zip-parts.ts';
 import {
-  runAsync,
-  runSync,
+  runSteps,
   type SheetInfo,
   type SheetReadOptions,
   type SheetValue,
@@ -102,81 +101,100 @@ function typedValue(a: Record<string, string>): SheetValue | undefined {
  */
 export class OdsWorkbook {
   readonly format = 'ods';
-  readonly sheets: readonly SheetInfo[];
   readonly #zip: ZipParts;
   readonly #limits: Required<SpreadsheetLimits>;
+  #sheets: readonly SheetInfo[] = [];
 
   private constructor(zip: ZipParts, limits: Required<SpreadsheetLimits>) {
     this.#zip = zip;
     this.#limits = limits;
+  }
+
+  /** The tables, in the document's order, hidden ones marked. */
+  get sheets(): readonly SheetInfo[] {
+    return this.#sheets;
+  }
+
+  /** Lists the tables and which are hidden, from one pass over content.xml. */
+  async #load(): Promise<void> {
+    const limits = this.#limits;
     const hiddenStyles = new Set<string>();
     const tables: { name: string; style: string }[] = [];
     let style: string | null = null;
     let depth = 0;
-    for (const _ of this.#scan({
-      open: (name, text) => {
-        const tag = local(name);
-        if (tag === 'style') {
-          const a = attributes(text);
-          style = a['style:family'] === 'table' ? (a['style:name'] ?? null) : null;
-        } else if (tag === 'table-properties' && style !== null) {
-          if (attributes(text)['table:display'] === 'false') hiddenStyles.add(style);
-        } else if (name === 'table:table') {
-          if (depth++ > 0) return;
-          if (tables.length >= limits.maxSheets)
-            throw new WorkbookError(
-              'too_many_parts',
-              `The workbook lists more than ${count(limits.maxSheets)} sheets, more than the importer reads.`,
-            );
-          const a = attributes(text);
-          tables.push({
-            name: a['table:name'] ?? `Sheet${tables.length + 1}`,
-            style: a['table:style-name'] ?? '',
-          });
-        }
-      },
-      close: (name) => {
-        if (name === 'table:table') depth--;
-        else if (local(name) === 'style') style = null;
-      },
-      text: () => {},
-    }));
-    this.sheets = tables.map((t, index) => ({ name: t.name, index, hidden: hiddenStyles.has(t.style) }));
+    await runSteps(
+      this.#scan({
+        open: (name, text) => {
+          const tag = local(name);
+          if (tag === 'style') {
+            const a = attributes(text);
+            style = a['style:family'] === 'table' ? (a['style:name'] ?? null) : null;
+          } else if (tag === 'table-properties' && style !== null) {
+            if (attributes(text)['table:display'] === 'false') hiddenStyles.add(style);
+          } else if (name === 'table:table') {
+            if (depth++ > 0) return;
+            if (tables.length >= limits.maxSheets)
+              throw new WorkbookError(
+                'too_many_parts',
+                `The workbook lists more than ${count(limits.maxSheets)} sheets, more than the importer reads.`,
+              );
+            const a = attributes(text);
+            tables.push({
+              name: a['table:name'] ?? `Sheet${tables.length + 1}`,
+              style: a['table:style-name'] ?? '',
+            });
+          }
+        },
+        close: (name) => {
+          if (name === 'table:table') depth--;
+          else if (local(name) === 'style') style = null;
+        },
+        text: () => {},
+      }),
+    );
+    this.#sheets = tables.map((t, index) => ({ name: t.name, index, hidden: hiddenStyles.has(t.style) }));
   }
 
-  /** Opens a workbook from its bytes; throws `WorkbookError` with a specific code. */
-  static open(bytes: Uint8Array, limits: SpreadsheetLimits = {}): OdsWorkbook {
+  /**
+   * Opens a workbook from its bytes, listing its tables (one pass over content.xml); rejects with
+   * `WorkbookError` with a specific code.
+   */
+  static async open(bytes: Uint8Array, limits: SpreadsheetLimits = {}): Promise<OdsWorkbook> {
     const all = { ...DEFAULT_SPREADSHEET_LIMITS, ...limits };
     const zip = new ZipParts(bytes, all);
-    const text = (name: string) =>
-      new TextDecoder('utf-8').decode(zip.bytes(name, name) ?? new Uint8Array(0));
-    if (text('mimetype').trim() !== ODS_MIMETYPE || !zip.has('content.xml'))
+    const text = async (name: string) =>
+      new TextDecoder('utf-8').decode((await zip.bytes(name, name)) ?? new Uint8Array(0));
+    if ((await text('mimetype')).trim() !== ODS_MIMETYPE || !zip.has('content.xml'))
       throw new WorkbookError('not_xlsx', 'The file is a ZIP archive but not an OpenDocument spreadsheet.');
-    if (text('META-INF/manifest.xml').includes('encryption-data'))
+    if ((await text('META-INF/manifest.xml')).includes('encryption-data'))
       throw new WorkbookError(
         'encrypted',
         'This workbook is protected with a password. Save it without a password (or as .xlsx or CSV) and try again.',
       );
-    return new OdsWorkbook(zip, all);
+    const workbook = new OdsWorkbook(zip, all);
+    await workbook.#load();
+    return workbook;
   }
 
   /**
    * The cell values of one sheet, by name or index, as rows of cells; missing cells are `null`,
    * every row with a value padded to the widest row, rows without one empty. With `maxRows`,
    * rows up to the first with a value beyond that many; `onProgress` hears the rows read so far.
+   * Asynchronous (content.xml is inflated by the platform's `DecompressionStream`); it lets the
+   * event loop run every few tens of milliseconds (a cancel, a ping).
    */
-  readSheet(sheet: string | number, options: SheetReadOptions = {}): SheetValue[][] {
-    return runSync(this.#read(sheet, options), options.signal);
+  readSheet(sheet: string | number, options: SheetReadOptions = {}): Promise<SheetValue[][]> {
+    return runSteps(this.#read(sheet, options), options.signal);
   }
 
-  /** As `readSheet`, but lets the event loop run every few tens of milliseconds (a cancel, a ping). */
+  /** The same as `readSheet`; kept for its callers. */
   readSheetAsync(sheet: string | number, options: SheetReadOptions = {}): Promise<SheetValue[][]> {
-    return runAsync(this.#read(sheet, options), options.signal);
+    return this.readSheet(sheet, options);
   }
 
-  *#read(sheet: string | number, options: SheetReadOptions): Generator<void, SheetValue[][]> {
-    const index = typeof sheet === 'number' ? sheet : this.sheets.findIndex((s) => s.name === sheet);
-    const info = this.sheets[index];
+  async *#read(sheet: string | number, options: SheetReadOptions): AsyncGenerator<void, SheetValue[][]> {
+    const index = typeof sheet === 'number' ? sheet : this.#sheets.findIndex((s) => s.name === sheet);
+    const info = this.#sheets[index];
     if (info === undefined) throw new WorkbookError('no_such_sheet', `The workbook has no sheet "${sheet}".`);
     const limits = this.#limits;
     let fraction = 0;
@@ -275,7 +293,7 @@ export class OdsWorkbook {
         if (cell) addText(cdata ? raw : unescapeOds(raw));
       },
     });
-    for (const done of read) {
+    for await (const done of read) {
       fraction = done / compressed;
       yield;
     }
@@ -286,7 +304,7 @@ export class OdsWorkbook {
    * Inflates content.xml through the shared tokenizer into `handler`, yielding the compressed
    * bytes read so far. A self-closing tag is also closed, so the handler needs one path for both.
    */
-  *#scan(handler: XmlHandler): Generator<number, void> {
+  async *#scan(handler: XmlHandler): AsyncGenerator<number, void> {
     const decoder = new TextDecoder('utf-8');
     const tokenizer = new XmlTokenizer(
       {

@@ -34,21 +34,21 @@ describe('one workbook written by real software in every format', () => {
           ['Summary', false],
         ],
       );
-      assert.deepEqual(book.readSheet('Orders'), ORDERS);
-      assert.deepEqual(book.readSheet('Rates'), [['Tax factor', 1.25]]);
+      assert.deepEqual(await book.readSheet('Orders'), ORDERS);
+      assert.deepEqual(await book.readSheet('Rates'), [['Tax factor', 1.25]]);
       // Formulas give their cached results.
-      assert.deepEqual(book.readSheet(2), [
+      assert.deepEqual(await book.readSheet(2), [
         ['Orders', 3],
         ['Total', 273.75],
       ]);
       // maxRows: up to the first row with a value beyond the limit.
-      assert.deepEqual(book.readSheet('Orders', { maxRows: 2 }), ORDERS.slice(0, 3));
-      await assert.rejects(async () => book.readSheet('Nope'), { code: 'no_such_sheet' });
-      // The worker's path: the same values, and an aborted signal stops the read.
+      assert.deepEqual(await book.readSheet('Orders', { maxRows: 2 }), ORDERS.slice(0, 3));
+      await assert.rejects(book.readSheet('Nope'), { code: 'no_such_sheet' });
+      // The old name reads the same, and an aborted signal stops the read.
       assert.deepEqual(await book.readSheetAsync('Orders'), ORDERS);
       const controller = new AbortController();
       controller.abort();
-      await assert.rejects(book.readSheetAsync('Orders', { signal: controller.signal }), {
+      await assert.rejects(book.readSheet('Orders', { signal: controller.signal }), {
         code: 'cancelled',
       });
     });

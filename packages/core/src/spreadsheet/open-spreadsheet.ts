@@ -15,8 +15,13 @@ export type SpreadsheetFormat = 'xlsx' | 'xlsb' | 'xls' | 'ods';
 /** What every workbook reader offers: the sheet list, then one sheet's values. */
 export interface SpreadsheetBook {
   readonly sheets: readonly SheetInfo[];
-  readSheet(sheet: string | number, options?: SheetReadOptions): SheetValue[][];
-  /** As `readSheet`, letting the event loop run every few tens of milliseconds; `signal` stops it. */
+  /**
+   * One sheet's values; asynchronous (zip parts are inflated by the platform's
+   * `DecompressionStream`), letting the event loop run every few tens of milliseconds; `signal`
+   * stops it.
+   */
+  readSheet(sheet: string | number, options?: SheetReadOptions): Promise<SheetValue[][]>;
+  /** The same as `readSheet`; kept for its callers. */
   readSheetAsync(sheet: string | number, options?: SheetReadOptions): Promise<SheetValue[][]>;
 }
 
@@ -42,8 +47,7 @@ export function spreadsheetFormat(bytes: Uint8Array, maxEntries = 10_000): Sprea
   const extra = bytes[28]! | (bytes[29]! << 8);
   const head = new TextDecoder().decode(bytes.subarray(30, 30 + nameLength + extra + ODS_MIMETYPE.length));
   if (head.startsWith('mimetype') && head.endsWith(ODS_MIMETYPE)) return 'ods';
-  // The directory is read with the XLSX reader's own zip reader (fflate's `unzipSync` would add its
-  // whole unzip path to the worker for this one look).
+  // The directory is read with the XLSX reader's own zip reader, which inflates nothing for it.
   let binary = false;
   try {
     const zip = new ZipArchive(bytes, maxEntries, { firstEntries: true });
@@ -62,11 +66,11 @@ export function spreadsheetFormat(bytes: Uint8Array, maxEntries = 10_000): Sprea
 export async function openSpreadsheet(file: Blob, limits: SpreadsheetLimits = {}): Promise<SpreadsheetBook> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const format = spreadsheetFormat(bytes, limits.maxEntries);
-  if (format === null || format === 'xlsx') return Workbook.open(bytes);
+  if (format === null || format === 'xlsx') return await Workbook.open(bytes);
   if (!LEGACY_READERS)
     throw new WorkbookError(
       'needs_full_build',
       `This ${NAMES[format]} workbook can be read only by the importer's full build, which this page does not use. Save it as .xlsx or CSV and try again.`,
     );
-  return LEGACY_READERS[format](bytes, limits);
+  return await LEGACY_READERS[format](bytes, limits);
 }

@@ -6,7 +6,8 @@ import { count, type SpreadsheetLimits } from './sheet-grid.ts';
  * The zip archive of an ODS or XLSB file, on the XLSX reader's `ZipArchive`: a bounded entry
  * list, and each entry inflated on demand in small pushes whose output is counted against the
  * entry's declared size, `maxPartBytes`, the ratio limit and, over every read of the file,
- * `maxTotalBytes`, so an archive that lies about its sizes is refused as it expands.
+ * `maxTotalBytes`, so an archive that lies about its sizes is refused as it expands. Inflating
+ * is the platform's `DecompressionStream`, so reading a part is asynchronous.
  */
 export class ZipParts {
   readonly #zip: ZipArchive;
@@ -31,7 +32,11 @@ export class ZipParts {
    * Inflates `name` into `sink` piece by piece, yielding the compressed bytes read so far; `what`
    * names the part in a refusal. Nothing happens for an entry the archive lacks.
    */
-  *inflate(name: string, what: string, sink: (bytes: Uint8Array) => void): Generator<number, void> {
+  async *inflate(
+    name: string,
+    what: string,
+    sink: (bytes: Uint8Array) => void,
+  ): AsyncGenerator<number, void> {
     const entry = this.#zip.entry(name);
     if (!entry) return;
     const { maxPartBytes, maxRatio, maxTotalBytes } = this.#limits;
@@ -47,11 +52,11 @@ export class ZipParts {
   }
 
   /** The whole of a (small, or size-checked) entry's bytes, or undefined when there is none. */
-  bytes(name: string, what: string): Uint8Array | undefined {
+  async bytes(name: string, what: string): Promise<Uint8Array | undefined> {
     const entry = this.#zip.entry(name);
     if (!entry) return undefined;
     const pieces: Uint8Array[] = [];
-    for (const _ of this.inflate(name, what, (b) => pieces.push(b.slice())));
+    for await (const _ of this.inflate(name, what, (b) => pieces.push(b.slice())));
     const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
     let at = 0;
     for (const p of pieces) {

@@ -6,8 +6,7 @@ import {
   type SpreadsheetLimits,
 } from '../spreadsheet/sheet-grid.ts';
 import {
-  runAsync,
-  runSync,
+  runSteps,
   type SheetInfo,
   type SheetReadOptions,
   type SheetValue,
@@ -215,14 +214,16 @@ export class XlsWorkbook {
    * The cell values of one sheet, by name or index, as rows of cells; missing cells are `null`,
    * every row with a value padded to the widest row, rows without one empty. With `maxRows`,
    * rows up to the first with a value beyond that many; `onProgress` hears the rows read so far.
+   * Asynchronous like every reader's (`SpreadsheetBook`): it lets the event loop run every few
+   * tens of milliseconds (a cancel, a ping).
    */
-  readSheet(sheet: string | number, options: SheetReadOptions = {}): SheetValue[][] {
-    return runSync(this.#read(sheet, options), options.signal);
+  readSheet(sheet: string | number, options: SheetReadOptions = {}): Promise<SheetValue[][]> {
+    return runSteps(this.#read(sheet, options), options.signal);
   }
 
-  /** As `readSheet`, but lets the event loop run every few tens of milliseconds (a cancel, a ping). */
+  /** The same as `readSheet`; kept for its callers. */
   readSheetAsync(sheet: string | number, options: SheetReadOptions = {}): Promise<SheetValue[][]> {
-    return runAsync(this.#read(sheet, options), options.signal);
+    return this.readSheet(sheet, options);
   }
 
   *#read(sheet: string | number, options: SheetReadOptions): Generator<void, SheetValue[][]> {

@@ -7,8 +7,7 @@ import {
 } from '../spreadsheet/sheet-grid.ts';
 import { ZipParts } from '../spreadsheet/zip-parts.ts';
 import {
-  runAsync,
-  runSync,
+  runSteps,
   type SheetInfo,
   type SheetReadOptions,
   type SheetValue,
@@ -110,15 +109,18 @@ export class XlsbWorkbook {
   readonly #xfDates: readonly (DateKind | null)[];
   readonly #date1904: boolean;
 
-  private constructor(zip: ZipParts, limits: Required<SpreadsheetLimits>) {
+  private constructor(
+    zip: ZipParts,
+    limits: Required<SpreadsheetLimits>,
+    meta: {
+      readonly workbook: Uint8Array | undefined;
+      readonly rels: Uint8Array | undefined;
+      readonly strings: Uint8Array | undefined;
+      readonly styles: Uint8Array | undefined;
+    },
+  ) {
     this.#zip = zip;
     this.#limits = limits;
-    const meta = {
-      workbook: zip.bytes('xl/workbook.bin', 'workbook part'),
-      rels: zip.bytes('xl/_rels/workbook.bin.rels', 'relationships part'),
-      strings: zip.bytes('xl/sharedStrings.bin', 'shared strings'),
-      styles: zip.bytes('xl/styles.bin', 'styles part'),
-    };
     const workbook = meta.workbook;
     if (!workbook)
       throw new WorkbookError('not_xlsx', 'The file is a ZIP archive but not an Excel workbook.');
@@ -166,33 +168,45 @@ export class XlsbWorkbook {
     this.#xfDates = readXfDates(meta.styles);
   }
 
-  /** Opens a workbook from its bytes; throws `WorkbookError` with a specific code. */
-  static open(bytes: Uint8Array, limits: SpreadsheetLimits = {}): XlsbWorkbook {
+  /**
+   * Opens a workbook from its bytes, reading its workbook, relationships, shared-strings and
+   * styles parts; rejects with `WorkbookError` with a specific code.
+   */
+  static async open(bytes: Uint8Array, limits: SpreadsheetLimits = {}): Promise<XlsbWorkbook> {
     const all = { ...DEFAULT_SPREADSHEET_LIMITS, ...limits };
-    return new XlsbWorkbook(new ZipParts(bytes, all), all);
+    const zip = new ZipParts(bytes, all);
+    const meta = {
+      workbook: await zip.bytes('xl/workbook.bin', 'workbook part'),
+      rels: await zip.bytes('xl/_rels/workbook.bin.rels', 'relationships part'),
+      strings: await zip.bytes('xl/sharedStrings.bin', 'shared strings'),
+      styles: await zip.bytes('xl/styles.bin', 'styles part'),
+    };
+    return new XlsbWorkbook(zip, all, meta);
   }
 
   /**
    * The cell values of one sheet, by name or index, as rows of cells; missing cells are `null`,
    * every row with a value padded to the widest row, rows without one empty. With `maxRows`,
    * rows up to the first with a value beyond that many; `onProgress` hears the rows read so far.
+   * Asynchronous (the part is inflated by the platform's `DecompressionStream`); it lets the
+   * event loop run every few tens of milliseconds (a cancel, a ping).
    */
-  readSheet(sheet: string | number, options: SheetReadOptions = {}): SheetValue[][] {
-    return runSync(this.#read(sheet, options), options.signal);
+  readSheet(sheet: string | number, options: SheetReadOptions = {}): Promise<SheetValue[][]> {
+    return runSteps(this.#read(sheet, options), options.signal);
   }
 
-  /** As `readSheet`, but lets the event loop run every few tens of milliseconds (a cancel, a ping). */
+  /** The same as `readSheet`; kept for its callers. */
   readSheetAsync(sheet: string | number, options: SheetReadOptions = {}): Promise<SheetValue[][]> {
-    return runAsync(this.#read(sheet, options), options.signal);
+    return this.readSheet(sheet, options);
   }
 
-  *#read(sheet: string | number, options: SheetReadOptions): Generator<void, SheetValue[][]> {
+  async *#read(sheet: string | number, options: SheetReadOptions): AsyncGenerator<void, SheetValue[][]> {
     const index = typeof sheet === 'number' ? sheet : this.sheets.findIndex((s) => s.name === sheet);
     const target = this.#targets[index];
     if (target === undefined)
       throw new WorkbookError('no_such_sheet', `The workbook has no sheet "${sheet}".`);
     const name = this.sheets[index]!.name;
-    const part = this.#zip.bytes(target, `sheet "${name}"`);
+    const part = await this.#zip.bytes(target, `sheet "${name}"`);
     if (!part) throw new WorkbookError('corrupt', `The sheet "${name}" is missing from the workbook.`);
     let at = 0;
     let steps = 0;

@@ -90,20 +90,29 @@ class ElementCollector implements XmlHandler {
  * part or cell. The shared strings are read on the first `readSheet`, not on `open`.
  */
 export class Workbook {
-  readonly sheets: readonly SheetInfo[];
   readonly #zip: ZipArchive;
   readonly #limits: Required<WorkbookLimits>;
-  readonly #targets: readonly string[];
-  readonly #dateStyles: ReadonlyMap<number, DateKind>;
-  readonly #date1904: boolean;
+  #sheets: readonly SheetInfo[] = [];
+  #targets: readonly string[] = [];
+  #dateStyles: ReadonlyMap<number, DateKind> = new Map();
+  #date1904 = false;
   #strings: readonly SharedString[] | undefined;
   /** Bytes inflated so far, against `maxTotalBytes`. */
   #inflated = 0;
 
   private constructor(bytes: Uint8Array, limits: WorkbookLimits) {
     this.#limits = { ...DEFAULT_WORKBOOK_LIMITS, ...limits };
-    const { maxEntries, maxSheets, maxMetaBytes } = this.#limits;
-    this.#zip = new ZipArchive(bytes, maxEntries);
+    this.#zip = new ZipArchive(bytes, this.#limits.maxEntries);
+  }
+
+  /** The sheets, in the workbook's order, hidden ones marked. */
+  get sheets(): readonly SheetInfo[] {
+    return this.#sheets;
+  }
+
+  /** Reads the sheet list, the relationships and the date styles (not the shared strings). */
+  async #load(): Promise<void> {
+    const { maxSheets, maxMetaBytes } = this.#limits;
     const meta = (what: string): InflateLimit => ({
       maxBytes: maxMetaBytes,
       maxRatio: this.#limits.maxRatio,
@@ -117,14 +126,14 @@ export class Workbook {
     if (!this.#zip.entry('xl/workbook.xml'))
       throw new WorkbookError('not_xlsx', 'The file is a ZIP archive but not an Excel workbook.');
     const book = new ElementCollector(new Set(['sheet', 'workbookPr']), maxSheets + 1, tooManySheets);
-    runSync(this.#parse('xl/workbook.xml', meta('workbook list'), book));
+    await runSteps(this.#parse('xl/workbook.xml', meta('workbook list'), book));
     const rels = new ElementCollector(
       new Set(['Relationship']),
       maxSheets * 4 + 64,
       () => new WorkbookError('too_many_parts', 'The workbook names more parts than the importer reads.'),
     );
     if (this.#zip.entry('xl/_rels/workbook.xml.rels'))
-      runSync(this.#parse('xl/_rels/workbook.xml.rels', meta('relationships'), rels));
+      await runSteps(this.#parse('xl/_rels/workbook.xml.rels', meta('relationships'), rels));
     const targets = new Map<string, string>();
     for (const { attributes: a } of rels.found)
       if (a.Id && a.Target) targets.set(a.Id, resolvePart('xl/workbook.xml', a.Target));
@@ -152,16 +161,20 @@ export class Workbook {
       });
       sheetTargets.push(target);
     }
-    this.sheets = sheets;
+    this.#sheets = sheets;
     this.#targets = sheetTargets;
     this.#date1904 = date1904;
     const styles = new StylesReader();
-    if (this.#zip.entry('xl/styles.xml')) runSync(this.#parse('xl/styles.xml', meta('styles'), styles));
+    if (this.#zip.entry('xl/styles.xml'))
+      await runSteps(this.#parse('xl/styles.xml', meta('styles'), styles));
     this.#dateStyles = styles.dateStyles();
   }
 
-  /** Opens a workbook from its bytes; throws `WorkbookError` with a specific code. */
-  static open(bytes: Uint8Array, limits: WorkbookLimits = {}): Workbook {
+  /**
+   * Opens a workbook from its bytes: reads the zip's directory, the sheet list and the styles.
+   * Rejects with `WorkbookError` with a specific code.
+   */
+  static async open(bytes: Uint8Array, limits: WorkbookLimits = {}): Promise<Workbook> {
     if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
       throw new WorkbookError(
         'xls_unsupported',
@@ -169,7 +182,9 @@ export class Workbook {
       );
     if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
       throw new WorkbookError('not_xlsx', 'The file is not an Excel workbook.');
-    return new Workbook(bytes, limits);
+    const workbook = new Workbook(bytes, limits);
+    await workbook.#load();
+    return workbook;
   }
 
   /**
@@ -177,25 +192,24 @@ export class Workbook {
    * every row with a cell padded to the sheet's widest row, blank rows kept as empty arrays
    * (header detection skips them). With `maxRows`, reading stops at the first row with a value
    * beyond that many, which is returned too, so the caller knows the sheet has more.
-   * Synchronous: `onProgress` and `signal` are heard between pieces of the read.
+   * Parts are inflated by the platform's `DecompressionStream`, so the read is asynchronous; it
+   * lets the event loop run every few tens of milliseconds, so a worker answers messages (a
+   * cancel, a ping), and an aborted `signal` stops it (`WorkbookError` `cancelled`).
    */
-  readSheet(sheet: string | number, options: SheetReadOptions = {}): SheetValue[][] {
-    return runSync(this.#read(sheet, options), options.signal);
+  readSheet(sheet: string | number, options: SheetReadOptions = {}): Promise<SheetValue[][]> {
+    return runSteps(this.#read(sheet, options), options.signal);
   }
 
-  /**
-   * As `readSheet`, but lets the event loop run every few tens of milliseconds, so a worker
-   * answers messages (a cancel, a ping) and an aborted `signal` stops the read.
-   */
+  /** The same as `readSheet` (which is asynchronous itself now); kept for its callers. */
   readSheetAsync(sheet: string | number, options: SheetReadOptions = {}): Promise<SheetValue[][]> {
-    return runAsync(this.#read(sheet, options), options.signal);
+    return this.readSheet(sheet, options);
   }
 
-  *#read(sheet: string | number, options: SheetReadOptions): Generator<void, SheetValue[][]> {
+  async *#read(sheet: string | number, options: SheetReadOptions): AsyncGenerator<void, SheetValue[][]> {
     const { maxRows = Number.POSITIVE_INFINITY, onProgress } = options;
-    const index = typeof sheet === 'number' ? sheet : this.sheets.findIndex((s) => s.name === sheet);
+    const index = typeof sheet === 'number' ? sheet : this.#sheets.findIndex((s) => s.name === sheet);
     const target = this.#targets[index];
-    const info = this.sheets[index];
+    const info = this.#sheets[index];
     if (target === undefined || info === undefined)
       throw new WorkbookError('no_such_sheet', `The workbook has no sheet "${sheet}".`);
     const part = this.#zip.entry(target);
@@ -209,7 +223,7 @@ export class Workbook {
       const reader = new SharedStringsReader(maxCellLength);
       if (stringsPart) {
         const what = { maxBytes: maxSharedStringsBytes, maxRatio, what: 'shared strings' };
-        for (const at of this.#parse(SHARED_STRINGS, what, reader, () => reader.limitError())) {
+        for await (const at of this.#parse(SHARED_STRINGS, what, reader, () => reader.limitError())) {
           onProgress?.(0, at / total);
           yield;
         }
@@ -229,7 +243,7 @@ export class Workbook {
     });
     try {
       const limit = { maxBytes: maxPartBytes, maxRatio, what: `sheet "${info.name}"` };
-      for (const at of this.#parse(target, limit, rows, (kind) => rows.limitError(kind))) {
+      for await (const at of this.#parse(target, limit, rows, (kind) => rows.limitError(kind))) {
         onProgress?.(rows.rows.length, (done + at) / total);
         yield;
       }
@@ -244,13 +258,13 @@ export class Workbook {
    * Inflates one part into `handler` through the tokenizer, yielding the compressed bytes read
    * so far after each piece. Limit errors of the tokenizer become `limitError`'s message.
    */
-  *#parse(
+  async *#parse(
     name: string,
     limit: InflateLimit,
     handler: XmlHandler & { end?: () => unknown },
     limitError: (kind: 'tag' | 'text') => WorkbookError = (kind) =>
       new WorkbookError('corrupt', `The workbook part ${name} is damaged: an XML ${kind} runs on too long.`),
-  ): Generator<number, void> {
+  ): AsyncGenerator<number, void> {
     const entry = this.#zip.entry(name);
     if (!entry) return;
     const { maxTotalBytes, maxCellLength } = this.#limits;
@@ -296,30 +310,36 @@ function cancelled(): WorkbookError {
   return new WorkbookError('cancelled', 'Reading the workbook was cancelled.');
 }
 
-/** Runs a read to its end without yielding to the event loop. */
-export function runSync<T>(steps: Generator<unknown, T>, signal?: AbortSignal): T {
-  for (;;) {
-    if (signal?.aborted) throw cancelled();
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-/** Runs a read, letting the event loop run every `SLICE_MS`. */
-export async function runAsync<T>(steps: Generator<unknown, T>, signal?: AbortSignal): Promise<T> {
+/**
+ * Runs a read to its end, letting the event loop run every `SLICE_MS`; an aborted `signal`
+ * stops it at its next step. A read left early is closed (`return`), so an inflater under it
+ * is cancelled rather than left waiting.
+ */
+export async function runSteps<T>(
+  steps: AsyncGenerator<unknown, T> | Generator<unknown, T>,
+  signal?: AbortSignal,
+): Promise<T> {
   let slice = performance.now();
-  for (;;) {
-    if (signal?.aborted) throw cancelled();
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - slice > SLICE_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      slice = performance.now();
+  let done = false;
+  try {
+    for (;;) {
+      if (signal?.aborted) throw cancelled();
+      const step = await steps.next();
+      if (step.done) {
+        done = true;
+        return step.value;
+      }
+      if (performance.now() - slice > SLICE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        slice = performance.now();
+      }
     }
+  } finally {
+    if (!done) await steps.return(undefined as T);
   }
 }
 
 /** Opens an XLSX file (a `Blob`, e.g. the user's `File`) for the sheet step. */
 export async function readWorkbook(file: Blob, limits: WorkbookLimits = {}): Promise<Workbook> {
-  return Workbook.open(new Uint8Array(await file.arrayBuffer()), limits);
+  return await Workbook.open(new Uint8Array(await file.arrayBuffer()), limits);
 }

@@ -1,4 +1,3 @@
-import { Inflate } from 'fflate';
 import { count, WorkbookError } from './workbook-limits.ts';
 
 /** One file of a zip archive, as its central directory declares it. */
@@ -135,13 +134,19 @@ export class ZipArchive {
   }
 
   /**
-   * Inflates one entry, handing each piece of output to `sink` as it comes and yielding after
-   * each push of compressed bytes, so the caller can report progress, honour a cancel or yield
-   * to its event loop. The declared size is checked against `limit` before anything is
-   * inflated; the output is counted against the declared size and the limit while inflating, so
-   * an archive that lies about its sizes is refused after at most one push beyond them.
+   * Inflates one entry with the platform's `DecompressionStream`, handing each piece of output
+   * to `sink` as it comes and yielding after each push of compressed bytes, so the caller can
+   * report progress, honour a cancel or yield to its event loop. The declared size is checked
+   * against `limit` before anything is inflated; the output is counted against the declared size
+   * and the limit while inflating, so an archive that lies about its sizes is refused after at
+   * most one push beyond them, and the stream is cancelled there: nothing more is inflated.
+   * Leaving the loop early (`return`) cancels the stream too.
    */
-  *inflate(entry: ZipEntry, limit: InflateLimit, sink: (bytes: Uint8Array) => void): Generator<number, void> {
+  async *inflate(
+    entry: ZipEntry,
+    limit: InflateLimit,
+    sink: (bytes: Uint8Array) => void,
+  ): AsyncGenerator<number, void> {
     const { maxBytes, maxRatio, what } = limit;
     const tooLarge = (size: number) =>
       new WorkbookError(
@@ -170,36 +175,70 @@ export class ZipArchive {
       return;
     }
     if (entry.method !== 8) throw damaged(`${entry.name} uses compression method ${entry.method}`);
-    let produced = 0;
-    let ended = false;
-    // What the sink or the size checks threw passes through the inflater unchanged.
-    let passing: unknown;
-    const inflater = new Inflate((chunk, final) => {
-      try {
-        produced += chunk.length;
-        if (produced > entry.size)
-          throw produced > maxBytes
-            ? tooLarge(produced)
-            : damaged(`${entry.name} expands beyond the ${count(entry.size)} bytes it declares`);
-        if (chunk.length > 0) sink(chunk);
-        if (final) ended = true;
-      } catch (error) {
-        passing = error;
-        throw error;
+    const stream = new DecompressionStream('deflate-raw');
+    const writer = stream.writable.getWriter();
+    const reader = stream.readable.getReader();
+    // The first failure (of the sink, a size check or the deflate data) ends the inflating: the
+    // stream is cancelled on both sides, so the inflater stops where it is.
+    let failure: { readonly error: unknown } | undefined;
+    const stop = (error: unknown): unknown => {
+      if (failure === undefined) {
+        failure = { error };
+        reader.cancel().catch(() => {});
+        writer.abort().catch(() => {});
       }
-    });
+      return failure.error;
+    };
+    const broken = (error: unknown) => damaged(`${entry.name}: ${(error as Error)?.message ?? error}`);
+    let produced = 0;
+    // The output is read as it comes while the compressed bytes are written: a push waits until
+    // the previous push's output was read (the streams' backpressure), so at most one push's
+    // output (deflate's ratio ceiling: about 16 MiB) is ever waiting.
+    const draining = (async () => {
+      for (;;) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch (error) {
+          throw stop(broken(error));
+        }
+        if (chunk.done) return;
+        try {
+          produced += chunk.value.length;
+          if (produced > entry.size)
+            throw produced > maxBytes
+              ? tooLarge(produced)
+              : damaged(`${entry.name} expands beyond the ${count(entry.size)} bytes it declares`);
+          if (chunk.value.length > 0) sink(chunk.value);
+        } catch (error) {
+          throw stop(error);
+        }
+      }
+    })();
+    draining.catch(() => {});
+    const settle = async (step: Promise<void>) => {
+      try {
+        await step;
+      } catch (error) {
+        throw failure ? failure.error : stop(broken(error));
+      }
+      if (failure) throw failure.error;
+    };
+    let finished = false;
     try {
       for (let at = 0; at < data.length; at += PUSH_BYTES) {
         const next = Math.min(data.length, at + PUSH_BYTES);
-        inflater.push(data.subarray(at, next), next === data.length);
+        // A view of the file's bytes, never of a SharedArrayBuffer.
+        await settle(writer.write(data.subarray(at, next) as Uint8Array<ArrayBuffer>));
         yield next;
       }
-      if (data.length === 0) inflater.push(data, true);
-    } catch (error) {
-      if (error === passing || error instanceof WorkbookError) throw error;
-      throw damaged(`${entry.name}: ${(error as Error).message}`);
+      await settle(writer.close());
+      await settle(draining);
+      finished = true;
+    } finally {
+      if (!finished) stop(new WorkbookError('cancelled', 'Reading the workbook was cancelled.'));
     }
-    if (!ended || produced !== entry.size) throw damaged(`${entry.name} ends before its declared size`);
+    if (produced !== entry.size) throw damaged(`${entry.name} ends before its declared size`);
   }
 
   #findEnd(): number {
