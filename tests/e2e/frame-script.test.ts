@@ -6,6 +6,7 @@ import { CONTACT_COLUMNS, CONTACT_ROWS } from '../support/contacts.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES } from '../support/servers.ts';
 import { loadAndReview, received, submit } from './importer-flow.ts';
+import { openImporter } from './importer-helpers.ts';
 
 // The srcdoc frame's one inline script is also its worker's script (scripts/frame-build.mjs,
 // `buildSrcdocScript`): the worker, started from a Blob URL of the script's text after the guard,
@@ -23,14 +24,7 @@ describe('the srcdoc frame: one script for the document and its worker', () => {
   test('the worker runs from a Blob URL without the frame UI, and imports', async () => {
     const page = await e2e.browser.newPage();
     const started = page.waitForEvent('worker');
-    await page.goto(`${e2e.host.url}/host.html`);
-    await page.evaluate((columns) => {
-      const importer = document.querySelector('csv-importer')!;
-      importer.columns = columns as never;
-      importer.open();
-    }, CONTACT_COLUMNS as unknown);
-    const frame = (await (await page.waitForSelector('csv-importer >> iframe')).contentFrame())!;
-    await frame.waitForSelector('input[type=file]');
+    const frame = await openImporter(page, e2e.host.url, { columns: CONTACT_COLUMNS });
 
     // One inline script in the document. The code the document and the worker both run is in it
     // once: the heartbeat's ping, which the frame sends and the worker answers, is one string.
