@@ -10,21 +10,9 @@ import { CONTACT_COLUMNS } from '../support/contacts.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES } from '../support/servers.ts';
 import { chosen, combobox, listOption } from './choosers.ts';
-import { axe, openImporter, setColorScheme } from './importer-helpers.ts';
+import { axe, openImporter, setColorScheme, withPage } from './importer-helpers.ts';
 
 const e2e = useBrowserAndServers();
-
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await e2e.browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  try {
-    await run(page);
-    assert.deepEqual(errors, [], 'no uncaught error in the page or the frame');
-  } finally {
-    await page.close();
-  }
-}
 
 /** The match step of contacts.csv: every column matched to its field. */
 async function contactsMatch(page: Page): Promise<Frame> {
@@ -46,7 +34,7 @@ async function watchEscape(frame: Frame): Promise<() => Promise<boolean | undefi
 
 describe('match step comboboxes', () => {
   test('keyboard only: arrows move a highlight and assign nothing; Escape keeps the old choice; typing filters; Enter chooses', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await contactsMatch(page);
       const escapeUsed = await watchEscape(frame);
       const notes = combobox(frame, 'Notes');
@@ -85,7 +73,7 @@ describe('match step comboboxes', () => {
   });
 
   test('a field held by another column is marked; taking it is a swap that is shown, announced and undone', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await contactsMatch(page);
       // The E-mail column leaves its field; then Notes takes Phone, which the Phone column holds.
       const email = combobox(frame, 'E-mail');
@@ -134,7 +122,7 @@ describe('match step comboboxes', () => {
   });
 
   test('axe-core finds nothing with the field list open, light and dark, and on the values step', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const columns = CONTACT_COLUMNS.map((c) =>
         c.key === 'plan'
           ? { ...c, type: 'select', options: ['free', 'starter', { value: 'pro', label: 'Professional' }] }

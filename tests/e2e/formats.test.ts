@@ -5,7 +5,7 @@ import type { Frame, Page } from 'playwright-core';
 import { legacyHostileCorpus } from '../security/legacy-corpus.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES } from '../support/servers.ts';
-import { openImporter, received } from './importer-helpers.ts';
+import { openImporter, received, withPage } from './importer-helpers.ts';
 
 // XLS, XLSB and ODS end to end: the workbook of tests/fixtures/formats, written by LibreOffice
 // and SheetJS, through the real element, frame and worker of the full build (host-full.html
@@ -55,18 +55,6 @@ const ORDERS = [
   },
 ];
 
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await e2e.browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  try {
-    await run(page);
-    assert.deepEqual(errors, [], 'no uncaught error in the page or the frame');
-  } finally {
-    await page.close();
-  }
-}
-
 /** Opens `hostPage` of the host server with the importer open; resolves with its frame. */
 const openOn = (page: Page, hostPage: string): Promise<Frame> =>
   openImporter(page, e2e.host.url, { columns: ORDER_COLUMNS, hostPage });
@@ -74,7 +62,7 @@ const openOn = (page: Page, hostPage: string): Promise<Frame> =>
 describe('every spreadsheet format through the full build', () => {
   for (const file of ['orders.xls', 'orders.xlsb', 'orders.ods', 'orders.xlsx']) {
     test(`${file}: the data sheet picked, the hidden sheet not offered, typed rows delivered`, async () => {
-      await withPage(async (page) => {
+      await withPage(e2e.browser, async (page) => {
         const frame = await openOn(page, 'host-full.html');
         await frame.setInputFiles('input[type=file]', join(FIXTURES, 'formats', file));
         await frame.getByRole('heading', { name: 'Check how the file is read' }).waitFor();
@@ -109,7 +97,7 @@ describe('every spreadsheet format through the full build', () => {
 describe('the default build and the legacy formats', () => {
   for (const file of ['orders.xls', 'orders.xlsb', 'orders.ods']) {
     test(`${file}: accepted by the picker, then refused with the message naming the full build`, async () => {
-      await withPage(async (page) => {
+      await withPage(e2e.browser, async (page) => {
         const frame = await openOn(page, 'host.html');
         await frame.setInputFiles('input[type=file]', join(FIXTURES, 'formats', file));
         await frame
@@ -134,7 +122,7 @@ describe('hostile XLS, XLSB and ODS files through the full build', () => {
   for (const [name, message] of Object.entries(HOSTILE)) {
     test(`${name}: ${message.source}`, async () => {
       const file = corpus.find((f) => f.name === name)!;
-      await withPage(async (page) => {
+      await withPage(e2e.browser, async (page) => {
         const frame = await openOn(page, 'host-full.html');
         await frame.setInputFiles('input[type=file]', {
           name: file.name,

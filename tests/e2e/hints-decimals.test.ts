@@ -8,7 +8,7 @@ import type { Frame, Page } from 'playwright-core';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES } from '../support/servers.ts';
 import { submit, toReview, waitForEvent } from './importer-flow.ts';
-import { openImporter } from './importer-helpers.ts';
+import { openImporter, withPage } from './importer-helpers.ts';
 
 const e2e = useBrowserAndServers();
 
@@ -28,18 +28,6 @@ const AMOUNTS = [
 ];
 const AMOUNTS_CSV = 'Name,Amount\nAda,"1,234"\nGrace,"2,500"\nAlan,7\n';
 
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await e2e.browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  try {
-    await run(page);
-    assert.deepEqual(errors, [], 'no uncaught error in the page or the frame');
-  } finally {
-    await page.close();
-  }
-}
-
 async function delivered(page: Page, frame: Frame, key: string): Promise<unknown[]> {
   await submit(frame);
   const [complete] = await waitForEvent(page, 'csv-importer-complete');
@@ -48,7 +36,7 @@ async function delivered(page: Page, frame: Frame, key: string): Promise<unknown
 
 describe('decimal separators', () => {
   test('a decimal-comma file is read as such, said in plain words, and the host gets the numbers', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       let frame = await openImporter(page, e2e.host.url, { columns: SALES });
       await frame.setInputFiles('input[type=file]', join(FIXTURES, 'sales-de-windows1252.csv'));
       await toReview(frame);
@@ -73,7 +61,7 @@ describe('decimal separators', () => {
   });
 
   test('1,234 is asked about once, in plain words; the answer changes the delivered values', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       // Unanswered, the default applies: a comma groups thousands.
       let frame = await openImporter(page, e2e.host.url, { columns: AMOUNTS });
       await frame.setInputFiles('input[type=file]', {

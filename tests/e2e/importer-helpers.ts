@@ -1,14 +1,25 @@
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Frame, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { importerFrame } from './importer-flow.ts';
 
-/** What the test host page recorded from the element's events. */
-export interface Received {
-  type: string;
-  rows?: Record<string, unknown>[];
-  issues?: { row: number; column: string; code: string; level: string }[];
-  meta?: Record<string, unknown>;
+export { type Received, received } from './importer-flow.ts';
+
+/**
+ * Runs `run` on a new page of `browser` and closes the page after; fails when the page or the
+ * importer's frame threw an uncaught error meanwhile.
+ */
+export async function withPage(browser: Browser, run: (page: Page) => Promise<void>): Promise<void> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await run(page);
+    assert.deepEqual(errors, [], 'no uncaught error in the page or the frame');
+  } finally {
+    await page.close();
+  }
 }
 
 /** What the host page sets on its `<csv-importer>` before opening it. */
@@ -63,9 +74,6 @@ export async function openImporter(page: Page, hostUrl: string, options: OpenOpt
   await openElement(page, options);
   return importerFrame(page);
 }
-
-export const received = (page: Page) =>
-  page.evaluate(() => (window as unknown as { received: Received[] }).received);
 
 /**
  * Sets the color scheme through the host page's theme API (`importer.theme`), and waits until

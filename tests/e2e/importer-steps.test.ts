@@ -20,6 +20,7 @@ import {
   setColorScheme,
   showRow,
   summary,
+  withPage,
 } from './importer-helpers.ts';
 
 /** The fields of a sales application, labelled in English, with the German headers as synonyms. */
@@ -34,18 +35,6 @@ const SALES_COLUMNS = [
 
 const e2e = useBrowserAndServers();
 
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await e2e.browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  try {
-    await run(page);
-    assert.deepEqual(errors, [], 'no uncaught error in the page or the frame');
-  } finally {
-    await page.close();
-  }
-}
-
 /** Uploads contacts.csv and continues to the review grid. */
 async function contactsInReview(page: Page): Promise<Frame> {
   const frame = await openImporter(page, e2e.host.url, { columns: CONTACT_COLUMNS });
@@ -57,7 +46,7 @@ async function contactsInReview(page: Page): Promise<Frame> {
 
 describe('upload step', () => {
   test('states the accepted types and expected columns, refuses a wrong type, and reads a pasted range', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await openImporter(page, e2e.host.url, { columns: CONTACT_COLUMNS });
       await frame.getByText('Accepted: .csv, .tsv, .txt').waitFor();
       await frame.getByText('Expected columns: First name, Last name, E-mail').waitFor();
@@ -86,7 +75,7 @@ describe('upload step', () => {
 
 describe('header row, encoding and delimiter', () => {
   test('inventory-bom-preamble.csv opens with the header on row 3 chosen; another row can be picked', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await openImporter(page, e2e.host.url, {
         columns: [
           { key: 'sku', label: 'SKU', required: true },
@@ -113,7 +102,7 @@ describe('header row, encoding and delimiter', () => {
   });
 
   test('sales-de-windows1252.csv decodes as windows-1252 with ";"; a wrong encoding shows in the preview and is undone', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await openImporter(page, e2e.host.url, { columns: SALES_COLUMNS });
       await frame.setInputFiles('input[type=file]', join(FIXTURES, 'sales-de-windows1252.csv'));
       await frame.getByRole('heading', { name: 'Match columns' }).waitFor();
@@ -132,7 +121,7 @@ describe('header row, encoding and delimiter', () => {
 
 describe('match step', () => {
   test('shows samples and confidence; an unmatched required field blocks the next step, naming it', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await openImporter(page, e2e.host.url, { columns: CONTACT_COLUMNS });
       await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts.csv'));
       await frame.getByText('Ada, Grace, Linus').waitFor();
@@ -155,7 +144,7 @@ describe('match step', () => {
 
 describe('map values step', () => {
   test('each distinct value of a select column beside its option, preselected; the choice is applied', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const columns = CONTACT_COLUMNS.map((c) =>
         c.key === 'plan'
           ? { ...c, type: 'select', options: ['free', 'starter', { value: 'pro', label: 'Professional' }] }
@@ -190,7 +179,7 @@ describe('map values step', () => {
 
 describe('review step', () => {
   test('an edit re-validates at once; undo and redo restore it; the counts per column follow', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await contactsInReview(page);
       const emailHeader = frame.locator('[role=columnheader][data-key=email]');
       assert.match((await emailHeader.textContent())!, /1 error\b/);
@@ -207,7 +196,7 @@ describe('review step', () => {
   });
 
   test('an edit in a unique field repaints the cell it collided with at once', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const columns = CONTACT_COLUMNS.map((c) => (c.key === 'email' ? { ...c, unique: true } : c));
       const frame = await openImporter(page, e2e.host.url, { columns });
       await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts.csv'));
@@ -238,7 +227,7 @@ describe('review step', () => {
   });
 
   test('the grid is keyboard operable: arrows move, Enter edits, Escape cancels, F8 jumps to the next error', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await contactsInReview(page);
       const grid = frame.getByRole('grid');
       await grid.focus();
@@ -274,7 +263,7 @@ describe('review step', () => {
   });
 
   test('filters to rows with errors, in any or one column', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await contactsInReview(page);
       await frame.getByRole('tab', { name: /^With errors/ }).click();
       await frame.locator('[role=grid][aria-rowcount="3"]').waitFor();
@@ -285,7 +274,7 @@ describe('review step', () => {
   });
 
   test('find and replace previews the count, replaces in one column, and is one undo step', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await contactsInReview(page);
       await frame.getByRole('button', { name: 'Find and replace' }).click();
       const search = frame.getByRole('search');
@@ -304,7 +293,7 @@ describe('review step', () => {
   });
 
   test('a fix offers to change every cell that held the same value', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await contactsInReview(page);
       await editCell(frame, 7, 'firstName', 'Anon');
       await summary(frame, '11 rows, 1 with errors (1 errors).');
@@ -328,7 +317,7 @@ describe('review step', () => {
   });
 
   test('deletes selected rows and all rows with errors; the submit summary says what is left out', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await contactsInReview(page);
       await showRow(frame, 0);
       await frame.getByRole('checkbox', { name: 'Select row 1', exact: true }).click();
@@ -356,7 +345,7 @@ describe('review step', () => {
 
 describe('submit step', () => {
   test('hands the rows over, shows the count, and Close closes the importer', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await contactsInReview(page);
       await frame.getByText('11 rows will be imported.').waitFor();
       await frame.getByText('2 rows still have errors and will be imported as they are.').waitFor();
@@ -389,7 +378,7 @@ const CUSTOMER_COLUMNS = [
 
 describe('every step, end to end', () => {
   test('customers-two-sheets.xlsx: pick the sheet, match, fix the invalid cells, submit typed rows', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await openImporter(page, e2e.host.url, { columns: CUSTOMER_COLUMNS });
       await frame.setInputFiles('input[type=file]', join(FIXTURES, 'customers-two-sheets.xlsx'));
       await frame.getByRole('heading', { name: 'Check how the file is read' }).waitFor();
@@ -447,7 +436,7 @@ describe('every step, end to end', () => {
   });
 
   test('sales-de-windows1252.csv: upload, match by German headers, fix an e-mail, submit', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await openImporter(page, e2e.host.url, { columns: SALES_COLUMNS });
       await frame.setInputFiles('input[type=file]', join(FIXTURES, 'sales-de-windows1252.csv'));
       await frame.getByRole('heading', { name: 'Match columns' }).waitFor();
@@ -479,7 +468,7 @@ describe('every step, end to end', () => {
 
 describe('languages and accessibility', () => {
   test('Arabic lays the importer out right to left with translated steps and locale digits', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await openImporter(page, e2e.host.url, { columns: CONTACT_COLUMNS, locale: 'ar' });
       assert.equal(await frame.evaluate(() => document.documentElement.dir), 'rtl');
       assert.equal(await frame.evaluate(() => document.documentElement.lang), 'ar');
@@ -497,7 +486,7 @@ describe('languages and accessibility', () => {
   });
 
   test('axe-core reports no violations on any step, light and dark, and in Arabic', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const results: Record<string, string[]> = {};
       const scan = async (frame: Frame, name: string) => {
         for (const scheme of ['light', 'dark'] as const) {
@@ -539,7 +528,7 @@ describe('progress, cancel and small screens', () => {
     try {
       // Big enough that reading it (about a second a million rows) outlasts the click.
       const file = generateCsv(dir, 1_000_000);
-      await withPage(async (page) => {
+      await withPage(e2e.browser, async (page) => {
         const frame = await openImporter(page, e2e.host.url, { columns: CONTACT_COLUMNS });
         await frame.setInputFiles('input[type=file]', file.path);
         await frame.getByRole('progressbar').waitFor();
@@ -560,7 +549,7 @@ describe('progress, cancel and small screens', () => {
   });
 
   test('in a 360 px wide frame every step fits the width; only the grid scrolls sideways', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await page.setViewportSize({ width: 378, height: 720 });
       const frame = await openImporter(page, e2e.host.url, { columns: CONTACT_COLUMNS });
       const fits = () =>

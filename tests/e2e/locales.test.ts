@@ -5,28 +5,15 @@
 // The hosted site has every catalog built in: a loader page needs none.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { CONTACT_COLUMNS } from '../support/contacts.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
-import { openElement, openImporter, received } from './importer-helpers.ts';
+import { openElement, openImporter, received, withPage } from './importer-helpers.ts';
 
 const e2e = useBrowserAndServers({ hosted: true });
 
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await e2e.browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  try {
-    await run(page);
-    assert.deepEqual(errors, [], 'no uncaught error in the page or the frame');
-  } finally {
-    await page.close();
-  }
-}
-
 describe('locale catalogs', () => {
   test('a page that adds the German companion script gets a German importer', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const warnings: string[] = [];
       page.on('console', (message) => {
         if (message.type() === 'warning' && message.text().startsWith('<csv-importer>'))
@@ -45,7 +32,7 @@ describe('locale catalogs', () => {
   });
 
   test('an application that imports the German module and registers it gets a German importer', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await page.goto(`${e2e.host.url}/module-locale.html`);
       const handle = await page.waitForSelector('csv-importer >> iframe');
       const frame = (await handle.contentFrame())!;
@@ -55,14 +42,14 @@ describe('locale catalogs', () => {
   });
 
   test('Arabic from its companion script lays the importer out right to left', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await openImporter(page, e2e.host.url, { columns: CONTACT_COLUMNS, locale: 'ar' });
       assert.equal(await frame.evaluate(() => document.documentElement.dir), 'rtl');
     });
   });
 
   test('asking for German without its catalog warns in the console, fires locale_unavailable, and shows English', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const warnings: string[] = [];
       page.on('console', (message) => {
         if (message.type() === 'warning' && message.text().startsWith('<csv-importer>'))
@@ -94,7 +81,7 @@ describe('locale catalogs', () => {
   });
 
   test('the hosted site has every catalog: a loader page asking for German gets German without adding one', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const warnings: string[] = [];
       page.on('console', (message) => {
         if (message.type() === 'warning' && message.text().startsWith('<csv-importer>'))

@@ -7,7 +7,7 @@ import type { Frame, Page } from 'playwright-core';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES } from '../support/servers.ts';
 import { type Received, received, submit, toReview, waitForEvent } from './importer-flow.ts';
-import { openImporter } from './importer-helpers.ts';
+import { openImporter, withPage } from './importer-helpers.ts';
 
 const e2e = useBrowserAndServers();
 
@@ -17,18 +17,6 @@ const CUSTOMERS = [
   { key: 'segment', label: 'Segment' },
   { key: 'city', label: 'City' },
 ];
-
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await e2e.browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  try {
-    await run(page);
-    assert.deepEqual(errors, [], 'no uncaught error in the page or the frame');
-  } finally {
-    await page.close();
-  }
-}
 
 /** Reviews and submits, and returns what the host's complete event carried. */
 async function importAll(page: Page, frame: Frame): Promise<Received> {
@@ -40,7 +28,7 @@ async function importAll(page: Page, frame: Frame): Promise<Received> {
 
 describe('reading: what the file holds reaches the host, and what reading found is shown', () => {
   test('a cell that starts with a quoted word keeps every row apart and flags the bad one', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await openImporter(page, e2e.host.url, { columns: CUSTOMERS });
       await frame.setInputFiles('input[type=file]', join(FIXTURES, 'customers-stray-quote.csv'));
       // The reading step opens by itself and names the row.
@@ -64,7 +52,7 @@ describe('reading: what the file holds reaches the host, and what reading found 
   });
 
   test('one invalid byte in a UTF-8 file keeps the UTF-8 text and warns about its row', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await openImporter(page, e2e.host.url, { columns: CUSTOMERS });
       await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts-utf8-invalid-byte.csv'));
       await frame.getByRole('heading', { name: 'Check how the file is read' }).waitFor();
@@ -84,7 +72,7 @@ describe('reading: what the file holds reaches the host, and what reading found 
   });
 
   test('a short Shift_JIS file is read as Shift_JIS: its Japanese headers match the fields', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const columns = [
         { key: 'name', label: '名前', required: true },
         { key: 'email', label: 'メール', type: 'email' },
@@ -101,7 +89,7 @@ describe('reading: what the file holds reaches the host, and what reading found 
   });
 
   test('an unsure encoding opens the reading options with the likely readings; one click reads it right', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const columns = [
         { key: 'name', label: 'Ad', required: true },
         { key: 'city', label: 'Şehir' },
@@ -128,7 +116,7 @@ describe('reading: what the file holds reaches the host, and what reading found 
   });
 
   test('a file with a header and no rows is refused at upload with a message', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await openImporter(page, e2e.host.url, { columns: CUSTOMERS });
       await frame.setInputFiles('input[type=file]', join(FIXTURES, 'contacts-header-only.csv'));
       await frame
@@ -141,7 +129,7 @@ describe('reading: what the file holds reaches the host, and what reading found 
   });
 
   test('a pipe-separated file whose cells hold commas is read on pipes', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const columns = [
         { key: 'product', label: 'Product', required: true },
         { key: 'price', label: 'Price, EUR' },
@@ -160,7 +148,7 @@ describe('reading: what the file holds reaches the host, and what reading found 
   });
 
   test('ragged rows are warned: a short row reads empty cells, extra text is kept in a column of its own', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const columns = [
         { key: 'name', label: 'Name', required: true },
         { key: 'email', label: 'E-mail', type: 'email' },

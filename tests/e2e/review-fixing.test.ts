@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { toReview } from './importer-flow.ts';
-import { axe, cell, openImporter, setColorScheme, summary } from './importer-helpers.ts';
+import { axe, cell, openImporter, setColorScheme, summary, withPage } from './importer-helpers.ts';
 
 /** An application's fields of every kind the review step edits by type. */
 const COLUMNS = [
@@ -36,18 +36,6 @@ const CSV = [
 const CONTINUE: Record<string, string> = { ar: 'متابعة' };
 
 const e2e = useBrowserAndServers();
-
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await e2e.browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  try {
-    await run(page);
-    assert.deepEqual(errors, [], 'no uncaught error in the page or the frame');
-  } finally {
-    await page.close();
-  }
-}
 
 async function inReview(page: Page, locale?: string): Promise<Frame> {
   const frame = await openImporter(page, e2e.host.url, { columns: COLUMNS, locale });
@@ -131,7 +119,7 @@ async function arrowTo(frame: Frame, position: number, field: number): Promise<v
 
 describe('fixing cells in the review step', () => {
   test('the focused cell’s issue shows beside it, follows the keyboard and the mouse, and is its description', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await inReview(page);
       await arrowTo(frame, 1, 2); // Margaret's plan, "Gold"
       const popover = issuePopover(frame);
@@ -179,7 +167,7 @@ describe('fixing cells in the review step', () => {
   });
 
   test('a date written for people (17 Aug 1936) is a date', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await inReview(page);
       assert.equal(await cell(frame, 1, 'born').getAttribute('aria-invalid'), 'false');
       assert.equal(await cell(frame, 1, 'born').textContent(), '17 Aug 1936');
@@ -187,7 +175,7 @@ describe('fixing cells in the review step', () => {
   });
 
   test('editors by type: a list of options narrowed by typing, a yes/no toggle, a date with its expected format', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await inReview(page);
       await summary(frame, '6 rows, 4 with errors (6 errors).');
       const grid = frame.getByRole('grid');
@@ -242,7 +230,7 @@ describe('fixing cells in the review step', () => {
   });
 
   test('fix all like this: one fix offered for the equal and near-equal cells, applied as one undo step', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await inReview(page);
       await arrowTo(frame, 1, 2); // Margaret's plan, "Gold"
       const grid = frame.getByRole('grid');
@@ -270,7 +258,7 @@ describe('fixing cells in the review step', () => {
   });
 
   test('All / Valid / With errors tabs show their counts, follow a fix, and work from the keyboard', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const frame = await inReview(page);
       const tabs = frame.getByRole('tablist', { name: 'Rows to show' });
       const tab = (name: RegExp) => tabs.getByRole('tab', { name });
@@ -306,7 +294,7 @@ describe('fixing cells in the review step', () => {
   });
 
   test('axe-core finds nothing with the issue beside a cell and with an editor open, in English and Arabic', async () => {
-    await withPage(async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const results: Record<string, string[]> = {};
       for (const locale of ['en', 'ar']) {
         const frame = await inReview(page, locale);
