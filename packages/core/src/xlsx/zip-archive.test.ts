@@ -11,7 +11,16 @@ const PUSH = 16 * KIB;
 const LIMIT = { maxBytes: 256 * MIB, maxRatio: 1000, what: 'sheet' };
 
 /** What the platform's inflater was given and gave back, counted around the real one. */
-const seen = { written: 0, inflated: 0 };
+const seen = { written: 0, inflated: 0, aborted: signal() };
+
+/** A promise with its resolve function. */
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
 const Platform = globalThis.DecompressionStream;
 
 class CountingDecompressionStream {
@@ -26,7 +35,10 @@ class CountingDecompressionStream {
         return writer.write(chunk);
       },
       close: () => writer.close(),
-      abort: (reason) => writer.abort(reason),
+      abort: (reason) => {
+        seen.aborted.resolve();
+        return writer.abort(reason);
+      },
     });
     this.readable = inner.readable.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
@@ -58,6 +70,7 @@ describe('ZipArchive.inflate on the platform inflater', () => {
   beforeEach(() => {
     seen.written = 0;
     seen.inflated = 0;
+    seen.aborted = signal();
     globalThis.DecompressionStream = CountingDecompressionStream as unknown as typeof DecompressionStream;
   });
   afterEach(() => {
@@ -85,6 +98,8 @@ describe('ZipArchive.inflate on the platform inflater', () => {
     await assert.rejects(inflateAll(bytes), refused('corrupt', /expands beyond the 1,000 bytes it declares/));
     assert.ok(seen.written <= 2 * PUSH, `${seen.written} compressed bytes written after the refusal`);
     assert.ok(seen.inflated < 64 * MIB, `${seen.inflated} bytes inflated`);
+    // The inflater's stream is aborted (the test's timeout bounds the wait).
+    await seen.aborted.promise;
   });
 
   test('past the part limit the refusal is too_large, with the bytes counted so far', async () => {
@@ -112,7 +127,7 @@ describe('ZipArchive.inflate on the platform inflater', () => {
     for await (const _ of archive.inflate(entry, LIMIT, () => {})) break;
     const written = seen.written;
     assert.ok(written <= PUSH, `${written} bytes written before leaving`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await seen.aborted.promise;
     assert.equal(seen.written, written, 'nothing written after leaving');
   });
 
