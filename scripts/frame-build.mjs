@@ -8,18 +8,18 @@ import { FRAME_CSP } from './csp.mjs';
 import { templateWhitespace } from './template-whitespace.mjs';
 import { valibotPure } from './valibot-pure.mjs';
 
+/** What every esbuild pass of the frame shares: one bundle, in memory, for the browsers the importer supports. */
+const inMemory = (root) => ({
+  bundle: true,
+  target: 'es2022',
+  legalComments: 'none',
+  logLevel: 'warning',
+  absWorkingDir: root,
+  write: false,
+});
+
 async function bundle(root, options) {
-  const result = await esbuild.build({
-    bundle: true,
-    target: 'es2022',
-    legalComments: 'none',
-    logLevel: 'warning',
-    absWorkingDir: root,
-    write: false,
-    format: 'iife',
-    minify: true,
-    ...options,
-  });
+  const result = await esbuild.build({ ...inMemory(root), format: 'iife', minify: true, ...options });
   return result.outputFiles[0].text;
 }
 
@@ -183,12 +183,7 @@ export async function buildSrcdocScript(
     .map((path) => `import ${JSON.stringify(path)};`)
     .join('\n');
   const roles = await esbuild.build({
-    bundle: true,
-    target: 'es2022',
-    legalComments: 'none',
-    logLevel: 'warning',
-    absWorkingDir: root,
-    write: false,
+    ...inMemory(root),
     format: 'esm',
     splitting: true,
     // Not written: only the second pass reads these paths.

@@ -5,7 +5,7 @@ import type { Worker } from 'playwright-core';
 import { CONTACT_COLUMNS, CONTACT_ROWS } from '../support/contacts.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES } from '../support/servers.ts';
-import { loadAndReview, received, submit } from './importer-flow.ts';
+import { loadAndReview, submit, waitForEvent } from './importer-flow.ts';
 import { openImporter } from './importer-helpers.ts';
 
 // The srcdoc frame's one inline script is also its worker's script (scripts/frame-build.mjs,
@@ -47,12 +47,9 @@ describe('the srcdoc frame: one script for the document and its worker', () => {
 
     await loadAndReview(frame, join(FIXTURES, 'contacts.csv'));
     await submit(frame);
-    await page.waitForFunction(() =>
-      (window as unknown as { received: { type: string }[] }).received.some(
-        (e) => e.type === 'csv-importer-complete',
-      ),
-    );
-    const complete = (await received(page)).find((e) => e.type === 'csv-importer-complete')!;
+    const complete = (await waitForEvent(page, 'csv-importer-complete')).find(
+      (e) => e.type === 'csv-importer-complete',
+    )!;
     assert.deepEqual(complete.rows, CONTACT_ROWS);
     await page.close();
   });

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { CONTACT_COLUMNS, CONTACT_ROWS } from '../support/contacts.ts';
 import { useBrowserAndServers } from '../support/e2e.ts';
 import { FIXTURES } from '../support/servers.ts';
-import { loadAndReview, received, submit } from './importer-flow.ts';
+import { loadAndReview, submit, waitForEvent } from './importer-flow.ts';
 import { openImporter } from './importer-helpers.ts';
 
 // Code running inside the real importer frame (as an injected script would) tries every way a
@@ -120,12 +120,9 @@ for (const mode of ['srcdoc', 'hosted'] as const) {
       // The importer's own code, Lit templates and the worker behind its policy, is untouched.
       await loadAndReview(frame, join(FIXTURES, 'contacts.csv'));
       await submit(frame);
-      await page.waitForFunction(() =>
-        (window as unknown as { received: { type: string }[] }).received.some(
-          (e) => e.type === 'csv-importer-complete',
-        ),
-      );
-      const complete = (await received(page)).find((e) => e.type === 'csv-importer-complete')!;
+      const complete = (await waitForEvent(page, 'csv-importer-complete')).find(
+        (e) => e.type === 'csv-importer-complete',
+      )!;
       assert.deepEqual(complete.rows, CONTACT_ROWS);
       await page.close();
     });
